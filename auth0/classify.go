@@ -1,0 +1,138 @@
+package auth0
+
+import (
+	"context"
+	"crypto/tls"
+	"crypto/x509"
+	"encoding/json"
+	"errors"
+	"net/http"
+	"strings"
+	"time"
+)
+
+// Classify maps one answer of the token endpoint (or the failure to get one,
+// in transportErr) to exactly one Outcome. It never panics, whatever the
+// bytes.
+func Classify(status int, header http.Header, body []byte, transportErr error) Outcome {
+	_, err := interpretTokenAnswer("", status, header, body, transportErr, time.Now())
+	return OutcomeOf(err)
+}
+
+// interpretTokenAnswer turns an answer of the token endpoint into tokens or
+// an *Error carrying its Outcome.
+func interpretTokenAnswer(op string, status int, header http.Header, body []byte, transportErr error, at time.Time) (*Tokens, error) {
+	if transportErr != nil {
+		return nil, transportError(op, transportErr)
+	}
+	if status >= 200 && status < 300 {
+		tokens, err := parseTokens(body)
+		if err != nil {
+			return nil, malformedAnswer(op, status, body, err)
+		}
+		return tokens, nil
+	}
+	return nil, answerError(op, status, header, body, at)
+}
+
+// answerError builds the *Error for a non-2xx answer and classifies it.
+func answerError(op string, status int, header http.Header, body []byte, at time.Time) *Error {
+	e := &Error{Op: op, StatusCode: status, RateLimit: parseRateLimit(header, at)}
+	code, description, isJSON := parseErrorBody(body)
+	e.Code, e.Description = code, description
+	switch {
+	case status == http.StatusTooManyRequests:
+		e.Outcome = OutcomeRateLimited
+	case !isJSON:
+		// A proxy's or load balancer's page, or nothing at all: not Auth0's
+		// considered answer, so worth another try.
+		e.Outcome = OutcomeTransient
+		e.Err = errNotJSON(header, body)
+	case code == CodeAuthorizationPending:
+		e.Outcome = OutcomePending
+	case code == CodeSlowDown:
+		e.Outcome = OutcomeSlowDown
+	case (code == CodeAccessDenied || code == CodeInvalidGrant) && strings.EqualFold(strings.TrimSpace(description), DescriptionRejected):
+		e.Outcome = OutcomeRejected
+	case code == CodeExpiredToken:
+		e.Outcome = OutcomeExpired
+	case code == CodeTooManyRequests || code == CodeTooManyAttempts ||
+		strings.Contains(strings.ToLower(description), "limit has been reached"):
+		// Auth0 has been seen answering 500 "Global limit has been reached".
+		e.Outcome = OutcomeRateLimited
+	case status >= 500 || status == http.StatusRequestTimeout:
+		e.Outcome = OutcomeTransient
+	default:
+		e.Outcome = OutcomeFatal
+	}
+	return e
+}
+
+// errNotJSON describes a body that is not a JSON object, without quoting it.
+func errNotJSON(header http.Header, body []byte) error {
+	ct := header.Get("Content-Type")
+	switch {
+	case len(body) == 0:
+		return errors.New("the answer had no body")
+	case strings.Contains(ct, "html") || looksLikeHTML(body):
+		return errors.New("the answer was an HTML page, not JSON (a proxy or the wrong domain?)")
+	default:
+		return errors.New("the answer was not JSON")
+	}
+}
+
+func looksLikeHTML(body []byte) bool {
+	head := strings.ToLower(strings.TrimSpace(string(body[:min(len(body), 256)])))
+	return strings.HasPrefix(head, "<!doctype html") || strings.HasPrefix(head, "<html")
+}
+
+func malformedAnswer(op string, status int, body []byte, cause error) *Error {
+	e := &Error{Op: op, StatusCode: status, Outcome: OutcomeFatal, Err: cause}
+	var probe any
+	if json.Unmarshal(body, &probe) != nil {
+		// Success status with a body that is not JSON: a captive portal or a
+		// proxy page rather than Auth0.
+		e.Outcome = OutcomeTransient
+		e.Err = errors.New("the answer was not JSON")
+	}
+	return e
+}
+
+// transportError classifies a failure to get an answer. TLS failures are
+// fatal (retrying cannot fix a certificate); the rest are transient.
+func transportError(op string, err error) *Error {
+	e := &Error{Op: op, Outcome: OutcomeTransient, Err: err}
+	var (
+		unknownAuthority x509.UnknownAuthorityError
+		invalidCert      x509.CertificateInvalidError
+		hostname         x509.HostnameError
+		verification     *tls.CertificateVerificationError
+		recordHeader     tls.RecordHeaderError
+	)
+	switch {
+	case errors.Is(err, context.Canceled):
+		e.Outcome = OutcomeFatal
+	case errors.As(err, &unknownAuthority), errors.As(err, &invalidCert), errors.As(err, &hostname), errors.As(err, &verification):
+		e.Outcome = OutcomeFatal
+		e.Err = &TLSError{Err: err}
+	case errors.As(err, &recordHeader), strings.Contains(err.Error(), "server gave HTTP response to HTTPS client"):
+		e.Outcome = OutcomeFatal
+		e.Err = &TLSError{Err: err, PlainHTTP: true}
+	}
+	return e
+}
+
+// TLSError is a failed TLS handshake. It is never retried.
+type TLSError struct {
+	Err       error
+	PlainHTTP bool // the server answered in plain HTTP
+}
+
+func (e *TLSError) Error() string {
+	if e.PlainHTTP {
+		return "the server does not speak TLS: for the local sandbox without --tls use http://"
+	}
+	return e.Err.Error() + " (behind a corporate proxy? point SSL_CERT_FILE at its CA certificate)"
+}
+
+func (e *TLSError) Unwrap() error { return e.Err }

@@ -1,0 +1,334 @@
+package auth0
+
+import (
+	"bytes"
+	"context"
+	"encoding/base64"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+)
+
+const (
+	// DefaultTimeout bounds each request, so a silent network never hangs a flow.
+	DefaultTimeout = 10 * time.Second
+	// MaxBodySize is the largest answer read; larger ones are refused.
+	MaxBodySize = 1 << 20
+)
+
+// Config says which tenant and application a Client talks for.
+type Config struct {
+	// Domain is the tenant domain as a person types it; see ParseDomain.
+	Domain       string
+	ClientID     string
+	ClientSecret string // empty for public (native) applications
+	// HTTPClient carries the requests; nil means one that honours
+	// HTTPS_PROXY/NO_PROXY and the system's certificates. Redirects are
+	// never followed, whichever client is given.
+	HTTPClient *http.Client
+	// Timeout bounds each request; zero means DefaultTimeout.
+	Timeout time.Duration
+	// Version goes into the User-Agent and Auth0-Client headers.
+	Version string
+	// Observer, if set, receives every exchange (for the request trace).
+	Observer Observer
+	// RevealSecrets leaves secret values in the exchanges the Observer
+	// receives and in error messages. Off by default.
+	RevealSecrets bool
+}
+
+// Client talks to one Auth0 tenant's MFA API and token endpoint for one
+// application. It is safe for concurrent use.
+type Client struct {
+	base         *url.URL
+	clientID     string
+	clientSecret string
+	http         *http.Client
+	timeout      time.Duration
+	userAgent    string
+	auth0Client  string
+	observer     Observer
+	reveal       bool
+	secrets      *secretRegistry
+}
+
+// New checks the configuration and returns a Client.
+func New(cfg Config) (*Client, error) {
+	base, err := ParseDomain(cfg.Domain)
+	if err != nil {
+		return nil, err
+	}
+	clientID := strings.TrimSpace(cfg.ClientID)
+	if clientID == "" {
+		return nil, errors.New("the client ID is empty: set it to your application's Client ID " +
+			"(Auth0 Dashboard > Applications > your application > Settings)")
+	}
+	version := cfg.Version
+	if version == "" {
+		version = "dev"
+	}
+	timeout := cfg.Timeout
+	if timeout <= 0 {
+		timeout = DefaultTimeout
+	}
+	telemetry, _ := json.Marshal(map[string]string{"name": "mfapush", "version": version})
+	c := &Client{
+		base:         base,
+		clientID:     clientID,
+		clientSecret: cfg.ClientSecret,
+		http:         noRedirects(cfg.HTTPClient),
+		timeout:      timeout,
+		userAgent:    "mfapush/" + version,
+		auth0Client:  base64.StdEncoding.EncodeToString(telemetry),
+		observer:     cfg.Observer,
+		reveal:       cfg.RevealSecrets,
+		secrets:      &secretRegistry{},
+	}
+	if cfg.ClientSecret != "" {
+		c.secrets.remember("CLIENT_SECRET", cfg.ClientSecret)
+	}
+	return c, nil
+}
+
+// noRedirects returns a copy of hc (or of a default client) that never
+// follows redirects: a redirected token request could carry secrets to
+// another host.
+func noRedirects(hc *http.Client) *http.Client {
+	var c http.Client
+	if hc != nil {
+		c = *hc
+	} else {
+		c.Transport = http.DefaultTransport.(*http.Transport).Clone() // proxies from the environment
+	}
+	c.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+	return &c
+}
+
+// BaseURL is the tenant's URL, e.g. https://dev-abc.us.auth0.com.
+func (c *Client) BaseURL() string { return c.base.String() }
+
+// Domain is the tenant's host (and port, if any).
+func (c *Client) Domain() string { return c.base.Host }
+
+// MFAAudience is the audience of access tokens for the MFA API itself:
+// the tenant URL followed by /mfa/.
+func (c *Client) MFAAudience() string { return c.base.String() + "/mfa/" }
+
+// ClientID is the application's client ID.
+func (c *Client) ClientID() string { return c.clientID }
+
+// Redact replaces every secret this client has seen in s, unless the client
+// reveals secrets. Use it on any text built from answers before showing it.
+func (c *Client) Redact(s string) string {
+	if c.reveal {
+		return s
+	}
+	return c.secrets.scrub(s)
+}
+
+// call is one request to the tenant.
+type call struct {
+	op     string
+	grant  string
+	method string
+	path   string // unescaped path
+	raw    string // escaped path, when it differs
+	bearer string
+	form   url.Values
+	json   any
+}
+
+// answer is what came back.
+type answer struct {
+	status int
+	header http.Header
+	body   []byte
+	at     time.Time
+}
+
+var errTooLarge = fmt.Errorf("the answer is larger than %d bytes", MaxBodySize)
+
+// do sends one request and reads its answer. The error is a transport
+// failure; an error status is not an error here.
+func (c *Client) do(ctx context.Context, k call) (answer, error) {
+	ctx, cancel := context.WithTimeout(ctx, c.timeout)
+	defer cancel()
+
+	var body []byte
+	var contentType string
+	switch {
+	case k.form != nil:
+		body, contentType = []byte(k.form.Encode()), "application/x-www-form-urlencoded"
+	case k.json != nil:
+		var err error
+		if body, err = json.Marshal(k.json); err != nil {
+			return answer{}, err
+		}
+		contentType = "application/json"
+	}
+	u := *c.base
+	u.Path, u.RawPath = k.path, k.raw
+	req, err := http.NewRequestWithContext(ctx, k.method, u.String(), bytes.NewReader(body))
+	if err != nil {
+		return answer{}, err
+	}
+	if contentType != "" {
+		req.Header.Set("Content-Type", contentType)
+	}
+	req.Header.Set("Accept", "application/json")
+	req.Header.Set("User-Agent", c.userAgent)
+	req.Header.Set("Auth0-Client", c.auth0Client)
+	if k.bearer != "" {
+		req.Header.Set("Authorization", "Bearer "+k.bearer)
+	}
+
+	started := time.Now()
+	resp, err := c.http.Do(req)
+	var a answer
+	if err == nil {
+		a.status, a.header = resp.StatusCode, resp.Header
+		a.body, err = io.ReadAll(io.LimitReader(resp.Body, MaxBodySize+1))
+		resp.Body.Close()
+		if err == nil && len(a.body) > MaxBodySize {
+			err = errTooLarge
+		}
+	}
+	a.at = time.Now()
+	if err != nil {
+		err = unwrapURLError(err)
+	}
+	c.observe(k, req, contentType, body, a, started, err)
+	return a, err
+}
+
+// unwrapURLError drops url.Error's "Post "https://…":" prefix, which repeats
+// what Error.Op already says.
+func unwrapURLError(err error) error {
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		return ue.Err
+	}
+	return err
+}
+
+// observe reports an exchange to the observer, with secrets replaced.
+func (c *Client) observe(k call, req *http.Request, contentType string, reqBody []byte, a answer, started time.Time, failure error) {
+	// Redaction also teaches the registry the secrets in the answer, which
+	// error messages rely on, so it runs even without an observer.
+	respBody := a.body
+	truncated := len(respBody) > maxTracedBody
+	if truncated {
+		respBody = respBody[:maxTracedBody]
+	}
+	ex := Exchange{
+		Op:             k.op,
+		Grant:          k.grant,
+		Method:         req.Method,
+		URL:            req.URL.String(),
+		RequestHeader:  req.Header,
+		RequestBody:    reqBody,
+		StatusCode:     a.status,
+		ResponseHeader: a.header,
+		ResponseBody:   respBody,
+		BodyTruncated:  truncated,
+		Started:        started,
+		Duration:       a.at.Sub(started),
+		Revealed:       c.reveal,
+	}
+	if failure != nil {
+		ex.Failure = failure.Error()
+	}
+	if code, _, ok := parseErrorBody(a.body); ok && a.status >= 300 {
+		ex.ErrorCode = code
+	}
+	ex.RequestBody = c.secrets.redactBody(contentType, reqBody)
+	if !truncated {
+		ex.ResponseBody = c.secrets.redactBody(a.header.Get("Content-Type"), respBody)
+	} else {
+		ex.ResponseBody = []byte(c.secrets.scrub(string(respBody)))
+	}
+	if c.observer == nil {
+		return
+	}
+	if c.reveal {
+		ex.RequestBody, ex.ResponseBody = reqBody, respBody
+		ex.RequestHeader, ex.ResponseHeader = req.Header.Clone(), a.header.Clone()
+	} else {
+		ex.RequestHeader = c.secrets.redactHeader(req.Header)
+		ex.ResponseHeader = c.secrets.redactHeader(a.header)
+		ex.URL = c.secrets.scrub(ex.URL)
+		ex.Failure = c.secrets.scrub(ex.Failure)
+	}
+	ex.Outcome = classifyForTrace(k, a, failure)
+	c.observer(ex)
+}
+
+func classifyForTrace(k call, a answer, failure error) Outcome {
+	if k.grant != "" {
+		_, err := interpretTokenAnswer(k.op, a.status, a.header, a.body, failure, a.at)
+		return OutcomeOf(err)
+	}
+	if failure != nil {
+		return transportError(k.op, failure).Outcome
+	}
+	if a.status >= 200 && a.status < 300 {
+		return OutcomeTokens
+	}
+	return answerError(k.op, a.status, a.header, a.body, a.at).Outcome
+}
+
+// fail finishes an *Error for the caller: secrets scrubbed from the text.
+func (c *Client) fail(err error) error {
+	e, ok := AsError(err)
+	if !ok || c.reveal {
+		return err
+	}
+	e.Description = c.secrets.scrub(e.Description)
+	if e.Err != nil {
+		if scrubbed := c.secrets.scrub(e.Err.Error()); scrubbed != e.Err.Error() {
+			e.Err = errors.New(scrubbed)
+		}
+	}
+	return e
+}
+
+// tokenCall posts a grant to /oauth/token and interprets the answer.
+func (c *Client) tokenCall(ctx context.Context, grant, opName string, form url.Values) (*Tokens, error) {
+	form.Set("grant_type", grant)
+	c.addClientAuth(form)
+	k := call{op: "POST /oauth/token (" + opName + ")", grant: grant, method: http.MethodPost, path: "/oauth/token", form: form}
+	a, err := c.do(ctx, k)
+	tokens, err := interpretTokenAnswer(k.op, a.status, a.header, a.body, err, a.at)
+	return tokens, c.fail(err)
+}
+
+func (c *Client) addClientAuth(form url.Values) {
+	form.Set("client_id", c.clientID)
+	if c.clientSecret != "" {
+		form.Set("client_secret", c.clientSecret)
+	}
+}
+
+// jsonCall sends a request to the MFA API and decodes a 2xx JSON answer into
+// out (which may be nil for 204 answers).
+func (c *Client) jsonCall(ctx context.Context, k call, out any) error {
+	a, err := c.do(ctx, k)
+	if err != nil {
+		return c.fail(transportError(k.op, err))
+	}
+	if a.status < 200 || a.status >= 300 {
+		return c.fail(answerError(k.op, a.status, a.header, a.body, a.at))
+	}
+	if out == nil {
+		return nil
+	}
+	if err := json.Unmarshal(a.body, out); err != nil {
+		return c.fail(malformedAnswer(k.op, a.status, a.body, fmt.Errorf("unexpected answer: %w", err)))
+	}
+	return nil
+}

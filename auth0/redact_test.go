@@ -1,0 +1,125 @@
+package auth0
+
+import (
+	"context"
+	"net/http"
+	"strings"
+	"sync"
+	"testing"
+)
+
+// TestObserverNeverSeesSecrets runs every operation and searches every
+// exchange the observer received for every secret value of the run.
+func TestObserverNeverSeesSecrets(t *testing.T) {
+	rs := newReplayServer(t)
+	var mu sync.Mutex
+	var seen []Exchange
+	c, err := New(Config{Domain: rs.URL, ClientID: "cid", ClientSecret: "client-secret-value", Observer: func(ex Exchange) {
+		mu.Lock()
+		seen = append(seen, ex)
+		mu.Unlock()
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	secrets := []string{"client-secret-value", "hunter2-password", "Fe26.2*mfa*token&value", "oob-code-value-1",
+		"MZCRK3YX5V3AKNNYY6JEBQCL", "otpauth://totp/T:u?enrollment_tx_id=ticket12345&base_url=x",
+		"eyJhbGciOi.access.sig", "eyJhbGciOi.id.sig", "refresh-token-value", "NEWRECOVERYCODE12345678", "654321"}
+
+	rs.answer(403, `{"error":"mfa_required","error_description":"Multifactor authentication required","mfa_token":"Fe26.2*mfa*token&value"}`)
+	if _, err := c.LoginWithPassword(ctx, PasswordLogin{Username: "bob@example.com", Password: "hunter2-password"}); err != nil {
+		t.Fatal(err)
+	}
+	rs.answer(200, `{"authenticator_type":"oob","barcode_uri":"otpauth://totp/T:u?enrollment_tx_id=ticket12345\u0026base_url=x","oob_channel":"auth0","oob_code":"oob-code-value-1","recovery_codes":["MZCRK3YX5V3AKNNYY6JEBQCL"]}`)
+	if _, err := c.Associate(ctx, "Fe26.2*mfa*token&value", PushEnrollment()); err != nil {
+		t.Fatal(err)
+	}
+	rs.answer(400, `{"error":"authorization_pending","error_description":"Authorization pending: please repeat the request in a few seconds."}`)
+	c.VerifyOOB(ctx, "Fe26.2*mfa*token&value", "oob-code-value-1", "")
+	rs.answer(200, `{"access_token":"eyJhbGciOi.access.sig","id_token":"eyJhbGciOi.id.sig","refresh_token":"refresh-token-value","expires_in":600,"token_type":"Bearer","recovery_code":"NEWRECOVERYCODE12345678"}`)
+	c.VerifyRecoveryCode(ctx, "Fe26.2*mfa*token&value", "MZCRK3YX5V3AKNNYY6JEBQCL")
+	c.VerifyOTP(ctx, "Fe26.2*mfa*token&value", "654321")
+	rs.answer(204, "")
+	c.DeleteAuthenticator(ctx, "eyJhbGciOi.access.sig", "push|dev_x")
+	// A server that echoes a secret in an error must not leak it either.
+	rs.answer(400, `{"error":"invalid_request","error_description":"bad oob_code oob-code-value-1"}`)
+	_, err = c.VerifyOOB(ctx, "Fe26.2*mfa*token&value", "oob-code-value-1", "")
+	if err == nil || strings.Contains(err.Error(), "oob-code-value-1") {
+		t.Errorf("error text leaks a secret: %v", err)
+	}
+
+	mu.Lock()
+	defer mu.Unlock()
+	if len(seen) != 7 {
+		t.Fatalf("observer saw %d exchanges, want 7", len(seen))
+	}
+	for _, ex := range seen {
+		text := dumpExchange(ex)
+		for _, s := range secrets {
+			if strings.Contains(text, s) {
+				t.Errorf("%s: exchange contains secret %q:\n%s", ex.Op, s, text)
+			}
+		}
+		if ex.Revealed {
+			t.Errorf("%s: marked revealed", ex.Op)
+		}
+	}
+	// The placeholders name the variable, so a trace reads as a curl command.
+	first := dumpExchange(seen[1])
+	if !strings.Contains(first, "Bearer $MFA_TOKEN") || !strings.Contains(first, `"oob_code":"$OOB_CODE"`) ||
+		!strings.Contains(first, `"barcode_uri":"$BARCODE_URI"`) || !strings.Contains(first, `"recovery_codes":["$RECOVERY_CODE"]`) {
+		t.Errorf("associate exchange lacks the expected placeholders:\n%s", first)
+	}
+	if !strings.Contains(dumpExchange(seen[2]), "authorization_pending") || seen[2].Outcome != OutcomePending || seen[2].ErrorCode != "authorization_pending" {
+		t.Errorf("poll exchange: outcome %v code %q", seen[2].Outcome, seen[2].ErrorCode)
+	}
+}
+
+func TestRevealSecretsLeavesValues(t *testing.T) {
+	rs := newReplayServer(t)
+	var got Exchange
+	c, _ := New(Config{Domain: rs.URL, ClientID: "cid", ClientSecret: "client-secret-value", RevealSecrets: true, Observer: func(ex Exchange) { got = ex }})
+	rs.answer(400, `{"error":"authorization_pending"}`)
+	c.VerifyOOB(context.Background(), "mfa-token-value", "oob-code-value", "")
+	if !got.Revealed || !strings.Contains(string(got.RequestBody), "mfa-token-value") || !strings.Contains(string(got.RequestBody), "client-secret-value") {
+		t.Errorf("revealed exchange = %s", got.RequestBody)
+	}
+}
+
+func TestRedactKeepsKeyOrderAndNonSecrets(t *testing.T) {
+	var r secretRegistry
+	out := r.redactBody("application/json", []byte(`{"z":1,"access_token":"tok-123456","a":[true,null,"x"],"nested":{"id_token":"idt-123456","n":1.5e3}}`))
+	want := `{"z":1,"access_token":"$ACCESS_TOKEN","a":[true,null,"x"],"nested":{"id_token":"$ID_TOKEN","n":1.5e3}}`
+	if string(out) != want {
+		t.Errorf("redacted = %s\nwant       %s", out, want)
+	}
+	// Once seen, a value is scrubbed from any text.
+	if s := r.scrub("token tok-123456 in a message"); s != "token $ACCESS_TOKEN in a message" {
+		t.Errorf("scrub = %q", s)
+	}
+	// Broken JSON is scrubbed as text rather than dropped.
+	if out := r.redactBody("application/json", []byte(`{"access_token":"tok-123456"`)); strings.Contains(string(out), "tok-123456") {
+		t.Errorf("truncated JSON leaked: %s", out)
+	}
+}
+
+func dumpExchange(ex Exchange) string {
+	var b strings.Builder
+	b.WriteString(ex.Method + " " + ex.URL + "\n")
+	writeHeader(&b, ex.RequestHeader)
+	b.Write(ex.RequestBody)
+	b.WriteString("\n")
+	writeHeader(&b, ex.ResponseHeader)
+	b.Write(ex.ResponseBody)
+	b.WriteString(ex.Failure)
+	return b.String()
+}
+
+func writeHeader(b *strings.Builder, h http.Header) {
+	for k, vs := range h {
+		for _, v := range vs {
+			b.WriteString(k + ": " + v + "\n")
+		}
+	}
+}

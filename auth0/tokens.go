@@ -1,0 +1,87 @@
+package auth0
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// maxExpiresIn bounds a believable token lifetime; Auth0's own maximum is 30 days.
+const maxExpiresIn = 365 * 24 * time.Hour
+
+// Tokens is a successful answer of the token endpoint.
+type Tokens struct {
+	AccessToken  string
+	IDToken      string // when the scope asked for openid
+	RefreshToken string // when the scope asked for offline_access
+	TokenType    string
+	Scope        string
+	ExpiresIn    time.Duration
+	// RecoveryCode is the new recovery code after the mfa-recovery-code
+	// grant: the old one no longer works, so it must be shown to the user.
+	RecoveryCode string
+}
+
+type tokenBody struct {
+	AccessToken  string          `json:"access_token"`
+	IDToken      string          `json:"id_token"`
+	RefreshToken string          `json:"refresh_token"`
+	TokenType    string          `json:"token_type"`
+	Scope        string          `json:"scope"`
+	ExpiresIn    json.RawMessage `json:"expires_in"`
+	RecoveryCode string          `json:"recovery_code"`
+}
+
+func parseTokens(body []byte) (*Tokens, error) {
+	var tb tokenBody
+	if err := json.Unmarshal(body, &tb); err != nil {
+		return nil, fmt.Errorf("token answer: %w", err)
+	}
+	if tb.AccessToken == "" {
+		return nil, errors.New("token answer has no access_token")
+	}
+	expiresIn, err := parseExpiresIn(tb.ExpiresIn)
+	if err != nil {
+		return nil, err
+	}
+	return &Tokens{
+		AccessToken:  tb.AccessToken,
+		IDToken:      tb.IDToken,
+		RefreshToken: tb.RefreshToken,
+		TokenType:    CleanText(tb.TokenType),
+		Scope:        CleanText(tb.Scope),
+		ExpiresIn:    expiresIn,
+		RecoveryCode: tb.RecoveryCode,
+	}, nil
+}
+
+// parseExpiresIn accepts a number or a numeric string of seconds, as servers
+// send both; negative, fractional nonsense and absurd values are refused.
+func parseExpiresIn(raw json.RawMessage) (time.Duration, error) {
+	s := strings.TrimSpace(string(raw))
+	if s == "" || s == "null" {
+		return 0, nil
+	}
+	if unquoted, err := strconv.Unquote(s); err == nil {
+		s = strings.TrimSpace(unquoted)
+	}
+	secs, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		return 0, fmt.Errorf("token answer: expires_in %q is not a number of seconds", truncate(s, 20))
+	}
+	d := time.Duration(secs * float64(time.Second))
+	if secs < 0 || secs != secs || d > maxExpiresIn || secs > maxExpiresIn.Seconds() {
+		return 0, fmt.Errorf("token answer: expires_in %s is out of range", truncate(s, 20))
+	}
+	return d, nil
+}
+
+func truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[:n] + "…"
+}
