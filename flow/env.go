@@ -1,0 +1,58 @@
+package flow
+
+import (
+	"context"
+	"time"
+
+	"github.com/mfapush/mfapush/auth0"
+	"github.com/mfapush/mfapush/clock"
+)
+
+// Lifetimes Auth0 enforces that the flows plan around.
+const (
+	// MFATokenLifetime: "a five-minute maximum between providing your first
+	// and second factors".
+	MFATokenLifetime = 5 * time.Minute
+	// EnrollmentLifetime: the QR code must be scanned within 5 minutes.
+	EnrollmentLifetime = 5 * time.Minute
+)
+
+// Scopes asked for at sign-in.
+const (
+	// ScopeMFAAPI lets the tokens earned by a challenge enroll, list and
+	// delete authenticators (with the MFA API audience).
+	ScopeMFAAPI = "openid profile email enroll read:authenticators remove:authenticators"
+	// ScopeLogin is the scope of a plain sign-in with a configured audience.
+	ScopeLogin = "openid profile email"
+)
+
+// Env is what every command needs: the client, the clock, and the context
+// that ends when the program does.
+type Env struct {
+	Client *auth0.Client
+	Clock  clock.Clock
+	Ctx    context.Context
+	// PollInterval is the configured spacing of approval polls.
+	PollInterval time.Duration
+}
+
+func (e Env) now() time.Time {
+	if e.Clock == nil {
+		return time.Now()
+	}
+	return e.Clock.Now()
+}
+
+func (e Env) clock() clock.Clock {
+	if e.Clock == nil {
+		return clock.Real
+	}
+	return e.Clock
+}
+
+func (e Env) ctx() context.Context {
+	if e.Ctx == nil {
+		return context.Background()
+	}
+	return e.Ctx
+}
