@@ -4,6 +4,7 @@ go 1.26
 
 require (
 	charm.land/fang/v2 v2.0.1
+	github.com/BurntSushi/toml v1.6.0
 	github.com/spf13/cobra v1.10.2
 )
 
