@@ -112,14 +112,14 @@ type fileParser struct {
 }
 
 func (p *fileParser) readProfiles(prim toml.Primitive) {
-	var tables map[string]toml.Primitive
-	if p.md.PrimitiveDecode(prim, &tables) != nil {
+	tables, ok := p.table(prim)
+	if !ok {
 		p.fail(nil, keyProfiles, prim, "must be a table of profiles: write each one as [profiles.NAME] followed by its keys")
 		return
 	}
 	for name, table := range tables {
-		var keys map[string]toml.Primitive
-		if p.md.PrimitiveDecode(table, &keys) != nil {
+		keys, ok := p.table(table)
+		if !ok {
 			p.fail(nil, keyProfiles, table, "profile "+quoted(name)+" must be a table: write [profiles."+tomlKey(name)+"] followed by its keys")
 			continue
 		}
@@ -141,6 +141,18 @@ func (p *fileParser) readProfiles(prim toml.Primitive) {
 		}
 		p.checkSecretKeys(prof)
 	}
+}
+
+// table decodes a TOML table into its keys. The check comes first because
+// the decoder turns a value that is no table into an empty map, silently.
+func (p *fileParser) table(prim toml.Primitive) (map[string]toml.Primitive, bool) {
+	var v any
+	_ = p.md.PrimitiveDecode(prim, &v) // into an empty interface it cannot fail
+	if _, ok := v.(map[string]any); !ok {
+		return nil, false
+	}
+	var keys map[string]toml.Primitive
+	return keys, p.md.PrimitiveDecode(prim, &keys) == nil
 }
 
 // value decodes one known key, checking its TOML type.
@@ -204,10 +216,7 @@ func (p *fileParser) line(prim toml.Primitive) int {
 	}
 	// A table made implicitly, by a dotted key or a [a.b] header, has no
 	// line of its own: take its first key's.
-	var children map[string]toml.Primitive
-	if p.md.PrimitiveDecode(prim, &children) != nil {
-		return 0
-	}
+	children, _ := p.table(prim)
 	first := 0
 	for _, child := range children {
 		if l := p.line(child); l > 0 && (first == 0 || l < first) {
