@@ -72,6 +72,9 @@ func (l *loader) checkDomain(v rawValue) *url.URL {
 		return nil
 	}
 	message := de.Reason
+	if !strings.Contains(message, "set ") && !strings.Contains(message, "replace ") && !strings.Contains(message, "use ") {
+		message += ": set " + place(keyDomain, v.src) + " to your tenant's domain, such as dev-abc123.us.auth0.com"
+	}
 	if de.Value != "" {
 		message = quoted(de.Value) + ": " + message
 	}
