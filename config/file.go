@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/BurntSushi/toml"
@@ -23,13 +24,28 @@ type configFile struct {
 
 type profile struct {
 	name   string
-	line   int
+	at     position
 	values map[string]fileValue // by key; switches hold "true" or "false"
 }
 
 type fileValue struct {
 	text string
-	line int
+	at   position
+}
+
+// position is where a key stands in the file. Its line is worked out only
+// when a message or a source needs it, since finding it costs a pass over
+// the file.
+type position struct {
+	doc *document
+	key toml.Key
+}
+
+func (p position) line() int {
+	if p.doc == nil {
+		return 0
+	}
+	return p.doc.line(p.key)
 }
 
 // maxConfigSize keeps a wrong --config (a log, a device) from being read whole.
@@ -73,108 +89,119 @@ func readConfigFile(path string, named Source) (cf *configFile, exists bool, err
 	return cf, true, append(errs, checkInlineSecrets(cf)...)
 }
 
-// parseConfig reads the TOML text of a config file; cf is nil when it is
-// not valid TOML. Every key is decoded as
-// a toml.Primitive and checked against the known keys by its exact name,
-// rather than decoding into a struct and asking MetaData.Undecoded for the
-// rest: the struct decoder matches names case-insensitively (so "Domain"
-// would slip through) and stops at the first mistyped value, while this way
-// every problem is reported, each with its line.
+// maxFileProblems caps what one file can report, so that a wrong file
+// gives a screenful, not thousands of lines.
+const maxFileProblems = 20
+
+// parseConfig reads the TOML text of a config file; cf is nil when it is not
+// valid TOML.
+//
+// The keys are walked in file order and checked against the known keys by
+// their exact names, rather than decoded into a struct with the leftovers
+// from MetaData.Undecoded: the struct decoder matches names
+// case-insensitively (so "Domain" would slip through) and stops at the first
+// mistyped value, while this way every problem is reported, in file order.
 func parseConfig(path string, data []byte) (*configFile, []error) {
-	cf := &configFile{path: path, profiles: map[string]*profile{}}
 	var top map[string]toml.Primitive
 	md, err := toml.Decode(string(data), &top)
 	if err != nil {
 		return nil, []error{syntaxError(path, data, err)}
 	}
-	p := &fileParser{md: &md, cf: cf}
-	for key, prim := range top {
-		switch key {
-		case keyDefaultProfile:
-			if v, ok := p.value(nil, key, prim); ok {
-				cf.defaultProfile = v
+	doc := &document{md: &md, tables: map[string]map[string]toml.Primitive{"": top}}
+	p := &fileParser{doc: doc, cf: &configFile{path: path, profiles: map[string]*profile{}}}
+	lookInside := map[string]bool{} // by key already visited: whether the keys below it are worth a look
+	for _, key := range md.Keys() {
+		// A key also stands for the tables above it, which may have no key of
+		// their own ([profiles.p] makes "profiles"; a.b = 1 makes "a").
+		for n := 1; n <= min(len(key), 3); n++ {
+			prefix := key[:n].String()
+			open, visited := lookInside[prefix]
+			if !visited {
+				open = p.visit(key[:n])
+				lookInside[prefix] = open
 			}
-		case keyProfiles:
-			p.readProfiles(prim)
-		default:
-			p.fail(nil, key, prim, unknownTopKey(key))
+			if !open {
+				break
+			}
 		}
 	}
-	slices.SortFunc(cf.names, func(a, b string) int { return cf.profiles[a].line - cf.profiles[b].line })
-	slices.SortStableFunc(p.errs, func(a, b error) int { return lineOf(a) - lineOf(b) })
-	return cf, p.errs
+	for _, name := range p.cf.names {
+		p.checkSecretKeys(p.cf.profiles[name])
+	}
+	if p.problems > maxFileProblems {
+		p.errs = append(p.errs, &Error{Setting: keyConfig, Source: Source{Kind: FromFile, File: path},
+			Message: fmt.Sprintf("has %d more problems: fix the ones above first", p.problems-maxFileProblems)})
+	}
+	return p.cf, p.errs
 }
 
 type fileParser struct {
-	md   *toml.MetaData
-	cf   *configFile
-	errs []error
+	doc      *document
+	cf       *configFile
+	errs     []error
+	problems int
 }
 
-func (p *fileParser) readProfiles(prim toml.Primitive) {
-	tables, ok := p.table(prim)
-	if !ok {
-		p.fail(nil, keyProfiles, prim, "must be a table of profiles: write each one as [profiles.NAME] followed by its keys")
-		return
+// visit checks one key, the first time it is met, and says whether the keys
+// below it are worth a look.
+func (p *fileParser) visit(key toml.Key) bool {
+	at := position{doc: p.doc, key: key}
+	switch {
+	case len(key) == 1 && key[0] == keyDefaultProfile:
+		if v, ok := p.value(nil, key[0], at); ok {
+			p.cf.defaultProfile = v
+		}
+	case len(key) == 1 && key[0] == keyProfiles:
+		if _, ok := p.doc.table(key); ok {
+			return true
+		}
+		p.fail(nil, keyProfiles, at, "must be a table of profiles: write each one as [profiles.NAME] followed by its keys")
+	case len(key) == 1:
+		p.fail(nil, key[0], at, unknownTopKey(key[0]))
+	case len(key) == 2:
+		return p.addProfile(key[1], at)
+	default:
+		prof := p.cf.profiles[key[1]]
+		if !slices.Contains(profileKeys, key[2]) {
+			p.fail(prof, key[2], at, unknownProfileKey(key[2]))
+		} else if v, ok := p.value(prof, key[2], at); ok {
+			prof.values[key[2]] = v
+		}
 	}
-	for name, table := range tables {
-		keys, ok := p.table(table)
-		if !ok {
-			p.fail(nil, keyProfiles, table, "profile "+quoted(name)+" must be a table: write [profiles."+tomlKey(name)+"] followed by its keys")
-			continue
-		}
-		if strings.TrimSpace(name) == "" {
-			p.fail(nil, keyProfiles, table, "a profile has an empty name: give it a name, such as [profiles.work]")
-			continue
-		}
-		prof := &profile{name: name, line: p.line(table), values: map[string]fileValue{}}
-		p.cf.profiles[name] = prof
-		p.cf.names = append(p.cf.names, name)
-		for key, prim := range keys {
-			if !slices.Contains(profileKeys, key) {
-				p.fail(prof, key, prim, unknownProfileKey(key))
-				continue
-			}
-			if v, ok := p.value(prof, key, prim); ok {
-				prof.values[key] = v
-			}
-		}
-		p.checkSecretKeys(prof)
-	}
+	return false
 }
 
-// table decodes a TOML table into its keys. The check comes first because
-// the decoder turns a value that is no table into an empty map, silently.
-func (p *fileParser) table(prim toml.Primitive) (map[string]toml.Primitive, bool) {
-	var v any
-	_ = p.md.PrimitiveDecode(prim, &v) // into an empty interface it cannot fail
-	if _, ok := v.(map[string]any); !ok {
-		return nil, false
+func (p *fileParser) addProfile(name string, at position) bool {
+	if _, ok := p.doc.table(at.key); !ok {
+		p.fail(nil, keyProfiles, at, "profile "+quoted(name)+" must be a table: write [profiles."+tomlKey(name)+"] followed by its keys")
+		return false
 	}
-	var keys map[string]toml.Primitive
-	return keys, p.md.PrimitiveDecode(prim, &keys) == nil
+	if strings.TrimSpace(name) == "" {
+		p.fail(nil, keyProfiles, at, "a profile has an empty name: give it a name, such as [profiles.work]")
+		return false
+	}
+	p.cf.profiles[name] = &profile{name: name, at: at, values: map[string]fileValue{}}
+	p.cf.names = append(p.cf.names, name)
+	return true
 }
 
-// value decodes one known key, checking its TOML type.
-func (p *fileParser) value(prof *profile, key string, prim toml.Primitive) (fileValue, bool) {
-	var v any
-	_ = p.md.PrimitiveDecode(prim, &v) // into an empty interface it cannot fail
-	line := p.line(prim)
-	switch v := v.(type) {
+// value reads one known key, checking its TOML type.
+func (p *fileParser) value(prof *profile, key string, at position) (fileValue, bool) {
+	switch v := p.doc.value(at.key).(type) {
 	case string:
-		return fileValue{text: v, line: line}, true
+		return fileValue{text: v, at: at}, true
 	case bool:
 		if isBoolKey(key) {
-			return fileValue{text: fmt.Sprint(v), line: line}, true
+			return fileValue{text: strconv.FormatBool(v), at: at}, true
 		}
 	}
 	switch {
 	case isBoolKey(key):
-		p.fail(prof, key, prim, "must be true or false, without quotes: write "+key+" = true")
+		p.fail(prof, key, at, "must be true or false, without quotes: write "+key+" = true")
 	case key == keyPollInterval:
-		p.fail(prof, key, prim, `must be a duration in quotes: write poll_interval = "5s"`)
+		p.fail(prof, key, at, `must be a duration in quotes: write poll_interval = "5s"`)
 	default:
-		p.fail(prof, key, prim, `must be text in quotes: write `+key+` = "…"`)
+		p.fail(prof, key, at, `must be text in quotes: write `+key+` = "…"`)
 	}
 	return fileValue{}, false
 }
@@ -189,42 +216,103 @@ func (p *fileParser) checkSecretKeys(prof *profile) {
 		}
 	}
 	if len(given) > 1 {
-		p.errs = append(p.errs, &Error{Setting: keyClientSecret, Source: p.source(prof, given[1], prof.values[given[1]].line),
-			Message: "the profile sets " + strings.Join(given, " and ") + ": keep only one of client_secret_file, client_secret_env or client_secret"})
+		p.add(keyClientSecret, prof, given[1], prof.values[given[1]].at,
+			"the profile sets "+strings.Join(given, " and ")+": keep only one of client_secret_file, client_secret_env or client_secret")
 	}
 }
 
-func (p *fileParser) fail(prof *profile, key string, prim toml.Primitive, message string) {
-	p.errs = append(p.errs, &Error{Setting: keyConfig, Source: p.source(prof, printable(key), p.line(prim)), Message: message})
+func (p *fileParser) fail(prof *profile, key string, at position, message string) {
+	p.add(keyConfig, prof, key, at, message)
 }
 
-func (p *fileParser) source(prof *profile, key string, line int) Source {
-	src := Source{Kind: FromFile, File: p.cf.path, Name: key, Line: line}
+func (p *fileParser) add(setting string, prof *profile, key string, at position, message string) {
+	p.problems++
+	if p.problems > maxFileProblems {
+		return
+	}
+	src := Source{Kind: FromFile, File: p.cf.path, Name: printable(key), Line: at.line()}
 	if prof != nil {
 		src.Profile = prof.name
 	}
-	return src
+	p.errs = append(p.errs, &Error{Setting: setting, Source: src, Message: message})
 }
 
-// line finds the line a value is on. The decoder keeps positions to itself
-// and reveals them only in a ParseError, so a decoder that always fails is
-// aimed at the value.
-func (p *fileParser) line(prim toml.Primitive) int {
-	var pe toml.ParseError
-	if err := p.md.PrimitiveDecode(prim, &lineProbe{}); errors.As(err, &pe) && pe.Position.Line > 0 {
-		return pe.Position.Line
-	}
-	// A table made implicitly, by a dotted key or a [a.b] header, has no
-	// line of its own: take its first key's.
-	children, _ := p.table(prim)
-	first := 0
-	for _, child := range children {
-		if l := p.line(child); l > 0 && (first == 0 || l < first) {
-			first = l
-		}
-	}
-	return first
+// document is a parsed config file, with the tables decoded once each.
+type document struct {
+	md     *toml.MetaData
+	tables map[string]map[string]toml.Primitive // by key; "" is the top
 }
+
+// table returns the keys of the table at key, and false when key is no table.
+func (d *document) table(key toml.Key) (map[string]toml.Primitive, bool) {
+	name := key.String()
+	if t, ok := d.tables[name]; ok {
+		return t, t != nil
+	}
+	d.tables[name] = nil
+	above, ok := d.table(key[:len(key)-1])
+	if !ok {
+		return nil, false
+	}
+	prim, ok := above[key[len(key)-1]]
+	if !ok {
+		return nil, false
+	}
+	// The decoder turns a value that is no table into an empty map without
+	// an error, hence the look at its type first.
+	var v any
+	_ = d.md.PrimitiveDecode(prim, &v) // into an empty interface it cannot fail
+	var keys map[string]toml.Primitive
+	if _, isTable := v.(map[string]any); !isTable || d.md.PrimitiveDecode(prim, &keys) != nil {
+		return nil, false
+	}
+	d.tables[name] = keys
+	return keys, true
+}
+
+// value returns the value at key as the decoder gives it: string, bool,
+// int64, map[string]any and so on; nil when there is none.
+func (d *document) value(key toml.Key) any {
+	above, ok := d.table(key[:len(key)-1])
+	if !ok {
+		return nil
+	}
+	prim, ok := above[key[len(key)-1]]
+	if !ok {
+		return nil
+	}
+	var v any
+	_ = d.md.PrimitiveDecode(prim, &v) // into an empty interface it cannot fail
+	return v
+}
+
+// line finds the line of a key. The decoder keeps positions to itself and
+// reveals them only in a ParseError, so a decoder that always fails is aimed
+// at the key. A table made implicitly, by a dotted key or a [a.b] header, has
+// no position of its own: it takes that of the first key inside it.
+func (d *document) line(key toml.Key) int {
+	for _, k := range d.md.Keys() {
+		if len(k) < len(key) || !slices.Equal(k[:len(key)], key) {
+			continue
+		}
+		if len(k) > maxLineDepth {
+			return 0 // reaching it would cost the square of its depth
+		}
+		above, ok := d.table(k[:len(k)-1])
+		if !ok {
+			return 0
+		}
+		var pe toml.ParseError
+		if err := d.md.PrimitiveDecode(above[k[len(k)-1]], &lineProbe{}); errors.As(err, &pe) {
+			return pe.Position.Line
+		}
+		return 0
+	}
+	return 0
+}
+
+// maxLineDepth is deeper than any key a config file needs (three).
+const maxLineDepth = 8
 
 type lineProbe struct{}
 
@@ -256,14 +344,6 @@ func lineText(data []byte, line int) string {
 	return lines[line-1]
 }
 
-func lineOf(err error) int {
-	var e *Error
-	if errors.As(err, &e) {
-		return e.Source.Line
-	}
-	return 0
-}
-
 // tomlKey writes a profile name as a TOML key, quoted when it must be.
 func tomlKey(name string) string {
 	return toml.Key{printable(name)}.String()
@@ -283,10 +363,12 @@ func unknownProfileKey(key string) string {
 	return "unknown key: remove it; a profile holds " + strings.Join(profileKeys, ", ")
 }
 
+var keyFolder = strings.NewReplacer("_", "", "-", "")
+
 // nearKey finds the known key that key misspells by case, dashes or
 // underscores ("clientId", "Client-ID", "CLIENT_ID").
 func nearKey(key string) string {
-	fold := func(s string) string { return strings.ToLower(strings.NewReplacer("_", "", "-", "").Replace(s)) }
+	fold := func(s string) string { return strings.ToLower(keyFolder.Replace(s)) }
 	for _, known := range profileKeys {
 		if fold(known) == fold(key) {
 			return known
@@ -296,17 +378,16 @@ func nearKey(key string) string {
 }
 
 // checkInlineSecrets refuses a file that holds a client secret and that
-// other users can read.
+// other users can read. One message is enough: one chmod fixes them all.
 func checkInlineSecrets(cf *configFile) []error {
 	if !groupOrOtherReadable(cf.mode) {
 		return nil
 	}
-	var errs []error
 	for _, name := range cf.names {
 		if v, ok := cf.profiles[name].values[keyClientSecret]; ok {
-			src := Source{Kind: FromFile, File: cf.path, Profile: name, Name: keyClientSecret, Line: v.line}
-			errs = append(errs, &Error{Setting: keyClientSecret, Source: src, Message: readableMessage("the config file holds a client secret and is", cf.path, cf.mode)})
+			src := Source{Kind: FromFile, File: cf.path, Profile: name, Name: keyClientSecret, Line: v.at.line()}
+			return []error{&Error{Setting: keyClientSecret, Source: src, Message: readableMessage("the config file holds a client secret and is", cf.path, cf.mode)}}
 		}
 	}
-	return errs
+	return nil
 }

@@ -120,3 +120,21 @@ func TestFileTooBigOrNotAFile(t *testing.T) {
 	_, problems = loadErrors(t, Flags{keyConfig: big}, env)
 	mustContain(t, "error", findProblem(t, problems, keyConfig).Error(), "larger than 1 MiB")
 }
+
+func TestManyProblemsAreCapped(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("[profiles.p]\n")
+	for i := range 5000 {
+		b.WriteString("unknown" + itoa(i) + " = 1\n")
+	}
+	env := newEnv(t)
+	env.writeConfig(t, b.String(), 0o600)
+	_, problems := loadErrors(t, nil, env)
+	if len(problems) != maxFileProblems+1 {
+		t.Fatalf("%d problems, want %d and a count of the rest", len(problems), maxFileProblems+1)
+	}
+	if problems[0].Source.Line != 2 || problems[maxFileProblems-1].Source.Line != maxFileProblems+1 {
+		t.Errorf("problems not in file order: first on line %d", problems[0].Source.Line)
+	}
+	mustContain(t, "last problem", problems[maxFileProblems].Error(), "4980 more problems")
+}

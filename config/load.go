@@ -121,11 +121,11 @@ func (l *loader) profileChoice() (string, Source) {
 		return "", Source{}
 	}
 	if v := l.file.defaultProfile; strings.TrimSpace(v.text) != "" {
-		return strings.TrimSpace(v.text), Source{Kind: FromFile, File: l.file.path, Name: keyDefaultProfile, Line: v.line}
+		return strings.TrimSpace(v.text), Source{Kind: FromFile, File: l.file.path, Name: keyDefaultProfile, Line: v.at.line()}
 	}
 	if len(l.file.names) == 1 {
 		only := l.file.profiles[l.file.names[0]]
-		return only.name, Source{Kind: FromFile, File: l.file.path, Profile: only.name, Line: only.line}
+		return only.name, Source{Kind: FromFile, File: l.file.path, Profile: only.name, Line: only.at.line()}
 	}
 	return "", Source{}
 }
@@ -161,7 +161,7 @@ func (l *loader) pick(key string) (rawValue, bool) {
 		return rawValue{}, false
 	}
 	if v, ok := l.profile.values[key]; ok && strings.TrimSpace(v.text) != "" {
-		return rawValue{text: strings.TrimSpace(v.text), src: l.fileSource(key, v.line)}, true
+		return rawValue{text: strings.TrimSpace(v.text), src: l.fileSource(key, v)}, true
 	}
 	return rawValue{}, false
 }
@@ -187,8 +187,8 @@ func (l *loader) fromEnv(key string) (rawValue, bool) {
 	return rawValue{text: v, src: Source{Kind: FromEnv, Name: o.Env}}, true
 }
 
-func (l *loader) fileSource(key string, line int) Source {
-	return Source{Kind: FromFile, File: l.file.path, Profile: l.profile.name, Name: key, Line: line}
+func (l *loader) fileSource(key string, v fileValue) Source {
+	return Source{Kind: FromFile, File: l.file.path, Profile: l.profile.name, Name: key, Line: v.at.line()}
 }
 
 // place says where the user sets a value: the flag, the variable or the

@@ -20,7 +20,7 @@ func (l *loader) resolveSecret() {
 	}
 	values := l.profile.values
 	if v, ok := values[keySecretFile]; ok {
-		src := l.fileSource(keySecretFile, v.line)
+		src := l.fileSource(keySecretFile, v)
 		src.Ref = v.text
 		path := expandHome(v.text, l.env)
 		if !filepath.IsAbs(path) {
@@ -35,7 +35,7 @@ func (l *loader) resolveSecret() {
 		return
 	}
 	if v, ok := values[keySecretEnv]; ok {
-		src := l.fileSource(keySecretEnv, v.line)
+		src := l.fileSource(keySecretEnv, v)
 		src.Ref = strings.TrimSpace(v.text)
 		secret := strings.TrimSpace(l.env(src.Ref))
 		if secret == "" {
@@ -46,7 +46,7 @@ func (l *loader) resolveSecret() {
 		return
 	}
 	if v, ok := values[keyClientSecret]; ok && strings.TrimSpace(v.text) != "" {
-		l.raw[keyClientSecret] = rawValue{text: strings.TrimSpace(v.text), src: l.fileSource(keyClientSecret, v.line)}
+		l.raw[keyClientSecret] = rawValue{text: strings.TrimSpace(v.text), src: l.fileSource(keyClientSecret, v)}
 	}
 }
 
