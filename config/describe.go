@@ -21,7 +21,7 @@ func Describe(s Settings) []Line {
 	lines := []Line{
 		{Label: "Config file", Value: describeFile(s), Source: sourceColumn(s, keyConfig)},
 		{Label: "Profiles", Value: describeProfiles(s)},
-		{Label: "Profile", Value: orNotSet(s.Profile), Source: sourceColumn(s, keyProfile)},
+		{Label: "Profile", Value: orNone(s.Profile), Source: sourceColumn(s, keyProfile)},
 	}
 	if s.UsesSandbox() {
 		lines = append(lines, Line{Label: "Tenant", Value: "built-in sandbox", Source: "no tenant configured"})
@@ -77,7 +77,7 @@ func describeFile(s Settings) string {
 
 func describeProfiles(s Settings) string {
 	if len(s.Profiles) == 0 {
-		return "(none)"
+		return orNone("")
 	}
 	names := make([]string, len(s.Profiles))
 	for i, n := range s.Profiles {
@@ -108,6 +108,13 @@ func describeDuration(d time.Duration) string {
 func orNotSet(v string) string {
 	if v == "" {
 		return notSet
+	}
+	return printable(v)
+}
+
+func orNone(v string) string {
+	if v == "" {
+		return "(none)"
 	}
 	return printable(v)
 }

@@ -50,7 +50,7 @@ var options = []Option{
 	{Key: keyDomain, Env: "AUTH0_DOMAIN", Usage: "Auth0 tenant domain, such as acme.eu.auth0.com"},
 	{Key: keyClientID, Env: "AUTH0_CLIENT_ID", Usage: "Client ID of the Auth0 application"},
 	{Key: keyClientSecret, Env: "AUTH0_CLIENT_SECRET", Usage: "Client secret of the Auth0 application (a flag stays in your shell history: prefer the environment or client_secret_file)"},
-	{Key: keyAudience, Env: "AUTH0_AUDIENCE", Usage: "API audience to request tokens for"},
+	{Key: keyAudience, Env: "AUTH0_AUDIENCE", Usage: "audience (API identifier) to request tokens for"},
 	{Key: keyRealm, Env: "AUTH0_REALM", Usage: "database connection to sign in with, such as Username-Password-Authentication"},
 	{Key: keyUsername, Usage: "user to sign in as"},
 	{Key: keyPollInterval, Env: "MFAPUSH_POLL_INTERVAL", Usage: "time between polls while waiting for approval, such as 5s (at most 60s)"},
