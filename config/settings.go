@@ -99,7 +99,7 @@ func (s Source) String() string {
 	case FromEnv:
 		return "env " + s.Name
 	case FromFile:
-		where := s.File
+		where := printable(s.File)
 		if s.Profile != "" {
 			where += " profile " + printable(s.Profile)
 		}
