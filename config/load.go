@@ -209,7 +209,13 @@ func place(key string, src Source) string {
 	case src.Kind == FromFile:
 		return src.Name + " in " + printable(src.File)
 	}
-	ways := "--" + o.Flag() + ", or " + key + " in your profile"
+	return everyWay(key, "your profile")
+}
+
+// everyWay lists the ways to give a setting, after the word "set".
+func everyWay(key, profile string) string {
+	o, _ := optionFor(key)
+	ways := "pass --" + o.Flag() + ", or add " + key + " to " + profile
 	if o.Env != "" {
 		ways = o.Env + ", " + ways
 	}

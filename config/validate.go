@@ -196,15 +196,13 @@ func (l *loader) decideTenant() {
 // missingPlace lists the ways to set a missing tenant setting, naming the
 // selected profile when there is one.
 func (l *loader) missingPlace(key string) string {
-	o, _ := optionFor(key)
-	ways := o.Env + ", pass --" + o.Flag() + ", or add " + key + " to "
 	switch {
 	case l.profile != nil:
-		return ways + "profile " + quoted(l.profile.name) + " in " + printable(l.file.path)
+		return everyWay(key, "profile "+quoted(l.profile.name)+" in "+printable(l.file.path))
 	case l.s.File != "":
-		return ways + "a profile in " + printable(l.s.File)
+		return everyWay(key, "a profile in "+printable(l.s.File))
 	}
-	return ways + "a profile in your config file"
+	return everyWay(key, "a profile in your config file")
 }
 
 func (l *loader) loopbackTenant() bool {
