@@ -34,7 +34,8 @@ func newRootCommand() *cobra.Command {
 			"simulated Guardian phone.",
 		Args: cobra.NoArgs,
 	}
-	root.AddCommand(newVersionCommand())
+	addSettingFlags(root.PersistentFlags())
+	root.AddCommand(newVersionCommand(), newConfigCommand())
 	return root
 }
 

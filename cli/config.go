@@ -1,0 +1,126 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/term"
+	"github.com/mfapush/mfapush/config"
+	"github.com/spf13/cobra"
+)
+
+func newConfigCommand() *cobra.Command {
+	return &cobra.Command{
+		Use:   "config",
+		Short: "Show the effective settings, where each comes from, and check them",
+		Long: "Shows the settings mfapush would use, where each one came from (flag, environment,\n" +
+			"config file profile or default), the config file and its profiles, and whether the\n" +
+			"built-in sandbox would be used; then lists every problem with how to fix it.\n" +
+			"Secrets are masked. Exits with status 1 when there is a problem.",
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			s, warnings, err := loadSettings(cmd)
+			problems := config.Problems(err)
+			out := cmd.OutOrStdout()
+			color := useColor(out)
+			report := settingsReport(s, warnings, problems, newReportStyles(color))
+			write := io.WriteString
+			if color {
+				write = func(w io.Writer, s string) (int, error) { return lipgloss.Fprint(w, s) } // fits the styles to what the terminal can show
+			}
+			if _, werr := write(out, report); werr != nil {
+				return werr
+			}
+			switch {
+			case len(problems) > 0:
+				return &ExitError{Code: 1, Err: fmt.Errorf("the settings have %d %s (listed above)", len(problems), plural(len(problems), "problem", "problems"))}
+			case err != nil: // not one of config's own problems: show it as it is
+				return &ExitError{Code: 1, Err: err}
+			}
+			return nil
+		},
+	}
+}
+
+// settingsReport lays out the settings as aligned columns, then the
+// warnings and problems.
+func settingsReport(s config.Settings, warnings []config.Warning, problems []*config.Error, st reportStyles) string {
+	lines := config.Describe(s)
+	labelWidth, valueWidth := 0, 0
+	for _, l := range lines {
+		labelWidth = max(labelWidth, lipgloss.Width(l.Label))
+		if l.Source != "" { // a value without a source, like the file path, may be long: it sets no column
+			valueWidth = max(valueWidth, lipgloss.Width(l.Value))
+		}
+	}
+	var b strings.Builder
+	for _, l := range lines {
+		row := st.label.Render(pad(l.Label, labelWidth)) + "  "
+		if l.Source == "" {
+			row += l.Value
+		} else {
+			row += pad(l.Value, valueWidth) + "  " + st.source.Render(l.Source)
+		}
+		b.WriteString(strings.TrimRight(row, " ") + "\n")
+	}
+	if s.UsesSandbox() && len(problems) == 0 {
+		b.WriteString("\nNo tenant is configured, so mfapush uses its built-in sandbox. To use your tenant,\n" +
+			"set AUTH0_DOMAIN and AUTH0_CLIENT_ID (and AUTH0_CLIENT_SECRET for a confidential\n" +
+			"application), or write a profile in the config file.\n")
+	}
+	if len(warnings) > 0 {
+		b.WriteString("\n" + st.heading.Render("Warnings") + "\n")
+		for _, w := range warnings {
+			b.WriteString("  " + st.warning.Render("!") + " " + w.String() + "\n")
+		}
+	}
+	if len(problems) > 0 {
+		b.WriteString("\n" + st.heading.Render("Problems") + "\n")
+		for _, p := range problems {
+			b.WriteString("  " + st.problem.Render("✗") + " " + p.Error() + "\n")
+		}
+	} else {
+		b.WriteString("\n" + st.ok.Render("✓") + " No problems found.\n")
+	}
+	return b.String()
+}
+
+type reportStyles struct {
+	label, source, heading, warning, problem, ok lipgloss.Style
+}
+
+// newReportStyles styles the report, or leaves it plain (zero styles
+// render text unchanged).
+func newReportStyles(color bool) reportStyles {
+	if !color {
+		return reportStyles{}
+	}
+	return reportStyles{
+		label:   lipgloss.NewStyle().Bold(true),
+		source:  lipgloss.NewStyle().Faint(true),
+		heading: lipgloss.NewStyle().Bold(true).Underline(true),
+		warning: lipgloss.NewStyle().Foreground(lipgloss.Yellow).Bold(true),
+		problem: lipgloss.NewStyle().Foreground(lipgloss.Red).Bold(true),
+		ok:      lipgloss.NewStyle().Foreground(lipgloss.Green).Bold(true),
+	}
+}
+
+// useColor: style only a terminal, and never when NO_COLOR asks not to.
+func useColor(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(f.Fd()) && os.Getenv("NO_COLOR") == ""
+}
+
+func pad(s string, width int) string {
+	return s + strings.Repeat(" ", max(0, width-lipgloss.Width(s)))
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}

@@ -1,0 +1,223 @@
+package config
+
+import (
+	"errors"
+	"strings"
+)
+
+// Load works out the settings from the command-line flags that were given,
+// the environment (env is os.Getenv in the program; tests pass their own)
+// and the config file. It always returns the settings it could work out, so
+// that they can be shown; the error joins one *Error per problem (see
+// Problems), each naming its source and what to set.
+func Load(flags Flags, env func(string) string) (Settings, []Warning, error) {
+	if env == nil {
+		env = func(string) string { return "" }
+	}
+	l := &loader{flags: flags, env: env, raw: map[string]rawValue{}, s: Settings{sources: map[string]Source{}}}
+	l.checkFlags()
+	l.readFile()
+	l.selectProfile()
+	for _, o := range options {
+		if o.Key == keyProfile || o.Key == keyConfig {
+			continue
+		}
+		if v, ok := l.pick(o.Key); ok {
+			l.raw[o.Key] = v
+		}
+	}
+	l.resolveSecret()
+	l.apply()
+	l.decideTenant()
+	l.fillDefaults()
+	return l.s, l.warnings, errors.Join(l.errs...)
+}
+
+// rawValue is a setting as text, before it is checked.
+type rawValue struct {
+	text string
+	src  Source
+}
+
+type loader struct {
+	flags       Flags
+	env         func(string) string
+	file        *configFile // nil when there is none or it could not be parsed
+	fileUnknown bool        // a file is there but could not be read
+	profile     *profile    // the selected profile, if it exists
+	raw         map[string]rawValue
+	s           Settings
+	warnings    []Warning
+	errs        []error
+}
+
+func (l *loader) fail(key string, src Source, message string) {
+	l.errs = append(l.errs, &Error{Setting: key, Source: src, Message: message})
+}
+
+func (l *loader) warn(key string, src Source, message string) {
+	l.warnings = append(l.warnings, Warning{Setting: key, Source: src, Message: message})
+}
+
+// checkFlags catches a caller passing a key that is no setting.
+func (l *loader) checkFlags() {
+	for key := range l.flags {
+		if _, ok := optionFor(key); !ok {
+			l.fail(key, Source{Kind: FromFlag, Name: key}, "is not a setting mfapush knows")
+		}
+	}
+}
+
+func (l *loader) readFile() {
+	path, named := defaultConfigPath(l.env), Source{}
+	if v, ok := l.fromFlag(keyConfig); ok {
+		path, named = expandHome(v.text, l.env), v.src
+	}
+	l.s.File = path
+	l.s.sources[keyConfig] = named
+	if path == "" {
+		return
+	}
+	cf, exists, errs := readConfigFile(path, named)
+	l.errs = append(l.errs, errs...)
+	l.s.FileExists = exists
+	l.fileUnknown = exists && cf == nil
+	if cf != nil {
+		l.file = cf
+		l.s.Profiles = cf.names
+	}
+}
+
+// selectProfile picks the profile: --profile, then MFAPUSH_PROFILE, then
+// default_profile in the file, then the file's only profile.
+func (l *loader) selectProfile() {
+	name, src := l.profileChoice()
+	if name == "" {
+		return
+	}
+	l.s.Profile = name
+	l.s.sources[keyProfile] = src
+	switch {
+	case l.fileUnknown:
+		// The file's own error says why; guessing which profiles it has would mislead.
+	case l.file == nil:
+		l.fail(keyProfile, src, "there is no config file at "+l.filePath()+", so no profile "+quoted(name)+
+			": create the file with a [profiles."+tomlKey(name)+"] table, or unset "+place(keyProfile, src))
+	case l.file.profiles[name] == nil:
+		l.fail(keyProfile, src, "there is no profile "+quoted(name)+" in "+printable(l.file.path)+": "+l.profileHint(src))
+	default:
+		l.profile = l.file.profiles[name]
+	}
+}
+
+func (l *loader) profileChoice() (string, Source) {
+	if v, ok := l.fromFlag(keyProfile); ok {
+		return v.text, v.src
+	}
+	if v, ok := l.fromEnv(keyProfile); ok {
+		return v.text, v.src
+	}
+	if l.file == nil {
+		return "", Source{}
+	}
+	if v := l.file.defaultProfile; strings.TrimSpace(v.text) != "" {
+		return strings.TrimSpace(v.text), Source{Kind: FromFile, File: l.file.path, Name: keyDefaultProfile, Line: v.at.line()}
+	}
+	if len(l.file.names) == 1 {
+		only := l.file.profiles[l.file.names[0]]
+		return only.name, Source{Kind: FromFile, File: l.file.path, Profile: only.name, Line: only.at.line()}
+	}
+	return "", Source{}
+}
+
+func (l *loader) profileHint(src Source) string {
+	if len(l.file.names) == 0 {
+		return "the file has no profiles: add a [profiles.NAME] table"
+	}
+	quotedNames := make([]string, len(l.file.names))
+	for i, n := range l.file.names {
+		quotedNames[i] = quoted(n)
+	}
+	return "set " + place(keyProfile, src) + " to one of " + strings.Join(quotedNames, ", ")
+}
+
+func (l *loader) filePath() string {
+	if l.s.File == "" {
+		return "(none: neither XDG_CONFIG_HOME nor HOME is set)"
+	}
+	return printable(l.s.File)
+}
+
+// pick takes a setting from the strongest layer that has it. Empty values
+// count as not set, in every layer.
+func (l *loader) pick(key string) (rawValue, bool) {
+	if v, ok := l.fromFlag(key); ok {
+		return v, true
+	}
+	if v, ok := l.fromEnv(key); ok {
+		return v, true
+	}
+	if l.profile == nil || key == keyClientSecret { // the secret has more ways in: resolveSecret
+		return rawValue{}, false
+	}
+	if v, ok := l.profile.values[key]; ok && strings.TrimSpace(v.text) != "" {
+		return rawValue{text: strings.TrimSpace(v.text), src: l.fileSource(key, v)}, true
+	}
+	return rawValue{}, false
+}
+
+func (l *loader) fromFlag(key string) (rawValue, bool) {
+	v, ok := l.flags[key]
+	if !ok || strings.TrimSpace(v) == "" {
+		return rawValue{}, false
+	}
+	o, _ := optionFor(key)
+	return rawValue{text: strings.TrimSpace(v), src: Source{Kind: FromFlag, Name: "--" + o.Flag()}}, true
+}
+
+func (l *loader) fromEnv(key string) (rawValue, bool) {
+	o, _ := optionFor(key)
+	if o.Env == "" {
+		return rawValue{}, false
+	}
+	v := strings.TrimSpace(l.env(o.Env))
+	if v == "" {
+		return rawValue{}, false
+	}
+	return rawValue{text: v, src: Source{Kind: FromEnv, Name: o.Env}}, true
+}
+
+func (l *loader) fileSource(key string, v fileValue) Source {
+	return Source{Kind: FromFile, File: l.file.path, Profile: l.profile.name, Name: key, Line: v.at.line()}
+}
+
+// place says where the user sets a value: the flag, the variable or the
+// file key it came from, or every way in when it came from nowhere.
+func place(key string, src Source) string {
+	o, _ := optionFor(key)
+	switch {
+	case src.Kind == FromFlag:
+		return "--" + o.Flag()
+	case src.Kind == FromEnv:
+		return src.Name
+	case src.Kind == FromFile && src.Name == keySecretEnv:
+		return printable(src.Ref)
+	case src.Kind == FromFile && src.Name == keySecretFile:
+		return "the content of " + printable(src.Ref)
+	case src.Kind == FromFile && src.Profile != "":
+		return src.Name + " in profile " + quoted(src.Profile) + " of " + printable(src.File)
+	case src.Kind == FromFile:
+		return src.Name + " in " + printable(src.File)
+	}
+	return everyWay(key, "your profile")
+}
+
+// everyWay lists the ways to give a setting, after the word "set".
+func everyWay(key, profile string) string {
+	o, _ := optionFor(key)
+	ways := "pass --" + o.Flag() + ", or add " + key + " to " + profile
+	if o.Env != "" {
+		ways = o.Env + ", " + ways
+	}
+	return ways
+}

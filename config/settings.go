@@ -1,0 +1,173 @@
+// Package config works out mfapush's settings from the command line, the
+// environment and the config file, says where each one came from, and decides
+// whether mfapush talks to a real Auth0 tenant or to its built-in sandbox.
+//
+// Precedence: flags, then environment, then the selected profile of the
+// config file, then defaults.
+package config
+
+import (
+	"net/url"
+	"time"
+)
+
+// Settings is the effective configuration.
+type Settings struct {
+	Domain       string   // tenant domain as given; "" on the sandbox
+	TenantURL    *url.URL // Domain parsed by auth0.ParseDomain; nil when unset or invalid
+	ClientID     string
+	ClientSecret string // "" for a public (Native) application or the sandbox
+	Audience     string
+	Realm        string // database connection for the password-realm grant; "" for the default directory
+	Username     string
+
+	PollInterval  time.Duration
+	Theme         string // ThemeAuto, ThemeLight or ThemeDark
+	Lang          string // LangEnglish or LangFrench
+	RevealSecrets bool
+	Plain         bool
+	InvertQR      bool
+
+	Profile    string   // selected profile, "" when none
+	File       string   // config file consulted, "" when no path could be worked out
+	FileExists bool     // whether File was there
+	Profiles   []string // profiles in File, in file order
+
+	sources map[string]Source
+}
+
+// Themes and languages.
+const (
+	ThemeAuto  = "auto"
+	ThemeLight = "light"
+	ThemeDark  = "dark"
+
+	LangEnglish = "en"
+	LangFrench  = "fr"
+)
+
+// Poll intervals: Auth0 allows one mfa-oob token request every 5 seconds per
+// session; the embedded sandbox allows faster polls so that demos are snappy.
+const (
+	DefaultPollInterval        = 5 * time.Second
+	DefaultSandboxPollInterval = 1 * time.Second
+	MaxPollInterval            = 60 * time.Second
+)
+
+// SourceOf says where a setting came from. field is the setting's key in the
+// config file ("domain", "client_id", "poll_interval", ...), or "profile" for
+// the profile selection and "config" for the config file path.
+func (s Settings) SourceOf(field string) Source {
+	return s.sources[field]
+}
+
+// UsesSandbox reports whether mfapush should start its embedded sandbox: no
+// tenant setting (domain, client ID, client secret) came from any source.
+func (s Settings) UsesSandbox() bool {
+	return s.Domain == "" && s.ClientID == "" && s.ClientSecret == ""
+}
+
+// SourceKind tells which layer a value came from.
+type SourceKind int
+
+// The layers, lowest precedence first.
+const (
+	FromDefault SourceKind = iota
+	FromFile
+	FromEnv
+	FromFlag
+)
+
+// Source is where a value came from.
+type Source struct {
+	Kind SourceKind
+	// Name is the flag ("--domain"), the environment variable ("AUTH0_DOMAIN")
+	// or the config file key ("domain", "client_secret_file"); "" for the file
+	// as a whole or a default.
+	Name    string
+	File    string // config file, for FromFile
+	Profile string // profile holding the key, for FromFile
+	Line    int    // line of the key in File, 0 when unknown
+	Ref     string // what a client_secret_file or client_secret_env key points at
+}
+
+// String names the source in full, for messages.
+func (s Source) String() string {
+	switch s.Kind {
+	case FromFlag:
+		return "flag " + s.Name
+	case FromEnv:
+		return "env " + s.Name
+	case FromFile:
+		where := printable(s.File)
+		if s.Profile != "" {
+			where += " profile " + printable(s.Profile)
+		}
+		if s.Name != "" {
+			where += " key " + s.Name
+		}
+		if s.Line > 0 {
+			where += " line " + itoa(s.Line)
+		}
+		return where
+	}
+	return "default"
+}
+
+// Short names the source briefly, for a column next to the value.
+func (s Source) Short() string {
+	switch {
+	case s.Kind == FromFile && s.Name == keySecretFile:
+		return "file " + printable(s.Ref)
+	case s.Kind == FromFile && s.Name == keySecretEnv:
+		return "env " + printable(s.Ref) + " (profile " + printable(s.Profile) + ")"
+	case s.Kind == FromFile && s.Profile != "":
+		return "profile " + printable(s.Profile)
+	case s.Kind == FromFile:
+		return s.Name + " in config file"
+	}
+	return s.String()
+}
+
+// Warning is something worth telling the user that does not stop mfapush.
+type Warning struct {
+	Setting string
+	Source  Source
+	Message string
+}
+
+func (w Warning) String() string { return w.Setting + ": " + w.Message }
+
+// Error is one problem with the settings. Load joins them with errors.Join.
+type Error struct {
+	Setting string // the setting's key, or "config" for the file as a whole
+	Source  Source // where the bad value came from; FromDefault when it is missing
+	Message string // what is wrong, then what to set; never holds a secret
+}
+
+func (e *Error) Error() string {
+	where := "not set"
+	if e.Source.Kind != FromDefault {
+		where = e.Source.String()
+	}
+	return e.Setting + " (" + where + "): " + e.Message
+}
+
+// Problems lists the *Error values inside err, as Load returns it.
+func Problems(err error) []*Error {
+	var out []*Error
+	var walk func(error)
+	walk = func(err error) {
+		switch e := err.(type) {
+		case nil:
+		case *Error:
+			out = append(out, e)
+		case interface{ Unwrap() []error }:
+			for _, inner := range e.Unwrap() {
+				walk(inner)
+			}
+		}
+	}
+	walk(err)
+	return out
+}
