@@ -1,10 +1,15 @@
-package qr
+package qr_test
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/mfapush/mfapush/qr"
+	"github.com/mfapush/mfapush/qr/qrtest"
+)
 
 func BenchmarkRender(b *testing.B) {
 	for b.Loop() {
-		if _, err := Render(uriSandbox, Options{}); err != nil {
+		if _, err := qr.Render(qrtest.URISandbox, qr.Options{}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -12,7 +17,7 @@ func BenchmarkRender(b *testing.B) {
 
 // BenchmarkString is what a View pays per frame for a cached code.
 func BenchmarkString(b *testing.B) {
-	c := mustRender(b, uriSandbox, Options{})
+	c := mustRender(b, qrtest.URISandbox, qr.Options{})
 	var n int
 	for b.Loop() {
 		n += len(c.String())

@@ -1,10 +1,12 @@
-package qr
+package qr_test
 
 import (
 	"strings"
 	"testing"
 
 	"github.com/charmbracelet/colorprofile"
+	"github.com/mfapush/mfapush/qr"
+	"github.com/mfapush/mfapush/qr/qrtest"
 )
 
 func downsample(t *testing.T, s string, p colorprofile.Profile) string {
@@ -22,7 +24,7 @@ func downsample(t *testing.T, s string, p colorprofile.Profile) string {
 // stays pure black and white, and with NO_COLOR (the ASCII profile) it
 // degrades to StylePlainDark.
 func TestColoursSurviveDownsampling(t *testing.T) {
-	c := mustRender(t, uriSandbox, Options{})
+	c := mustRender(t, qrtest.URISandbox, qr.Options{})
 	line := c.Lines()[1]
 	for p, want := range map[colorprofile.Profile]string{
 		colorprofile.ANSI:    "\x1b[97;40m",
@@ -32,7 +34,7 @@ func TestColoursSurviveDownsampling(t *testing.T) {
 			t.Errorf("%v: %q, want it to start with %q", p, got, want)
 		}
 	}
-	plain := mustRender(t, uriSandbox, Options{Style: StylePlainDark}).String()
+	plain := mustRender(t, qrtest.URISandbox, qr.Options{Style: qr.StylePlainDark}).String()
 	if got := downsample(t, c.String(), colorprofile.ASCII); strings.ReplaceAll(got, "\x1b[m", "") != plain {
 		t.Errorf("ASCII profile: %q, want StylePlainDark", got[:80])
 	}

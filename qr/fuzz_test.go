@@ -1,21 +1,23 @@
-package qr
+package qr_test
 
 import (
 	"testing"
 
 	"github.com/charmbracelet/x/ansi"
+	"github.com/mfapush/mfapush/qr"
+	"github.com/mfapush/mfapush/qr/qrtest"
 )
 
 // FuzzRender: any text and options give an error or a code whose lines all
 // have its width, never a panic.
 func FuzzRender(f *testing.F) {
-	f.Add(uriSandbox, uint8(0), false, int8(0))
+	f.Add(qrtest.URISandbox, uint8(0), false, int8(0))
 	f.Add("", uint8(1), true, int8(1))
 	f.Fuzz(func(t *testing.T, text string, style uint8, invert bool, quiet int8) {
-		o := Options{QuietZone: int(quiet), Invert: invert, Style: Style(style % 4)}
-		c, err := Render(text, o)
-		_, badOptions := o.normalized()
-		mustDraw := badOptions == nil && text != "" && len(text) <= MaxBytes
+		o := qr.Options{QuietZone: int(quiet), Invert: invert, Style: qr.Style(style % 4)}
+		c, err := qr.Render(text, o)
+		_, badOptions := qr.Render("x", o)
+		mustDraw := badOptions == nil && text != "" && len(text) <= qr.MaxBytes
 		if err != nil {
 			if mustDraw {
 				t.Fatalf("%d bytes, %+v: %v", len(text), o, err)

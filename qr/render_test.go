@@ -1,4 +1,4 @@
-package qr
+package qr_test
 
 import (
 	"errors"
@@ -7,32 +7,25 @@ import (
 	"testing"
 
 	"github.com/charmbracelet/x/ansi"
+	"github.com/mfapush/mfapush/qr"
+	"github.com/mfapush/mfapush/qr/qrtest"
 	rscqr "rsc.io/qr"
 )
 
-// The barcode_uri shapes: the sandbox's (157 bytes) and one recorded from
-// Auth0 (173 bytes).
-const (
-	uriSandbox = "otpauth://totp/mfapush%20sandbox:alice%40example.com?enrollment_tx_id=Xa3k9QmL2vPz7RtY8wBn4cDe6FgH1jKs" +
-		"&base_url=http%3A%2F%2F127.0.0.1%3A8484%2Fappliance-mfa"
-	uriAuth0 = "otpauth://totp/My%20Test%20Tenant:user%40example.com?enrollment_tx_id=t5FmaYNt8APzKlh3WCRNLi2dG3uZYnAC" +
-		"&base_url=https%3A%2F%2Fgo-auth0-dev.eu.auth0.com.guardian.us.auth0.com"
-)
-
 // allOptions lists every style and invert setting at the given quiet zone.
-func allOptions(quiet int) []Options {
-	var all []Options
-	for _, s := range []Style{StyleColor, StylePlainDark, StylePlainLight} {
+func allOptions(quiet int) []qr.Options {
+	var all []qr.Options
+	for _, s := range []qr.Style{qr.StyleColor, qr.StylePlainDark, qr.StylePlainLight} {
 		for _, inv := range []bool{false, true} {
-			all = append(all, Options{QuietZone: quiet, Invert: inv, Style: s})
+			all = append(all, qr.Options{QuietZone: quiet, Invert: inv, Style: s})
 		}
 	}
 	return all
 }
 
-func mustRender(t testing.TB, text string, o Options) *Code {
+func mustRender(t testing.TB, text string, o qr.Options) *qr.Code {
 	t.Helper()
-	c, err := Render(text, o)
+	c, err := qr.Render(text, o)
 	if err != nil {
 		t.Fatalf("Render(%d bytes, %+v): %v", len(text), o, err)
 	}
@@ -51,8 +44,9 @@ func TestSizes(t *testing.T) {
 		{uri(119), 1, 41, 43, 22},
 		{uri(170), 2, 49, 53, 27},
 		{uri(170), 1, 49, 51, 26},
-		{uriSandbox, 2, 49, 53, 27},
-		{uriAuth0, 2, 49, 53, 27},
+		{qrtest.URISandbox, 2, 49, 53, 27},
+		{qrtest.URIAuth0, 2, 49, 53, 27},
+		{qrtest.URILong, 2, 53, 57, 29},
 		{"a", 4, 21, 29, 15},
 	}
 	for _, tt := range tests {
@@ -69,7 +63,7 @@ func TestSizes(t *testing.T) {
 func TestEveryLineHasTheCodesWidth(t *testing.T) {
 	for quiet := 1; quiet <= 4; quiet++ {
 		for _, o := range allOptions(quiet) {
-			c := mustRender(t, uriSandbox, o)
+			c := mustRender(t, qrtest.URISandbox, o)
 			for i, line := range c.Lines() {
 				if w := ansi.StringWidth(line); w != c.Width() {
 					t.Fatalf("%+v: line %d is %d columns, want %d", o, i, w, c.Width())
@@ -84,7 +78,7 @@ func TestEveryLineHasTheCodesWidth(t *testing.T) {
 func TestNoExtraLine(t *testing.T) {
 	for quiet := 1; quiet <= 4; quiet++ {
 		for _, o := range allOptions(quiet) {
-			c := mustRender(t, uriSandbox, o)
+			c := mustRender(t, qrtest.URISandbox, o)
 			side := c.Modules() + 2*quiet
 			if c.Height() != (side+1)/2 || c.Width() != side {
 				t.Fatalf("%+v: %dx%d for %d modules a side", o, c.Width(), c.Height(), side)
@@ -104,13 +98,13 @@ func TestNoExtraLine(t *testing.T) {
 // TestGlyphsMatchModules reads the module matrix back from the glyphs and
 // compares it with the encoder's, quiet zone and polarity included.
 func TestGlyphsMatchModules(t *testing.T) {
-	code, err := rscqr.Encode(uriSandbox, rscqr.L)
+	code, err := rscqr.Encode(qrtest.URISandbox, rscqr.L)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for quiet := 1; quiet <= 3; quiet++ {
 		for _, o := range allOptions(quiet) {
-			c := mustRender(t, uriSandbox, o)
+			c := mustRender(t, qrtest.URISandbox, o)
 			for r, line := range c.Lines() {
 				for x, g := range []rune(ansi.Strip(line)) {
 					top, bottom := strings.ContainsRune("█▀", g), strings.ContainsRune("█▄", g)
@@ -128,26 +122,26 @@ func TestGlyphsMatchModules(t *testing.T) {
 }
 
 func TestPolarity(t *testing.T) {
-	stripped := func(o Options) string { return ansi.Strip(mustRender(t, uriSandbox, o).String()) }
+	stripped := func(o qr.Options) string { return ansi.Strip(mustRender(t, qrtest.URISandbox, o).String()) }
 	negative := strings.NewReplacer("█", " ", " ", "█", "▀", "▄", "▄", "▀")
-	dark, light := stripped(Options{Style: StylePlainDark}), stripped(Options{Style: StylePlainLight})
+	dark, light := stripped(qr.Options{Style: qr.StylePlainDark}), stripped(qr.Options{Style: qr.StylePlainLight})
 	if negative.Replace(dark) != light {
 		t.Error("StylePlainLight is not the negative of StylePlainDark")
 	}
-	if stripped(Options{Style: StyleColor}) != dark {
+	if stripped(qr.Options{Style: qr.StyleColor}) != dark {
 		t.Error("StyleColor without its colours differs from StylePlainDark")
 	}
-	if stripped(Options{Style: StylePlainDark, Invert: true}) != light {
+	if stripped(qr.Options{Style: qr.StylePlainDark, Invert: true}) != light {
 		t.Error("inverted StylePlainDark differs from StylePlainLight")
 	}
-	if stripped(Options{Style: StyleColor, Invert: true}) != light {
+	if stripped(qr.Options{Style: qr.StyleColor, Invert: true}) != light {
 		t.Error("inverted StyleColor without its colours differs from StylePlainLight")
 	}
 }
 
 func TestColorStyleSetsBothColoursOnEveryLine(t *testing.T) {
 	for _, inv := range []bool{false, true} {
-		c := mustRender(t, uriSandbox, Options{Invert: inv})
+		c := mustRender(t, qrtest.URISandbox, qr.Options{Invert: inv})
 		for i, line := range c.Lines() {
 			body, ok := strings.CutPrefix(line, "\x1b[38;2;255;255;255;48;2;0;0;0m")
 			body, ok2 := strings.CutSuffix(body, "\x1b[m")
@@ -160,14 +154,14 @@ func TestColorStyleSetsBothColoursOnEveryLine(t *testing.T) {
 
 func TestPlainStylesHaveNoEscapes(t *testing.T) {
 	for _, o := range allOptions(2) {
-		if s := mustRender(t, uriSandbox, o).String(); o.Style != StyleColor && strings.Contains(s, "\x1b") {
+		if s := mustRender(t, qrtest.URISandbox, o).String(); o.Style != qr.StyleColor && strings.Contains(s, "\x1b") {
 			t.Fatalf("%+v: escape sequence in plain output", o)
 		}
 	}
 }
 
 func TestStringJoinsLines(t *testing.T) {
-	c := mustRender(t, uriSandbox, Options{})
+	c := mustRender(t, qrtest.URISandbox, qr.Options{})
 	lines := c.Lines()
 	if c.String() != strings.Join(lines, "\n") || strings.HasSuffix(c.String(), "\n") {
 		t.Fatal("String is not the lines joined by newlines")
@@ -184,18 +178,18 @@ func TestLimits(t *testing.T) {
 		char  string
 		limit int
 	}{
-		{"bytes", "a", MaxBytes},
-		{"alphanumeric", "A", MaxAlphanumeric},
-		{"digits", "7", MaxDigits},
+		{"bytes", "a", qr.MaxBytes},
+		{"alphanumeric", "A", qr.MaxAlphanumeric},
+		{"digits", "7", qr.MaxDigits},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			c := mustRender(t, strings.Repeat(tt.char, tt.limit), Options{})
+			c := mustRender(t, strings.Repeat(tt.char, tt.limit), qr.Options{})
 			if c.Modules() != 177 {
 				t.Errorf("a full code has %d modules, want 177", c.Modules())
 			}
-			_, err := Render(strings.Repeat(tt.char, tt.limit+1), Options{})
-			if !errors.Is(err, ErrTooLong) || !strings.Contains(err.Error(), fmt.Sprint(tt.limit)) {
+			_, err := qr.Render(strings.Repeat(tt.char, tt.limit+1), qr.Options{})
+			if !errors.Is(err, qr.ErrTooLong) || !strings.Contains(err.Error(), fmt.Sprint(tt.limit)) {
 				t.Errorf("one over the limit: %v, want ErrTooLong naming %d", err, tt.limit)
 			}
 		})
@@ -203,11 +197,11 @@ func TestLimits(t *testing.T) {
 }
 
 func TestBadInput(t *testing.T) {
-	if _, err := Render("", Options{}); !errors.Is(err, ErrEmpty) {
+	if _, err := qr.Render("", qr.Options{}); !errors.Is(err, qr.ErrEmpty) {
 		t.Errorf("empty text: %v", err)
 	}
-	for _, o := range []Options{{QuietZone: -1}, {QuietZone: MaxQuietZone + 1}, {Style: Style(9)}} {
-		if c, err := Render(uriSandbox, o); err == nil {
+	for _, o := range []qr.Options{{QuietZone: -1}, {QuietZone: qr.MaxQuietZone + 1}, {Style: qr.Style(9)}} {
+		if c, err := qr.Render(qrtest.URISandbox, o); err == nil {
 			t.Errorf("%+v: got a %dx%d code, want an error", o, c.Width(), c.Height())
 		}
 	}
