@@ -26,9 +26,10 @@ const (
 )
 
 // Rasterize draws screen text as a terminal with these default colours
-// shows it: the SGR colours of each cell (see applySGR), reverse video,
-// half blocks drawn exactly, and any other character as a blot of its
-// foreground, enough to stand for text around a code.
+// shows it: each cell's SGR colours (RGB, 256, the 8 and 16 colours and
+// their defaults), reverse video, half blocks drawn exactly, and any other
+// character as a blot of its foreground, enough to stand for text around a
+// code.
 func Rasterize(screenText string, t Terminal) *image.RGBA {
 	sc := parseScreen(screenText)
 	img := image.NewRGBA(image.Rect(0, 0, sc.width*CellWidth, len(sc.rows)*CellHeight))
