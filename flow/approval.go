@@ -25,15 +25,15 @@ const (
 type ApprovalState uint8
 
 const (
-	ApprovalWaiting   ApprovalState = iota // a timer runs until the next poll
-	ApprovalPolling                        // a poll is in flight
-	ApprovalApproved                       // tokens arrived
-	ApprovalRejected                       // refused on the device
-	ApprovalExpired                        // the server said the code or token expired
-	ApprovalTimedOut                       // our deadline passed
-	ApprovalRateLimited                    // a 429 asked to wait past the deadline
-	ApprovalFailed                         // an error retrying cannot fix
-	ApprovalCancelled                      // the user left or pressed Esc
+	ApprovalWaiting     ApprovalState = iota // a timer runs until the next poll
+	ApprovalPolling                          // a poll is in flight
+	ApprovalApproved                         // tokens arrived
+	ApprovalRejected                         // refused on the device
+	ApprovalExpired                          // the server said the code or token expired
+	ApprovalTimedOut                         // our deadline passed
+	ApprovalRateLimited                      // a 429 asked to wait past the deadline
+	ApprovalFailed                           // an error retrying cannot fix
+	ApprovalCancelled                        // the user left or pressed Esc
 )
 
 // Final reports whether the wait is over.

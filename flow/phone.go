@@ -1,0 +1,89 @@
+package flow
+
+import (
+	"context"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+)
+
+// PhoneDevice is a Guardian account on the simulated phone.
+type PhoneDevice struct {
+	ID     string // the Guardian enrollment id (dev_…)
+	UserID string
+	Name   string
+}
+
+// PhoneNotification is a push waiting on the simulated phone.
+type PhoneNotification struct {
+	ID        string
+	DeviceID  string
+	UserID    string
+	CreatedAt time.Time
+	ExpiresAt time.Time
+	App       string // the app that asked, from its User-Agent
+	OS        string
+}
+
+// Phone is the sandbox's simulated Guardian phone, driven from the TUI.
+type Phone interface {
+	Scan(ctx context.Context, barcodeURI, deviceName string) (PhoneDevice, error)
+	Devices() []PhoneDevice
+	Notifications() []PhoneNotification
+	Approve(ctx context.Context, notificationID string) error
+	Reject(ctx context.Context, notificationID, reason string) error
+	OTP(deviceID string) (code string, validFor time.Duration, err error)
+	// Changed is closed at the phone's next change.
+	Changed() <-chan struct{}
+}
+
+// PhoneChangedMsg says the phone's devices or notifications changed.
+type PhoneChangedMsg struct{}
+
+// PhoneScannedMsg answers a scan.
+type PhoneScannedMsg struct {
+	Device PhoneDevice
+	Err    error
+}
+
+// PhoneAnsweredMsg answers an approve or reject.
+type PhoneAnsweredMsg struct {
+	NotificationID string
+	Approved       bool
+	Err            error
+}
+
+// WatchPhone waits for the phone's next change; re-arm it after each
+// message. It returns nothing once the program's context ends.
+func WatchPhone(env Env, phone Phone) tea.Cmd {
+	changed := phone.Changed()
+	return func() tea.Msg {
+		select {
+		case <-changed:
+			return PhoneChangedMsg{}
+		case <-env.ctx().Done():
+			return nil
+		}
+	}
+}
+
+// ScanWithPhone makes the simulated phone scan a QR code and enroll.
+func ScanWithPhone(env Env, phone Phone, barcodeURI, deviceName string) tea.Cmd {
+	return func() tea.Msg {
+		dev, err := phone.Scan(env.ctx(), barcodeURI, deviceName)
+		return PhoneScannedMsg{Device: dev, Err: err}
+	}
+}
+
+// AnswerOnPhone approves or rejects a push on the simulated phone.
+func AnswerOnPhone(env Env, phone Phone, notificationID string, approve bool) tea.Cmd {
+	return func() tea.Msg {
+		var err error
+		if approve {
+			err = phone.Approve(env.ctx(), notificationID)
+		} else {
+			err = phone.Reject(env.ctx(), notificationID, "")
+		}
+		return PhoneAnsweredMsg{NotificationID: notificationID, Approved: approve, Err: err}
+	}
+}
