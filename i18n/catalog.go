@@ -1,0 +1,226 @@
+package i18n
+
+// Catalog is every string mfapush shows. Fields with a verb (%s, %d) are
+// format strings: each language must use the same verbs in the same order
+// (a test checks it).
+type Catalog struct {
+	Lang Lang
+
+	App struct {
+		Name          string
+		SandboxTenant string // header badge
+		Tenant        string
+		NotSignedIn   string
+		TooSmall      string // %d %d: width, height needed
+		ExitEnrolled  string // %s %s %s: id, device, user
+		ExitSignedIn  string // %s %s: user, scope
+		ExitDeleted   string // %s: id
+	}
+
+	Keys struct {
+		Quit, Back, Help, MoreHelp, Select, Up, Down, Next, Submit, Copy, Save, Confirm,
+		NewCode, Scan, Approve, Reject, TogglePhone, OTP, Recovery, Delete, Filter, Refresh,
+		Reveal, Retry, Home, PasteToken, TypePassword, Verify, Trace string
+	}
+
+	Home struct {
+		Title                      string
+		Enroll, EnrollHint         string
+		Challenge, ChallengeHint   string
+		Authenticators, ManageHint string
+		DemoUsers                  string
+		DemoAlice, DemoBob         string
+		RealTenant                 string // %s: domain
+	}
+
+	SignIn struct {
+		Title         string // %s: what for
+		ForEnroll     string
+		ForChallenge  string
+		ForManage     string
+		ForVerify     string
+		Email         string
+		Password      string
+		Realm         string
+		RealmHint     string
+		MFAToken      string
+		MFATokenHint  string
+		PasteTitle    string
+		MissingEmail  string
+		MissingPass   string
+		MissingToken  string
+		Working       string
+		PasswordAgain string // %s: user
+	}
+
+	Working struct {
+		Associating    string
+		Listing        string
+		Challenging    string
+		Verifying      string
+		Deleting       string
+		SigningInAgain string
+	}
+
+	Problem struct {
+		ServerSaid string // %s %d: answer, status
+		NoAnswer   string // %s: what failed
+		WhatToDo   string
+
+		Unknown, WrongCredentials, GrantNotAllowed, BadClient, MFANotRequired, Unreachable, TLS,
+		RateLimited, Server, AlreadyEnrolled, TokenExpired, TokenInvalid, InvalidCode, TooManyAttempts,
+		InsufficientScope, NotEnrolled, FactorUnsupported, NoPassword ProblemText
+	}
+
+	Enroll struct {
+		Title         string // %s: user
+		Step1, Step2  string
+		Step3         string
+		ValidFor      string // %s: time left
+		Expired       string
+		NewCodeHint   string
+		Waiting       string
+		NextCheck     string // %s: in how long
+		Checking      string
+		Retrying      string // %d: failures in a row
+		ClockFast     string
+		Copied        string
+		LinkLabel     string
+		TooSmallQR    string // %d %d: width, height
+		RecoveryTitle string
+		RecoveryHint  string
+		RecoveryLater string
+		RateLimited   string
+		Failed        string
+		PhoneScanned  string // %s: device name
+	}
+
+	Enrolled struct {
+		Title         string
+		Summary       string // %s %s %s: kind, device, user
+		DeviceUnknown string
+		RecoveryTitle string
+		RecoveryHint  string
+		Saved         string // %s: path
+		SaveFailed    string // %s: reason
+		AckNeeded     string
+		Continue      string
+	}
+
+	AlreadyEnrolled struct {
+		Title   string
+		Explain string
+		Path    string
+		Action  string
+	}
+
+	List struct {
+		TitleChallenge string
+		TitleManage    string
+		TitleVerify    string // %s: what for
+		ForEnroll      string
+		ForDelete      string // %s: authenticator
+		Empty          string
+		Active         string
+		Pending        string
+		PendingHint    string
+		Unsupported    string // %s: kind
+		Kinds          KindNames
+		ItemName       string
+		ItemsName      string
+		ConfirmDelete  string // %s: authenticator
+		ConfirmHint    string
+		TwinNote       string
+		Deleted        string // %s: id
+		CannotDelete   string
+		NoVerifier     string
+		Refreshed      string
+	}
+
+	Challenge struct {
+		Title          string // %s: device
+		TitleVerify    string // %s: device
+		Instructions   string
+		Waiting        string
+		Elapsed        string // %s
+		Left           string // %s
+		NextCheck      string // %s
+		Checking       string
+		Fallbacks      string
+		OTPPrompt      string
+		RecoveryPrompt string
+		CodeHint       string
+		BadOTP         string
+		Approved       string
+		Rejected       string
+		RejectedHint   string
+		Expired        string
+		ExpiredHint    string
+		TimedOut       string
+		RateLimited    string
+		Failed         string
+		TryAgain       string
+		ClockFast      string
+		Retrying       string // %d
+		Cancelled      string
+	}
+
+	NewRecovery struct {
+		Title string
+		Hint  string
+	}
+
+	Result struct {
+		Title        string
+		TokenType    string
+		Scope        string
+		Audience     string
+		ExpiresIn    string
+		ExpiresAt    string // %s %s: countdown, clock time
+		Expired      string
+		AccessToken  string
+		IDToken      string
+		RefreshToken string
+		Hidden       string
+		Claims       string
+		Opaque       string
+		Done         string
+	}
+
+	Phone struct {
+		Title        string
+		Idle         string
+		NoDevices    string
+		ScanPrompt   string
+		Scanning     string
+		Scanned      string // %s
+		ScanFailed   string // %s
+		Incoming     string
+		From         string // %s %s: app, os
+		ApproveKey   string
+		RejectKey    string
+		Answered     string
+		AnswerFailed string // %s
+		OTP          string
+		SecondsLeft  string // %d
+		Hidden       string
+		DeviceName   string // %s: first name
+		Status       string // collapsed line
+	}
+
+	Duration struct {
+		Now     string
+		Seconds string // %d
+	}
+}
+
+// ProblemText explains one kind of failure: what happened and how to fix it.
+type ProblemText struct {
+	Title string
+	Fix   string
+}
+
+// KindNames names the kinds of authenticator.
+type KindNames struct {
+	Push, OTP, RecoveryCode, SMS, Voice, Email, WebAuthn, Unknown string
+}

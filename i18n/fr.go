@@ -1,0 +1,231 @@
+package i18n
+
+var french = func() Catalog {
+	var c Catalog
+	c.Lang = French
+
+	c.App.Name = "mfapush"
+	c.App.SandboxTenant = "sandbox tenant"
+	c.App.Tenant = "tenant"
+	c.App.NotSignedIn = "not signed in"
+	c.App.TooSmall = "Make the window at least %d×%d to use mfapush."
+	c.App.ExitEnrolled = "Enrolled %s (%s) for %s"
+	c.App.ExitSignedIn = "Signed in %s with MFA (scope: %s)"
+	c.App.ExitDeleted = "Deleted %s"
+
+	k := &c.Keys
+	k.Quit, k.Back, k.Help, k.MoreHelp = "quit", "back", "help", "more keys"
+	k.Select, k.Up, k.Down, k.Next, k.Submit = "choose", "up", "down", "next field", "submit"
+	k.Copy, k.Save, k.Confirm, k.NewCode = "copy link", "save to file", "I've saved it", "new code"
+	k.Scan, k.Approve, k.Reject, k.TogglePhone = "phone: scan", "phone: approve", "phone: reject", "phone panel"
+	k.OTP, k.Recovery, k.Delete, k.Filter, k.Refresh = "enter a code", "recovery code", "delete", "filter", "refresh"
+	k.Reveal, k.Retry, k.Home, k.PasteToken = "reveal tokens", "try again", "start over", "paste an mfa_token"
+	k.TypePassword, k.Verify, k.Trace = "use a password", "verify", "request trace"
+
+	h := &c.Home
+	h.Title = "What do you want to do?"
+	h.Enroll = "Enroll Guardian push"
+	h.EnrollHint = "Sign a user in, show the enrollment QR code, wait for the phone to confirm."
+	h.Challenge = "Sign in with a push"
+	h.ChallengeHint = "Challenge an enrolled authenticator and wait for the approval on the phone."
+	h.Authenticators = "Manage authenticators"
+	h.ManageHint = "List a user's authenticators, challenge one, or delete one."
+	h.DemoUsers = "Demo users of the sandbox tenant"
+	h.DemoAlice = "no authenticator yet: enroll her"
+	h.DemoBob = "push on Bob's phone, a recovery code"
+	h.RealTenant = "Talking to the Auth0 tenant %s."
+
+	si := &c.SignIn
+	si.Title = "Sign in · %s"
+	si.ForEnroll = "enroll Guardian push"
+	si.ForChallenge = "sign in with a push"
+	si.ForManage = "manage authenticators"
+	si.ForVerify = "get access to the MFA API"
+	si.Email = "Email"
+	si.Password = "Password"
+	si.Realm = "Connection"
+	si.RealmHint = "optional: the database connection (realm)"
+	si.MFAToken = "mfa_token"
+	si.MFATokenHint = "paste the mfa_token of an mfa_required answer"
+	si.PasteTitle = "Use an mfa_token you already have"
+	si.MissingEmail = "Type the user's email."
+	si.MissingPass = "Type the password."
+	si.MissingToken = "Paste an mfa_token."
+	si.Working = "Signing in…"
+	si.PasswordAgain = "Type %s's password again to get an MFA API token."
+
+	w := &c.Working
+	w.Associating = "Asking Auth0 for an enrollment ticket…"
+	w.Listing = "Fetching the authenticators…"
+	w.Challenging = "Sending the push…"
+	w.Verifying = "Checking the code…"
+	w.Deleting = "Deleting…"
+	w.SigningInAgain = "Signing in again for an MFA API token…"
+
+	p := &c.Problem
+	p.ServerSaid = "Auth0 answered %s (HTTP %d)."
+	p.NoAnswer = "No answer: %s."
+	p.WhatToDo = "What to do"
+	p.Unknown = ProblemText{"Something went wrong", "Try again. If it keeps happening, open the request trace (t) to see the exchange."}
+	p.WrongCredentials = ProblemText{"Wrong email or password", "Check the email and the password. In the sandbox, use a demo user shown below."}
+	p.GrantNotAllowed = ProblemText{"This application may not use the MFA grant",
+		"In the Auth0 Dashboard, open Applications > your application > Advanced Settings > Grant Types, tick MFA (and Password), and save."}
+	p.BadClient = ProblemText{"The client ID or secret is wrong",
+		"Copy the Client ID and Client Secret again from Applications > your application > Settings (AUTH0_CLIENT_ID, AUTH0_CLIENT_SECRET)."}
+	p.MFANotRequired = ProblemText{"MFA is not required for this user",
+		"Auth0 signed the user in without asking for MFA, so there is no mfa_token. Require MFA (Security > Multi-factor Auth > Require Multi-factor Auth: Always), or use an Action that requires it."}
+	p.Unreachable = ProblemText{"The tenant cannot be reached",
+		"Check the network and the domain (AUTH0_DOMAIN). Behind a proxy, set HTTPS_PROXY."}
+	p.TLS = ProblemText{"The tenant's certificate is not trusted",
+		"Behind a corporate proxy that inspects TLS, point SSL_CERT_FILE at its CA certificate. For the sandbox with --tls, use the SSL_CERT_FILE line it printed."}
+	p.RateLimited = ProblemText{"Auth0 is rate limiting these requests", "Wait a minute, then try again."}
+	p.Server = ProblemText{"The tenant answered with an error page", "Auth0 or a proxy on the way failed. Wait a moment and try again."}
+	p.AlreadyEnrolled = ProblemText{"The user is already enrolled",
+		"An mfa_token can only enroll a user's first factor. Verify with the existing factor to get an MFA API token, then enroll."}
+	p.TokenExpired = ProblemText{"The mfa_token has expired", "It lives 5 minutes. Sign in again."}
+	p.TokenInvalid = ProblemText{"Auth0 did not accept the mfa_token",
+		"Paste the whole mfa_token from a fresh mfa_required answer of this same application, or sign in with a password."}
+	p.InvalidCode = ProblemText{"That code is not right", "Check the code and type it again. OTP codes change every 30 seconds."}
+	p.TooManyAttempts = ProblemText{"Too many wrong codes", "Auth0 blocks further attempts for a while. Wait, then try again."}
+	p.InsufficientScope = ProblemText{"The token does not allow this",
+		"Sign in again with the MFA API audience and the scopes enroll, read:authenticators and remove:authenticators."}
+	p.NotEnrolled = ProblemText{"Nothing to challenge", "The user has no active authenticator of that kind. Enroll one first."}
+	p.FactorUnsupported = ProblemText{"The tenant does not offer this factor",
+		"Enable it under Security > Multi-factor Auth in the Auth0 Dashboard."}
+	p.NoPassword = ProblemText{"A password is needed",
+		"An MFA API token needs a sign-in with a password. Sign in with the user's email and password."}
+
+	e := &c.Enroll
+	e.Title = "Enroll Guardian push · %s"
+	e.Step1 = "1. Open Auth0 Guardian on the phone."
+	e.Step2 = "2. Tap + and scan this code."
+	e.Step3 = "3. Keep this window open: it moves on by itself once the phone is enrolled."
+	e.ValidFor = "The code is valid for %s."
+	e.Expired = "The code has expired: it must be scanned within 5 minutes."
+	e.NewCodeHint = "Press n for a new code."
+	e.Waiting = "Waiting for the phone"
+	e.NextCheck = "next check in %s"
+	e.Checking = "checking…"
+	e.Retrying = "the tenant did not answer (%d in a row): retrying"
+	e.ClockFast = "Auth0 asked to slow down twice: this machine's clock may run fast."
+	e.Copied = "Link copied to the clipboard."
+	e.LinkLabel = "Link"
+	e.TooSmallQR = "The QR code needs a window of at least %d×%d. Enlarge it, or press c to copy the link."
+	e.RecoveryTitle = "Recovery code"
+	e.RecoveryHint = "Shown once. You will be asked to save it when the phone is enrolled."
+	e.RecoveryLater = "A recovery code comes with the first factor only."
+	e.RateLimited = "Auth0 is rate limiting the checks, and the wait would outlast the code."
+	e.Failed = "The enrollment could not be confirmed."
+	e.PhoneScanned = "%s scanned the code."
+
+	en := &c.Enrolled
+	en.Title = "Enrolled"
+	en.Summary = "Guardian %s on %s is active for %s."
+	en.DeviceUnknown = "the phone"
+	en.RecoveryTitle = "Recovery code: the way in if the phone is lost"
+	en.RecoveryHint = "Write it down or save it to a file, then confirm. It will not be shown again."
+	en.Saved = "Saved to %s (readable only by you)."
+	en.SaveFailed = "Could not save: %s"
+	en.AckNeeded = "Save or write down the recovery code, then press enter to confirm."
+	en.Continue = "Press enter to start over, q to quit."
+
+	a := &c.AlreadyEnrolled
+	a.Title = "This user already has an authenticator"
+	a.Explain = "Auth0 accepts an mfa_token to enroll only the first factor of a user (\"User is already enrolled\")."
+	a.Path = "The documented way: verify with an existing factor for the MFA API audience with the enroll scope, then enroll with the access token that gives."
+	a.Action = "Press enter to verify with an existing factor."
+
+	l := &c.List
+	l.TitleChallenge = "Choose the authenticator to challenge"
+	l.TitleManage = "Authenticators"
+	l.TitleVerify = "Verify with an existing factor · %s"
+	l.ForEnroll = "to enroll a new one"
+	l.ForDelete = "to delete %s"
+	l.Empty = "This user has no authenticator."
+	l.Active = "active"
+	l.Pending = "pending: never confirmed"
+	l.PendingHint = "This authenticator was never confirmed, so it cannot be challenged."
+	l.Unsupported = "mfapush challenges push, OTP and recovery codes; %s is not supported here."
+	l.Kinds = KindNames{Push: "Guardian push", OTP: "One-time password", RecoveryCode: "Recovery code", SMS: "SMS",
+		Voice: "Voice", Email: "Email", WebAuthn: "Security key", Unknown: "Other"}
+	l.ItemName = "authenticator"
+	l.ItemsName = "authenticators"
+	l.ConfirmDelete = "Delete %s?"
+	l.ConfirmHint = "Press y to delete, n or esc to keep it."
+	l.TwinNote = "Its paired authenticator (push and OTP go together) is deleted too."
+	l.Deleted = "Deleted %s."
+	l.CannotDelete = "Recovery codes can only be removed by an administrator (Management API)."
+	l.NoVerifier = "No active push, OTP or recovery code to verify with."
+	l.Refreshed = "List refreshed."
+
+	ch := &c.Challenge
+	ch.Title = "Approve the sign-in on %s"
+	ch.TitleVerify = "Verify it's you on %s"
+	ch.Instructions = "A push notification was sent. Open it on the phone and tap Allow."
+	ch.Waiting = "Waiting for the approval"
+	ch.Elapsed = "%s elapsed"
+	ch.Left = "%s left"
+	ch.NextCheck = "next check in %s"
+	ch.Checking = "checking…"
+	ch.Fallbacks = "No push? Press o to type the 6-digit code from the Guardian app, r to use a recovery code."
+	ch.OTPPrompt = "6-digit code from the Guardian app"
+	ch.RecoveryPrompt = "Recovery code"
+	ch.CodeHint = "enter to check · esc to go back to the push"
+	ch.BadOTP = "Type the 6 digits shown in the Guardian app."
+	ch.Approved = "Approved"
+	ch.Rejected = "Rejected on the device"
+	ch.RejectedHint = "The person holding the phone refused the request. Press enter to send a new push."
+	ch.Expired = "The request expired"
+	ch.ExpiredHint = "The mfa_token or the push expired before an answer. Press enter to start again."
+	ch.TimedOut = "No answer in time"
+	ch.RateLimited = "Auth0 is rate limiting the checks, and the wait would outlast the request."
+	ch.Failed = "The approval could not be checked"
+	ch.TryAgain = "Press enter to try again."
+	ch.ClockFast = "Auth0 asked to slow down twice: this machine's clock may run fast."
+	ch.Retrying = "the tenant did not answer (%d in a row): retrying"
+	ch.Cancelled = "Cancelled."
+
+	nr := &c.NewRecovery
+	nr.Title = "Your new recovery code"
+	nr.Hint = "The code you used no longer works. Save this one, then confirm."
+
+	r := &c.Result
+	r.Title = "Signed in with MFA"
+	r.TokenType = "Token type"
+	r.Scope = "Scope"
+	r.Audience = "Audience"
+	r.ExpiresIn = "Expires"
+	r.ExpiresAt = "in %s (at %s)"
+	r.Expired = "expired"
+	r.AccessToken = "Access token"
+	r.IDToken = "ID token"
+	r.RefreshToken = "Refresh token"
+	r.Hidden = "hidden: press v to reveal"
+	r.Claims = "ID token claims (decoded, not verified)"
+	r.Opaque = "opaque (not a JWT)"
+	r.Done = "Press enter to start over, q to quit."
+
+	ph := &c.Phone
+	ph.Title = "Simulated phone"
+	ph.Idle = "Nothing to do."
+	ph.NoDevices = "No Guardian account yet."
+	ph.ScanPrompt = "A QR code is on screen."
+	ph.Scanning = "Scanning…"
+	ph.Scanned = "Enrolled as %s."
+	ph.ScanFailed = "Scan failed: %s"
+	ph.Incoming = "Sign-in request"
+	ph.From = "from %s on %s"
+	ph.ApproveKey = "approve"
+	ph.RejectKey = "reject"
+	ph.Answered = "Answer sent."
+	ph.AnswerFailed = "Could not answer: %s"
+	ph.OTP = "Code"
+	ph.SecondsLeft = "%ds"
+	ph.Hidden = "phone hidden (p)"
+	ph.DeviceName = "%s's phone"
+	ph.Status = "phone"
+
+	c.Duration.Now = "now"
+	c.Duration.Seconds = "%ds"
+	return c
+}()

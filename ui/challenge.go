@@ -1,0 +1,328 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/mfapush/mfapush/auth0"
+	"github.com/mfapush/mfapush/flow"
+)
+
+// codeEntry is the fallback being typed on the challenge screen.
+type codeEntry uint8
+
+const (
+	entryNone codeEntry = iota
+	entryOTP
+	entryRecovery
+)
+
+// challengeScreen is the approval wait for a push, with the OTP and
+// recovery-code fallbacks on the same screen.
+type challengeScreen struct {
+	target    auth0.Authenticator
+	approval  *flow.Approval // nil when answering with a code only
+	entry     codeEntry
+	input     textinput.Model
+	inputErr  string
+	verifying bool
+	opSeq     uint64 // the code check in flight
+}
+
+func (c *challengeScreen) waiting() bool {
+	return c.verifying || c.approval != nil && !c.approval.State().Final()
+}
+
+// challengeAuthenticator answers Enter on the list.
+func (m *Model) challengeAuthenticator(a auth0.Authenticator) tea.Cmd {
+	switch {
+	case !a.Active:
+		return m.setStatus(m.t.List.PendingHint)
+	case !canVerify(a):
+		return m.setStatus(fmt.Sprintf(m.t.List.Unsupported, m.kindName(a.Kind())))
+	case !m.now().Before(m.session.MFATokenDeadline()):
+		return m.signInAgain()
+	}
+	switch a.Kind() {
+	case auth0.KindOTP:
+		return m.openCodeEntry(a, entryOTP)
+	case auth0.KindRecoveryCode:
+		return m.openCodeEntry(a, entryRecovery)
+	}
+	token := m.session.MFAToken
+	return m.run(m.t.Working.Challenging, func(env flow.Env) tea.Cmd { return flow.Challenge(env, token, a.ID, "oob") })
+}
+
+// challenged starts the approval wait once the push is sent.
+func (m *Model) challenged(msg flow.ChallengedMsg) tea.Cmd {
+	if msg.Err != nil {
+		return m.showProblem(flow.Diagnose(msg.Err), screenList)
+	}
+	target, _ := m.selectedAuthenticator()
+	c := m.newChallengeScreen(target)
+	c.approval = flow.NewApproval(m.env, flow.ApprovalChallenge, m.session.MFAToken, msg.Challenge.OOBCode,
+		msg.At, m.session.MFATokenDeadline())
+	return c.approval.Start()
+}
+
+func (m *Model) newChallengeScreen(target auth0.Authenticator) *challengeScreen {
+	m.stopWaits()
+	c := &challengeScreen{target: target, input: textinput.New()}
+	c.input.SetStyles(m.st.Input)
+	c.input.SetWidth(30)
+	m.challenge = c
+	m.screen = screenChallenge
+	return c
+}
+
+// openCodeEntry answers with a code, without a push.
+func (m *Model) openCodeEntry(a auth0.Authenticator, entry codeEntry) tea.Cmd {
+	c := m.newChallengeScreen(a)
+	return m.startEntry(c, entry)
+}
+
+func (m *Model) startEntry(c *challengeScreen, entry codeEntry) tea.Cmd {
+	c.entry, c.inputErr = entry, ""
+	c.input.Reset()
+	c.input.Placeholder = "123456"
+	c.input.CharLimit = 6
+	c.input.EchoMode = textinput.EchoNormal
+	if entry == entryRecovery {
+		c.input.Placeholder = "XXXX XXXX XXXX XXXX XXXX XXXX"
+		c.input.CharLimit = 40
+		c.input.EchoMode = textinput.EchoPassword
+		c.input.EchoCharacter = '•'
+	}
+	return c.input.Focus()
+}
+
+// submitCode checks the typed code with the mfa-otp or mfa-recovery-code
+// grant; the push wait, if any, goes on meanwhile.
+func (m *Model) submitCode() tea.Cmd {
+	c := m.challenge
+	code := strings.ToUpper(strings.Join(strings.Fields(c.input.Value()), ""))
+	token := m.session.MFAToken
+	var start func(env flow.Env) tea.Cmd
+	switch c.entry {
+	case entryOTP:
+		if len(code) != 6 || strings.Trim(code, "0123456789") != "" {
+			c.inputErr = m.t.Challenge.BadOTP
+			return nil
+		}
+		start = func(env flow.Env) tea.Cmd { return flow.VerifyWithOTP(env, token, code) }
+	case entryRecovery:
+		if code == "" {
+			return nil
+		}
+		start = func(env flow.Env) tea.Cmd { return flow.VerifyWithRecoveryCode(env, token, code) }
+	}
+	c.verifying, c.inputErr = true, ""
+	return m.runInline(start)
+}
+
+// verified handles the answer of a code check.
+func (m *Model) verified(msg flow.VerifiedMsg) tea.Cmd {
+	c := m.challenge
+	if c == nil {
+		return nil
+	}
+	c.verifying = false
+	if msg.Err != nil {
+		p := flow.Diagnose(msg.Err)
+		text := problemText(m.t, p.Kind)
+		c.inputErr = text.Title + ". " + text.Fix
+		if p.Kind == flow.ProblemUnknown {
+			c.inputErr = m.problemDetail(p)
+		}
+		c.input.Reset()
+		return nil
+	}
+	if c.approval != nil {
+		c.approval.Cancel()
+	}
+	if msg.Method == flow.VerifyRecoveryCode && msg.Tokens.RecoveryCode != "" {
+		m.session.Earn(msg.Tokens, msg.At)
+		m.recovery = recoveryScreen{enrolledScreen: enrolledScreen{recoveryCodes: []string{msg.Tokens.RecoveryCode}}}
+		m.screen = screenNewRecovery
+		return nil
+	}
+	return m.approvedWith(msg.Tokens, msg.At)
+}
+
+// challengeProgressed reacts to the push wait's progress.
+func (m *Model) challengeProgressed() tea.Cmd {
+	c := m.challenge
+	if c == nil || c.approval == nil || c.approval.State() != flow.ApprovalApproved {
+		return nil
+	}
+	return m.approvedWith(c.approval.Tokens(), m.now())
+}
+
+// approvedWith continues once MFA succeeded: the waiting action, or the
+// result.
+func (m *Model) approvedWith(tokens *auth0.Tokens, at time.Time) tea.Cmd {
+	m.session.Earn(tokens, at)
+	if m.after.pending() {
+		return m.completeAfter()
+	}
+	return m.showResult()
+}
+
+func (m *Model) keyChallenge(msg tea.KeyPressMsg) tea.Cmd {
+	c := m.challenge
+	if c.entry != entryNone {
+		switch {
+		case key.Matches(msg, m.keys.Back):
+			if c.approval == nil {
+				return m.backToList()
+			}
+			c.entry = entryNone
+			c.input.Blur()
+			return nil
+		case msg.String() == "enter" && !c.verifying:
+			return m.submitCode()
+		}
+		var cmd tea.Cmd
+		c.input, cmd = c.input.Update(msg)
+		return cmd
+	}
+	final := c.approval != nil && c.approval.State().Final()
+	switch {
+	case key.Matches(msg, m.keys.Back):
+		return m.backToList()
+	case key.Matches(msg, m.keys.OTP):
+		return m.startEntry(c, entryOTP)
+	case key.Matches(msg, m.keys.Recovery):
+		return m.startEntry(c, entryRecovery)
+	case key.Matches(msg, m.keys.Retry) && final:
+		return m.challengeAuthenticator(c.target)
+	}
+	return nil
+}
+
+// backToList leaves the challenge: the wait stops at once.
+func (m *Model) backToList() tea.Cmd {
+	m.stopWaits()
+	m.op.end()
+	m.challenge = nil
+	m.screen = screenList
+	return nil
+}
+
+func (m *Model) viewChallenge(w, h int) string {
+	c := m.challenge
+	t := m.t.Challenge
+	device := c.target.Name
+	if device == "" {
+		device = m.kindName(c.target.Kind())
+	}
+	title := t.Title
+	if m.after.pending() {
+		title = t.TitleVerify
+	}
+	var b strings.Builder
+	b.WriteString("\n" + m.st.Title.Render(fmt.Sprintf(title, device)) + "\n\n")
+	if c.approval != nil {
+		b.WriteString(m.viewApproval(c.approval, w) + "\n\n")
+	}
+	switch c.entry {
+	case entryNone:
+		if c.approval == nil || !c.approval.State().Final() {
+			b.WriteString(m.st.Muted.Render(wrap(t.Fallbacks, w)))
+		}
+	default:
+		prompt := t.OTPPrompt
+		if c.entry == entryRecovery {
+			prompt = t.RecoveryPrompt
+		}
+		b.WriteString(m.st.Label.Render(prompt) + "\n" + c.input.View() + "\n")
+		if c.verifying {
+			b.WriteString(m.spin.View() + " " + m.st.Muted.Render(m.t.Working.Verifying))
+		} else if c.inputErr != "" {
+			b.WriteString(m.st.Error.Render(wrap(c.inputErr, w)))
+		} else {
+			b.WriteString(m.st.Muted.Render(t.CodeHint))
+		}
+	}
+	return b.String() + m.statusLine()
+}
+
+// viewApproval is the animated wait, or how it ended.
+func (m *Model) viewApproval(a *flow.Approval, w int) string {
+	t := m.t.Challenge
+	now := m.now()
+	switch a.State() {
+	case flow.ApprovalWaiting, flow.ApprovalPolling:
+		next := t.Checking
+		if a.State() == flow.ApprovalWaiting {
+			next = fmt.Sprintf(t.NextCheck, m.shortDuration(a.NextPoll().Sub(now)))
+		}
+		left := a.Deadline().Sub(now)
+		lines := []string{
+			m.st.Text.Render(wrap(t.Instructions, w)),
+			"",
+			m.spin.View() + " " + m.st.Strong.Render(t.Waiting),
+			"  " + m.st.Muted.Render(strings.Join([]string{
+				fmt.Sprintf(t.Elapsed, clockDuration(now.Sub(a.Started()))),
+				fmt.Sprintf(t.Left, clockDuration(left)),
+				next,
+			}, " · ")),
+			"  " + m.progressBar(left, a.Deadline().Sub(a.Started()), min(w-2, 40)),
+		}
+		if n := a.Retrying(); n > 0 {
+			lines = append(lines, m.st.Warning.Render(fmt.Sprintf(t.Retrying, n)))
+		}
+		if a.ClockSuspect() {
+			lines = append(lines, m.st.Warning.Render(wrap(t.ClockFast, w)))
+		}
+		return strings.Join(lines, "\n")
+	case flow.ApprovalApproved:
+		return m.st.Success.Render("✓ " + t.Approved)
+	case flow.ApprovalRejected:
+		return m.st.Error.Render("✗ "+t.Rejected) + "\n" + m.st.Text.Render(wrap(t.RejectedHint, w))
+	case flow.ApprovalExpired:
+		return m.st.Error.Render("✗ "+t.Expired) + "\n" + m.st.Text.Render(wrap(t.ExpiredHint, w))
+	case flow.ApprovalTimedOut:
+		return m.st.Error.Render("✗ "+t.TimedOut) + "\n" + m.st.Text.Render(wrap(t.ExpiredHint, w))
+	case flow.ApprovalRateLimited:
+		return m.st.Error.Render("✗ "+t.RateLimited) + "\n" + m.st.Text.Render(t.TryAgain)
+	case flow.ApprovalCancelled:
+		return m.st.Muted.Render(t.Cancelled)
+	}
+	detail := ""
+	if err := a.LastError(); err != nil {
+		detail = "\n" + m.st.Muted.Render(wrap(m.problemDetail(flow.Diagnose(err)), w))
+	}
+	return m.st.Error.Render("✗ "+t.Failed) + detail + "\n" + m.st.Text.Render(t.TryAgain)
+}
+
+// progressBar shows the time left as a bar that empties.
+func (m *Model) progressBar(left, total time.Duration, w int) string {
+	if w < 4 || total <= 0 {
+		return ""
+	}
+	filled := int(float64(w) * float64(max(left, 0)) / float64(total))
+	filled = min(max(filled, 0), w)
+	return m.st.ProgressFull.Render(strings.Repeat("━", filled)) + m.st.ProgressRest.Render(strings.Repeat("━", w-filled))
+}
+
+func (m *Model) challengeKeys() []key.Binding {
+	c := m.challenge
+	if c.entry != entryNone {
+		return []key.Binding{key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", m.t.Keys.Submit)), m.keys.Back}
+	}
+	keys := []key.Binding{}
+	if c.approval != nil && c.approval.State().Final() {
+		keys = append(keys, m.keys.Retry)
+	}
+	keys = append(keys, m.keys.OTP, m.keys.Recovery)
+	if m.opts.Phone != nil && len(m.phone.notifications) > 0 {
+		keys = append(keys, m.keys.PhoneApprove, m.keys.PhoneReject)
+	}
+	return append(keys, m.keys.Back, m.keys.Quit)
+}

@@ -1,0 +1,50 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+)
+
+// clockDuration shows a countdown as m:ss (h:mm:ss past an hour).
+func clockDuration(d time.Duration) string {
+	if d < 0 {
+		d = 0
+	}
+	d = d.Round(time.Second)
+	h, mnt, s := int(d.Hours()), int(d.Minutes())%60, int(d.Seconds())%60
+	if h > 0 {
+		return fmt.Sprintf("%d:%02d:%02d", h, mnt, s)
+	}
+	return fmt.Sprintf("%d:%02d", mnt, s)
+}
+
+// shortDuration shows a short wait in whole seconds, rounded up so that
+// "0s" never shows while something is still to come.
+func (m *Model) shortDuration(d time.Duration) string {
+	if d <= 0 {
+		return m.t.Duration.Now
+	}
+	secs := int((d + time.Second - 1) / time.Second)
+	return fmt.Sprintf(m.t.Duration.Seconds, secs)
+}
+
+// groupCode splits a recovery code in groups of four for reading aloud
+// and copying by hand.
+func groupCode(code string) string {
+	var groups []string
+	for len(code) > 4 {
+		groups = append(groups, code[:4])
+		code = code[4:]
+	}
+	return strings.Join(append(groups, code), " ")
+}
+
+// statusMsg shows a short note on the current screen for a few seconds.
+type clearStatusMsg struct{ seq uint64 }
+
+func clearStatusAfter(seq uint64) tea.Cmd {
+	return tea.Tick(4*time.Second, func(time.Time) tea.Msg { return clearStatusMsg{seq: seq} })
+}

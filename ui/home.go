@@ -1,0 +1,81 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+)
+
+// homeScreen offers the three flows.
+type homeScreen struct {
+	cursor int
+}
+
+var homeFlows = []Flow{FlowEnroll, FlowChallenge, FlowManage}
+
+func newHomeScreen() homeScreen { return homeScreen{} }
+
+func (m *Model) keyHome(msg tea.KeyPressMsg) tea.Cmd {
+	switch {
+	case key.Matches(msg, m.keys.Up):
+		m.home.cursor = (m.home.cursor + len(homeFlows) - 1) % len(homeFlows)
+	case key.Matches(msg, m.keys.Down), key.Matches(msg, m.keys.NextField):
+		m.home.cursor = (m.home.cursor + 1) % len(homeFlows)
+	case key.Matches(msg, m.keys.Select):
+		m.openSignIn(homeFlows[m.home.cursor])
+		return m.signIn.focusCmd()
+	case msg.String() >= "1" && msg.String() <= "3":
+		m.home.cursor = int(msg.String()[0] - '1')
+		m.openSignIn(homeFlows[m.home.cursor])
+		return m.signIn.focusCmd()
+	}
+	return nil
+}
+
+func (m *Model) viewHome(w, h int) string {
+	t := m.t.Home
+	var b strings.Builder
+	b.WriteString("\n" + m.st.Title.Render(t.Title) + "\n\n")
+	entries := [][2]string{{t.Enroll, t.EnrollHint}, {t.Challenge, t.ChallengeHint}, {t.Authenticators, t.ManageHint}}
+	for i, e := range entries {
+		marker, title := "  ", m.st.Text.Render(e[0])
+		if i == m.home.cursor {
+			marker, title = m.st.Selected.Render("▸ "), m.st.Selected.Render(e[0])
+		}
+		fmt.Fprintf(&b, "%s%s %s\n", marker, m.st.Muted.Render(fmt.Sprintf("%d", i+1)), title)
+		b.WriteString(indent(m.st.Muted.Render(wrap(e[1], w-6)), 4) + "\n\n")
+	}
+	if demo := m.viewDemoUsers(w); demo != "" {
+		b.WriteString(demo)
+	} else if m.env.Client != nil {
+		b.WriteString(m.st.Muted.Render(fmt.Sprintf(t.RealTenant, m.env.Client.Domain())))
+	}
+	return b.String()
+}
+
+// viewDemoUsers lists the sandbox's demo users, with their passwords (they
+// are public demo values, not secrets).
+func (m *Model) viewDemoUsers(w int) string {
+	if len(m.opts.DemoUsers) == 0 {
+		return ""
+	}
+	rows := make([]string, 0, len(m.opts.DemoUsers))
+	for _, u := range m.opts.DemoUsers {
+		rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top,
+			m.st.Strong.Render(fmt.Sprintf("%-20s", u.Email)), " ",
+			m.st.Text.Render(fmt.Sprintf("%-15s", u.Password)), " ",
+			m.st.Muted.Render(u.Note)))
+	}
+	box := m.st.Box.Render(strings.Join(rows, "\n"))
+	if lipgloss.Width(box) > w {
+		box = strings.Join(rows, "\n")
+	}
+	return m.st.Label.Render(m.t.Home.DemoUsers) + "\n" + box
+}
+
+func (m *Model) homeKeys() []key.Binding {
+	return []key.Binding{m.keys.Up, m.keys.Down, m.keys.Select, m.keys.Quit}
+}

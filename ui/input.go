@@ -1,0 +1,195 @@
+package ui
+
+import (
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/list"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/mfapush/mfapush/flow"
+)
+
+// handleKey routes a key press: global keys first, then the phone, then
+// the screen.
+func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
+	if key.Matches(msg, m.keys.ForceQuit) {
+		return m.quit()
+	}
+	if m.screen == screenWorking {
+		if key.Matches(msg, m.keys.Back) {
+			m.cancelOperation()
+			if m.screen == screenSignIn {
+				return m.signIn.focusCmd()
+			}
+		}
+		return nil
+	}
+	if !m.typing() {
+		switch {
+		case key.Matches(msg, m.keys.Quit):
+			if r := m.unsavedRecovery(); r != nil && !r.warned {
+				r.warned = true
+				return nil
+			}
+			return m.quit()
+		case key.Matches(msg, m.keys.Help):
+			m.help.ShowAll = !m.help.ShowAll
+			m.layout()
+			return nil
+		}
+		if cmd, ok := m.phoneKey(msg); ok {
+			return cmd
+		}
+	}
+	switch m.screen {
+	case screenHome:
+		return m.keyHome(msg)
+	case screenSignIn:
+		return m.keySignIn(msg)
+	case screenProblem:
+		return m.keyProblem(msg)
+	case screenEnroll:
+		return m.keyEnroll(msg)
+	case screenEnrolled:
+		return m.keyEnrolled(msg)
+	case screenAlreadyEnrolled:
+		return m.keyAlreadyEnrolled(msg)
+	case screenList:
+		return m.keyList(msg)
+	case screenConfirmDelete:
+		return m.keyConfirmDelete(msg)
+	case screenChallenge:
+		return m.keyChallenge(msg)
+	case screenNewRecovery:
+		return m.keyNewRecovery(msg)
+	case screenResult:
+		return m.keyResult(msg)
+	}
+	return nil
+}
+
+// typing reports whether keys go to a text field, so q and the phone keys
+// type letters instead.
+func (m *Model) typing() bool {
+	switch m.screen {
+	case screenSignIn:
+		return true
+	case screenList:
+		return m.list.list.FilterState() == list.Filtering
+	case screenChallenge:
+		return m.challenge != nil && m.challenge.entry != entryNone
+	}
+	return false
+}
+
+// unsavedRecovery is the recovery code on screen that the user has not yet
+// confirmed saving, if any.
+func (m *Model) unsavedRecovery() *enrolledScreen {
+	switch {
+	case m.screen == screenEnrolled && m.enrolled.mustAcknowledge():
+		return &m.enrolled
+	case m.screen == screenNewRecovery && m.recovery.mustAcknowledge():
+		return &m.recovery.enrolledScreen
+	}
+	return nil
+}
+
+// phoneKey handles the simulated phone's keys when they apply.
+func (m *Model) phoneKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
+	phone := m.opts.Phone
+	if phone == nil {
+		return nil, false
+	}
+	p := &m.phone
+	switch {
+	case key.Matches(msg, m.keys.PhoneToggle):
+		p.visible = !p.visible
+		m.layout()
+		return nil, true
+	case key.Matches(msg, m.keys.PhoneScan) && m.screen == screenEnroll && m.enroll.scannable(m.now()) && !p.scanning:
+		p.scanning, p.note = true, m.t.Phone.Scanning
+		return flow.ScanWithPhone(m.env, phone, m.enroll.association.BarcodeURI, m.phoneDeviceName()), true
+	case (key.Matches(msg, m.keys.PhoneApprove) || key.Matches(msg, m.keys.PhoneReject)) && len(p.notifications) > 0 && !p.answering:
+		p.answering = true
+		return flow.AnswerOnPhone(m.env, phone, p.notifications[0].ID, key.Matches(msg, m.keys.PhoneApprove)), true
+	}
+	return nil, false
+}
+
+// handlePaste sends pasted text to the field being typed in.
+func (m *Model) handlePaste(msg tea.PasteMsg) tea.Cmd {
+	switch {
+	case m.screen == screenSignIn:
+		return m.pasteSignIn(msg)
+	case m.screen == screenChallenge && m.challenge != nil && m.challenge.entry != entryNone:
+		var cmd tea.Cmd
+		m.challenge.input, cmd = m.challenge.input.Update(msg)
+		return cmd
+	}
+	return nil
+}
+
+// screenKeys are the keys the footer shows for the current screen.
+func (m *Model) screenKeys() []key.Binding {
+	switch m.screen {
+	case screenHome:
+		return m.homeKeys()
+	case screenSignIn:
+		return m.signInKeys()
+	case screenWorking:
+		return []key.Binding{m.keys.Back, m.keys.ForceQuit}
+	case screenProblem:
+		return m.problemKeys()
+	case screenEnroll:
+		return m.enrollKeys()
+	case screenEnrolled:
+		return m.enrolledKeys(&m.enrolled)
+	case screenAlreadyEnrolled:
+		return m.alreadyEnrolledKeys()
+	case screenList:
+		return m.listKeys()
+	case screenConfirmDelete:
+		return m.confirmKeys()
+	case screenChallenge:
+		return m.challengeKeys()
+	case screenNewRecovery:
+		return m.enrolledKeys(&m.recovery.enrolledScreen)
+	case screenResult:
+		return m.resultKeys()
+	}
+	return nil
+}
+
+// runInline starts an operation without leaving the screen (a code check
+// while the push wait goes on).
+func (m *Model) runInline(start func(env flow.Env) tea.Cmd) tea.Cmd {
+	back := m.screen
+	cmd := m.run("", start)
+	m.screen = back
+	return cmd
+}
+
+// setStatus shows a short note on the current screen for a few seconds.
+func (m *Model) setStatus(text string) tea.Cmd {
+	m.statusSeq++
+	m.status = text
+	return clearStatusAfter(m.statusSeq)
+}
+
+// setStatusOn shows a note on another screen.
+func (m *Model) setStatusOn(s screen, text string) tea.Cmd {
+	m.screen = s
+	return m.setStatus(text)
+}
+
+func (m *Model) clearStatus(msg clearStatusMsg) {
+	if msg.seq == m.statusSeq {
+		m.status = ""
+	}
+}
+
+func (m *Model) statusLine() string {
+	if m.status == "" {
+		return ""
+	}
+	return "\n\n" + m.st.Accent.Render(m.status)
+}

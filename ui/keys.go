@@ -1,0 +1,91 @@
+package ui
+
+import (
+	"charm.land/bubbles/v2/key"
+
+	"github.com/mfapush/mfapush/i18n"
+)
+
+// KeyMap is every key binding, with help texts from the catalog.
+type KeyMap struct {
+	Quit      key.Binding // q, when not typing
+	ForceQuit key.Binding // ctrl+c, always
+	Back      key.Binding
+	Help      key.Binding
+	Up        key.Binding
+	Down      key.Binding
+	Select    key.Binding
+	NextField key.Binding
+	PrevField key.Binding
+	Paste     key.Binding
+
+	Copy     key.Binding
+	Save     key.Binding
+	Confirm  key.Binding
+	NewCode  key.Binding
+	OTP      key.Binding
+	Recovery key.Binding
+	Delete   key.Binding
+	Yes      key.Binding
+	No       key.Binding
+	Refresh  key.Binding
+	Reveal   key.Binding
+	Retry    key.Binding
+	Home     key.Binding
+
+	PhoneToggle  key.Binding
+	PhoneScan    key.Binding
+	PhoneApprove key.Binding
+	PhoneReject  key.Binding
+}
+
+// NewKeyMap builds the bindings with help texts in the catalog's language.
+func NewKeyMap(t *i18n.Catalog) *KeyMap {
+	k := t.Keys
+	b := func(help string, keys ...string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(keys[0], help))
+	}
+	km := &KeyMap{
+		Quit:      b(k.Quit, "q"),
+		ForceQuit: b(k.Quit, "ctrl+c"),
+		Back:      b(k.Back, "esc"),
+		Help:      b(k.MoreHelp, "?"),
+		Up:        b(k.Up, "up", "k"),
+		Down:      b(k.Down, "down", "j"),
+		Select:    b(k.Select, "enter"),
+		NextField: b(k.Next, "tab", "down"),
+		PrevField: b(k.Next, "shift+tab", "up"),
+		Paste:     b(k.PasteToken, "ctrl+t"),
+		Copy:      b(k.Copy, "c"),
+		Save:      b(k.Save, "w"),
+		Confirm:   b(k.Confirm, "enter"),
+		NewCode:   b(k.NewCode, "n"),
+		OTP:       b(k.OTP, "o"),
+		Recovery:  b(k.Recovery, "r"),
+		Delete:    b(k.Delete, "d"),
+		Yes:       b(k.Delete, "y"),
+		No:        b(k.Back, "n", "esc"),
+		Refresh:   b(k.Refresh, "ctrl+r"),
+		Reveal:    b(k.Reveal, "v"),
+		Retry:     b(k.Retry, "enter"),
+		Home:      b(k.Home, "enter"),
+
+		PhoneToggle:  b(k.TogglePhone, "p"),
+		PhoneScan:    b(k.Scan, "s"),
+		PhoneApprove: b(k.Approve, "a"),
+		PhoneReject:  b(k.Reject, "x"),
+	}
+	km.Up.SetHelp("↑/k", k.Up)
+	km.Down.SetHelp("↓/j", k.Down)
+	km.NextField.SetHelp("tab", k.Next)
+	return km
+}
+
+// helpKeys adapts a list of bindings to bubbles' help.KeyMap.
+type helpKeys struct {
+	short []key.Binding
+	full  [][]key.Binding
+}
+
+func (h helpKeys) ShortHelp() []key.Binding  { return h.short }
+func (h helpKeys) FullHelp() [][]key.Binding { return h.full }

@@ -1,0 +1,304 @@
+package ui
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/list"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/mfapush/mfapush/auth0"
+	"github.com/mfapush/mfapush/flow"
+)
+
+// listPurpose says why the authenticators were fetched.
+type listPurpose uint8
+
+const (
+	listForSelection listPurpose = iota // choose one to challenge or delete
+	listForEnrolled                     // name the device just enrolled
+	listForVerify                       // choose a factor to earn an MFA-API token
+)
+
+// listScreen is the user's authenticators in a filterable list.
+type listScreen struct {
+	list     list.Model
+	delegate *authenticatorDelegate
+	confirm  auth0.Authenticator // the one a delete asks about
+}
+
+// authenticatorItem adapts an authenticator to the list.
+type authenticatorItem struct {
+	auth0.Authenticator
+	kindName string
+}
+
+func (i authenticatorItem) FilterValue() string {
+	return i.kindName + " " + i.Name + " " + i.ID
+}
+
+func newListScreen(m *Model) listScreen {
+	d := &authenticatorDelegate{m: m}
+	l := list.New(nil, d, 40, 10)
+	l.SetShowHelp(false)
+	l.SetShowTitle(true)
+	l.DisableQuitKeybindings()
+	l.SetStatusBarItemName(m.t.List.ItemName, m.t.List.ItemsName)
+	return listScreen{list: l, delegate: d}
+}
+
+func (s *listScreen) restyle(st *Styles) {
+	s.list.Styles = st.ListMain
+}
+
+func (s *listScreen) setSize(w, h int) { s.list.SetSize(w, max(h-1, 3)) }
+
+// fetchAuthenticators lists the user's authenticators for selection.
+func (m *Model) fetchAuthenticators() tea.Cmd {
+	m.listPurpose = listForSelection
+	bearer := m.session.MFAToken
+	if token, ok := m.session.MFAAccess(m.env.Client.MFAAudience(), auth0.ScopeReadAuthenticators, m.now()); ok {
+		bearer = token
+	}
+	return m.run(m.t.Working.Listing, func(env flow.Env) tea.Cmd { return flow.ListAuthenticators(env, bearer) })
+}
+
+// listed handles the authenticator list.
+func (m *Model) listed(msg flow.AuthenticatorsMsg) tea.Cmd {
+	if msg.Err != nil {
+		return m.showProblem(flow.Diagnose(msg.Err), screenHome)
+	}
+	if m.listPurpose == listForEnrolled {
+		return m.showEnrolled(msg.Authenticators)
+	}
+	items := make([]list.Item, 0, len(msg.Authenticators))
+	verifiers := 0
+	for _, a := range msg.Authenticators {
+		if m.listPurpose == listForVerify && !canVerify(a) {
+			continue
+		}
+		if canVerify(a) {
+			verifiers++
+		}
+		items = append(items, authenticatorItem{Authenticator: a, kindName: m.kindName(a.Kind())})
+	}
+	if m.listPurpose == listForVerify && verifiers == 0 {
+		m.after = afterMFA{}
+		return m.setStatusOn(screenList, m.t.List.NoVerifier)
+	}
+	m.list.list.Title = m.listTitle()
+	cmd := m.list.list.SetItems(items)
+	m.list.list.ResetFilter()
+	m.list.list.Select(firstChallengeable(items))
+	m.screen = screenList
+	m.layout()
+	return cmd
+}
+
+// canVerify reports whether mfapush can answer a challenge of a: an active
+// push, OTP or recovery code.
+func canVerify(a auth0.Authenticator) bool {
+	switch a.Kind() {
+	case auth0.KindPush, auth0.KindOTP, auth0.KindRecoveryCode:
+		return a.Active
+	}
+	return false
+}
+
+func firstChallengeable(items []list.Item) int {
+	for i, it := range items {
+		if a := it.(authenticatorItem); a.Active && a.Kind() == auth0.KindPush {
+			return i
+		}
+	}
+	return 0
+}
+
+func (m *Model) listTitle() string {
+	t := m.t.List
+	switch {
+	case m.listPurpose == listForVerify && m.after.action == afterDelete:
+		return fmt.Sprintf(t.TitleVerify, fmt.Sprintf(t.ForDelete, m.describe(m.after.target)))
+	case m.listPurpose == listForVerify:
+		return fmt.Sprintf(t.TitleVerify, t.ForEnroll)
+	case m.flow == FlowManage:
+		return t.TitleManage
+	}
+	return t.TitleChallenge
+}
+
+func (m *Model) kindName(k auth0.Kind) string {
+	n := m.t.List.Kinds
+	switch k {
+	case auth0.KindPush:
+		return n.Push
+	case auth0.KindOTP:
+		return n.OTP
+	case auth0.KindRecoveryCode:
+		return n.RecoveryCode
+	case auth0.KindSMS:
+		return n.SMS
+	case auth0.KindVoice:
+		return n.Voice
+	case auth0.KindEmail:
+		return n.Email
+	case auth0.KindWebAuthn:
+		return n.WebAuthn
+	}
+	return n.Unknown
+}
+
+// describe names an authenticator for a sentence: its kind and device.
+func (m *Model) describe(a auth0.Authenticator) string {
+	if a.Name != "" {
+		return m.kindName(a.Kind()) + " · " + a.Name
+	}
+	return m.kindName(a.Kind())
+}
+
+func (m *Model) selectedAuthenticator() (auth0.Authenticator, bool) {
+	it, ok := m.list.list.SelectedItem().(authenticatorItem)
+	return it.Authenticator, ok
+}
+
+func (m *Model) keyList(msg tea.KeyPressMsg) tea.Cmd {
+	if m.list.list.SettingFilter() {
+		var cmd tea.Cmd
+		m.list.list, cmd = m.list.list.Update(msg)
+		return cmd
+	}
+	switch {
+	case key.Matches(msg, m.keys.Select):
+		a, ok := m.selectedAuthenticator()
+		if !ok {
+			return nil
+		}
+		return m.challengeAuthenticator(a)
+	case key.Matches(msg, m.keys.Delete) && m.listPurpose == listForSelection:
+		a, ok := m.selectedAuthenticator()
+		if !ok {
+			return nil
+		}
+		if a.Kind() == auth0.KindRecoveryCode {
+			return m.setStatus(m.t.List.CannotDelete)
+		}
+		m.list.confirm = a
+		m.screen = screenConfirmDelete
+		return nil
+	case key.Matches(msg, m.keys.Refresh):
+		return m.fetchAuthenticators()
+	case key.Matches(msg, m.keys.Back):
+		if m.list.list.FilterState() != list.Unfiltered {
+			m.list.list.ResetFilter()
+			return nil
+		}
+		if m.listPurpose == listForVerify {
+			m.after = afterMFA{}
+		}
+		return m.goHome()
+	}
+	var cmd tea.Cmd
+	m.list.list, cmd = m.list.list.Update(msg)
+	return cmd
+}
+
+func (m *Model) viewList(w, h int) string {
+	if len(m.list.list.Items()) == 0 {
+		return "\n" + m.st.Title.Render(m.listTitle()) + "\n\n" + m.st.Muted.Render(m.t.List.Empty) + m.statusLine()
+	}
+	return m.list.list.View() + m.statusLine()
+}
+
+func (m *Model) listKeys() []key.Binding {
+	if m.list.list.SettingFilter() {
+		return []key.Binding{m.list.list.KeyMap.AcceptWhileFiltering, m.list.list.KeyMap.CancelWhileFiltering}
+	}
+	keys := []key.Binding{m.keys.Select}
+	if m.listPurpose == listForSelection {
+		keys = append(keys, m.keys.Delete)
+	}
+	return append(keys, m.list.list.KeyMap.Filter, m.keys.Refresh, m.keys.Back, m.keys.Quit)
+}
+
+// The delete confirmation.
+
+func (m *Model) viewConfirmDelete(w, h int) string {
+	t := m.t.List
+	a := m.list.confirm
+	var b strings.Builder
+	b.WriteString("\n" + m.st.Warning.Render(fmt.Sprintf(t.ConfirmDelete, m.describe(a))) + "\n")
+	b.WriteString(m.st.Muted.Render(a.ID) + "\n\n")
+	if a.Kind() == auth0.KindPush || a.Kind() == auth0.KindOTP {
+		b.WriteString(m.st.Text.Render(wrap(t.TwinNote, w)) + "\n\n")
+	}
+	b.WriteString(m.st.Strong.Render(t.ConfirmHint))
+	return b.String()
+}
+
+func (m *Model) keyConfirmDelete(msg tea.KeyPressMsg) tea.Cmd {
+	switch {
+	case key.Matches(msg, m.keys.Yes):
+		a := m.list.confirm
+		if token, ok := m.session.MFAAccess(m.env.Client.MFAAudience(), auth0.ScopeRemoveAuthenticators, m.now()); ok {
+			return m.run(m.t.Working.Deleting, func(env flow.Env) tea.Cmd { return flow.DeleteAuthenticator(env, token, a.ID) })
+		}
+		m.after = afterMFA{action: afterDelete, target: a}
+		return m.verifyForAccess()
+	case key.Matches(msg, m.keys.No):
+		m.screen = screenList
+	}
+	return nil
+}
+
+func (m *Model) confirmKeys() []key.Binding {
+	return []key.Binding{m.keys.Yes, m.keys.No}
+}
+
+func (m *Model) deleteWithAccess(a auth0.Authenticator) tea.Cmd {
+	token, ok := m.session.MFAAccess(m.env.Client.MFAAudience(), auth0.ScopeRemoveAuthenticators, m.now())
+	if !ok {
+		return m.showProblem(flow.Problem{Kind: flow.ProblemInsufficientScope}, screenList)
+	}
+	return m.run(m.t.Working.Deleting, func(env flow.Env) tea.Cmd { return flow.DeleteAuthenticator(env, token, a.ID) })
+}
+
+// deleted handles the answer of a delete: say so and refresh the list.
+func (m *Model) deleted(msg flow.DeletedMsg) tea.Cmd {
+	if msg.Err != nil {
+		return m.showProblem(flow.Diagnose(msg.Err), screenList)
+	}
+	m.summary = fmt.Sprintf(m.t.App.ExitDeleted, msg.AuthenticatorID)
+	return tea.Batch(m.fetchAuthenticators(), m.setStatus(fmt.Sprintf(m.t.List.Deleted, msg.AuthenticatorID)))
+}
+
+// authenticatorDelegate draws one authenticator in two lines: kind and
+// device, then id and state.
+type authenticatorDelegate struct{ m *Model }
+
+func (d *authenticatorDelegate) Height() int                         { return 2 }
+func (d *authenticatorDelegate) Spacing() int                        { return 1 }
+func (d *authenticatorDelegate) Update(tea.Msg, *list.Model) tea.Cmd { return nil }
+
+func (d *authenticatorDelegate) Render(w io.Writer, l list.Model, index int, item list.Item) {
+	it, ok := item.(authenticatorItem)
+	if !ok {
+		return
+	}
+	st, t := d.m.st, d.m.t.List
+	title := it.kindName
+	if it.Name != "" {
+		title += " · " + it.Name
+	}
+	state := st.Success.Render(t.Active)
+	if !it.Active {
+		state = st.Warning.Render("⚠ " + t.Pending)
+	}
+	marker, titleStyle := "  ", st.Text
+	if index == l.Index() {
+		marker, titleStyle = st.Selected.Render("▸ "), st.Selected
+	}
+	width := l.Width() - 2
+	fmt.Fprint(w, fit(marker+titleStyle.Render(title), width, 1)+"\n"+fit("  "+st.Muted.Render(it.ID)+"  "+state, width, 1))
+}

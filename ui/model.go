@@ -1,0 +1,363 @@
+// Package ui is mfapush's terminal interface: one Bubble Tea root model,
+// a state machine over small screens, with the simulated phone beside them
+// on the sandbox. It does no I/O in Update: every call to Auth0 runs in a
+// command from package flow and comes back as a message.
+package ui
+
+import (
+	"context"
+	"time"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/spinner"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
+
+	"github.com/mfapush/mfapush/flow"
+	"github.com/mfapush/mfapush/i18n"
+)
+
+// screen is what the body shows.
+type screen uint8
+
+const (
+	screenHome screen = iota
+	screenSignIn
+	screenWorking
+	screenProblem
+	screenEnroll
+	screenEnrolled
+	screenAlreadyEnrolled
+	screenList
+	screenConfirmDelete
+	screenChallenge
+	screenNewRecovery
+	screenResult
+)
+
+// Model is the root model.
+type Model struct {
+	opts Options
+	env  flow.Env
+	t    *i18n.Catalog
+	st   *Styles
+	keys *KeyMap
+	help help.Model
+	spin spinner.Model
+
+	width, height int
+	isDark        bool
+
+	screen  screen
+	flow    Flow
+	session flow.Session
+	after   afterMFA
+
+	home      homeScreen
+	signIn    signInScreen
+	problem   problemScreen
+	enroll    *enrollScreen
+	enrolled  enrolledScreen
+	list      listScreen
+	challenge *challengeScreen
+	recovery  recoveryScreen
+	result    resultScreen
+	phone     phonePanel
+
+	listPurpose listPurpose
+	noColor     bool // colours are off (NO_COLOR): the QR code uses plain glyphs
+
+	op        operation
+	opSeq     uint64
+	spinning  bool
+	ticking   bool
+	status    string
+	statusSeq uint64
+	summary   string
+}
+
+// New builds the root model.
+func New(opts Options) *Model {
+	if opts.Catalog == nil {
+		opts.Catalog = i18n.For(i18n.English)
+	}
+	opts.Env.PollInterval = flow.SanitizeInterval(opts.Env.PollInterval)
+	m := &Model{opts: opts, env: opts.Env, t: opts.Catalog, isDark: opts.Theme != ThemeLight}
+	m.keys = NewKeyMap(m.t)
+	m.help = help.New()
+	m.spin = spinner.New(spinner.WithSpinner(spinner.Dot))
+	m.applyTheme()
+	m.home = newHomeScreen()
+	m.signIn = newSignInScreen(m)
+	m.list = newListScreen(m)
+	m.phone = newPhonePanel(opts.Phone != nil)
+	m.flow = opts.Start
+	if opts.Start == FlowHome {
+		m.screen = screenHome
+	} else {
+		m.openSignIn(opts.Start)
+	}
+	return m
+}
+
+func (m *Model) applyTheme() {
+	m.st = NewStyles(m.isDark)
+	m.help.Styles = m.st.Help
+	m.spin.Style = m.st.Spinner
+	m.signIn.restyle(m.st)
+	m.list.restyle(m.st)
+}
+
+// Init asks the terminal for its background and starts watching the phone.
+func (m *Model) Init() tea.Cmd {
+	var cmds []tea.Cmd
+	if m.opts.Theme == ThemeAuto {
+		cmds = append(cmds, tea.RequestBackgroundColor)
+	}
+	if m.opts.Phone != nil {
+		cmds = append(cmds, flow.WatchPhone(m.env, m.opts.Phone))
+	}
+	cmds = append(cmds, m.signIn.focusCmd())
+	return tea.Batch(cmds...)
+}
+
+// Summary is one plain line about what the run achieved, for stdout after
+// the program exits; empty when nothing was achieved.
+func (m *Model) Summary() string { return m.summary }
+
+// Update handles one message.
+func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	cmd := m.update(msg)
+	return m, tea.Batch(cmd, m.animate())
+}
+
+func (m *Model) update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height = msg.Width, msg.Height
+		m.layout()
+		return nil
+	case tea.BackgroundColorMsg:
+		if m.opts.Theme == ThemeAuto && msg.IsDark() != m.isDark {
+			m.isDark = msg.IsDark()
+			m.applyTheme()
+			m.rerenderQR()
+		}
+		return nil
+	case tea.ColorProfileMsg:
+		if noColor := msg.Profile <= colorprofile.ASCII; noColor != m.noColor {
+			m.noColor = noColor
+			m.rerenderQR()
+		}
+		return nil
+	case tea.KeyPressMsg:
+		return m.handleKey(msg)
+	case tea.PasteMsg:
+		return m.handlePaste(msg)
+	case spinner.TickMsg:
+		if !m.animating() {
+			m.spinning = false
+			return nil
+		}
+		var cmd tea.Cmd
+		m.spin, cmd = m.spin.Update(msg)
+		return cmd
+	case secondTickMsg:
+		if !m.needsSeconds() {
+			m.ticking = false
+			return nil
+		}
+		m.phone.refreshOTP(m.opts.Phone)
+		return secondTick()
+	case opDoneMsg:
+		if msg.seq != m.op.seq {
+			return nil // a cancelled operation's late answer
+		}
+		m.op.end()
+		return m.handleResult(msg.msg)
+	case flow.ApprovalDueMsg, flow.ApprovalAnswerMsg:
+		return m.routeApproval(msg)
+	case flow.PhoneChangedMsg:
+		m.phone.refresh(m.opts.Phone)
+		return flow.WatchPhone(m.env, m.opts.Phone)
+	case flow.PhoneScannedMsg:
+		m.phone.scanned(msg, m.t)
+		return nil
+	case flow.PhoneAnsweredMsg:
+		m.phone.answered(msg, m.t)
+		return nil
+	case clearStatusMsg:
+		m.clearStatus(msg)
+		return nil
+	case savedMsg:
+		m.enrolledSaved(msg)
+		return nil
+	}
+	return nil
+}
+
+// handleResult dispatches the answer of a one-shot operation.
+func (m *Model) handleResult(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case flow.SignedInMsg:
+		return m.signedIn(msg)
+	case flow.AssociatedMsg:
+		return m.associated(msg)
+	case flow.AuthenticatorsMsg:
+		return m.listed(msg)
+	case flow.ChallengedMsg:
+		return m.challenged(msg)
+	case flow.VerifiedMsg:
+		return m.verified(msg)
+	case flow.DeletedMsg:
+		return m.deleted(msg)
+	}
+	return nil
+}
+
+// operation is the one-shot call in flight (sign-in, associate, list…),
+// cancellable with esc.
+type operation struct {
+	seq    uint64
+	label  string
+	cancel context.CancelFunc
+	back   screen // where esc returns
+}
+
+func (o *operation) end() {
+	if o.cancel != nil {
+		o.cancel()
+	}
+	*o = operation{}
+}
+
+// opDoneMsg wraps an operation's answer with its sequence number, so that
+// the answer of a cancelled operation is recognized and dropped.
+type opDoneMsg struct {
+	seq uint64
+	msg tea.Msg
+}
+
+// run starts a one-shot operation on the working screen.
+func (m *Model) run(label string, start func(env flow.Env) tea.Cmd) tea.Cmd {
+	m.op.end()
+	m.opSeq++
+	ctx, cancel := context.WithCancel(m.ctx())
+	env := m.env
+	env.Ctx = ctx
+	m.op = operation{seq: m.opSeq, label: label, cancel: cancel, back: m.screen}
+	if m.screen != screenWorking {
+		m.op.back = m.screen
+	}
+	m.screen = screenWorking
+	seq, cmd := m.opSeq, start(env)
+	return func() tea.Msg { return opDoneMsg{seq: seq, msg: cmd()} }
+}
+
+// cancelOperation abandons the call in flight and goes back.
+func (m *Model) cancelOperation() {
+	back := m.op.back
+	m.op.end()
+	m.screen = back
+}
+
+func (m *Model) ctx() context.Context {
+	if m.env.Ctx != nil {
+		return m.env.Ctx
+	}
+	return context.Background()
+}
+
+func (m *Model) now() time.Time {
+	if m.env.Clock != nil {
+		return m.env.Clock.Now()
+	}
+	return time.Now()
+}
+
+// animating reports whether something on screen moves every frame.
+func (m *Model) animating() bool {
+	switch m.screen {
+	case screenWorking:
+		return true
+	case screenEnroll:
+		return m.enroll != nil && m.enroll.waiting()
+	case screenChallenge:
+		return m.challenge != nil && m.challenge.waiting()
+	}
+	return m.phone.busy()
+}
+
+// needsSeconds reports whether a countdown is visible without animation.
+func (m *Model) needsSeconds() bool {
+	return m.screen == screenResult || m.phone.showsOTP(m)
+}
+
+// animate starts the spinner or the second tick when something needs them
+// and they are not running; they stop by themselves when nothing does.
+func (m *Model) animate() tea.Cmd {
+	var cmds []tea.Cmd
+	if m.animating() && !m.spinning {
+		m.spinning = true
+		cmds = append(cmds, m.spin.Tick)
+	}
+	if m.needsSeconds() && !m.ticking {
+		m.ticking = true
+		m.phone.refreshOTP(m.opts.Phone)
+		cmds = append(cmds, secondTick())
+	}
+	return tea.Batch(cmds...)
+}
+
+type secondTickMsg struct{}
+
+func secondTick() tea.Cmd {
+	return tea.Tick(time.Second, func(time.Time) tea.Msg { return secondTickMsg{} })
+}
+
+// routeApproval hands an approval message to the wait it belongs to.
+func (m *Model) routeApproval(msg tea.Msg) tea.Cmd {
+	if m.enroll != nil && m.enroll.approval != nil {
+		if cmd, ok := m.enroll.approval.Update(msg); ok {
+			return tea.Batch(cmd, m.enrollProgressed())
+		}
+	}
+	if m.challenge != nil && m.challenge.approval != nil {
+		if cmd, ok := m.challenge.approval.Update(msg); ok {
+			return tea.Batch(cmd, m.challengeProgressed())
+		}
+	}
+	return nil
+}
+
+// stopWaits cancels every approval wait: leaving a screen stops its polling.
+func (m *Model) stopWaits() {
+	if m.enroll != nil && m.enroll.approval != nil {
+		m.enroll.approval.Cancel()
+	}
+	if m.challenge != nil && m.challenge.approval != nil {
+		m.challenge.approval.Cancel()
+	}
+}
+
+// goHome returns to the start, forgetting the session.
+func (m *Model) goHome() tea.Cmd {
+	m.stopWaits()
+	m.op.end()
+	m.enroll, m.challenge = nil, nil
+	m.session = flow.Session{}
+	m.after = afterMFA{}
+	if m.opts.Start != FlowHome {
+		m.openSignIn(m.opts.Start)
+		return m.signIn.focusCmd()
+	}
+	m.screen = screenHome
+	return nil
+}
+
+// Quit ends the program, cancelling whatever runs.
+func (m *Model) quit() tea.Cmd {
+	m.stopWaits()
+	m.op.end()
+	return tea.Quit
+}

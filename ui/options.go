@@ -1,0 +1,52 @@
+package ui
+
+import (
+	"github.com/mfapush/mfapush/flow"
+	"github.com/mfapush/mfapush/i18n"
+)
+
+// Flow is what the user came to do.
+type Flow uint8
+
+const (
+	FlowHome      Flow = iota // choose on the home screen
+	FlowEnroll                // enroll Guardian push
+	FlowChallenge             // sign in with a push (or a code)
+	FlowManage                // list, challenge and delete authenticators
+)
+
+// Theme picks light or dark styles.
+type Theme uint8
+
+const (
+	ThemeAuto Theme = iota // ask the terminal; dark until it answers
+	ThemeDark
+	ThemeLight
+)
+
+// DemoUser is a sandbox user shown on the home and sign-in screens.
+type DemoUser struct {
+	Email, Password, Note string
+}
+
+// Options configure the interface.
+type Options struct {
+	Env flow.Env
+	// Phone is the sandbox's simulated phone; nil against a real tenant.
+	Phone flow.Phone
+	// Sandbox says the tenant is the built-in sandbox.
+	Sandbox   bool
+	DemoUsers []DemoUser
+	Start     Flow
+	// Username, when set, is filled in: only the password is asked.
+	Username string
+	Realm    string
+	// Audience is the API audience for the sign-in flow (AUTH0_AUDIENCE).
+	Audience string
+	Theme    Theme
+	Catalog  *i18n.Catalog
+	InvertQR bool
+	// SaveDir is where recovery codes are saved; empty means the current
+	// directory.
+	SaveDir string
+}

@@ -1,0 +1,185 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+	"unicode"
+
+	"charm.land/lipgloss/v2"
+
+	"github.com/mfapush/mfapush/auth0"
+	"github.com/mfapush/mfapush/flow"
+	"github.com/mfapush/mfapush/i18n"
+)
+
+// phonePanel plays the user's phone on the sandbox: it scans the QR code
+// on screen, shows incoming pushes to approve or reject, and the current
+// OTP codes.
+type phonePanel struct {
+	enabled       bool
+	visible       bool
+	devices       []flow.PhoneDevice
+	notifications []flow.PhoneNotification
+	otps          map[string]otpCode
+	scanning      bool
+	answering     bool
+	note          string
+}
+
+type otpCode struct {
+	code     string
+	validFor time.Duration
+}
+
+func newPhonePanel(enabled bool) phonePanel {
+	return phonePanel{enabled: enabled, visible: enabled, otps: map[string]otpCode{}}
+}
+
+// busy reports an action in flight on the phone (the panel animates).
+func (p *phonePanel) busy() bool { return p.scanning || p.answering }
+
+// showsOTP reports whether an OTP countdown is on screen.
+func (p *phonePanel) showsOTP(m *Model) bool {
+	side, line := m.phoneLayout()
+	return p.enabled && len(p.devices) > 0 && (side || line && len(p.notifications) == 0)
+}
+
+// refresh reads the phone's state after it changed.
+func (p *phonePanel) refresh(phone flow.Phone) {
+	if phone == nil {
+		return
+	}
+	p.devices = phone.Devices()
+	p.notifications = phone.Notifications()
+	p.refreshOTP(phone)
+}
+
+func (p *phonePanel) refreshOTP(phone flow.Phone) {
+	if phone == nil {
+		return
+	}
+	for _, d := range p.devices {
+		if code, validFor, err := phone.OTP(d.ID); err == nil {
+			p.otps[d.ID] = otpCode{code: code, validFor: validFor}
+		}
+	}
+}
+
+func (p *phonePanel) qrShown() { p.note = "" }
+
+func (p *phonePanel) scanned(msg flow.PhoneScannedMsg, t *i18n.Catalog) {
+	p.scanning = false
+	if msg.Err != nil {
+		p.note = fmt.Sprintf(t.Phone.ScanFailed, auth0.CleanText(msg.Err.Error()))
+		return
+	}
+	p.note = fmt.Sprintf(t.Phone.Scanned, msg.Device.Name)
+}
+
+func (p *phonePanel) answered(msg flow.PhoneAnsweredMsg, t *i18n.Catalog) {
+	p.answering = false
+	if msg.Err != nil {
+		p.note = fmt.Sprintf(t.Phone.AnswerFailed, auth0.CleanText(msg.Err.Error()))
+		return
+	}
+	p.note = t.Phone.Answered
+}
+
+// phoneLayout says whether the phone shows as a side panel or a status line.
+func (m *Model) phoneLayout() (side, line bool) {
+	if !m.phone.enabled {
+		return false, false
+	}
+	if m.phone.visible && m.width >= wideEnough && !m.enrollNeedsRoom() {
+		return true, false
+	}
+	return false, true
+}
+
+// phoneDeviceName names the simulated phone after the user ("Alice's phone").
+func (m *Model) phoneDeviceName() string {
+	name, _, _ := strings.Cut(m.session.Credentials.Username, "@")
+	name, _, _ = strings.Cut(name, ".")
+	if name == "" {
+		name = "mfapush"
+	}
+	r := []rune(name)
+	r[0] = unicode.ToUpper(r[0])
+	return fmt.Sprintf(m.t.Phone.DeviceName, string(r))
+}
+
+func (p *phonePanel) view(m *Model, w, h int) string {
+	t := m.t.Phone
+	st := m.st
+	inner := w - st.PhoneFrame.GetHorizontalFrameSize()
+	var lines []string
+	lines = append(lines, st.PhoneTitle.Render(t.Title), "")
+	switch {
+	case len(p.notifications) > 0:
+		n := p.notifications[0]
+		lines = append(lines, st.PhoneNotice.Render("● "+t.Incoming))
+		if n.App != "" {
+			lines = append(lines, st.Muted.Render(wrap(fmt.Sprintf(t.From, n.App, n.OS), inner)))
+		}
+		lines = append(lines, "", st.PhoneKey.Render("a")+" "+t.ApproveKey+"   "+st.PhoneKey.Render("x")+" "+t.RejectKey)
+	case m.enroll.scannable(m.now()):
+		lines = append(lines, st.PhoneNotice.Render(wrap(t.ScanPrompt, inner)), "", st.PhoneKey.Render("s")+" "+m.t.Keys.Scan)
+	default:
+		lines = append(lines, st.Muted.Render(t.Idle))
+	}
+	if p.busy() {
+		lines = append(lines, m.spin.View())
+	} else if p.note != "" {
+		lines = append(lines, "", st.Text.Render(wrap(p.note, inner)))
+	}
+	lines = append(lines, "")
+	if len(p.devices) == 0 {
+		lines = append(lines, st.Muted.Render(wrap(t.NoDevices, inner)))
+	}
+	for _, d := range p.devices {
+		lines = append(lines, st.Strong.Render(fit(d.Name, inner, 1)))
+		if otp, ok := p.otps[d.ID]; ok {
+			lines = append(lines, st.Muted.Render(t.OTP+" ")+st.PhoneCode.Render(groupOTP(otp.code))+
+				st.Muted.Render(" "+fmt.Sprintf(t.SecondsLeft, int(otp.validFor.Seconds()))))
+		}
+	}
+	body := strings.Join(lines, "\n")
+	return st.PhoneFrame.Width(w).Height(min(h, lipgloss.Height(body)+2)).Render(body)
+}
+
+// statusLine is the phone folded into one line for narrow windows.
+func (p *phonePanel) statusLine(m *Model, w int) string {
+	t := m.t.Phone
+	st := m.st
+	label := st.PhoneTitle.Render(t.Status + " ·")
+	var text string
+	switch {
+	case len(p.notifications) > 0:
+		text = st.PhoneNotice.Render(t.Incoming) + "  " + st.PhoneKey.Render("a") + " " + t.ApproveKey + "  " + st.PhoneKey.Render("x") + " " + t.RejectKey
+	case m.enroll.scannable(m.now()):
+		text = st.PhoneNotice.Render(t.ScanPrompt) + "  " + st.PhoneKey.Render("s") + " " + m.t.Keys.Scan
+	case p.note != "":
+		text = st.Text.Render(p.note)
+	case len(p.devices) > 0:
+		d := p.devices[len(p.devices)-1]
+		text = st.Strong.Render(d.Name)
+		if otp, ok := p.otps[d.ID]; ok {
+			text += " " + st.PhoneCode.Render(groupOTP(otp.code)) + st.Muted.Render(" "+fmt.Sprintf(t.SecondsLeft, int(otp.validFor.Seconds())))
+		}
+	default:
+		text = st.Muted.Render(t.Idle)
+	}
+	if !p.visible {
+		text += st.Muted.Render("  (" + t.Hidden + ")")
+	}
+	return fit(label+" "+text, w, 1)
+}
+
+// groupOTP shows "123 456" for easier reading.
+func groupOTP(code string) string {
+	if len(code) == 6 {
+		return code[:3] + " " + code[3:]
+	}
+	return code
+}

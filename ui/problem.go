@@ -1,0 +1,124 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/mfapush/mfapush/flow"
+	"github.com/mfapush/mfapush/i18n"
+)
+
+// problemScreen says what went wrong and what to do.
+type problemScreen struct {
+	problem flow.Problem
+	back    screen // enter returns there
+}
+
+// showProblem replaces the screen with an explanation; enter goes back.
+func (m *Model) showProblem(p flow.Problem, back screen) tea.Cmd {
+	m.problem = problemScreen{problem: p, back: back}
+	m.screen = screenProblem
+	return nil
+}
+
+// problemText picks the title and fix for a kind of problem.
+func problemText(t *i18n.Catalog, k flow.ProblemKind) i18n.ProblemText {
+	p := t.Problem
+	switch k {
+	case flow.ProblemWrongCredentials:
+		return p.WrongCredentials
+	case flow.ProblemGrantNotAllowed:
+		return p.GrantNotAllowed
+	case flow.ProblemBadClient:
+		return p.BadClient
+	case flow.ProblemMFANotRequired:
+		return p.MFANotRequired
+	case flow.ProblemUnreachable:
+		return p.Unreachable
+	case flow.ProblemTLS:
+		return p.TLS
+	case flow.ProblemRateLimited:
+		return p.RateLimited
+	case flow.ProblemServer:
+		return p.Server
+	case flow.ProblemAlreadyEnrolled:
+		return p.AlreadyEnrolled
+	case flow.ProblemTokenExpired:
+		return p.TokenExpired
+	case flow.ProblemTokenInvalid:
+		return p.TokenInvalid
+	case flow.ProblemInvalidCode:
+		return p.InvalidCode
+	case flow.ProblemTooManyAttempts:
+		return p.TooManyAttempts
+	case flow.ProblemInsufficientScope:
+		return p.InsufficientScope
+	case flow.ProblemNotEnrolled:
+		return p.NotEnrolled
+	case flow.ProblemFactorUnsupported:
+		return p.FactorUnsupported
+	case flow.ProblemNoPassword:
+		return p.NoPassword
+	}
+	return p.Unknown
+}
+
+// problemDetail is the answer as Auth0 gave it, or what failed.
+func (m *Model) problemDetail(p flow.Problem) string {
+	if e := p.Err; e != nil {
+		if e.StatusCode != 0 {
+			answer := e.Code
+			if e.Description != "" {
+				answer = strings.TrimSpace(answer + ` "` + e.Description + `"`)
+			}
+			if answer == "" && e.Err != nil {
+				answer = e.Err.Error()
+			}
+			return fmt.Sprintf(m.t.Problem.ServerSaid, answer, e.StatusCode)
+		}
+		if e.Err != nil {
+			return fmt.Sprintf(m.t.Problem.NoAnswer, e.Err.Error())
+		}
+	}
+	return p.Text
+}
+
+func (m *Model) viewProblem(w, h int) string {
+	p := m.problem.problem
+	text := problemText(m.t, p.Kind)
+	var b strings.Builder
+	b.WriteString("\n" + m.st.Error.Render("✗ "+text.Title) + "\n\n")
+	if detail := m.problemDetail(p); detail != "" {
+		b.WriteString(m.st.Muted.Render(wrap(detail, w)) + "\n\n")
+	}
+	b.WriteString(m.st.Label.Render(m.t.Problem.WhatToDo) + "\n")
+	b.WriteString(m.st.Text.Render(wrap(text.Fix, w)) + "\n")
+	if m.problem.back == screenSignIn {
+		if demo := m.viewDemoUsers(w); demo != "" {
+			b.WriteString("\n" + demo)
+		}
+	}
+	return b.String()
+}
+
+func (m *Model) keyProblem(msg tea.KeyPressMsg) tea.Cmd {
+	switch {
+	case key.Matches(msg, m.keys.Retry):
+		m.screen = m.problem.back
+		if m.screen == screenSignIn {
+			return m.signIn.focusCmd()
+		}
+	case key.Matches(msg, m.keys.Back):
+		return m.goHome()
+	}
+	return nil
+}
+
+func (m *Model) problemKeys() []key.Binding {
+	home := m.keys.Back
+	home.SetHelp("esc", m.t.Keys.Home)
+	return []key.Binding{m.keys.Retry, home, m.keys.Quit}
+}

@@ -1,0 +1,190 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// The smallest window the interface lays out in; below it, it says so.
+const (
+	minWidth  = 48
+	minHeight = 14
+	// phoneWidth is the simulated phone's column; below wideEnough the
+	// phone collapses to a status line.
+	phoneWidth = 30
+	wideEnough = 88
+	margin     = 2
+)
+
+// View renders the whole screen.
+func (m *Model) View() tea.View {
+	v := tea.NewView(m.render())
+	v.AltScreen = true
+	v.WindowTitle = m.t.App.Name
+	return v
+}
+
+func (m *Model) render() string {
+	w, h := m.width, m.height
+	if w <= 0 || h <= 0 {
+		return ""
+	}
+	if w < minWidth || h < minHeight {
+		return fit(m.st.Warning.Render(fmt.Sprintf(m.t.App.TooSmall, minWidth, minHeight)), w, h)
+	}
+	header := m.viewHeader(w)
+	footer := m.viewFooter(w)
+	side, line := m.phoneLayout()
+	bodyH := h - lipgloss.Height(header) - lipgloss.Height(footer)
+	if line {
+		bodyH--
+	}
+	mainW := w - margin
+	if side {
+		mainW -= phoneWidth + 1
+	}
+	body := fit(m.viewBody(mainW, bodyH), mainW, bodyH)
+	body = indent(body, margin)
+	if side {
+		phone := fit(m.phone.view(m, phoneWidth, bodyH), phoneWidth, bodyH)
+		body = lipgloss.JoinHorizontal(lipgloss.Top, body, " ", phone)
+	}
+	parts := []string{header, body}
+	if line {
+		parts = append(parts, fit(" "+m.phone.statusLine(m, w-1), w, 1))
+	}
+	parts = append(parts, footer)
+	return fit(strings.Join(parts, "\n"), w, h)
+}
+
+// viewBody renders the current screen into w×h.
+func (m *Model) viewBody(w, h int) string {
+	switch m.screen {
+	case screenHome:
+		return m.viewHome(w, h)
+	case screenSignIn:
+		return m.viewSignIn(w, h)
+	case screenWorking:
+		return "\n" + m.spin.View() + " " + m.st.Text.Render(m.op.label)
+	case screenProblem:
+		return m.viewProblem(w, h)
+	case screenEnroll:
+		return m.viewEnroll(w, h)
+	case screenEnrolled:
+		return m.viewEnrolled(w, h)
+	case screenAlreadyEnrolled:
+		return m.viewAlreadyEnrolled(w, h)
+	case screenList:
+		return m.viewList(w, h)
+	case screenConfirmDelete:
+		return m.viewConfirmDelete(w, h)
+	case screenChallenge:
+		return m.viewChallenge(w, h)
+	case screenNewRecovery:
+		return m.viewNewRecovery(w, h)
+	case screenResult:
+		return m.viewResult(w, h)
+	}
+	return ""
+}
+
+func (m *Model) viewHeader(w int) string {
+	name := m.st.HeaderName.Render(m.t.App.Name)
+	var tenant string
+	if m.opts.Sandbox {
+		tenant = m.st.HeaderSandbox.Render(m.t.App.SandboxTenant)
+	} else {
+		tenant = m.st.HeaderTenant.Render(m.env.Client.Domain())
+	}
+	user := m.session.Credentials.Username
+	if user == "" {
+		user = m.t.App.NotSignedIn
+	}
+	right := m.st.HeaderUser.Render(user)
+	left := name + tenant
+	gap := w - lipgloss.Width(left) - lipgloss.Width(right)
+	if gap < 1 {
+		return m.st.HeaderBar.Render(fit(left, w, 1))
+	}
+	return left + m.st.HeaderBar.Render(strings.Repeat(" ", gap)) + right
+}
+
+func (m *Model) viewFooter(w int) string {
+	m.help.SetWidth(w - 1)
+	keys := m.screenKeys()
+	hk := helpKeys{short: append(keys, m.keys.Help), full: [][]key.Binding{keys, m.globalKeys()}}
+	return "\n" + " " + m.help.View(hk)
+}
+
+// globalKeys are available on every screen (shown in the full help).
+func (m *Model) globalKeys() []key.Binding {
+	keys := []key.Binding{m.keys.Back, m.keys.Quit, m.keys.ForceQuit}
+	if m.opts.Phone != nil {
+		keys = append(keys, m.keys.PhoneToggle, m.keys.PhoneScan, m.keys.PhoneApprove, m.keys.PhoneReject)
+	}
+	return keys
+}
+
+// layout passes the window size to the components that need it.
+func (m *Model) layout() {
+	w, h := m.bodySize()
+	m.list.setSize(w, h)
+	m.signIn.setWidth(w)
+	if m.challenge != nil {
+		m.challenge.input.SetWidth(min(40, w-4))
+	}
+}
+
+// bodySize is the space the body gets.
+func (m *Model) bodySize() (int, int) {
+	side, line := m.phoneLayout()
+	w := m.width - margin
+	if side {
+		w -= phoneWidth + 1
+	}
+	h := m.height - 3
+	if line {
+		h--
+	}
+	return max(w, 1), max(h, 1)
+}
+
+// fit cuts or pads s to exactly w columns and at most h lines, so that no
+// screen ever wraps or scrolls the terminal, whatever its size.
+func fit(s string, w, h int) string {
+	if w <= 0 || h <= 0 {
+		return ""
+	}
+	lines := strings.Split(s, "\n")
+	if len(lines) > h {
+		lines = lines[:h]
+	}
+	for i, l := range lines {
+		if lw := ansi.StringWidth(l); lw > w {
+			lines[i] = ansi.Truncate(l, w, "…")
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+func indent(s string, n int) string {
+	pad := strings.Repeat(" ", n)
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = pad + l
+	}
+	return strings.Join(lines, "\n")
+}
+
+// wrap wraps plain or styled text to w columns.
+func wrap(s string, w int) string {
+	if w <= 0 {
+		return s
+	}
+	return ansi.Wordwrap(s, w, "")
+}
