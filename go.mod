@@ -4,7 +4,9 @@ go 1.26
 
 require (
 	charm.land/fang/v2 v2.0.1
+	github.com/golang-jwt/jwt/v5 v5.3.1
 	github.com/spf13/cobra v1.10.2
+	go.uber.org/goleak v1.3.0
 )
 
 require (
