@@ -34,7 +34,7 @@ func newRootCommand() *cobra.Command {
 			"simulated Guardian phone.",
 		Args: cobra.NoArgs,
 	}
-	root.AddCommand(newVersionCommand())
+	root.AddCommand(newVersionCommand(), newSandboxCommand())
 	return root
 }
 

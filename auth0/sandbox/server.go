@@ -33,8 +33,9 @@ type Server struct {
 
 // AddrError says why an address was refused.
 type AddrError struct {
-	Addr   string
-	Reason string
+	Addr        string
+	Reason      string
+	NotLoopback bool // a well-formed address off this machine
 }
 
 func (e *AddrError) Error() string { return "sandbox: address " + e.Addr + ": " + e.Reason }
@@ -108,10 +109,10 @@ func Start(addr string, opts Options) (*Server, error) {
 func checkLoopback(addr string) error {
 	host, _, err := net.SplitHostPort(addr)
 	if err != nil {
-		return &AddrError{Addr: addr, Reason: "not host:port; use 127.0.0.1:8484 or 127.0.0.1:0 for any free port"}
+		return &AddrError{Addr: addr, Reason: "not host:port; use 127.0.0.1:8484, or 127.0.0.1:0 for any free port"}
 	}
 	if !isLoopback(host) {
-		return &AddrError{Addr: addr, Reason: "the sandbox listens on loopback only (127.0.0.1, ::1 or localhost) since its demo passwords are public; use 127.0.0.1:" + portOf(addr)}
+		return &AddrError{Addr: addr, NotLoopback: true, Reason: "the sandbox listens on loopback only (127.0.0.1, ::1 or localhost), its demo passwords being public; use 127.0.0.1:" + portOf(addr)}
 	}
 	return nil
 }
