@@ -211,3 +211,10 @@ func wantError(t *testing.T, a answer, status int, code, desc string) {
 		t.Errorf("error body has other fields than error and error_description: %s", a.raw)
 	}
 }
+
+func decodeInto(t *testing.T, raw []byte, v any) {
+	t.Helper()
+	if err := json.Unmarshal(raw, v); err != nil {
+		t.Fatalf("decode %s: %v", raw, err)
+	}
+}
