@@ -93,7 +93,7 @@ func (t *Tenant) pollLocked(req tokenRequest, r *http.Request, code string, now 
 		return nil, errExpiredOOBCode
 	}
 	tx := t.oobs[code]
-	if tx == nil {
+	if tx == nil || tx.state == oobConsumed {
 		return nil, errInvalidOOBCode
 	}
 	if tx.user != sess.user || (tx.mfaToken != "" && tx.mfaToken != mfaToken) {
@@ -107,7 +107,7 @@ func (t *Tenant) pollLocked(req tokenRequest, r *http.Request, code string, now 
 		}
 		return nil, newError(http.StatusBadRequest, errCode, "MFA Authorization rejected.")
 	case oobApproved:
-		t.forgetOOB(tx) // tokens are given once
+		tx.state = oobConsumed // tokens are given once
 		return &granted{user: sess.user, session: *sess}, nil
 	}
 	spacing := t.opts.MinPollInterval

@@ -375,6 +375,8 @@ func (p *Phone) answer(ctx context.Context, id string, accept bool, reason strin
 		note.expired, err = true, ErrNotificationExpired
 	case errors.As(err, &ge) && ge.ErrorCode == "login_transaction_not_found":
 		err = ErrAlreadyAnswered
+	case errors.As(err, &ge) && ge.StatusCode == http.StatusNotFound:
+		err = ErrNotificationUnknown // the tenant has forgotten the transaction
 	default:
 		return err // the notification stays: the answer may be tried again
 	}

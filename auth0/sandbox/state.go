@@ -89,6 +89,7 @@ const (
 	oobPending oobState = iota
 	oobApproved
 	oobRejected
+	oobConsumed // approved and its tokens given: remembered until it expires
 )
 
 // oobTx is a pending out-of-band confirmation: an enrollment waiting for
