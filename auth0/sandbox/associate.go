@@ -99,18 +99,9 @@ func (t *Tenant) handleAssociate(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-func hasActiveFactor(u *user) bool {
-	for _, a := range u.auths {
-		if a.active && a.kind != kindRecovery {
-			return true
-		}
-	}
-	return false
-}
+func hasActiveFactor(u *user) bool { return u.activeFactors > 0 }
 
-func hasActive(u *user) bool {
-	return slices.ContainsFunc(u.auths, func(a *authenticator) bool { return a.active })
-}
+func hasActive(u *user) bool { return u.activeAll > 0 }
 
 func newTOTPSecret() string {
 	b := make([]byte, 20)
@@ -161,6 +152,7 @@ func (t *Tenant) activateLocked(en *enrollment) {
 	// The user is enrolled now: recovery codes of other pending
 	// enrollments can never become active.
 	u.auths = slices.DeleteFunc(u.auths, func(a *authenticator) bool { return a.kind == kindRecovery && !a.active })
+	u.recount()
 }
 
 // uriComponent escapes like JavaScript's encodeURIComponent (%20, not +).

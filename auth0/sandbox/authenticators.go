@@ -77,6 +77,7 @@ func (t *Tenant) deleteAuthenticatorLocked(u *user, id string) (string, *apiErro
 		push = a.twin
 	}
 	u.auths = slices.DeleteFunc(u.auths, func(x *authenticator) bool { return x == a || x == a.twin })
+	u.recount()
 	if d := push.device; d != nil {
 		delete(t.devices, d.id)
 		return d.id, nil

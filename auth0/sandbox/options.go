@@ -50,6 +50,8 @@ type Options struct {
 	// new RSA-2048 key each time, as a real phone does. Tests pass a source
 	// of ready keys to stay fast.
 	PhoneKeys func() (*rsa.PrivateKey, error)
+
+	sweepEvery time.Duration // the background sweep's wall-clock period; tests shorten it
 }
 
 // RequestRecord is one request as the request log sees it. Fields holds the
@@ -80,6 +82,7 @@ func (o *Options) fill() {
 	setDuration(&o.AccessTokenLifetime, 86400*time.Second)
 	setDuration(&o.PendingAuthenticatorLifetime, 24*time.Hour)
 	setDuration(&o.SlowFaultDelay, 3*time.Second)
+	setDuration(&o.sweepEvery, sweepEvery)
 	setInt(&o.PollsPerMinute, 12)
 	setInt(&o.PushesPerMinute, 5)
 	setInt(&o.FailuresPerHour, 10)

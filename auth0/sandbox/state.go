@@ -13,6 +13,25 @@ type user struct {
 	name     string
 	password string
 	auths    []*authenticator // in creation order, pending ones included
+
+	// Counts of active authenticators, kept by recount: a user may have
+	// thousands of pending ones, and these are asked on every enrollment.
+	activeAll     int
+	activeFactors int // push and totp
+}
+
+// recount refreshes the active counts after authenticators were
+// activated or removed.
+func (u *user) recount() {
+	u.activeAll, u.activeFactors = 0, 0
+	for _, a := range u.auths {
+		if a.active {
+			u.activeAll++
+			if a.kind != kindRecovery {
+				u.activeFactors++
+			}
+		}
+	}
 }
 
 type authKind int

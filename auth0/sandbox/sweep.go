@@ -15,11 +15,11 @@ type Stats struct {
 	RateBuckets           int
 }
 
-// Stats sweeps expired state, then counts what is left.
+// Stats counts what the tenant remembers now. Expired state goes at the
+// next request or the next background sweep.
 func (t *Tenant) Stats() Stats {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	t.sweepLocked(t.now())
 	s := Stats{
 		MFATokens:   len(t.sessions),
 		Enrollments: len(t.enrollments),
@@ -47,7 +47,7 @@ func (t *Tenant) maybeSweep() {
 
 func (t *Tenant) sweepLoop() {
 	defer t.sweeper.Done()
-	tick := time.NewTicker(sweepEvery)
+	tick := time.NewTicker(t.opts.sweepEvery)
 	defer tick.Stop()
 	for {
 		select {
@@ -88,6 +88,7 @@ func (t *Tenant) sweepLocked(now time.Time) {
 		}
 		clear(u.auths[len(kept):])
 		u.auths = kept
+		u.recount()
 	}
 	t.polls.sweep(now)
 	t.pushes.sweep(now)
