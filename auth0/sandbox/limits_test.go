@@ -3,7 +3,10 @@ package sandbox
 import (
 	"context"
 	"errors"
+	"net/http"
+	"net/url"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 )
@@ -97,8 +100,11 @@ func TestOOBCodeMisuse(t *testing.T) {
 	wantError(t, s.poll(alice, alice), 403, "invalid_grant", "Invalid oob_code.") // an mfa_token is no oob_code
 	wantError(t, s.poll("Fe26.2*nope", oob), 403, "invalid_grant", "Malformed mfa_token")
 	// The confirmation poll ignores a Bearer header, as Auth0 does.
-	req := s.form("/oauth/token", client(map[string]string{"grant_type": grantMFAOOB, "mfa_token": alice, "oob_code": oob}))
-	wantError(t, req, 400, "authorization_pending", "")
+	v := url.Values{"grant_type": {grantMFAOOB}, "mfa_token": {alice}, "oob_code": {oob}, "client_id": {clientID}, "client_secret": {clientSecret}}
+	req, _ := http.NewRequest("POST", s.URL+"/oauth/token", strings.NewReader(v.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("Authorization", "Bearer "+alice)
+	wantError(t, s.do(req), 400, "authorization_pending", "")
 }
 
 func TestRejectionCodes(t *testing.T) {
