@@ -13,7 +13,8 @@ import (
 
 var errNoPhone = newError(http.StatusServiceUnavailable, "no_phone", "No simulated phone is connected to this tenant")
 
-type demoUser struct {
+// DemoUser is a demo user as GET /sandbox shows it.
+type DemoUser struct {
 	Email        string `json:"email"`
 	Password     string `json:"password"`
 	UserID       string `json:"user_id"`
@@ -38,12 +39,12 @@ func devicesJSON(devices []Device) []deviceJSON {
 
 // Users lists the demo users with their passwords and current recovery
 // codes (this is a demo tenant).
-func (t *Tenant) Users() []demoUser {
+func (t *Tenant) Users() []DemoUser {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	out := make([]demoUser, 0, len(t.users))
+	out := make([]DemoUser, 0, len(t.users))
 	for _, u := range t.users {
-		d := demoUser{Email: u.email, Password: u.password, UserID: u.id, Name: u.name, Enrolled: hasActiveFactor(u)}
+		d := DemoUser{Email: u.email, Password: u.password, UserID: u.id, Name: u.name, Enrolled: hasActiveFactor(u)}
 		if rc := activeRecovery(u); rc != nil {
 			d.RecoveryCode = rc.code
 		}

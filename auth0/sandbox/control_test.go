@@ -15,7 +15,7 @@ func TestSandboxInfo(t *testing.T) {
 		t.Fatalf("%d %s", a.status, a.raw)
 	}
 	var info struct {
-		Users   []demoUser   `json:"users"`
+		Users   []DemoUser   `json:"users"`
 		Devices []deviceJSON `json:"devices"`
 	}
 	decodeInto(t, a.raw, &info)

@@ -188,34 +188,39 @@ func (t *Tenant) handleGuardianResolve(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	audience := t.baseURL(r) + "/appliance-mfa/api/resolve-transaction"
-	now := t.now()
 	t.mu.Lock()
-	defer t.mu.Unlock()
-	tx := t.txs[txToken]
-	switch {
-	case tx == nil:
-		ge = errTxUnknown
-	case !now.Before(tx.expires):
-		ge = errTxExpired
-	case tx.state != oobPending:
-		ge = errTxAnswered
-	case t.devices[tx.device.id] != tx.device:
-		ge = errDeviceUnknown
-	}
+	ge = t.resolveLocked(txToken, raw, audience, t.now())
+	t.mu.Unlock()
 	if ge != nil {
 		writeGuardianError(w, ge)
 		return
 	}
+	w.WriteHeader(http.StatusNoContent)
+}
+
+// resolveLocked checks the transaction and the device's answer, then
+// approves or rejects the challenge.
+func (t *Tenant) resolveLocked(txToken, raw, audience string, now time.Time) *guardianError {
+	tx := t.txs[txToken]
+	switch {
+	case tx == nil:
+		return errTxUnknown
+	case !now.Before(tx.expires):
+		return errTxExpired
+	case tx.state != oobPending:
+		return errTxAnswered
+	case t.devices[tx.device.id] != tx.device:
+		return errDeviceUnknown
+	}
 	accepted, err := verifyChallengeResponse(raw, tx, audience, now)
 	if err != nil {
-		writeGuardianError(w, errBadResponse)
-		return
+		return errBadResponse
 	}
 	tx.state = oobRejected
 	if accepted {
 		tx.state = oobApproved
 	}
-	w.WriteHeader(http.StatusNoContent)
+	return nil
 }
 
 // verifyChallengeResponse checks the device's JWT: its signature with the
