@@ -93,10 +93,10 @@ func (t *Tenant) handleAssociate(w http.ResponseWriter, r *http.Request) {
 	out := enrollmentAnswer(base, en)
 	phone := t.phone
 	t.mu.Unlock()
-	writeJSON(w, http.StatusOK, contentJSONCharset, out)
 	if phone != nil && req.push {
 		phone.offerBarcode(out["barcode_uri"].(string))
 	}
+	writeJSON(w, http.StatusOK, contentJSONCharset, out)
 }
 
 func hasActiveFactor(u *user) bool { return u.activeFactors > 0 }
