@@ -59,6 +59,17 @@ func TestGuardianEnrollRawAndErrors(t *testing.T) {
 		t.Errorf("enroll answer %s", a.raw)
 	}
 	wantGuardianError(t, s.guardianCall("enroll", ticket, good), 409, "enrollment_conflict")
+	// The enroll answer's token is the legacy bearer for the device account.
+	del := func(token string) answer {
+		return s.call("DELETE", "/appliance-mfa/api/device-accounts/"+a.str("id"), token, nil)
+	}
+	wantGuardianError(t, del("wrong"), 401, "invalid_token")
+	defer func() {
+		if d := del(a.str("token")); d.status != 204 {
+			t.Errorf("delete with the device token: %d %s", d.status, d.raw)
+		}
+		wantGuardianError(t, del(a.str("token")), 404, "device_account_not_found")
+	}()
 	list := s.listAuthenticators(s.login("alice@example.com"))
 	if list[0]["name"] != "Raw phone" || list[0]["active"] != true || list[0]["id"] != "push|"+a.str("id") || list[1]["active"] != true {
 		t.Errorf("after enroll: %v", list)

@@ -163,3 +163,42 @@ func TestRequestLogHasNamesNotValues(t *testing.T) {
 		}
 	}
 }
+
+func TestNoPhoneAndGoFaultAPI(t *testing.T) {
+	tn, err := NewTenant(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(tn)
+	defer func() { srv.Close(); tn.Close() }()
+	s := &sandbox{t: t, Server: &Server{URL: srv.URL, Tenant: tn, client: srv.Client()}}
+	for _, path := range []string{"/sandbox/devices", "/sandbox/notifications", "/sandbox/devices/dev_x/otp"} {
+		wantError(t, s.call("GET", path, "", nil), 503, "no_phone", "")
+	}
+	if err := tn.SeedDemoDevices(context.Background(), srv.URL); err == nil {
+		t.Error("seeded without a phone")
+	}
+	if err := tn.AddFault(Fault{Path: "/sandbox", Kind: "teapot"}); err == nil {
+		t.Error("accepted an unknown kind")
+	}
+	if err := tn.AddFault(Fault{Path: "/sandbox", Kind: "500"}); err != nil {
+		t.Fatal(err)
+	}
+	tn.ClearFaults()
+	if a := s.call("GET", "/sandbox", "", nil); a.status != 200 {
+		t.Errorf("after ClearFaults: %d", a.status)
+	}
+	if err := tn.AddFault(Fault{Path: "/sandbox", Kind: "503", Count: 2}); err != nil {
+		t.Fatal(err)
+	}
+	for range 2 {
+		wantError(t, s.call("GET", "/sandbox", "", nil), 503, "temporarily_unavailable", "")
+	}
+	srv.Close()
+	tn.Close()
+	rec := httptest.NewRecorder()
+	tn.ServeHTTP(rec, httptest.NewRequest("GET", "/sandbox", nil))
+	if rec.Code != 503 {
+		t.Errorf("after Close: %d", rec.Code)
+	}
+}
