@@ -26,6 +26,30 @@ func TestAliceEnrollsPushWithThePhone(t *testing.T) {
 		t.Fatalf("tokens: %d %s", tokens.status, tokens.raw)
 	}
 	wantError(t, s.poll(mfa, oob), 403, "invalid_grant", "Invalid oob_code.")
+
+	// The recovery code came once, with the first authenticator, and works.
+	codes, _ := assoc.body["recovery_codes"].([]any)
+	if len(codes) != 1 || s.Tenant.Users()[0].RecoveryCode != codes[0] {
+		t.Fatalf("recovery codes %v, users %+v", codes, s.Tenant.Users()[0])
+	}
+	again := s.associatePush(s.login("alice@example.com"))
+	wantError(t, again, 403, "access_denied", "User is already enrolled.")
+	if a := s.recoveryGrant(s.login("alice@example.com"), codes[0].(string)); a.status != 200 {
+		t.Errorf("recovery code: %d %s", a.status, a.raw)
+	}
+	// Alice's new device answers pushes.
+	mfa = s.login("alice@example.com")
+	ch := s.challenge(mfa, nil)
+	ns := s.Phone.Notifications()
+	if len(ns) != 1 || ns[0].DeviceID != d.ID {
+		t.Fatalf("notifications %+v", ns)
+	}
+	if err := s.Phone.Approve(context.Background(), ns[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	if a := s.poll(mfa, ch.str("oob_code")); a.status != 200 {
+		t.Errorf("alice's push: %d %s", a.status, a.raw)
+	}
 }
 
 func TestBobApprovesAndRejects(t *testing.T) {
