@@ -96,8 +96,11 @@ func ticketFromHeader(h string) (string, bool) {
 		return "", false
 	}
 	id, ok := strings.CutPrefix(strings.TrimSpace(rest), "id=")
-	id = strings.Trim(id, `"`)
-	return id, ok && id != ""
+	if unquoted, quoted := strings.CutPrefix(id, `"`); quoted {
+		id, quoted = strings.CutSuffix(unquoted, `"`)
+		ok = ok && quoted
+	}
+	return id, ok && id != "" && strings.Trim(id, alnum+"-_.") == ""
 }
 
 func (t *Tenant) handleGuardianEnroll(w http.ResponseWriter, r *http.Request) {
