@@ -35,7 +35,7 @@ func newRootCommand() *cobra.Command {
 		Args: cobra.NoArgs,
 	}
 	addSettingFlags(root.PersistentFlags())
-	root.AddCommand(newVersionCommand(), newConfigCommand())
+	root.AddCommand(newVersionCommand(), newConfigCommand(), newSandboxCommand())
 	return root
 }
 

@@ -1,0 +1,150 @@
+package sandbox
+
+import (
+	"net/http"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/mfapush/mfapush/auth0/guardian"
+)
+
+// challengeRequest is a decoded POST /mfa/challenge body.
+type challengeRequest struct {
+	mfaToken        string
+	types           []string // nil: any
+	authenticatorID string
+}
+
+func decodeChallenge(p params) (challengeRequest, *apiError) {
+	var req challengeRequest
+	if e := clientAuth(p, "", false); e != nil {
+		return req, e
+	}
+	var e *apiError
+	if req.mfaToken, e = p.required("mfa_token"); e != nil {
+		return req, e
+	}
+	types, e := p.str("challenge_type")
+	if e != nil {
+		return req, e
+	}
+	req.types = strings.Fields(types)
+	for _, ct := range req.types {
+		if ct != "oob" && ct != "otp" {
+			return req, newError(http.StatusBadRequest, "unsupported_challenge_type", "The sandbox supports challenge_type oob (push) and otp")
+		}
+	}
+	req.authenticatorID, e = p.str("authenticator_id")
+	return req, e
+}
+
+func (req challengeRequest) allows(a *authenticator) bool {
+	return len(req.types) == 0 || slices.Contains(req.types, a.typeName())
+}
+
+// pushMessage is what the tenant hands the phone for a push challenge: the
+// Guardian payload plus what the sandbox knows about it.
+type pushMessage struct {
+	payload   guardian.Payload
+	pushToken string // the device's push_credentials token: which phone gets it
+	userID    string
+	created   time.Time
+	expires   time.Time
+}
+
+func (t *Tenant) handleChallenge(w http.ResponseWriter, r *http.Request) {
+	p, e := readParams(w, r, true)
+	if e != nil {
+		writeError(w, e)
+		return
+	}
+	req, e := decodeChallenge(p)
+	if e != nil {
+		writeError(w, e)
+		return
+	}
+	base, now := t.baseURL(r), t.now()
+	t.mu.Lock()
+	msg, code, e := t.challengeLocked(req, base, r.UserAgent(), now)
+	phone := t.phone
+	t.mu.Unlock()
+	switch {
+	case e != nil:
+		writeError(w, e)
+	case msg == nil:
+		writeJSON(w, http.StatusOK, contentJSONCharset, map[string]string{"challenge_type": "otp"})
+	default:
+		// The phone has the push before the client has the answer, so a
+		// client that lists notifications next always finds it.
+		if phone != nil {
+			phone.receive(*msg)
+		}
+		writeJSON(w, http.StatusOK, contentJSONCharset, map[string]string{"challenge_type": "oob", "oob_code": code})
+	}
+}
+
+// challengeLocked picks the authenticator and, for push, starts the
+// challenge: a nil message means an OTP challenge.
+func (t *Tenant) challengeLocked(req challengeRequest, base, userAgent string, now time.Time) (*pushMessage, string, *apiError) {
+	sess, e := t.session(req.mfaToken, now)
+	if e != nil {
+		return nil, "", e
+	}
+	a, e := pickAuthenticator(sess.user, req)
+	if e != nil {
+		return nil, "", e
+	}
+	if a.kind == kindTOTP {
+		return nil, "", nil
+	}
+	u := sess.user
+	if ok, rt := t.pushes.take(u.id, now); !ok {
+		return nil, "", tooManyRequests(rt, now, "Too many push notifications for this user: at most "+strconv.Itoa(rt.limit)+" a minute")
+	}
+	tx := &oobTx{
+		code: t.seal("oob_code", sess.expires), user: u, mfaToken: req.mfaToken, expires: sess.expires,
+		txToken: randomB64(32), challenge: randomB64(16), device: a.device, created: now,
+	}
+	t.oobs[tx.code] = tx
+	t.txs[tx.txToken] = tx
+	msg := &pushMessage{userID: u.id, pushToken: a.device.pushToken, created: now, expires: tx.expires, payload: guardian.Payload{
+		DeviceAccountID:  a.device.id,
+		TransactionToken: tx.txToken,
+		Challenge:        tx.challenge,
+		Date:             guardian.PayloadDate(now),
+		Host:             base + "/appliance-mfa",
+		Source:           parseUserAgent(userAgent),
+		Location:         &guardian.Location{Name: "sandbox"},
+	}}
+	return msg, tx.code, nil
+}
+
+func pickAuthenticator(u *user, req challengeRequest) (*authenticator, *apiError) {
+	if req.authenticatorID != "" {
+		i := slices.IndexFunc(u.auths, func(a *authenticator) bool { return a.id == req.authenticatorID })
+		switch {
+		case i < 0:
+			return nil, invalidRequest("authenticator_id does not name an authenticator of this user")
+		case u.auths[i].kind == kindRecovery:
+			return nil, newError(http.StatusBadRequest, "unsupported_challenge_type", "A recovery code is not challenged: use the mfa-recovery-code grant")
+		case !u.auths[i].active:
+			return nil, invalidRequest("The authenticator is not active: confirm its enrollment first")
+		case !req.allows(u.auths[i]):
+			return nil, newError(http.StatusBadRequest, "unsupported_challenge_type", "The authenticator does not support the requested challenge_type")
+		}
+		return u.auths[i], nil
+	}
+	if !hasActiveFactor(u) {
+		return nil, newError(http.StatusBadRequest, "association_required", "The user has no active authenticator: enroll one with /mfa/associate first")
+	}
+	for _, kind := range []authKind{kindPush, kindTOTP} { // push first, as Auth0 prefers it
+		for _, a := range u.auths {
+			if a.kind == kind && a.active && req.allows(a) {
+				return a, nil
+			}
+		}
+	}
+	return nil, newError(http.StatusBadRequest, "unsupported_challenge_type", "The user has no active authenticator for the requested challenge_type")
+}

@@ -1,0 +1,237 @@
+package sandbox
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"net/http"
+	"time"
+)
+
+// The sandbox control API, under /sandbox/: what a phone, a demo script or
+// a test needs to play the user's part.
+
+var errNoPhone = newError(http.StatusServiceUnavailable, "no_phone", "No simulated phone is connected to this tenant")
+
+// DemoUser is a demo user as GET /sandbox shows it.
+type DemoUser struct {
+	Email        string `json:"email"`
+	Password     string `json:"password"`
+	UserID       string `json:"user_id"`
+	Name         string `json:"name"`
+	Enrolled     bool   `json:"enrolled"`
+	RecoveryCode string `json:"recovery_code,omitempty"`
+}
+
+type deviceJSON struct {
+	ID     string `json:"id"`
+	UserID string `json:"user_id"`
+	Name   string `json:"name"`
+}
+
+func devicesJSON(devices []Device) []deviceJSON {
+	out := make([]deviceJSON, len(devices))
+	for i, d := range devices {
+		out[i] = deviceJSON{ID: d.ID, UserID: d.UserID, Name: d.Name}
+	}
+	return out
+}
+
+// Users lists the demo users with their passwords and current recovery
+// codes (this is a demo tenant).
+func (t *Tenant) Users() []DemoUser {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	out := make([]DemoUser, 0, len(t.users))
+	for _, u := range t.users {
+		d := DemoUser{Email: u.email, Password: u.password, UserID: u.id, Name: u.name, Enrolled: hasActiveFactor(u)}
+		if rc := activeRecovery(u); rc != nil {
+			d.RecoveryCode = rc.code
+		}
+		out = append(out, d)
+	}
+	return out
+}
+
+func (t *Tenant) handleSandboxInfo(w http.ResponseWriter, r *http.Request) {
+	base := t.baseURL(r)
+	devices := []deviceJSON{}
+	if phone := t.connectedPhone(); phone != nil {
+		devices = devicesJSON(phone.Devices())
+	}
+	writeJSON(w, http.StatusOK, contentJSONCharset, map[string]any{
+		"domain": base, "client_id": clientID, "client_secret": clientSecret, "connection": connection,
+		"mfa_audience": base + "/mfa/", "users": t.Users(), "devices": devices,
+	})
+}
+
+type scanRequest struct {
+	BarcodeURI string `json:"barcode_uri"`
+	Name       string `json:"name"`
+}
+
+func decodeScan(body []byte) (scanRequest, *apiError) {
+	var s scanRequest
+	if err := json.Unmarshal(body, &s); err != nil {
+		return s, invalidRequest(`The body must be {"barcode_uri": "otpauth://…", "name": "Pixel 9"}`)
+	}
+	if s.BarcodeURI == "" {
+		return s, missingParam("barcode_uri")
+	}
+	s.Name = clean(s.Name, 100)
+	return s, nil
+}
+
+func (t *Tenant) handleScan(w http.ResponseWriter, r *http.Request) {
+	phone := t.connectedPhone()
+	if phone == nil {
+		writeError(w, errNoPhone)
+		return
+	}
+	body, e := readBody(w, r)
+	if e != nil {
+		writeError(w, e)
+		return
+	}
+	req, e := decodeScan(body)
+	if e != nil {
+		writeError(w, e)
+		return
+	}
+	noteFields(r, []string{"barcode_uri", "name"})
+	d, err := phone.Scan(r.Context(), req.BarcodeURI, req.Name)
+	if err != nil {
+		writeError(w, phoneError(err))
+		return
+	}
+	writeJSON(w, http.StatusCreated, contentJSONCharset, deviceJSON{ID: d.ID, UserID: d.UserID, Name: d.Name})
+}
+
+// phoneError maps the phone's errors to the control API's answers.
+func phoneError(err error) *apiError {
+	for _, m := range []struct {
+		err    error
+		status int
+		code   string
+	}{
+		{ErrUnreadableBarcode, http.StatusBadRequest, "invalid_barcode"},
+		{ErrTicketUnknown, http.StatusNotFound, "enrollment_transaction_not_found"},
+		{ErrTicketExpired, http.StatusGone, "enrollment_transaction_expired"},
+		{ErrTicketUsed, http.StatusConflict, "enrollment_transaction_used"},
+		{ErrDeviceUnknown, http.StatusNotFound, "device_not_found"},
+		{ErrNotificationUnknown, http.StatusNotFound, "notification_not_found"},
+		{ErrAlreadyAnswered, http.StatusConflict, "already_answered"},
+		{ErrNotificationExpired, http.StatusGone, "notification_expired"},
+	} {
+		if errors.Is(err, m.err) {
+			return newError(m.status, m.code, err.Error())
+		}
+	}
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return newError(http.StatusServiceUnavailable, "phone_timeout", "The phone gave up: "+err.Error())
+	}
+	return newError(http.StatusBadGateway, "phone_error", "The phone's request to the Guardian endpoint failed: "+err.Error())
+}
+
+func (t *Tenant) handleListDevices(w http.ResponseWriter, r *http.Request) {
+	phone := t.connectedPhone()
+	if phone == nil {
+		writeError(w, errNoPhone)
+		return
+	}
+	writeJSON(w, http.StatusOK, contentJSONCharset, devicesJSON(phone.Devices()))
+}
+
+func (t *Tenant) handleDeviceOTP(w http.ResponseWriter, r *http.Request) {
+	phone := t.connectedPhone()
+	if phone == nil {
+		writeError(w, errNoPhone)
+		return
+	}
+	code, validFor, err := phone.OTP(r.PathValue("id"))
+	if err != nil {
+		writeError(w, phoneError(err))
+		return
+	}
+	writeJSON(w, http.StatusOK, contentJSONCharset, map[string]any{
+		"otp": code, "expires_in": int64((validFor + time.Second - 1) / time.Second),
+	})
+}
+
+func (t *Tenant) handleListNotifications(w http.ResponseWriter, r *http.Request) {
+	phone := t.connectedPhone()
+	if phone == nil {
+		writeError(w, errNoPhone)
+		return
+	}
+	writeJSON(w, http.StatusOK, contentJSONCharset, phone.Notifications())
+}
+
+type answerRequest struct {
+	Reason string `json:"reason"`
+}
+
+// decodeAnswer reads the optional body of approve and reject.
+func decodeAnswer(body []byte) (answerRequest, *apiError) {
+	var a answerRequest
+	if len(body) == 0 {
+		return a, nil
+	}
+	if err := json.Unmarshal(body, &a); err != nil {
+		return a, invalidRequest(`The body must be empty or {"reason": "…"}`)
+	}
+	a.Reason = clean(a.Reason, 100)
+	return a, nil
+}
+
+func (t *Tenant) handleAnswer(accept bool) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		phone := t.connectedPhone()
+		if phone == nil {
+			writeError(w, errNoPhone)
+			return
+		}
+		body, e := readBody(w, r)
+		var req answerRequest
+		if e == nil {
+			req, e = decodeAnswer(body)
+		}
+		if e != nil {
+			writeError(w, e)
+			return
+		}
+		id := r.PathValue("id")
+		var err error
+		if accept {
+			err = phone.Approve(r.Context(), id)
+		} else {
+			err = phone.Reject(r.Context(), id, req.Reason)
+		}
+		if err != nil {
+			writeError(w, phoneError(err))
+			return
+		}
+		w.WriteHeader(http.StatusNoContent)
+	}
+}
+
+// SeedDemoDevices enrolls bob's push device ("Bob's phone") on the
+// connected phone, through the Guardian endpoint at baseURL, so that the
+// phone is the only holder of its key and TOTP secret.
+func (t *Tenant) SeedDemoDevices(ctx context.Context, baseURL string) error {
+	t.mu.Lock()
+	phone, bob := t.phone, t.usersByEmail["bob@example.com"]
+	if phone == nil || hasActiveFactor(bob) {
+		t.mu.Unlock()
+		if phone == nil {
+			return errors.New("sandbox: no phone is connected to enroll bob's device")
+		}
+		return nil
+	}
+	en := t.newEnrollmentLocked(bob, true, "", t.now())
+	uri := enrollmentAnswer(baseURL, en)["barcode_uri"].(string)
+	t.forgetOOB(t.oobs[en.oobCode]) // nobody polls for it
+	t.mu.Unlock()
+	_, err := phone.Scan(ctx, uri, "Bob's phone")
+	return err
+}

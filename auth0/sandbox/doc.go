@@ -1,0 +1,11 @@
+// Package sandbox is an in-memory Auth0 tenant that speaks the MFA API and
+// the Guardian device endpoints over loopback HTTP, with a simulated Guardian
+// phone. It lets mfapush run with no Auth0 account, lets people explore the
+// MFA API with curl, and gives every test something that behaves like Auth0,
+// errors, expiries and rate limits included.
+//
+// Start serves a Tenant (the http.Handler) on a loopback address and
+// connects a Phone (a real client of the Guardian endpoints). The demo users
+// are alice@example.com (no authenticators) and bob@example.com (a push
+// device held by the phone, its TOTP twin and a recovery code).
+package sandbox

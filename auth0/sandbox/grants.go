@@ -1,0 +1,217 @@
+package sandbox
+
+import (
+	"crypto/subtle"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/mfapush/mfapush/auth0/guardian"
+)
+
+var (
+	errInvalidOOBCode = newError(http.StatusForbidden, "invalid_grant", "Invalid oob_code.")
+	errExpiredOOBCode = newError(http.StatusForbidden, "expired_token", "oob_code is expired")
+	errOOBMismatch    = invalidRequest("The oob_code doesn't match the mfa_token")
+	errPending        = newError(http.StatusBadRequest, "authorization_pending", "Authorization pending: please repeat the request in a few seconds.")
+	errInvalidOTP     = newError(http.StatusForbidden, "invalid_grant", "Invalid otp_code.")
+	errInvalidRecover = newError(http.StatusForbidden, "invalid_grant", "Invalid recovery_code.")
+)
+
+// granted is what a successful MFA grant hands to token issuance, which
+// runs after the lock is released.
+type granted struct {
+	user         *user
+	session      mfaSession
+	recoveryCode string // a new one, for the recovery-code grant
+}
+
+func (t *Tenant) finishGrant(w http.ResponseWriter, r *http.Request, g *granted, e *apiError) {
+	if e != nil {
+		writeError(w, e)
+		return
+	}
+	out, err := t.issueTokens(t.baseURL(r), g.user, &g.session, t.now())
+	if err != nil {
+		writeError(w, newError(http.StatusInternalServerError, "server_error", "Could not sign the tokens"))
+		return
+	}
+	if g.recoveryCode != "" {
+		out["recovery_code"] = g.recoveryCode
+	}
+	writeJSON(w, http.StatusOK, contentJSON, out)
+}
+
+// lockedGrant runs a grant's checks under the lock, then issues tokens.
+func (t *Tenant) lockedGrant(w http.ResponseWriter, r *http.Request, req tokenRequest, grant func(tokenRequest, time.Time) (*granted, *apiError)) {
+	now := t.now()
+	t.mu.Lock()
+	g, e := grant(req, now)
+	t.mu.Unlock()
+	t.finishGrant(w, r, g, e)
+}
+
+// oobGrant answers a poll of the mfa-oob grant. The rate limit is per
+// oob_code and its headers go on every answer.
+func (t *Tenant) oobGrant(w http.ResponseWriter, r *http.Request, req tokenRequest) {
+	code, e := req.required("oob_code")
+	if e != nil {
+		writeError(w, e)
+		return
+	}
+	now := t.now()
+	t.mu.Lock()
+	ok, rt := t.polls.take(code, now)
+	setHeaders(w, rt.headers(now, !ok))
+	if !ok {
+		t.mu.Unlock()
+		writeError(w, tooManyRequests(rt, now, "Too many requests for this oob_code: at most "+strconv.Itoa(rt.limit)+" a minute"))
+		return
+	}
+	g, e := t.pollLocked(req, r, code, now)
+	t.mu.Unlock()
+	t.finishGrant(w, r, g, e)
+}
+
+func (t *Tenant) pollLocked(req tokenRequest, r *http.Request, code string, now time.Time) (*granted, *apiError) {
+	if e := clientAuth(req.params, r.Header.Get("Authorization"), true); e != nil {
+		return nil, e
+	}
+	mfaToken, e := req.required("mfa_token")
+	if e != nil {
+		return nil, e
+	}
+	sess, e := t.session(mfaToken, now)
+	if e != nil {
+		return nil, e
+	}
+	switch t.unseal("oob_code", code, now) {
+	case sealMalformed:
+		return nil, errInvalidOOBCode
+	case sealExpired:
+		return nil, errExpiredOOBCode
+	}
+	tx := t.oobs[code]
+	if tx == nil || tx.state == oobConsumed {
+		return nil, errInvalidOOBCode
+	}
+	if tx.user != sess.user || (tx.mfaToken != "" && tx.mfaToken != mfaToken) {
+		return nil, errOOBMismatch
+	}
+	switch tx.state {
+	case oobRejected:
+		errCode := "access_denied"
+		if t.opts.RejectWithInvalidGrant {
+			errCode = "invalid_grant"
+		}
+		return nil, newError(http.StatusBadRequest, errCode, "MFA Authorization rejected.")
+	case oobApproved:
+		tx.state = oobConsumed // tokens are given once
+		return &granted{user: sess.user, session: *sess}, nil
+	}
+	spacing := t.opts.MinPollInterval
+	tooSoon := spacing > 0 && !tx.lastPoll.IsZero() && now.Sub(tx.lastPoll) < spacing
+	tx.lastPoll = now
+	if tooSoon {
+		return nil, newError(http.StatusBadRequest, "slow_down",
+			"You are polling faster than allowed: wait at least "+spacing.String()+" between requests for the same oob_code.")
+	}
+	return nil, errPending
+}
+
+// attempt checks the mfa_token and the user's failure budget before an
+// OTP or recovery code is tried.
+func (t *Tenant) attemptLocked(req tokenRequest, field string, now time.Time) (*mfaSession, string, *apiError) {
+	mfaToken, e := req.required("mfa_token")
+	if e != nil {
+		return nil, "", e
+	}
+	value, e := req.required(field)
+	if e != nil {
+		return nil, "", e
+	}
+	sess, e := t.session(mfaToken, now)
+	if e != nil {
+		return nil, "", e
+	}
+	if ok, rt := t.failures.peek(sess.user.id, now); !ok {
+		e := newError(http.StatusTooManyRequests, "too_many_attempts", "Too many failed MFA attempts for this user: try again later")
+		e.header = rt.headers(now, true)
+		return nil, "", e
+	}
+	return sess, value, nil
+}
+
+func (t *Tenant) failLocked(u *user, now time.Time, e *apiError) (*granted, *apiError) {
+	t.failures.take(u.id, now)
+	return nil, e
+}
+
+func (t *Tenant) otpLocked(req tokenRequest, now time.Time) (*granted, *apiError) {
+	sess, otp, e := t.attemptLocked(req, "otp", now)
+	if e != nil {
+		return nil, e
+	}
+	u := sess.user
+	for _, a := range u.auths {
+		// A pending TOTP counts only when it was enrolled alone: a push's
+		// twin has no secret on any device until the push is enrolled.
+		if a.kind != kindTOTP || (!a.active && (a.group == nil || a.group.primary != a)) {
+			continue
+		}
+		if step, ok := matchTOTP(a, otp, now); ok {
+			a.lastStep = step
+			if !a.active {
+				t.activateLocked(a.group)
+			}
+			return &granted{user: u, session: *sess}, nil
+		}
+	}
+	return t.failLocked(u, now, errInvalidOTP)
+}
+
+// matchTOTP accepts the code of the current step or one step either side,
+// each step once.
+func matchTOTP(a *authenticator, otp string, now time.Time) (int64, bool) {
+	if len(otp) != 6 || strings.Trim(otp, "0123456789") != "" {
+		return 0, false
+	}
+	step := now.Unix() / 30
+	for _, s := range []int64{step - 1, step, step + 1} {
+		if s <= a.lastStep {
+			continue
+		}
+		code, err := guardian.TOTP(a.secret, time.Unix(s*30, 0), 6, 30*time.Second, "sha1")
+		if err == nil && subtle.ConstantTimeCompare([]byte(code), []byte(otp)) == 1 {
+			return s, true
+		}
+	}
+	return 0, false
+}
+
+func (t *Tenant) recoveryLocked(req tokenRequest, now time.Time) (*granted, *apiError) {
+	sess, code, e := t.attemptLocked(req, "recovery_code", now)
+	if e != nil {
+		return nil, e
+	}
+	u := sess.user
+	code = strings.ToUpper(strings.NewReplacer(" ", "", "-", "").Replace(code))
+	rc := activeRecovery(u)
+	if rc == nil || subtle.ConstantTimeCompare([]byte(code), []byte(rc.code)) != 1 {
+		return t.failLocked(u, now, errInvalidRecover)
+	}
+	rc.code = newRecoveryCode() // single use: the old one stops working
+	return &granted{user: u, session: *sess, recoveryCode: rc.code}, nil
+}
+
+func newRecoveryCode() string { return randomString(24, upperAlnum) }
+
+func activeRecovery(u *user) *authenticator {
+	for _, a := range u.auths {
+		if a.kind == kindRecovery && a.active {
+			return a
+		}
+	}
+	return nil
+}

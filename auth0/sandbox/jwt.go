@@ -1,0 +1,162 @@
+package sandbox
+
+import (
+	"crypto/rsa"
+	"errors"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/golang-jwt/jwt/v5"
+	"github.com/mfapush/mfapush/auth0/guardian"
+)
+
+// signer signs the tenant's RS256 tokens and publishes its key.
+type signer struct {
+	key *rsa.PrivateKey
+	kid string
+}
+
+func (s signer) sign(claims jwt.MapClaims) (string, error) {
+	tok := jwt.NewWithClaims(jwt.SigningMethodRS256, claims)
+	tok.Header["kid"] = s.kid
+	return tok.SignedString(s.key)
+}
+
+func (s signer) jwks() map[string]any {
+	j := guardian.PublicJWK(&s.key.PublicKey)
+	return map[string]any{"keys": []map[string]string{{
+		"kty": j.Kty, "use": "sig", "alg": "RS256", "kid": s.kid, "n": j.N, "e": j.E,
+	}}}
+}
+
+// verify checks one of our own access tokens for audience at now.
+func (s signer) verify(raw, issuer, audience string, now time.Time) (jwt.MapClaims, error) {
+	claims := jwt.MapClaims{}
+	_, err := jwt.ParseWithClaims(raw, claims, func(*jwt.Token) (any, error) { return &s.key.PublicKey, nil },
+		jwt.WithValidMethods([]string{"RS256"}), jwt.WithTimeFunc(func() time.Time { return now }),
+		jwt.WithIssuer(issuer), jwt.WithAudience(audience), jwt.WithExpirationRequired())
+	if err != nil {
+		return nil, err
+	}
+	return claims, nil
+}
+
+// issueTokens makes the token response for a login that passed MFA.
+func (t *Tenant) issueTokens(base string, u *user, sess *mfaSession, now time.Time) (map[string]any, error) {
+	audience := sess.audience
+	if audience == "" {
+		audience = base + "/userinfo"
+	}
+	lifetime := t.opts.AccessTokenLifetime
+	scope := sess.scope
+	if audience == base+"/mfa/" {
+		lifetime = t.opts.MFAAccessTokenLifetime
+		scope = mfaScopes(scope)
+	}
+	access, err := t.signer.sign(jwt.MapClaims{
+		"iss": base + "/", "sub": u.id, "aud": audience, "azp": clientID,
+		"scope": scope, "iat": now.Unix(), "exp": now.Add(lifetime).Unix(),
+	})
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]any{"access_token": access, "expires_in": int64(lifetime / time.Second), "token_type": "Bearer"}
+	if scope != "" {
+		out["scope"] = scope
+	}
+	if hasScope(scope, "openid") {
+		id, err := t.signer.sign(jwt.MapClaims{
+			"iss": base + "/", "sub": u.id, "aud": clientID, "iat": now.Unix(), "exp": now.Add(10 * time.Hour).Unix(),
+			"email": u.email, "email_verified": true, "name": u.name, "amr": []string{"mfa"},
+		})
+		if err != nil {
+			return nil, err
+		}
+		out["id_token"] = id
+	}
+	if hasScope(scope, "offline_access") {
+		out["refresh_token"] = "v1." + randomB64(48)
+	}
+	return out, nil
+}
+
+// mfaScopes keeps the scopes the MFA API audience defines, and OIDC's.
+func mfaScopes(scope string) string {
+	var kept []string
+	for _, s := range strings.Fields(scope) {
+		switch s {
+		case "enroll", "read:authenticators", "remove:authenticators", "openid", "profile", "email", "offline_access":
+			kept = append(kept, s)
+		}
+	}
+	return strings.Join(kept, " ")
+}
+
+func hasScope(scope, want string) bool {
+	for _, s := range strings.Fields(scope) {
+		if s == want {
+			return true
+		}
+	}
+	return false
+}
+
+// principal is who a Bearer on /mfa/* stands for.
+type principal struct {
+	user    *user
+	mfaOnly bool   // the bearer is an mfa_token
+	scope   string // of an access token
+	token   string // the mfa_token, when mfaOnly
+}
+
+var errNoBearer = errors.New("no bearer")
+
+// authenticate reads the Bearer of an /mfa/* request: an mfa_token, or an
+// access token for <tenant>/mfa/. Problems are 401 invalid_token. The
+// caller holds t.mu.
+func (t *Tenant) authenticate(r *http.Request, base string, now time.Time) (principal, *apiError) {
+	token, ok := bearer(r)
+	if !ok {
+		return principal{}, invalidToken("Missing Authorization: Bearer <mfa_token or access token>")
+	}
+	if strings.HasPrefix(token, "Fe26.2*") {
+		sess, e := t.session(token, now)
+		if e != nil {
+			return principal{}, invalidToken(e.desc)
+		}
+		return principal{user: sess.user, mfaOnly: true, token: token}, nil
+	}
+	claims, err := t.signer.verify(token, base+"/", base+"/mfa/", now)
+	if err != nil {
+		if errors.Is(err, jwt.ErrTokenExpired) {
+			return principal{}, invalidToken("The access token is expired")
+		}
+		return principal{}, invalidToken("The access token is not valid for " + base + "/mfa/")
+	}
+	sub, _ := claims["sub"].(string)
+	scope, _ := claims["scope"].(string)
+	u := t.usersByID[sub]
+	if u == nil {
+		return principal{}, invalidToken("The access token's user does not exist")
+	}
+	return principal{user: u, scope: scope}, nil
+}
+
+func invalidToken(desc string) *apiError {
+	e := newError(http.StatusUnauthorized, "invalid_token", desc)
+	e.header = http.Header{"Www-Authenticate": {`Bearer error="invalid_token"`}}
+	return e
+}
+
+// requireScope refuses an mfa_token, or an access token without scope.
+func (p principal) requireScope(scope string) *apiError {
+	if p.mfaOnly {
+		return newError(http.StatusForbidden, "insufficient_scope",
+			"An mfa_token cannot do this: use an access token for the /mfa/ audience with the "+scope+" scope")
+	}
+	if !hasScope(p.scope, scope) {
+		return newError(http.StatusForbidden, "insufficient_scope", "Insufficient scope, expected: "+scope)
+	}
+	return nil
+}

@@ -1,0 +1,104 @@
+package sandbox
+
+import (
+	"crypto/rsa"
+	"time"
+
+	"github.com/mfapush/mfapush/clock"
+)
+
+// Options configure a tenant. Zero fields take the defaults named on each,
+// except MinPollInterval, AutoApprove and AutoScan, where zero means off.
+type Options struct {
+	Clock clock.Clock // default clock.Real
+
+	// MinPollInterval is the spacing below which a poll of the same oob_code
+	// gets slow_down (the first poll never does). Zero turns slow_down off;
+	// DefaultOptions and the sandbox command use Auth0's 5 s.
+	MinPollInterval time.Duration
+
+	MFATokenLifetime             time.Duration // default 5m
+	EnrollmentTicketLifetime     time.Duration // default 5m
+	MFAAccessTokenLifetime       time.Duration // audience <tenant>/mfa/; default 600s
+	AccessTokenLifetime          time.Duration // other audiences; default 86400s
+	PendingAuthenticatorLifetime time.Duration // unconfirmed authenticators; default 24h
+
+	PollsPerMinute  int // mfa-oob polls per oob_code; default 12
+	PushesPerMinute int // push challenges per user; default 5
+	FailuresPerHour int // OTP and recovery-code failures per user; default 10
+
+	// RejectWithInvalidGrant answers a rejected push with invalid_grant, as
+	// Auth0's docs say, instead of access_denied, as a real capture shows.
+	RejectWithInvalidGrant bool
+
+	AutoApprove time.Duration // the phone approves every push after this delay
+	AutoScan    time.Duration // the phone scans every push enrollment QR after this delay
+
+	TLS bool // Start serves https with a CA made at start (Server.CAFile)
+
+	// URL is the tenant's public URL (issuer, audiences, barcode base_url).
+	// Start sets it; a bare Tenant derives it from each request.
+	URL string
+
+	SlowFaultDelay time.Duration       // how long the "slow" fault waits; default 3s
+	RequestLog     func(RequestRecord) // called after every request; must be safe for concurrent use
+
+	// SigningKey signs the tenant's tokens. Default: one RSA-2048 key made
+	// once per process and shared, since making one is slow.
+	SigningKey *rsa.PrivateKey
+	// PhoneKeys gives the phone a key for each device it enrolls. Default: a
+	// new RSA-2048 key each time, as a real phone does. Tests pass a source
+	// of ready keys to stay fast.
+	PhoneKeys func() (*rsa.PrivateKey, error)
+
+	sweepEvery time.Duration // the background sweep's wall-clock period; tests shorten it
+}
+
+// RequestRecord is one request as the request log sees it. Fields holds the
+// names of the body's fields, never their values.
+type RequestRecord struct {
+	Time   time.Time
+	Method string
+	Path   string
+	Status int    // 0 when the connection was reset
+	Fault  string // the fault kind applied, if any
+	Fields []string
+}
+
+// DefaultOptions are Auth0's numbers, with slow_down at 5 s.
+func DefaultOptions() Options {
+	o := Options{MinPollInterval: 5 * time.Second}
+	o.fill()
+	return o
+}
+
+func (o *Options) fill() {
+	if o.Clock == nil {
+		o.Clock = clock.Real
+	}
+	setDuration(&o.MFATokenLifetime, 5*time.Minute)
+	setDuration(&o.EnrollmentTicketLifetime, 5*time.Minute)
+	setDuration(&o.MFAAccessTokenLifetime, 600*time.Second)
+	setDuration(&o.AccessTokenLifetime, 86400*time.Second)
+	setDuration(&o.PendingAuthenticatorLifetime, 24*time.Hour)
+	setDuration(&o.SlowFaultDelay, 3*time.Second)
+	setDuration(&o.sweepEvery, sweepEvery)
+	setInt(&o.PollsPerMinute, 12)
+	setInt(&o.PushesPerMinute, 5)
+	setInt(&o.FailuresPerHour, 10)
+	if o.MinPollInterval < 0 {
+		o.MinPollInterval = 0
+	}
+}
+
+func setDuration(d *time.Duration, def time.Duration) {
+	if *d <= 0 {
+		*d = def
+	}
+}
+
+func setInt(n *int, def int) {
+	if *n <= 0 {
+		*n = def
+	}
+}

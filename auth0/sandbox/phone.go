@@ -1,0 +1,387 @@
+package sandbox
+
+import (
+	"context"
+	"crypto/rsa"
+	"errors"
+	"fmt"
+	"net/http"
+	"slices"
+	"sync"
+	"time"
+
+	"github.com/mfapush/mfapush/auth0/guardian"
+	"github.com/mfapush/mfapush/clock"
+)
+
+// The phone's errors. The control API maps them to 400, 404, 410 and 409.
+var (
+	ErrUnreadableBarcode   = errors.New("the QR code is not a Guardian enrollment")
+	ErrTicketUnknown       = errors.New("the enrollment ticket is unknown to the tenant")
+	ErrTicketExpired       = errors.New("the enrollment ticket has expired: start the enrollment again")
+	ErrTicketUsed          = errors.New("the enrollment ticket was already used")
+	ErrDeviceUnknown       = errors.New("the phone has no such device")
+	ErrNotificationUnknown = errors.New("the phone has no such notification")
+	ErrAlreadyAnswered     = errors.New("the notification was already answered")
+	ErrNotificationExpired = errors.New("the notification has expired")
+)
+
+// PhoneOptions configure a Phone.
+type PhoneOptions struct {
+	Clock       clock.Clock                     // default clock.Real
+	Keys        func() (*rsa.PrivateKey, error) // default: a new RSA-2048 key per enrollment
+	AutoApprove time.Duration                   // approve every push after this delay; 0 = off
+	AutoScan    time.Duration                   // scan every offered QR after this delay; 0 = off
+	ScanName    string                          // the device name for auto scans; default "Sandbox phone"
+	OnError     func(action string, err error)  // auto actions that failed; default: ignored
+}
+
+// Device is a device account the phone holds.
+type Device struct {
+	ID         string    `json:"id"` // dev_…: the push authenticator is push|<ID>
+	UserID     string    `json:"user_id"`
+	Name       string    `json:"name"`
+	Issuer     string    `json:"issuer"`
+	EnrolledAt time.Time `json:"enrolled_at"`
+}
+
+// Notification is a push waiting for an answer.
+type Notification struct {
+	ID         string           `json:"id"`
+	DeviceID   string           `json:"device_id"`
+	UserID     string           `json:"user_id"`
+	CreatedAt  time.Time        `json:"created_at"`
+	ExpiresAt  time.Time        `json:"expires_at"`
+	App        string           `json:"app"`         // browser or app that asked for the login
+	AppVersion string           `json:"app_version"` // its version, if known
+	OS         string           `json:"os"`
+	Location   string           `json:"location"`
+	Payload    guardian.Payload `json:"mfa"`
+}
+
+// Phone is the simulated Guardian phone: a real client of the Guardian
+// device endpoints that holds device keys and TOTP secrets, receives pushes
+// over the sandbox's in-process channel and answers them. It is safe for
+// concurrent use.
+type Phone struct {
+	hc        *http.Client
+	opts      PhoneOptions
+	pushToken string
+	ctx       context.Context // cancelled by Close: auto actions stop
+	cancel    context.CancelFunc
+	wg        sync.WaitGroup
+
+	mu        sync.Mutex
+	closed    bool
+	devices   []*phoneDevice
+	pending   []*Notification
+	answering map[string]bool
+	gone      map[string]goneNote // answered or expired, remembered for a while
+	changed   chan struct{}
+}
+
+type phoneDevice struct {
+	Device
+	enrolled *guardian.EnrolledDevice
+}
+
+type goneNote struct {
+	expired bool
+	at      time.Time
+}
+
+// goneMemory is how long answered and expired notifications are remembered.
+const goneMemory = time.Hour
+
+// NewPhone makes a phone that talks to Guardian endpoints through hc.
+func NewPhone(hc *http.Client, opts PhoneOptions) *Phone {
+	if opts.Clock == nil {
+		opts.Clock = clock.Real
+	}
+	if opts.Keys == nil {
+		opts.Keys = newPhoneKey
+	}
+	if opts.ScanName == "" {
+		opts.ScanName = "Sandbox phone"
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	return &Phone{
+		hc: hc, opts: opts, pushToken: "sandbox-push-" + randomB64(12), ctx: ctx, cancel: cancel,
+		answering: map[string]bool{}, gone: map[string]goneNote{}, changed: make(chan struct{}),
+	}
+}
+
+// Close stops the phone's timers and waits for its auto actions.
+func (p *Phone) Close() error {
+	p.mu.Lock()
+	p.closed = true
+	p.mu.Unlock()
+	p.cancel()
+	p.wg.Wait()
+	return nil
+}
+
+// Changed returns a channel closed at the next change of the devices or
+// notifications.
+func (p *Phone) Changed() <-chan struct{} {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.changed
+}
+
+func (p *Phone) notifyLocked() {
+	close(p.changed)
+	p.changed = make(chan struct{})
+}
+
+// Scan reads an enrollment QR code and enrolls a new device with it:
+// a new key, then POST /api/enroll with the ticket.
+func (p *Phone) Scan(ctx context.Context, barcodeURI, deviceName string) (Device, error) {
+	enrollment, err := guardian.ParseBarcodeURI(barcodeURI)
+	if err != nil {
+		return Device{}, fmt.Errorf("%w: %w", ErrUnreadableBarcode, err)
+	}
+	key, err := p.opts.Keys()
+	if err != nil {
+		return Device{}, fmt.Errorf("sandbox phone: key: %w", err)
+	}
+	if deviceName == "" {
+		deviceName = p.opts.ScanName
+	}
+	enrolled, err := guardian.Enroll(ctx, p.hc, enrollment, guardian.Device{
+		Identifier: "sandbox-" + randomString(22, alnum), Name: deviceName,
+		PushService: "sandbox", PushToken: p.pushToken, Key: key,
+	})
+	if err != nil {
+		return Device{}, ticketError(err)
+	}
+	d := &phoneDevice{enrolled: enrolled, Device: Device{
+		ID: enrolled.ID, UserID: enrolled.UserID, Name: deviceName, Issuer: enrolled.Issuer, EnrolledAt: p.opts.Clock.Now(),
+	}}
+	p.mu.Lock()
+	p.devices = append(p.devices, d)
+	p.notifyLocked()
+	p.mu.Unlock()
+	return d.Device, nil
+}
+
+func ticketError(err error) error {
+	var ge *guardian.Error
+	if errors.As(err, &ge) {
+		switch ge.ErrorCode {
+		case "enrollment_transaction_not_found":
+			return ErrTicketUnknown
+		case "transaction_expired":
+			return ErrTicketExpired
+		case "enrollment_conflict", "already_enrolled":
+			return ErrTicketUsed
+		}
+	}
+	return err
+}
+
+// Devices lists the phone's devices in the order they were enrolled.
+func (p *Phone) Devices() []Device {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	out := make([]Device, len(p.devices))
+	for i, d := range p.devices {
+		out[i] = d.Device
+	}
+	return out
+}
+
+func (p *Phone) deviceLocked(id string) *phoneDevice {
+	for _, d := range p.devices {
+		if d.ID == id {
+			return d
+		}
+	}
+	return nil
+}
+
+// OTP is the device's current TOTP code and how long it stays current.
+func (p *Phone) OTP(deviceID string) (string, time.Duration, error) {
+	p.mu.Lock()
+	d := p.deviceLocked(deviceID)
+	p.mu.Unlock()
+	if d == nil || d.enrolled.TOTP == nil {
+		return "", 0, ErrDeviceUnknown
+	}
+	params := d.enrolled.TOTP
+	period := time.Duration(params.Period) * time.Second
+	now := p.opts.Clock.Now()
+	code, err := guardian.TOTP(params.Secret, now, params.Digits, period, params.Algorithm)
+	if err != nil {
+		return "", 0, err
+	}
+	validFor := period - time.Duration(now.UnixNano()%int64(period))
+	return code, validFor, nil
+}
+
+// receive is the sandbox's push channel: the tenant calls it, without its
+// lock, for each push challenge.
+func (p *Phone) receive(msg pushMessage) {
+	if msg.pushToken != p.pushToken {
+		return // another device's push: not for this phone
+	}
+	n := &Notification{
+		ID: "ntf_" + randomString(16, alnum), DeviceID: msg.payload.DeviceAccountID, UserID: msg.userID,
+		CreatedAt: msg.created, ExpiresAt: msg.expires, Location: "sandbox", Payload: msg.payload,
+	}
+	if s := msg.payload.Source; s != nil {
+		n.App, n.AppVersion, n.OS = s.Browser.Name, s.Browser.Version, s.OS.Name
+	}
+	p.mu.Lock()
+	if p.closed {
+		p.mu.Unlock()
+		return
+	}
+	p.pending = append(p.pending, n)
+	p.notifyLocked()
+	p.mu.Unlock()
+	if d := p.opts.AutoApprove; d > 0 {
+		p.after(d, "approve", func(ctx context.Context) error { return p.Approve(ctx, n.ID) })
+	}
+}
+
+// offerBarcode is the sandbox's stand-in for pointing the phone's camera
+// at a new enrollment QR code.
+func (p *Phone) offerBarcode(uri string) {
+	if d := p.opts.AutoScan; d > 0 {
+		p.after(d, "scan", func(ctx context.Context) error {
+			_, err := p.Scan(ctx, uri, "")
+			return err
+		})
+	}
+}
+
+// after runs f once d has passed on the phone's clock, unless the phone
+// closes first.
+func (p *Phone) after(d time.Duration, action string, f func(context.Context) error) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.closed {
+		return
+	}
+	p.wg.Add(1)
+	go func() {
+		defer p.wg.Done()
+		select {
+		case <-p.opts.Clock.After(d):
+		case <-p.ctx.Done():
+			return
+		}
+		if err := f(p.ctx); err != nil && p.opts.OnError != nil && p.ctx.Err() == nil {
+			p.opts.OnError(action, err)
+		}
+	}()
+}
+
+// forgetDevice drops a device whose account the tenant deleted, with its
+// pending notifications.
+func (p *Phone) forgetDevice(id string) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	before := len(p.devices) + len(p.pending)
+	p.devices = slices.DeleteFunc(p.devices, func(d *phoneDevice) bool { return d.ID == id })
+	p.pending = slices.DeleteFunc(p.pending, func(n *Notification) bool { return n.DeviceID == id })
+	if len(p.devices)+len(p.pending) != before {
+		p.notifyLocked()
+	}
+}
+
+// Notifications lists the pushes not yet answered nor expired, oldest first.
+func (p *Phone) Notifications() []Notification {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.sweepLocked(p.opts.Clock.Now())
+	out := make([]Notification, 0, len(p.pending))
+	for _, n := range p.pending {
+		if p.deviceLocked(n.DeviceID) != nil {
+			out = append(out, *n)
+		}
+	}
+	return out
+}
+
+// sweepLocked moves expired notifications out and forgets old ones.
+func (p *Phone) sweepLocked(now time.Time) {
+	p.pending = slices.DeleteFunc(p.pending, func(n *Notification) bool {
+		if now.Before(n.ExpiresAt) || p.answering[n.ID] {
+			return false
+		}
+		p.gone[n.ID] = goneNote{expired: true, at: now}
+		return true
+	})
+	for id, g := range p.gone {
+		if now.Sub(g.at) > goneMemory {
+			delete(p.gone, id)
+		}
+	}
+}
+
+// Approve approves a push: it signs the challenge and resolves the
+// transaction through the Guardian endpoint.
+func (p *Phone) Approve(ctx context.Context, notificationID string) error {
+	return p.answer(ctx, notificationID, true, "")
+}
+
+// Reject rejects a push, with an optional reason.
+func (p *Phone) Reject(ctx context.Context, notificationID, reason string) error {
+	return p.answer(ctx, notificationID, false, reason)
+}
+
+func (p *Phone) answer(ctx context.Context, id string, accept bool, reason string) error {
+	now := p.opts.Clock.Now()
+	p.mu.Lock()
+	p.sweepLocked(now)
+	i := slices.IndexFunc(p.pending, func(n *Notification) bool { return n.ID == id })
+	var d *phoneDevice
+	var err error
+	switch {
+	case i < 0:
+		err = ErrNotificationUnknown
+		if g, ok := p.gone[id]; ok && g.expired {
+			err = ErrNotificationExpired
+		} else if ok {
+			err = ErrAlreadyAnswered
+		}
+	case p.answering[id]:
+		err = ErrAlreadyAnswered
+	default:
+		if d = p.deviceLocked(p.pending[i].DeviceID); d == nil {
+			err = ErrNotificationUnknown
+		}
+	}
+	if err != nil {
+		p.mu.Unlock()
+		return err
+	}
+	n := *p.pending[i]
+	p.answering[id] = true
+	p.mu.Unlock()
+
+	err = guardian.Resolve(ctx, p.hc, d.enrolled, n.Payload, now, accept, reason)
+
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	delete(p.answering, id)
+	var ge *guardian.Error
+	note := goneNote{at: now}
+	switch {
+	case err == nil:
+	case errors.As(err, &ge) && ge.ErrorCode == "transaction_expired":
+		note.expired, err = true, ErrNotificationExpired
+	case errors.As(err, &ge) && ge.ErrorCode == "login_transaction_not_found":
+		err = ErrAlreadyAnswered
+	case errors.As(err, &ge) && ge.StatusCode == http.StatusNotFound:
+		err = ErrNotificationUnknown // the tenant has forgotten the transaction
+	default:
+		return err // the notification stays: the answer may be tried again
+	}
+	p.pending = slices.DeleteFunc(p.pending, func(n *Notification) bool { return n.ID == id })
+	p.gone[id] = note
+	p.notifyLocked()
+	return err
+}

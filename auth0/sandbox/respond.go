@@ -1,0 +1,75 @@
+package sandbox
+
+import (
+	"encoding/json"
+	"net/http"
+)
+
+const (
+	contentJSON        = "application/json"
+	contentJSONCharset = "application/json; charset=utf-8"
+)
+
+// apiError is an Authentication API error: {"error","error_description"}.
+type apiError struct {
+	status int
+	code   string
+	desc   string
+	header http.Header // extra headers, e.g. rate limits
+}
+
+func (e *apiError) Error() string { return e.code + ": " + e.desc }
+
+func newError(status int, code, desc string) *apiError {
+	return &apiError{status: status, code: code, desc: desc}
+}
+
+func invalidRequest(desc string) *apiError { return newError(400, "invalid_request", desc) }
+
+func missingParam(name string) *apiError {
+	return invalidRequest("Missing required parameter: " + name)
+}
+
+var (
+	errUnauthorizedClient = newError(401, "access_denied", "Unauthorized")
+	errMalformedMFAToken  = newError(403, "invalid_grant", "Malformed mfa_token")
+	errExpiredMFAToken    = newError(403, "expired_token", "mfa_token is expired")
+)
+
+func writeJSON(w http.ResponseWriter, status int, contentType string, v any) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		status, b = 500, []byte(`{"error":"server_error","error_description":"could not encode the answer"}`)
+	}
+	w.Header().Set("Content-Type", contentType)
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	w.Write(b)
+}
+
+func writeError(w http.ResponseWriter, e *apiError) {
+	for k, vs := range e.header {
+		w.Header()[k] = vs
+	}
+	writeJSON(w, e.status, contentJSON, map[string]string{"error": e.code, "error_description": e.desc})
+}
+
+// guardianError is a Guardian endpoint error:
+// {"statusCode","error","message","errorCode"}.
+type guardianError struct {
+	status  int
+	code    string
+	message string
+}
+
+func writeGuardianError(w http.ResponseWriter, e *guardianError) {
+	writeJSON(w, e.status, contentJSON, map[string]any{
+		"statusCode": e.status, "error": http.StatusText(e.status), "message": e.message, "errorCode": e.code,
+	})
+}
+
+func setHeaders(w http.ResponseWriter, h http.Header) {
+	for k, vs := range h {
+		w.Header()[k] = vs
+	}
+}

@@ -1,0 +1,131 @@
+package sandbox
+
+import (
+	"crypto/rsa"
+	"time"
+)
+
+// The tenant's state. Every field below is guarded by Tenant.mu.
+
+type user struct {
+	id       string
+	email    string
+	name     string
+	password string
+	auths    []*authenticator // in creation order, pending ones included
+
+	// Counts of active authenticators, kept by recount: a user may have
+	// thousands of pending ones, and these are asked on every enrollment.
+	activeAll     int
+	activeFactors int // push and totp
+}
+
+// recount refreshes the active counts after authenticators were
+// activated or removed.
+func (u *user) recount() {
+	u.activeAll, u.activeFactors = 0, 0
+	for _, a := range u.auths {
+		if a.active {
+			u.activeAll++
+			if a.kind != kindRecovery {
+				u.activeFactors++
+			}
+		}
+	}
+}
+
+type authKind int
+
+const (
+	kindPush authKind = iota
+	kindTOTP
+	kindRecovery
+)
+
+type authenticator struct {
+	id      string // push|dev_…, totp|dev_…, recovery-code|dev_…
+	kind    authKind
+	active  bool
+	name    string
+	created time.Time
+	twin    *authenticator // push <-> totp of one device
+	group   *enrollment    // the enrollment that created it, while pending
+
+	device   *deviceAccount // push, once enrolled
+	secret   string         // totp: base32
+	lastStep int64          // totp: the last time step accepted (codes are single use)
+	code     string         // recovery-code
+}
+
+func (a *authenticator) typeName() string {
+	switch a.kind {
+	case kindPush:
+		return "oob"
+	case kindTOTP:
+		return "otp"
+	default:
+		return "recovery-code"
+	}
+}
+
+// enrollment is one /mfa/associate: its pending authenticators and, for
+// push, the ticket (enrollment_tx_id) and the oob_code that confirms it.
+type enrollment struct {
+	user     *user
+	primary  *authenticator // push or standalone totp
+	totp     *authenticator // the push's TOTP twin
+	recovery *authenticator // when it was the user's first
+	ticket   string
+	oobCode  string
+	expires  time.Time // the ticket's
+	used     bool
+}
+
+// deviceAccount is a Guardian device enrolled through /appliance-mfa/api/enroll.
+type deviceAccount struct {
+	id          string // dev_…, the push authenticator's suffix and the payload's dai
+	user        *user
+	push        *authenticator
+	identifier  string
+	name        string
+	key         *rsa.PublicKey
+	token       string // the legacy device-account bearer
+	pushService string
+	pushToken   string
+}
+
+// mfaSession is what an mfa_token stands for: the login that needs MFA.
+type mfaSession struct {
+	user     *user
+	audience string
+	scope    string
+	expires  time.Time
+}
+
+type oobState int
+
+const (
+	oobPending oobState = iota
+	oobApproved
+	oobRejected
+	oobConsumed // approved and its tokens given: remembered until it expires
+)
+
+// oobTx is a pending out-of-band confirmation: an enrollment waiting for
+// its device, or a push challenge waiting for an answer.
+type oobTx struct {
+	code     string
+	user     *user
+	mfaToken string // "" when an access token started the enrollment
+	expires  time.Time
+	state    oobState
+	lastPoll time.Time // zero until the first poll
+
+	enrollment *enrollment // set for an enrollment confirmation
+
+	// set for a push challenge
+	txToken   string
+	challenge string
+	device    *deviceAccount
+	created   time.Time
+}

@@ -1,0 +1,103 @@
+package sandbox
+
+import "time"
+
+// expiredGrace is how long expired tickets and challenges are remembered,
+// so that a late use is told "expired" rather than "unknown".
+const expiredGrace = 10 * time.Minute
+
+// Stats counts what the tenant remembers; expired state leaves it.
+type Stats struct {
+	MFATokens             int
+	Enrollments           int // tickets, pending or remembered
+	OOBCodes              int // enrollment confirmations and push challenges
+	PendingAuthenticators int
+	RateBuckets           int
+}
+
+// Stats counts what the tenant remembers now. Expired state goes at the
+// next request or the next background sweep.
+func (t *Tenant) Stats() Stats {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	s := Stats{
+		MFATokens:   len(t.sessions),
+		Enrollments: len(t.enrollments),
+		OOBCodes:    len(t.oobs),
+		RateBuckets: len(t.polls.m) + len(t.pushes.m) + len(t.failures.m),
+	}
+	for _, u := range t.users {
+		for _, a := range u.auths {
+			if !a.active {
+				s.PendingAuthenticators++
+			}
+		}
+	}
+	return s
+}
+
+// maybeSweep sweeps when the tenant clock has moved on since the last sweep.
+func (t *Tenant) maybeSweep() {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if now := t.now(); now.Sub(t.lastSweep) >= sweepEvery || now.Before(t.lastSweep) {
+		t.sweepLocked(now)
+	}
+}
+
+func (t *Tenant) sweepLoop() {
+	defer t.sweeper.Done()
+	tick := time.NewTicker(t.opts.sweepEvery)
+	defer tick.Stop()
+	for {
+		select {
+		case <-t.done:
+			return
+		case <-tick.C:
+			t.mu.Lock()
+			t.sweepLocked(t.now())
+			t.mu.Unlock()
+		}
+	}
+}
+
+func (t *Tenant) sweepLocked(now time.Time) {
+	t.lastSweep = now
+	for token, s := range t.sessions {
+		if !now.Before(s.expires) {
+			delete(t.sessions, token)
+		}
+	}
+	for ticket, e := range t.enrollments {
+		if now.After(e.expires.Add(expiredGrace)) {
+			delete(t.enrollments, ticket)
+		}
+	}
+	for code, tx := range t.oobs {
+		if now.After(tx.expires.Add(expiredGrace)) {
+			t.forgetOOB(tx)
+			delete(t.oobs, code)
+		}
+	}
+	for _, u := range t.users {
+		kept := u.auths[:0]
+		for _, a := range u.auths {
+			if a.active || now.Sub(a.created) < t.opts.PendingAuthenticatorLifetime {
+				kept = append(kept, a)
+			}
+		}
+		clear(u.auths[len(kept):])
+		u.auths = kept
+		u.recount()
+	}
+	t.polls.sweep(now)
+	t.pushes.sweep(now)
+	t.failures.sweep(now)
+}
+
+func (t *Tenant) forgetOOB(tx *oobTx) {
+	delete(t.oobs, tx.code)
+	if tx.txToken != "" {
+		delete(t.txs, tx.txToken)
+	}
+}

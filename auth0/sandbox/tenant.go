@@ -1,0 +1,210 @@
+package sandbox
+
+import (
+	"crypto/rand"
+	"fmt"
+	"net/http"
+	"strings"
+	"sync"
+	"time"
+)
+
+// The tenant's fixed contents.
+const (
+	clientID     = "sandbox-client"
+	clientSecret = "sandbox-secret"
+	connection   = "Username-Password-Authentication"
+	friendlyName = "mfapush sandbox"
+)
+
+// Tenant is the sandbox's Auth0 tenant: an http.Handler for the
+// Authentication API's token and MFA endpoints, the Guardian device
+// endpoints and the sandbox control API. It is safe for concurrent use.
+type Tenant struct {
+	opts    Options
+	signer  signer
+	sealKey []byte
+	mux     *http.ServeMux
+
+	mu           sync.Mutex
+	users        []*user
+	usersByEmail map[string]*user
+	usersByID    map[string]*user
+	sessions     map[string]*mfaSession // by mfa_token
+	enrollments  map[string]*enrollment // by ticket
+	oobs         map[string]*oobTx      // by oob_code
+	txs          map[string]*oobTx      // push challenges by txtkn
+	devices      map[string]*deviceAccount
+	polls        *buckets // by oob_code
+	pushes       *buckets // by user id
+	failures     *buckets // by user id
+	lastSweep    time.Time
+	phone        *Phone
+	faults       *faultQueue
+
+	life     sync.Mutex // guards closed and the Add of inflight
+	closed   bool
+	done     chan struct{} // closed by Close: hanging handlers and the sweeper stop
+	inflight sync.WaitGroup
+	sweeper  sync.WaitGroup
+}
+
+// sweepEvery is how often state is swept: lazily on requests (tenant
+// clock) and by a background ticker (wall clock, so that a manual clock
+// shared with other code never sees the sandbox waiting on it).
+const sweepEvery = 30 * time.Second
+
+// NewTenant makes a tenant with the demo client, connection and users.
+// Bob's device is enrolled by SeedDemoDevices (Start does it). Close stops
+// its background sweeper.
+func NewTenant(opts Options) (*Tenant, error) {
+	opts.fill()
+	opts.URL = strings.TrimRight(opts.URL, "/")
+	key := opts.SigningKey
+	if key == nil {
+		var err error
+		if key, err = processSigningKey(); err != nil {
+			return nil, fmt.Errorf("sandbox: signing key: %w", err)
+		}
+	}
+	t := &Tenant{
+		opts:         opts,
+		signer:       signer{key: key, kid: keyID(&key.PublicKey)},
+		sealKey:      make([]byte, 32),
+		usersByEmail: map[string]*user{},
+		usersByID:    map[string]*user{},
+		sessions:     map[string]*mfaSession{},
+		enrollments:  map[string]*enrollment{},
+		oobs:         map[string]*oobTx{},
+		txs:          map[string]*oobTx{},
+		devices:      map[string]*deviceAccount{},
+		polls:        newBuckets(opts.PollsPerMinute, time.Minute),
+		pushes:       newBuckets(opts.PushesPerMinute, time.Minute),
+		failures:     newBuckets(opts.FailuresPerHour, time.Hour),
+		faults:       newFaultQueue(),
+		done:         make(chan struct{}),
+	}
+	rand.Read(t.sealKey)
+	t.addUser("alice@example.com", "Alice", "alice-password")
+	t.addUser("bob@example.com", "Bob", "bob-password")
+	t.mux = t.routes()
+	t.sweeper.Add(1)
+	go t.sweepLoop()
+	return t, nil
+}
+
+func (t *Tenant) addUser(email, name, password string) {
+	u := &user{id: "auth0|" + randomString(24, "0123456789abcdef"), email: email, name: name, password: password}
+	t.users = append(t.users, u)
+	t.usersByEmail[email] = u
+	t.usersByID[u.id] = u
+}
+
+// Close stops the sweeper, releases hanging requests and waits for the
+// requests in flight. The tenant answers 503 afterwards.
+func (t *Tenant) Close() error {
+	t.markClosed()
+	t.inflight.Wait()
+	t.sweeper.Wait()
+	return nil
+}
+
+// markClosed refuses new requests and releases hanging ones.
+func (t *Tenant) markClosed() {
+	t.life.Lock()
+	defer t.life.Unlock()
+	if !t.closed {
+		t.closed = true
+		close(t.done)
+	}
+}
+
+func (t *Tenant) enter() bool {
+	t.life.Lock()
+	defer t.life.Unlock()
+	if t.closed {
+		return false
+	}
+	t.inflight.Add(1)
+	return true
+}
+
+// ServeHTTP logs the request, applies a pending fault, then routes it.
+func (t *Tenant) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if !t.enter() {
+		writeError(w, newError(http.StatusServiceUnavailable, "temporarily_unavailable", "The sandbox is shutting down"))
+		return
+	}
+	defer t.inflight.Done()
+	rec := &recorder{ResponseWriter: w}
+	entry := &RequestRecord{Time: t.opts.Clock.Now(), Method: r.Method, Path: r.URL.Path}
+	r = withRecord(r, entry)
+	if t.opts.RequestLog != nil {
+		defer func() {
+			entry.Status = rec.status
+			if rec.hijacked {
+				entry.Status = 0
+			}
+			t.opts.RequestLog(*entry)
+		}()
+	}
+	t.maybeSweep()
+	if f, ok := t.faults.next(r.URL.Path); ok {
+		entry.Fault = f.Kind
+		t.serveFault(rec, r, f)
+		return
+	}
+	t.mux.ServeHTTP(rec, r)
+}
+
+// baseURL is the tenant's public URL: the configured one, else the one
+// the request came to.
+func (t *Tenant) baseURL(r *http.Request) string {
+	if t.opts.URL != "" {
+		return t.opts.URL
+	}
+	scheme := "http"
+	if r.TLS != nil {
+		scheme = "https"
+	}
+	return scheme + "://" + r.Host
+}
+
+func (t *Tenant) now() time.Time { return t.opts.Clock.Now() }
+
+// session finds the mfa_token's session. The caller holds t.mu.
+func (t *Tenant) session(token string, now time.Time) (*mfaSession, *apiError) {
+	switch t.unseal("mfa_token", token, now) {
+	case sealMalformed:
+		return nil, errMalformedMFAToken
+	case sealExpired:
+		return nil, errExpiredMFAToken
+	}
+	sess := t.sessions[token]
+	if sess == nil {
+		return nil, errMalformedMFAToken
+	}
+	return sess, nil
+}
+
+// newSession issues an mfa_token. The caller holds t.mu.
+func (t *Tenant) newSession(u *user, audience, scope string, now time.Time) string {
+	expires := now.Add(t.opts.MFATokenLifetime)
+	token := t.seal("mfa_token", expires)
+	t.sessions[token] = &mfaSession{user: u, audience: audience, scope: scope, expires: expires}
+	return token
+}
+
+func (t *Tenant) connectedPhone() *Phone {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.phone
+}
+
+// ConnectPhone makes p the phone that receives this tenant's pushes and
+// enrollment QR codes (the sandbox's stand-in for APNs and FCM).
+func (t *Tenant) ConnectPhone(p *Phone) {
+	t.mu.Lock()
+	t.phone = p
+	t.mu.Unlock()
+}

@@ -1,0 +1,152 @@
+package sandbox
+
+import (
+	"crypto/subtle"
+	"net/http"
+	"net/url"
+	"strings"
+)
+
+const (
+	grantPassword        = "password"
+	grantPasswordRealm   = "http://auth0.com/oauth/grant-type/password-realm"
+	grantMFAOOB          = "http://auth0.com/oauth/grant-type/mfa-oob"
+	grantMFAOTP          = "http://auth0.com/oauth/grant-type/mfa-otp"
+	grantMFARecoveryCode = "http://auth0.com/oauth/grant-type/mfa-recovery-code"
+)
+
+// tokenRequest is a decoded POST /oauth/token.
+type tokenRequest struct {
+	params
+	grant string
+}
+
+// decodeTokenRequest checks the grant type.
+func decodeTokenRequest(p params) (tokenRequest, *apiError) {
+	grant, e := p.required("grant_type")
+	if e != nil {
+		return tokenRequest{}, e
+	}
+	switch grant {
+	case grantPassword, grantPasswordRealm, grantMFAOOB, grantMFAOTP, grantMFARecoveryCode:
+	default:
+		return tokenRequest{}, newError(http.StatusBadRequest, "unsupported_grant_type", "Unsupported grant type: the sandbox supports password, password-realm, mfa-oob, mfa-otp and mfa-recovery-code")
+	}
+	return tokenRequest{params: p, grant: grant}, nil
+}
+
+// clientAuth checks client_id and client_secret from the body or HTTP
+// Basic. needSecret is false where Auth0 accepts a public client.
+func clientAuth(p params, authorization string, needSecret bool) *apiError {
+	id, e := p.str("client_id")
+	if e != nil {
+		return e
+	}
+	secret, e := p.str("client_secret")
+	if e != nil {
+		return e
+	}
+	if scheme, creds, ok := strings.Cut(authorization, " "); ok && strings.EqualFold(scheme, "Basic") {
+		r := &http.Request{Header: http.Header{"Authorization": {"Basic " + strings.TrimSpace(creds)}}}
+		user, pass, ok := r.BasicAuth()
+		if !ok {
+			return errUnauthorizedClient
+		}
+		// RFC 6749 2.3.1: the id and secret are form-encoded before Basic.
+		if u, err := url.QueryUnescape(user); err == nil {
+			user = u
+		}
+		if s, err := url.QueryUnescape(pass); err == nil {
+			pass = s
+		}
+		if id != "" && id != user {
+			return invalidRequest("client_id in the body differs from the one in HTTP Basic")
+		}
+		id, secret = user, pass
+	}
+	if id == "" {
+		return missingParam("client_id")
+	}
+	if subtle.ConstantTimeCompare([]byte(id), []byte(clientID)) != 1 {
+		return errUnauthorizedClient
+	}
+	if (secret != "" || needSecret) && subtle.ConstantTimeCompare([]byte(secret), []byte(clientSecret)) != 1 {
+		return errUnauthorizedClient
+	}
+	return nil
+}
+
+func (t *Tenant) handleToken(w http.ResponseWriter, r *http.Request) {
+	p, e := readParams(w, r, true)
+	if e != nil {
+		writeError(w, e)
+		return
+	}
+	req, e := decodeTokenRequest(p)
+	if e != nil {
+		writeError(w, e)
+		return
+	}
+	if req.grant == grantMFAOOB {
+		// Rate-limit headers go on every answer of this grant, so the
+		// limit is taken before anything else is checked.
+		t.oobGrant(w, r, req)
+		return
+	}
+	if e := clientAuth(p, r.Header.Get("Authorization"), true); e != nil {
+		writeError(w, e)
+		return
+	}
+	switch req.grant {
+	case grantPassword, grantPasswordRealm:
+		t.passwordGrant(w, r, req)
+	case grantMFAOTP:
+		t.lockedGrant(w, r, req, t.otpLocked)
+	case grantMFARecoveryCode:
+		t.lockedGrant(w, r, req, t.recoveryLocked)
+	}
+}
+
+func (t *Tenant) passwordGrant(w http.ResponseWriter, r *http.Request, req tokenRequest) {
+	var fields [4]string
+	for i, name := range []string{"username", "password"} {
+		v, e := req.required(name)
+		if e != nil {
+			writeError(w, e)
+			return
+		}
+		fields[i] = v
+	}
+	for i, name := range []string{"audience", "scope"} {
+		v, e := req.str(name)
+		if e != nil {
+			writeError(w, e)
+			return
+		}
+		fields[2+i] = v
+	}
+	if req.grant == grantPasswordRealm {
+		realm, e := req.required("realm")
+		if e != nil {
+			writeError(w, e)
+			return
+		}
+		if realm != connection {
+			writeError(w, invalidRequest("Unknown realm: the sandbox's only connection is "+connection))
+			return
+		}
+	}
+	username, password, audience, scope := fields[0], fields[1], fields[2], fields[3]
+	t.mu.Lock()
+	u := t.usersByEmail[strings.ToLower(strings.TrimSpace(username))]
+	if u == nil || subtle.ConstantTimeCompare([]byte(password), []byte(u.password)) != 1 {
+		t.mu.Unlock()
+		writeError(w, newError(http.StatusForbidden, "invalid_grant", "Wrong email or password."))
+		return
+	}
+	token := t.newSession(u, audience, scope, t.now())
+	t.mu.Unlock()
+	writeJSON(w, http.StatusForbidden, contentJSON, map[string]string{
+		"error": "mfa_required", "error_description": "Multifactor authentication required", "mfa_token": token,
+	})
+}
