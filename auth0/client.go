@@ -10,6 +10,7 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"runtime"
 	"strings"
 	"time"
 )
@@ -83,7 +84,7 @@ func New(cfg Config) (*Client, error) {
 		clientSecret: cfg.ClientSecret,
 		http:         noRedirects(cfg.HTTPClient),
 		timeout:      timeout,
-		userAgent:    "mfapush/" + version,
+		userAgent:    "mfapush/" + version + " (" + osName() + "; " + runtime.GOARCH + ")",
 		auth0Client:  base64.StdEncoding.EncodeToString(telemetry),
 		observer:     cfg.Observer,
 		reveal:       cfg.RevealSecrets,
@@ -107,6 +108,20 @@ func noRedirects(hc *http.Client) *http.Client {
 	}
 	c.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
 	return &c
+}
+
+// osName is the system as User-Agent strings spell it, so that the push on
+// the phone says where the sign-in comes from.
+func osName() string {
+	switch runtime.GOOS {
+	case "darwin":
+		return "Mac OS X"
+	case "windows":
+		return "Windows"
+	case "linux":
+		return "Linux"
+	}
+	return runtime.GOOS
 }
 
 // BaseURL is the tenant's URL, e.g. https://dev-abc.us.auth0.com.

@@ -115,7 +115,7 @@ func TestPasswordLoginWire(t *testing.T) {
 	if len(form) != len(want) {
 		t.Errorf("form has %d fields, want %d: %v", len(form), len(want), form)
 	}
-	if ua := req.header.Get("User-Agent"); ua != "mfapush/1.2.3" {
+	if ua := req.header.Get("User-Agent"); !strings.HasPrefix(ua, "mfapush/1.2.3 (") {
 		t.Errorf("User-Agent = %q", ua)
 	}
 	telemetry, err := base64.StdEncoding.DecodeString(req.header.Get("Auth0-Client"))

@@ -12,6 +12,8 @@ import (
 
 	"charm.land/fang/v2"
 	"github.com/spf13/cobra"
+
+	"github.com/mfapush/mfapush/ui"
 )
 
 // Main runs the command line with args and returns the process exit status.
@@ -33,9 +35,17 @@ func newRootCommand() *cobra.Command {
 			"With no tenant configured it runs against a built-in sandbox tenant with a\n" +
 			"simulated Guardian phone.",
 		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return runInteractive(cmd, ui.FlowHome)
+		},
 	}
 	addSettingFlags(root.PersistentFlags())
-	root.AddCommand(newVersionCommand(), newConfigCommand(), newSandboxCommand())
+	root.AddCommand(
+		newFlowCommand("enroll", "Enroll Guardian push for a user, with the QR code on screen", ui.FlowEnroll),
+		newFlowCommand("challenge", "Sign a user in with a push approval (or an OTP or recovery code)", ui.FlowChallenge),
+		newFlowCommand("authenticators", "List, challenge and delete a user's authenticators", ui.FlowManage),
+		newSandboxCommand(), newConfigCommand(), newVersionCommand(),
+	)
 	return root
 }
 

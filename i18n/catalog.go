@@ -29,7 +29,8 @@ type Catalog struct {
 		Challenge, ChallengeHint   string
 		Authenticators, ManageHint string
 		DemoUsers                  string
-		DemoAlice, DemoBob         string
+		DemoNotEnrolled            string
+		DemoEnrolled               string // %s: recovery code
 		RealTenant                 string // %s: domain
 	}
 

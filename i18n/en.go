@@ -31,8 +31,8 @@ var english = func() Catalog {
 	h.Authenticators = "Manage authenticators"
 	h.ManageHint = "List a user's authenticators, challenge one, or delete one."
 	h.DemoUsers = "Demo users of the sandbox tenant"
-	h.DemoAlice = "no authenticator yet: enroll her"
-	h.DemoBob = "push on Bob's phone, a recovery code"
+	h.DemoNotEnrolled = "no authenticator yet: enroll push"
+	h.DemoEnrolled = "enrolled: push, OTP and recovery code %s"
 	h.RealTenant = "Talking to the Auth0 tenant %s."
 
 	si := &c.SignIn
@@ -120,7 +120,7 @@ var english = func() Catalog {
 
 	en := &c.Enrolled
 	en.Title = "Enrolled"
-	en.Summary = "Guardian %s on %s is active for %s."
+	en.Summary = "%s on %s is active for %s."
 	en.DeviceUnknown = "the phone"
 	en.RecoveryTitle = "Recovery code: the way in if the phone is lost"
 	en.RecoveryHint = "Write it down or save it to a file, then confirm. It will not be shown again."

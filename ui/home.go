@@ -59,15 +59,18 @@ func (m *Model) viewHome(w, h int) string {
 // viewDemoUsers lists the sandbox's demo users, with their passwords (they
 // are public demo values, not secrets).
 func (m *Model) viewDemoUsers(w int) string {
-	if len(m.opts.DemoUsers) == 0 {
+	if m.opts.DemoUsers == nil {
 		return ""
 	}
-	rows := make([]string, 0, len(m.opts.DemoUsers))
-	for _, u := range m.opts.DemoUsers {
-		rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top,
-			m.st.Strong.Render(fmt.Sprintf("%-20s", u.Email)), " ",
-			m.st.Text.Render(fmt.Sprintf("%-15s", u.Password)), " ",
-			m.st.Muted.Render(u.Note)))
+	users := m.opts.DemoUsers()
+	if len(users) == 0 {
+		return ""
+	}
+	rows := make([]string, 0, 2*len(users))
+	for _, u := range users {
+		rows = append(rows,
+			m.st.Strong.Render(padRight(u.Email, 20))+m.st.Text.Render(u.Password),
+			m.st.Muted.Render(wrap(u.Note, max(w-8, 20))))
 	}
 	box := m.st.Box.Render(strings.Join(rows, "\n"))
 	if lipgloss.Width(box) > w {

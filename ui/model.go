@@ -91,6 +91,7 @@ func New(opts Options) *Model {
 	m.signIn = newSignInScreen(m)
 	m.list = newListScreen(m)
 	m.phone = newPhonePanel(opts.Phone != nil)
+	m.phone.refresh(opts.Phone)
 	m.flow = opts.Start
 	if opts.Start == FlowHome {
 		m.screen = screenHome
@@ -181,10 +182,13 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		m.phone.refresh(m.opts.Phone)
 		return flow.WatchPhone(m.env, m.opts.Phone)
 	case flow.PhoneScannedMsg:
-		m.phone.scanned(msg, m.t)
-		return nil
+		return m.phone.scanned(msg, m.t)
 	case flow.PhoneAnsweredMsg:
-		m.phone.answered(msg, m.t)
+		return m.phone.answered(msg, m.t)
+	case clearPhoneNoteMsg:
+		if msg.seq == m.phone.noteSeq {
+			m.phone.note = ""
+		}
 		return nil
 	case clearStatusMsg:
 		m.clearStatus(msg)

@@ -35,8 +35,10 @@ type Options struct {
 	// Phone is the sandbox's simulated phone; nil against a real tenant.
 	Phone flow.Phone
 	// Sandbox says the tenant is the built-in sandbox.
-	Sandbox   bool
-	DemoUsers []DemoUser
+	Sandbox bool
+	// DemoUsers lists the sandbox's demo users as they are now (bob's
+	// recovery code changes when used).
+	DemoUsers func() []DemoUser
 	Start     Flow
 	// Username, when set, is filled in: only the password is asked.
 	Username string

@@ -6,6 +6,7 @@ import (
 	"time"
 	"unicode"
 
+	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
 	"github.com/mfapush/mfapush/auth0"
@@ -25,6 +26,18 @@ type phonePanel struct {
 	scanning      bool
 	answering     bool
 	note          string
+	noteSeq       uint64
+}
+
+// clearPhoneNoteMsg clears the phone's note if no newer one replaced it.
+type clearPhoneNoteMsg struct{ seq uint64 }
+
+// setNote shows a note on the phone for a few seconds.
+func (p *phonePanel) setNote(note string) tea.Cmd {
+	p.note = note
+	p.noteSeq++
+	seq := p.noteSeq
+	return tea.Tick(5*time.Second, func(time.Time) tea.Msg { return clearPhoneNoteMsg{seq: seq} })
 }
 
 type otpCode struct {
@@ -68,22 +81,20 @@ func (p *phonePanel) refreshOTP(phone flow.Phone) {
 
 func (p *phonePanel) qrShown() { p.note = "" }
 
-func (p *phonePanel) scanned(msg flow.PhoneScannedMsg, t *i18n.Catalog) {
+func (p *phonePanel) scanned(msg flow.PhoneScannedMsg, t *i18n.Catalog) tea.Cmd {
 	p.scanning = false
 	if msg.Err != nil {
-		p.note = fmt.Sprintf(t.Phone.ScanFailed, auth0.CleanText(msg.Err.Error()))
-		return
+		return p.setNote(fmt.Sprintf(t.Phone.ScanFailed, auth0.CleanText(msg.Err.Error())))
 	}
-	p.note = fmt.Sprintf(t.Phone.Scanned, msg.Device.Name)
+	return p.setNote(fmt.Sprintf(t.Phone.Scanned, msg.Device.Name))
 }
 
-func (p *phonePanel) answered(msg flow.PhoneAnsweredMsg, t *i18n.Catalog) {
+func (p *phonePanel) answered(msg flow.PhoneAnsweredMsg, t *i18n.Catalog) tea.Cmd {
 	p.answering = false
 	if msg.Err != nil {
-		p.note = fmt.Sprintf(t.Phone.AnswerFailed, auth0.CleanText(msg.Err.Error()))
-		return
+		return p.setNote(fmt.Sprintf(t.Phone.AnswerFailed, auth0.CleanText(msg.Err.Error())))
 	}
-	p.note = t.Phone.Answered
+	return p.setNote(t.Phone.Answered)
 }
 
 // phoneLayout says whether the phone shows as a side panel or a status line.
@@ -119,7 +130,7 @@ func (p *phonePanel) view(m *Model, w, h int) string {
 	case len(p.notifications) > 0:
 		n := p.notifications[0]
 		lines = append(lines, st.PhoneNotice.Render("● "+t.Incoming))
-		if n.App != "" {
+		if n.App != "" && n.OS != "" && n.OS != "unknown" {
 			lines = append(lines, st.Muted.Render(wrap(fmt.Sprintf(t.From, n.App, n.OS), inner)))
 		}
 		lines = append(lines, "", st.PhoneKey.Render("a")+" "+t.ApproveKey+"   "+st.PhoneKey.Render("x")+" "+t.RejectKey)

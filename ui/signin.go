@@ -86,8 +86,8 @@ func (m *Model) openSignIn(f Flow) {
 	s.fields[fieldPassword].SetValue("")
 	s.token.SetValue("")
 	s.focus = fieldEmail
+	s.fields[fieldEmail].SetValue(m.opts.Username)
 	if m.opts.Username != "" {
-		s.fields[fieldEmail].SetValue(m.opts.Username)
 		s.focus = fieldPassword
 	}
 }

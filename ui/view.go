@@ -48,7 +48,7 @@ func (m *Model) render() string {
 	if side {
 		mainW -= phoneWidth + 1
 	}
-	body := fit(m.viewBody(mainW, bodyH), mainW, bodyH)
+	body := padLines(fit(m.viewBody(mainW, bodyH), mainW, bodyH), bodyH)
 	body = indent(body, margin)
 	if side {
 		phone := fit(m.phone.view(m, phoneWidth, bodyH), phoneWidth, bodyH)
@@ -154,8 +154,9 @@ func (m *Model) bodySize() (int, int) {
 	return max(w, 1), max(h, 1)
 }
 
-// fit cuts or pads s to exactly w columns and at most h lines, so that no
-// screen ever wraps or scrolls the terminal, whatever its size.
+// fit cuts or pads every line of s to exactly w columns and keeps at most h
+// lines, so that no screen ever wraps or scrolls the terminal, whatever
+// its size, and columns beside it line up.
 func fit(s string, w, h int) string {
 	if w <= 0 || h <= 0 {
 		return ""
@@ -165,11 +166,22 @@ func fit(s string, w, h int) string {
 		lines = lines[:h]
 	}
 	for i, l := range lines {
-		if lw := ansi.StringWidth(l); lw > w {
+		switch lw := ansi.StringWidth(l); {
+		case lw > w:
 			lines[i] = ansi.Truncate(l, w, "…")
+		case lw < w:
+			lines[i] = l + strings.Repeat(" ", w-lw)
 		}
 	}
 	return strings.Join(lines, "\n")
+}
+
+// padLines adds empty lines up to h, so the footer stays at the bottom.
+func padLines(s string, h int) string {
+	if n := h - strings.Count(s, "\n") - 1; n > 0 {
+		s += strings.Repeat("\n", n)
+	}
+	return s
 }
 
 func indent(s string, n int) string {

@@ -1,0 +1,55 @@
+package cli
+
+import (
+	"fmt"
+
+	"github.com/mfapush/mfapush/auth0"
+	"github.com/mfapush/mfapush/auth0/sandbox"
+	"github.com/mfapush/mfapush/config"
+)
+
+// Sandbox client credentials (public demo values).
+const (
+	sandboxClientID     = "sandbox-client"
+	sandboxClientSecret = "sandbox-secret"
+)
+
+// tenant is the tenant a run talks to: a real one, or the embedded sandbox.
+type tenant struct {
+	client  *auth0.Client
+	sandbox *sandbox.Server // nil for a real tenant
+}
+
+func (t *tenant) Close() {
+	if t.sandbox != nil {
+		t.sandbox.Close()
+	}
+}
+
+// openTenant connects to the configured tenant, or starts the embedded
+// sandbox when nothing is configured. observer may be nil.
+func openTenant(s config.Settings, observer auth0.Observer) (*tenant, error) {
+	cfg := auth0.Config{Version: Version(), Observer: observer, RevealSecrets: s.RevealSecrets}
+	t := &tenant{}
+	if s.UsesSandbox() {
+		opts := sandbox.DefaultOptions()
+		// A demo should feel immediate: poll every second, and let the
+		// sandbox accept that spacing.
+		opts.MinPollInterval = s.PollInterval
+		srv, err := sandbox.Start("", opts)
+		if err != nil {
+			return nil, fmt.Errorf("start the built-in sandbox: %w", err)
+		}
+		t.sandbox = srv
+		cfg.Domain, cfg.ClientID, cfg.ClientSecret, cfg.HTTPClient = srv.URL, sandboxClientID, sandboxClientSecret, srv.Client()
+	} else {
+		cfg.Domain, cfg.ClientID, cfg.ClientSecret = s.Domain, s.ClientID, s.ClientSecret
+	}
+	client, err := auth0.New(cfg)
+	if err != nil {
+		t.Close()
+		return nil, err
+	}
+	t.client = client
+	return t, nil
+}

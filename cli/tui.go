@@ -1,0 +1,104 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"os"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/term"
+	"github.com/spf13/cobra"
+
+	"github.com/mfapush/mfapush/config"
+	"github.com/mfapush/mfapush/flow"
+	"github.com/mfapush/mfapush/i18n"
+	"github.com/mfapush/mfapush/ui"
+)
+
+// newFlowCommand is a command that opens the TUI directly in one flow.
+func newFlowCommand(use, short string, start ui.Flow) *cobra.Command {
+	return &cobra.Command{
+		Use:   use,
+		Short: short,
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return runInteractive(cmd, start)
+		},
+	}
+}
+
+// runInteractive runs a flow in the TUI.
+func runInteractive(cmd *cobra.Command, start ui.Flow) error {
+	s, err := settingsFor(cmd)
+	if err != nil {
+		return err
+	}
+	if !term.IsTerminal(os.Stdout.Fd()) || !term.IsTerminal(os.Stdin.Fd()) {
+		return &ExitError{Code: 1, Err: errors.New("mfapush needs a terminal for its interface: run it in one, or use --plain")}
+	}
+	t, err := openTenant(s, nil)
+	if err != nil {
+		return err
+	}
+	defer t.Close()
+
+	lang, _ := i18n.Parse(s.Lang)
+	catalog := i18n.For(lang)
+	env := flow.Env{Client: t.client, Ctx: cmd.Context(), PollInterval: s.PollInterval}
+	opts := ui.Options{
+		Env: env, Start: start, Username: s.Username, Realm: s.Realm, Audience: s.Audience,
+		Theme: themeOf(s.Theme), Catalog: catalog, InvertQR: s.InvertQR,
+	}
+	if t.sandbox != nil {
+		opts.Sandbox = true
+		opts.Phone = sandboxPhone{t.sandbox.Phone}
+		opts.DemoUsers = func() []ui.DemoUser { return demoUsers(t, catalog) }
+	}
+	model := ui.New(opts)
+	if _, err := tea.NewProgram(model, tea.WithContext(cmd.Context())).Run(); err != nil && !errors.Is(err, tea.ErrProgramKilled) {
+		return err
+	}
+	if summary := model.Summary(); summary != "" {
+		fmt.Fprintln(cmd.OutOrStdout(), summary)
+	}
+	return nil
+}
+
+// settingsFor loads and validates the settings, printing every problem.
+func settingsFor(cmd *cobra.Command) (config.Settings, error) {
+	s, warnings, err := loadSettings(cmd)
+	for _, w := range warnings {
+		fmt.Fprintln(cmd.ErrOrStderr(), "warning:", w)
+	}
+	if err != nil {
+		problems := config.Problems(err)
+		for _, p := range problems {
+			fmt.Fprintln(cmd.ErrOrStderr(), "✗", p)
+		}
+		return s, &ExitError{Code: 1, Err: fmt.Errorf("the settings have %d problems (listed above; mfapush config shows them all)", len(problems))}
+	}
+	return s, nil
+}
+
+func themeOf(s string) ui.Theme {
+	switch s {
+	case config.ThemeLight:
+		return ui.ThemeLight
+	case config.ThemeDark:
+		return ui.ThemeDark
+	}
+	return ui.ThemeAuto
+}
+
+func demoUsers(t *tenant, catalog *i18n.Catalog) []ui.DemoUser {
+	users := t.sandbox.Tenant.Users()
+	out := make([]ui.DemoUser, 0, len(users))
+	for _, u := range users {
+		note := catalog.Home.DemoNotEnrolled
+		if u.Enrolled {
+			note = fmt.Sprintf(catalog.Home.DemoEnrolled, u.RecoveryCode)
+		}
+		out = append(out, ui.DemoUser{Email: u.Email, Password: u.Password, Note: note})
+	}
+	return out
+}
