@@ -51,7 +51,7 @@ func runInteractive(cmd *cobra.Command, start ui.Flow) error {
 	}
 	if t.sandbox != nil {
 		opts.Sandbox = true
-		opts.Phone = sandboxPhone{t.sandbox.Phone}
+		opts.Phone = flow.SandboxPhone(t.sandbox.Phone)
 		opts.DemoUsers = func() []ui.DemoUser { return demoUsers(t, catalog) }
 	}
 	model := ui.New(opts)

@@ -141,6 +141,8 @@ type Catalog struct {
 	Challenge struct {
 		Title          string // %s: device
 		TitleVerify    string // %s: device
+		TitleCode      string // %s: kind of code
+		CodeOnlyHint   string
 		Instructions   string
 		Waiting        string
 		Elapsed        string // %s

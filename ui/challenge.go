@@ -222,7 +222,10 @@ func (m *Model) viewChallenge(w, h int) string {
 		device = m.kindName(c.target.Kind())
 	}
 	title := t.Title
-	if m.after.pending() {
+	switch {
+	case c.approval == nil:
+		title = t.TitleCode
+	case m.after.pending():
 		title = t.TitleVerify
 	}
 	var b strings.Builder
@@ -241,15 +244,18 @@ func (m *Model) viewChallenge(w, h int) string {
 			prompt = t.RecoveryPrompt
 		}
 		b.WriteString(m.st.Label.Render(prompt) + "\n" + c.input.View() + "\n")
-		if c.verifying {
+		switch {
+		case c.verifying:
 			b.WriteString(m.spin.View() + " " + m.st.Muted.Render(m.t.Working.Verifying))
-		} else if c.inputErr != "" {
+		case c.inputErr != "":
 			b.WriteString(m.st.Error.Render(wrap(c.inputErr, w)))
-		} else {
+		case c.approval == nil:
+			b.WriteString(m.st.Muted.Render(t.CodeOnlyHint))
+		default:
 			b.WriteString(m.st.Muted.Render(t.CodeHint))
 		}
 	}
-	return b.String() + m.statusLine()
+	return b.String()
 }
 
 // viewApproval is the animated wait, or how it ended.

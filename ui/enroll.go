@@ -274,9 +274,6 @@ func (m *Model) enrollStatus(w int) string {
 		}
 		lines = append(lines, m.st.Text.Render(t.NewCodeHint))
 	}
-	if m.status != "" {
-		lines = append(lines, m.st.Accent.Render(m.status))
-	}
 	for i, l := range lines {
 		lines[i] = wrap(l, w)
 	}

@@ -172,6 +172,7 @@ func (m *Model) runInline(start func(env flow.Env) tea.Cmd) tea.Cmd {
 func (m *Model) setStatus(text string) tea.Cmd {
 	m.statusSeq++
 	m.status = text
+	m.layout()
 	return clearStatusAfter(m.statusSeq)
 }
 
@@ -184,12 +185,6 @@ func (m *Model) setStatusOn(s screen, text string) tea.Cmd {
 func (m *Model) clearStatus(msg clearStatusMsg) {
 	if msg.seq == m.statusSeq {
 		m.status = ""
+		m.layout()
 	}
-}
-
-func (m *Model) statusLine() string {
-	if m.status == "" {
-		return ""
-	}
-	return "\n\n" + m.st.Accent.Render(m.status)
 }

@@ -206,9 +206,9 @@ func (m *Model) keyList(msg tea.KeyPressMsg) tea.Cmd {
 
 func (m *Model) viewList(w, h int) string {
 	if len(m.list.list.Items()) == 0 {
-		return "\n" + m.st.Title.Render(m.listTitle()) + "\n\n" + m.st.Muted.Render(m.t.List.Empty) + m.statusLine()
+		return "\n" + m.st.Title.Render(m.listTitle()) + "\n\n" + m.st.Muted.Render(m.t.List.Empty)
 	}
-	return m.list.list.View() + m.statusLine()
+	return m.list.list.View()
 }
 
 func (m *Model) listKeys() []key.Binding {

@@ -103,6 +103,7 @@ func NewStyles(isDark bool) *Styles {
 	s.ListItems.SelectedDesc = s.ListItems.SelectedDesc.Foreground(accent).BorderForeground(accent)
 	s.ListMain = list.DefaultStyles(isDark)
 	s.ListMain.Title = s.Title
+	s.ListMain.TitleBar = lipgloss.NewStyle().Padding(0, 0, 1, 0)
 	return s
 }
 

@@ -44,6 +44,9 @@ func (m *Model) render() string {
 	if line {
 		bodyH--
 	}
+	if m.status != "" {
+		bodyH--
+	}
 	mainW := w - margin
 	if side {
 		mainW -= phoneWidth + 1
@@ -55,6 +58,9 @@ func (m *Model) render() string {
 		body = lipgloss.JoinHorizontal(lipgloss.Top, body, " ", phone)
 	}
 	parts := []string{header, body}
+	if m.status != "" {
+		parts = append(parts, fit(" "+m.st.Accent.Render(m.status), w, 1))
+	}
 	if line {
 		parts = append(parts, fit(" "+m.phone.statusLine(m, w-1), w, 1))
 	}
@@ -149,6 +155,9 @@ func (m *Model) bodySize() (int, int) {
 	}
 	h := m.height - 3
 	if line {
+		h--
+	}
+	if m.status != "" {
 		h--
 	}
 	return max(w, 1), max(h, 1)

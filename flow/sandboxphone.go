@@ -1,36 +1,37 @@
-package cli
+package flow
 
 import (
 	"context"
 	"time"
 
 	"github.com/mfapush/mfapush/auth0/sandbox"
-	"github.com/mfapush/mfapush/flow"
 )
 
-// sandboxPhone lets the TUI drive the sandbox's simulated phone through
-// flow.Phone, so that flow and ui need not know the sandbox.
+// SandboxPhone adapts the sandbox's simulated phone to Phone, so that the
+// ui package drives it without knowing the sandbox.
+func SandboxPhone(p *sandbox.Phone) Phone { return sandboxPhone{p} }
+
 type sandboxPhone struct{ p *sandbox.Phone }
 
-func (s sandboxPhone) Scan(ctx context.Context, barcodeURI, deviceName string) (flow.PhoneDevice, error) {
+func (s sandboxPhone) Scan(ctx context.Context, barcodeURI, deviceName string) (PhoneDevice, error) {
 	d, err := s.p.Scan(ctx, barcodeURI, deviceName)
 	return phoneDevice(d), err
 }
 
-func (s sandboxPhone) Devices() []flow.PhoneDevice {
+func (s sandboxPhone) Devices() []PhoneDevice {
 	devices := s.p.Devices()
-	out := make([]flow.PhoneDevice, len(devices))
+	out := make([]PhoneDevice, len(devices))
 	for i, d := range devices {
 		out[i] = phoneDevice(d)
 	}
 	return out
 }
 
-func (s sandboxPhone) Notifications() []flow.PhoneNotification {
+func (s sandboxPhone) Notifications() []PhoneNotification {
 	notes := s.p.Notifications()
-	out := make([]flow.PhoneNotification, len(notes))
+	out := make([]PhoneNotification, len(notes))
 	for i, n := range notes {
-		out[i] = flow.PhoneNotification{ID: n.ID, DeviceID: n.DeviceID, UserID: n.UserID,
+		out[i] = PhoneNotification{ID: n.ID, DeviceID: n.DeviceID, UserID: n.UserID,
 			CreatedAt: n.CreatedAt, ExpiresAt: n.ExpiresAt, App: n.App, OS: n.OS}
 	}
 	return out
@@ -46,6 +47,6 @@ func (s sandboxPhone) OTP(deviceID string) (string, time.Duration, error) { retu
 
 func (s sandboxPhone) Changed() <-chan struct{} { return s.p.Changed() }
 
-func phoneDevice(d sandbox.Device) flow.PhoneDevice {
-	return flow.PhoneDevice{ID: d.ID, UserID: d.UserID, Name: d.Name}
+func phoneDevice(d sandbox.Device) PhoneDevice {
+	return PhoneDevice{ID: d.ID, UserID: d.UserID, Name: d.Name}
 }
