@@ -168,10 +168,10 @@ func (a *Approval) finish(s ApprovalState) {
 // wait is the timer between polls; it ends early, with no message, when
 // the wait is cancelled.
 func (a *Approval) wait(d time.Duration) tea.Cmd {
-	id, ctx, after := a.id, a.ctx, a.env.clock().After(d)
+	id, ctx, clk := a.id, a.ctx, a.env.clock()
 	return func() tea.Msg {
 		select {
-		case <-after:
+		case <-clk.After(d):
 			return ApprovalDueMsg{ID: id}
 		case <-ctx.Done():
 			return nil

@@ -31,17 +31,32 @@ type Server struct {
 	requests []sandbox.RequestRecord
 }
 
-// Start serves a sandbox for the test with opts (Clock, PhoneKeys and
-// RequestLog are filled in when unset) and closes it when the test ends.
+// Start serves a sandbox for the test on a manual clock (opts.Clock, if it
+// is a *clock.Manual, else a new one at Epoch), with PhoneKeys and
+// RequestLog filled in, and closes it when the test ends.
 func Start(t testing.TB, opts sandbox.Options) *Server {
 	t.Helper()
-	s := &Server{}
-	if opts.Clock == nil {
-		s.Clock = clock.NewManual(Epoch)
-		opts.Clock = s.Clock
-	} else if manual, ok := opts.Clock.(*clock.Manual); ok {
-		s.Clock = manual
+	manual, ok := opts.Clock.(*clock.Manual)
+	if !ok {
+		manual = clock.NewManual(Epoch)
 	}
+	opts.Clock = manual
+	s := start(t, opts)
+	s.Clock = manual
+	return s
+}
+
+// StartReal is Start with the real clock, for tests that drive a program
+// in real time with short injected intervals.
+func StartReal(t testing.TB, opts sandbox.Options) *Server {
+	t.Helper()
+	opts.Clock = clock.Real
+	return start(t, opts)
+}
+
+func start(t testing.TB, opts sandbox.Options) *Server {
+	t.Helper()
+	s := &Server{}
 	if opts.PhoneKeys == nil {
 		opts.PhoneKeys = ReusedKeys
 	}
@@ -61,14 +76,6 @@ func Start(t testing.TB, opts sandbox.Options) *Server {
 	s.Server = srv
 	t.Cleanup(func() { srv.Close() })
 	return s
-}
-
-// StartReal is Start with the real clock, for tests that drive a program
-// in real time with short injected intervals.
-func StartReal(t testing.TB, opts sandbox.Options) *Server {
-	t.Helper()
-	opts.Clock = clock.Real
-	return Start(t, opts)
 }
 
 // Client is an auth0 client for the sandbox's demo application.
