@@ -190,6 +190,9 @@ func (a *Approval) poll() tea.Cmd {
 	}
 }
 
+// ID tells this wait's messages from another's.
+func (a *Approval) ID() uint64 { return a.id }
+
 // Kind is what the wait is for.
 func (a *Approval) Kind() ApprovalKind { return a.kind }
 

@@ -43,10 +43,17 @@ func DecodeToken(token string) (*DecodedToken, error) {
 	return d, nil
 }
 
+// timeClaims hold seconds since the epoch; they are shown as dates too.
+var timeClaims = map[string]bool{"exp": true, "iat": true, "nbf": true, "auth_time": true, "updated_at": true}
+
 func sortedClaims(m map[string]any) []Claim {
 	out := make([]Claim, 0, len(m))
 	for name, v := range m {
-		out = append(out, Claim{Name: auth0.CleanText(name), Value: claimText(v)})
+		text := claimText(v)
+		if secs, ok := v.(float64); ok && timeClaims[name] && secs > 0 && secs < 1e11 {
+			text += " (" + time.Unix(int64(secs), 0).UTC().Format("2006-01-02 15:04:05 UTC") + ")"
+		}
+		out = append(out, Claim{Name: auth0.CleanText(name), Value: text})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	return out

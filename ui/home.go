@@ -36,6 +36,15 @@ func (m *Model) keyHome(msg tea.KeyPressMsg) tea.Cmd {
 }
 
 func (m *Model) viewHome(w, h int) string {
+	if full := m.homeView(w, true); lipgloss.Height(full) <= h {
+		return full
+	}
+	// A short window keeps only the chosen entry's description, so the demo
+	// users still show.
+	return m.homeView(w, false)
+}
+
+func (m *Model) homeView(w int, withHints bool) string {
 	t := m.t.Home
 	var b strings.Builder
 	b.WriteString("\n" + m.st.Title.Render(t.Title) + "\n\n")
@@ -46,7 +55,15 @@ func (m *Model) viewHome(w, h int) string {
 			marker, title = m.st.Selected.Render("▸ "), m.st.Selected.Render(e[0])
 		}
 		fmt.Fprintf(&b, "%s%s %s\n", marker, m.st.Muted.Render(fmt.Sprintf("%d", i+1)), title)
-		b.WriteString(indent(m.st.Muted.Render(wrap(e[1], w-6)), 4) + "\n\n")
+		switch {
+		case withHints:
+			b.WriteString(indent(m.st.Muted.Render(wrap(e[1], w-6)), 4) + "\n\n")
+		case i == m.home.cursor:
+			b.WriteString(indent(m.st.Muted.Render(wrap(e[1], w-6)), 4) + "\n")
+		}
+	}
+	if !withHints {
+		b.WriteString("\n")
 	}
 	if demo := m.viewDemoUsers(w); demo != "" {
 		b.WriteString(demo)

@@ -86,10 +86,10 @@ func New(opts Options) *Model {
 	m.keys = NewKeyMap(m.t)
 	m.help = help.New()
 	m.spin = spinner.New(spinner.WithSpinner(spinner.Dot))
-	m.applyTheme()
 	m.home = newHomeScreen()
 	m.signIn = newSignInScreen(m)
 	m.list = newListScreen(m)
+	m.applyTheme()
 	m.phone = newPhonePanel(opts.Phone != nil)
 	m.phone.refresh(opts.Phone)
 	m.flow = opts.Start

@@ -1,0 +1,175 @@
+package ui
+
+import (
+	"context"
+	"encoding/base64"
+	"encoding/json"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/mfapush/mfapush/auth0"
+	"github.com/mfapush/mfapush/clock"
+	"github.com/mfapush/mfapush/flow"
+	"github.com/mfapush/mfapush/i18n"
+)
+
+// The fixtures put a model in a known state without any network, for
+// golden files and Update tests: fixed times, ids, codes and tokens.
+
+var fixtureTime = time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
+
+const fixtureBarcode = "otpauth://totp/mfapush%20sandbox:alice%40example.com?enrollment_tx_id=Zr3kQ8wLx2PmN7vB4cT9yH6sJ1dF5gA0&base_url=http%3A%2F%2F127.0.0.1%3A8484%2Fappliance-mfa"
+
+var fixtureAuthenticators = []auth0.Authenticator{
+	{ID: "push|dev_BBTKYpxKHOXVBnql", AuthenticatorType: "oob", OOBChannel: "auth0", Name: "Bob's phone", Active: true},
+	{ID: "totp|dev_WzMZ2sZbUw1wbC2F", AuthenticatorType: "otp", Active: true},
+	{ID: "recovery-code|dev_i1kgKoFSZLbPt6G1", AuthenticatorType: "recovery-code", Active: true},
+	{ID: "push|dev_klnv5yshzzoosSUm", AuthenticatorType: "oob", OOBChannel: "auth0", Active: false},
+	{ID: "sms|dev_hdkmORJuqOmjRRQU", AuthenticatorType: "oob", OOBChannel: "sms", Name: "XXXXXXXXX9167", Active: true},
+}
+
+// staticPhone is a phone frozen in one state, for rendering.
+type staticPhone struct {
+	devices       []flow.PhoneDevice
+	notifications []flow.PhoneNotification
+}
+
+func (p *staticPhone) Scan(context.Context, string, string) (flow.PhoneDevice, error) {
+	return flow.PhoneDevice{}, nil
+}
+func (p *staticPhone) Devices() []flow.PhoneDevice                  { return p.devices }
+func (p *staticPhone) Notifications() []flow.PhoneNotification      { return p.notifications }
+func (p *staticPhone) Approve(context.Context, string) error         { return nil }
+func (p *staticPhone) Reject(context.Context, string, string) error  { return nil }
+func (p *staticPhone) OTP(string) (string, time.Duration, error)     { return "492039", 17 * time.Second, nil }
+func (p *staticPhone) Changed() <-chan struct{}                      { return make(chan struct{}) }
+
+type fixture struct {
+	t     *testing.T
+	m     *Model
+	clock *clock.Manual
+	phone *staticPhone
+}
+
+type fixtureOptions struct {
+	width, height int
+	light         bool
+	realTenant    bool
+	lang          i18n.Lang
+}
+
+func newFixture(t *testing.T, o fixtureOptions) *fixture {
+	t.Helper()
+	domain := "http://127.0.0.1:8484"
+	if o.realTenant {
+		domain = "dev-abc123.us.auth0.com"
+	}
+	client, err := auth0.New(auth0.Config{Domain: domain, ClientID: "client-id"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	clk := clock.NewManual(fixtureTime)
+	f := &fixture{t: t, clock: clk}
+	theme := ThemeDark
+	if o.light {
+		theme = ThemeLight
+	}
+	if o.lang == "" {
+		o.lang = i18n.English
+	}
+	opts := Options{
+		Env:     flow.Env{Client: client, Clock: clk, Ctx: context.Background(), PollInterval: 5 * time.Second},
+		Theme:   theme,
+		Catalog: i18n.For(o.lang),
+	}
+	if !o.realTenant {
+		f.phone = &staticPhone{devices: []flow.PhoneDevice{{ID: "dev_BBTKYpxKHOXVBnql", UserID: "auth0|bob", Name: "Bob's phone"}}}
+		opts.Sandbox, opts.Phone = true, f.phone
+		opts.DemoUsers = func() []DemoUser {
+			return []DemoUser{
+				{Email: "alice@example.com", Password: "alice-password", Note: opts.Catalog.Home.DemoNotEnrolled},
+				{Email: "bob@example.com", Password: "bob-password", Note: "enrolled: push, OTP and recovery code 17EQHNZC2SZDYG7X4QXVX9SW"},
+			}
+		}
+	}
+	f.m = New(opts)
+	f.m.Update(tea.WindowSizeMsg{Width: o.width, Height: o.height})
+	return f
+}
+
+// signedIn puts a session in place as after an mfa_required answer.
+func (f *fixture) signedIn(flowKind Flow, email string) {
+	f.m.flow = flowKind
+	f.m.session = flow.Session{
+		Credentials: flow.Credentials{Username: email, Password: "pw"},
+		Audience:    f.m.env.Client.MFAAudience(), Scope: flow.ScopeMFAAPI,
+		MFAToken: "Fe26.2*fixture*mfa", MFATokenAt: fixtureTime,
+	}
+}
+
+// send feeds a message as the runtime would, returning the command.
+func (f *fixture) send(msg tea.Msg) tea.Cmd {
+	_, cmd := f.m.Update(msg)
+	return cmd
+}
+
+// result feeds an operation's answer as if the operation in flight had
+// returned it.
+func (f *fixture) result(msg tea.Msg) {
+	f.m.opSeq++
+	f.m.op = operation{seq: f.m.opSeq}
+	f.send(opDoneMsg{seq: f.m.opSeq, msg: msg})
+}
+
+func (f *fixture) key(k string) tea.Cmd {
+	return f.send(keyPress(k))
+}
+
+func keyPress(k string) tea.KeyPressMsg {
+	switch k {
+	case "enter":
+		return tea.KeyPressMsg{Code: tea.KeyEnter}
+	case "esc":
+		return tea.KeyPressMsg{Code: tea.KeyEscape}
+	case "tab":
+		return tea.KeyPressMsg{Code: tea.KeyTab}
+	case "ctrl+c":
+		return tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl}
+	case "ctrl+t":
+		return tea.KeyPressMsg{Code: 't', Mod: tea.ModCtrl}
+	case "space":
+		return tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}
+	}
+	r := []rune(k)
+	return tea.KeyPressMsg{Code: r[0], Text: k}
+}
+
+func (f *fixture) typeText(s string) {
+	for _, r := range s {
+		f.send(tea.KeyPressMsg{Code: r, Text: string(r)})
+	}
+}
+
+// screen is the rendered text, escape sequences stripped.
+func (f *fixture) screen() string { return stripANSI(f.m.View().Content) }
+
+// fixtureJWT builds an unsigned JWT with the claims, for the result screen.
+func fixtureJWT(claims map[string]any) string {
+	enc := func(v any) string {
+		b, _ := json.Marshal(v)
+		return base64.RawURLEncoding.EncodeToString(b)
+	}
+	return enc(map[string]string{"alg": "RS256", "typ": "JWT", "kid": "fixture"}) + "." + enc(claims) + ".c2lnbmF0dXJl"
+}
+
+func fixtureTokens() *auth0.Tokens {
+	return &auth0.Tokens{
+		AccessToken: fixtureJWT(map[string]any{"iss": "http://127.0.0.1:8484/", "sub": "auth0|bob", "aud": "http://127.0.0.1:8484/userinfo",
+			"scope": "openid profile email", "iat": fixtureTime.Unix(), "exp": fixtureTime.Add(24 * time.Hour).Unix()}),
+		IDToken: fixtureJWT(map[string]any{"iss": "http://127.0.0.1:8484/", "sub": "auth0|bob", "aud": "sandbox-client",
+			"email": "bob@example.com", "name": "Bob", "amr": []string{"mfa"}, "iat": fixtureTime.Unix(), "exp": fixtureTime.Add(10 * time.Hour).Unix()}),
+		TokenType: "Bearer", Scope: "openid profile email", ExpiresIn: 24 * time.Hour,
+	}
+}

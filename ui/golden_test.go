@@ -1,0 +1,151 @@
+package ui
+
+import (
+	"fmt"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/exp/golden"
+
+	"github.com/mfapush/mfapush/auth0"
+	"github.com/mfapush/mfapush/flow"
+)
+
+// scenarios put the model on each screen, for golden files and the size sweep.
+var scenarios = []struct {
+	name  string
+	setup func(f *fixture)
+}{
+	{"home", func(f *fixture) {}},
+	{"signin", func(f *fixture) {
+		f.key("enter")
+		f.typeText("alice@example.com")
+		f.key("enter")
+		f.typeText("secret")
+	}},
+	{"signin_paste", func(f *fixture) {
+		f.key("2")
+		f.key("ctrl+t")
+	}},
+	{"signin_missing_password", func(f *fixture) {
+		f.key("3")
+		f.typeText("bob@example.com")
+		f.key("tab")
+		f.key("tab")
+		f.key("enter")
+	}},
+	{"working", func(f *fixture) {
+		f.signedIn(FlowEnroll, "alice@example.com")
+		f.m.run(f.m.t.Working.Associating, func(flow.Env) tea.Cmd { return func() tea.Msg { return nil } })
+	}},
+	{"problem_wrong_password", func(f *fixture) {
+		f.m.openSignIn(FlowChallenge)
+		f.result(flow.SignedInMsg{Err: &auth0.Error{Op: "POST /oauth/token (password)", StatusCode: 403, Code: "invalid_grant", Description: "Wrong email or password."}})
+	}},
+	{"problem_grant_not_allowed", func(f *fixture) {
+		f.m.openSignIn(FlowEnroll)
+		f.result(flow.SignedInMsg{Err: &auth0.Error{Op: "POST /oauth/token (password)", StatusCode: 403, Code: "unauthorized_client",
+			Description: "Grant type 'password' not allowed for the client."}})
+	}},
+	{"problem_mfa_not_required", func(f *fixture) {
+		f.m.openSignIn(FlowEnroll)
+		f.result(flow.SignedInMsg{Result: auth0.LoginResult{Tokens: fixtureTokens()}})
+	}},
+	{"enroll", func(f *fixture) {
+		f.signedIn(FlowEnroll, "alice@example.com")
+		f.result(flow.AssociatedMsg{At: fixtureTime, Association: &auth0.Association{AuthenticatorType: "oob", OOBChannel: "auth0",
+			OOBCode: "oob", BarcodeURI: fixtureBarcode, RecoveryCodes: []string{"MZCRK3YX5V3AKNNYY6JEBQCL"}}})
+		f.clock.Advance(61 * time.Second)
+	}},
+	{"enroll_expired", func(f *fixture) {
+		f.signedIn(FlowEnroll, "alice@example.com")
+		f.result(flow.AssociatedMsg{At: fixtureTime, Association: &auth0.Association{AuthenticatorType: "oob", OOBChannel: "auth0",
+			OOBCode: "oob", BarcodeURI: fixtureBarcode}})
+		f.clock.Advance(5 * time.Minute)
+		f.send(flow.ApprovalDueMsg{ID: f.m.enroll.approval.ID()})
+	}},
+	{"enrolled", func(f *fixture) {
+		f.signedIn(FlowEnroll, "alice@example.com")
+		f.m.enrolled = enrolledScreen{recoveryCodes: []string{"MZCRK3YX5V3AKNNYY6JEBQCL"}}
+		f.m.listPurpose = listForEnrolled
+		f.result(flow.AuthenticatorsMsg{Authenticators: []auth0.Authenticator{
+			{ID: "push|dev_ZUla9SQ6tAIHSz6y", AuthenticatorType: "oob", OOBChannel: "auth0", Name: "Alice's phone", Active: true}}})
+	}},
+	{"already_enrolled", func(f *fixture) {
+		f.signedIn(FlowEnroll, "bob@example.com")
+		f.result(flow.AssociatedMsg{Err: &auth0.Error{StatusCode: 403, Code: "access_denied", Description: "User is already enrolled."}})
+	}},
+	{"list", func(f *fixture) {
+		f.signedIn(FlowManage, "bob@example.com")
+		f.result(flow.AuthenticatorsMsg{Authenticators: fixtureAuthenticators})
+	}},
+	{"confirm_delete", func(f *fixture) {
+		f.signedIn(FlowManage, "bob@example.com")
+		f.result(flow.AuthenticatorsMsg{Authenticators: fixtureAuthenticators})
+		f.key("d")
+	}},
+	{"challenge", func(f *fixture) {
+		challengeFixture(f)
+		f.clock.Advance(12 * time.Second)
+	}},
+	{"challenge_rejected", func(f *fixture) {
+		a := challengeFixture(f)
+		f.send(flow.ApprovalAnswerMsg{ID: a.ID(), At: fixtureTime.Add(6 * time.Second),
+			Err: &auth0.Error{StatusCode: 400, Code: "access_denied", Description: auth0.DescriptionRejected, Outcome: auth0.OutcomeRejected}})
+	}},
+	{"challenge_otp", func(f *fixture) {
+		challengeFixture(f)
+		f.key("o")
+		f.typeText("123")
+	}},
+	{"new_recovery_code", func(f *fixture) {
+		challengeFixture(f)
+		f.key("r")
+		tokens := fixtureTokens()
+		tokens.RecoveryCode = "17EQHNZC2SZDYG7X4QXVX9SW"
+		f.result(flow.VerifiedMsg{Method: flow.VerifyRecoveryCode, Tokens: tokens, At: fixtureTime})
+	}},
+	{"result", func(f *fixture) {
+		f.signedIn(FlowChallenge, "bob@example.com")
+		f.m.session.Earn(fixtureTokens(), fixtureTime)
+		f.m.showResult()
+		f.clock.Advance(90 * time.Second)
+	}},
+}
+
+// challengeFixture shows bob's push challenge, waiting.
+func challengeFixture(f *fixture) *flow.Approval {
+	f.signedIn(FlowChallenge, "bob@example.com")
+	f.result(flow.AuthenticatorsMsg{Authenticators: fixtureAuthenticators})
+	f.phone.notifications = []flow.PhoneNotification{{ID: "n1", DeviceID: "dev_BBTKYpxKHOXVBnql", App: "mfapush", OS: "Linux"}}
+	f.send(flow.PhoneChangedMsg{})
+	f.result(flow.ChallengedMsg{AuthenticatorID: fixtureAuthenticators[0].ID, At: fixtureTime,
+		Challenge: &auth0.Challenge{ChallengeType: "oob", OOBCode: "oob"}})
+	return f.m.challenge.approval
+}
+
+var goldenSizes = [][2]int{{80, 24}, {100, 34}, {120, 40}}
+
+func TestGolden(t *testing.T) {
+	for _, sc := range scenarios {
+		for _, size := range goldenSizes {
+			for _, light := range []bool{false, true} {
+				theme := "dark"
+				if light {
+					theme = "light"
+				}
+				t.Run(fmt.Sprintf("%s/%dx%d_%s", sc.name, size[0], size[1], theme), func(t *testing.T) {
+					f := newFixture(t, fixtureOptions{width: size[0], height: size[1], light: light})
+					sc.setup(f)
+					golden.RequireEqual(t, f.screen())
+				})
+			}
+		}
+	}
+}
+
+func TestGoldenRealTenant(t *testing.T) {
+	f := newFixture(t, fixtureOptions{width: 100, height: 34, realTenant: true})
+	golden.RequireEqual(t, f.screen())
+}
