@@ -41,10 +41,12 @@ func (p *staticPhone) Scan(context.Context, string, string) (flow.PhoneDevice, e
 }
 func (p *staticPhone) Devices() []flow.PhoneDevice                  { return p.devices }
 func (p *staticPhone) Notifications() []flow.PhoneNotification      { return p.notifications }
-func (p *staticPhone) Approve(context.Context, string) error         { return nil }
-func (p *staticPhone) Reject(context.Context, string, string) error  { return nil }
-func (p *staticPhone) OTP(string) (string, time.Duration, error)     { return "492039", 17 * time.Second, nil }
-func (p *staticPhone) Changed() <-chan struct{}                      { return make(chan struct{}) }
+func (p *staticPhone) Approve(context.Context, string) error        { return nil }
+func (p *staticPhone) Reject(context.Context, string, string) error { return nil }
+func (p *staticPhone) OTP(string) (string, time.Duration, error) {
+	return "492039", 17 * time.Second, nil
+}
+func (p *staticPhone) Changed() <-chan struct{} { return make(chan struct{}) }
 
 type fixture struct {
 	t     *testing.T

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"time"
@@ -42,9 +43,20 @@ func groupCode(code string) string {
 	return strings.Join(append(groups, code), " ")
 }
 
-// statusMsg shows a short note on the current screen for a few seconds.
+// clearStatusMsg clears the status note if no newer one replaced it.
 type clearStatusMsg struct{ seq uint64 }
 
-func clearStatusAfter(seq uint64) tea.Cmd {
-	return tea.Tick(4*time.Second, func(time.Time) tea.Msg { return clearStatusMsg{seq: seq} })
+// after delivers msg once d has passed, or nothing when the program ends
+// first: unlike tea.Tick, no timer outlives the program.
+func after(ctx context.Context, d time.Duration, msg tea.Msg) tea.Cmd {
+	return func() tea.Msg {
+		t := time.NewTimer(d)
+		defer t.Stop()
+		select {
+		case <-t.C:
+			return msg
+		case <-ctx.Done():
+			return nil
+		}
+	}
 }

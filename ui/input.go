@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"time"
+
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/list"
 	tea "charm.land/bubbletea/v2"
@@ -173,7 +175,7 @@ func (m *Model) setStatus(text string) tea.Cmd {
 	m.statusSeq++
 	m.status = text
 	m.layout()
-	return clearStatusAfter(m.statusSeq)
+	return after(m.ctx(), 4*time.Second, clearStatusMsg{seq: m.statusSeq})
 }
 
 // setStatusOn shows a note on another screen.

@@ -169,7 +169,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 			return nil
 		}
 		m.phone.refreshOTP(m.opts.Phone)
-		return secondTick()
+		return m.secondTick()
 	case opDoneMsg:
 		if msg.seq != m.op.seq {
 			return nil // a cancelled operation's late answer
@@ -182,9 +182,9 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		m.phone.refresh(m.opts.Phone)
 		return flow.WatchPhone(m.env, m.opts.Phone)
 	case flow.PhoneScannedMsg:
-		return m.phone.scanned(msg, m.t)
+		return m.phoneNote(m.phone.scanned(msg, m.t))
 	case flow.PhoneAnsweredMsg:
-		return m.phone.answered(msg, m.t)
+		return m.phoneNote(m.phone.answered(msg, m.t))
 	case clearPhoneNoteMsg:
 		if msg.seq == m.phone.noteSeq {
 			m.phone.note = ""
@@ -308,16 +308,14 @@ func (m *Model) animate() tea.Cmd {
 	if m.needsSeconds() && !m.ticking {
 		m.ticking = true
 		m.phone.refreshOTP(m.opts.Phone)
-		cmds = append(cmds, secondTick())
+		cmds = append(cmds, m.secondTick())
 	}
 	return tea.Batch(cmds...)
 }
 
 type secondTickMsg struct{}
 
-func secondTick() tea.Cmd {
-	return tea.Tick(time.Second, func(time.Time) tea.Msg { return secondTickMsg{} })
-}
+func (m *Model) secondTick() tea.Cmd { return after(m.ctx(), time.Second, secondTickMsg{}) }
 
 // routeApproval hands an approval message to the wait it belongs to.
 func (m *Model) routeApproval(msg tea.Msg) tea.Cmd {

@@ -32,12 +32,12 @@ type phonePanel struct {
 // clearPhoneNoteMsg clears the phone's note if no newer one replaced it.
 type clearPhoneNoteMsg struct{ seq uint64 }
 
-// setNote shows a note on the phone for a few seconds.
-func (p *phonePanel) setNote(note string) tea.Cmd {
+// phoneNote shows a note on the phone for a few seconds.
+func (m *Model) phoneNote(note string) tea.Cmd {
+	p := &m.phone
 	p.note = note
 	p.noteSeq++
-	seq := p.noteSeq
-	return tea.Tick(5*time.Second, func(time.Time) tea.Msg { return clearPhoneNoteMsg{seq: seq} })
+	return after(m.ctx(), 5*time.Second, clearPhoneNoteMsg{seq: p.noteSeq})
 }
 
 type otpCode struct {
@@ -81,20 +81,21 @@ func (p *phonePanel) refreshOTP(phone flow.Phone) {
 
 func (p *phonePanel) qrShown() { p.note = "" }
 
-func (p *phonePanel) scanned(msg flow.PhoneScannedMsg, t *i18n.Catalog) tea.Cmd {
+// scanned and answered return the note that says how a phone action went.
+func (p *phonePanel) scanned(msg flow.PhoneScannedMsg, t *i18n.Catalog) string {
 	p.scanning = false
 	if msg.Err != nil {
-		return p.setNote(fmt.Sprintf(t.Phone.ScanFailed, auth0.CleanText(msg.Err.Error())))
+		return fmt.Sprintf(t.Phone.ScanFailed, auth0.CleanText(msg.Err.Error()))
 	}
-	return p.setNote(fmt.Sprintf(t.Phone.Scanned, msg.Device.Name))
+	return fmt.Sprintf(t.Phone.Scanned, msg.Device.Name)
 }
 
-func (p *phonePanel) answered(msg flow.PhoneAnsweredMsg, t *i18n.Catalog) tea.Cmd {
+func (p *phonePanel) answered(msg flow.PhoneAnsweredMsg, t *i18n.Catalog) string {
 	p.answering = false
 	if msg.Err != nil {
-		return p.setNote(fmt.Sprintf(t.Phone.AnswerFailed, auth0.CleanText(msg.Err.Error())))
+		return fmt.Sprintf(t.Phone.AnswerFailed, auth0.CleanText(msg.Err.Error()))
 	}
-	return p.setNote(t.Phone.Answered)
+	return t.Phone.Answered
 }
 
 // phoneLayout says whether the phone shows as a side panel or a status line.

@@ -202,10 +202,11 @@ func indent(s string, n int) string {
 	return strings.Join(lines, "\n")
 }
 
-// wrap wraps plain or styled text to w columns.
+// wrap wraps plain or styled text to w columns, breaking words longer
+// than a line (paths, URIs).
 func wrap(s string, w int) string {
 	if w <= 0 {
 		return s
 	}
-	return ansi.Wordwrap(s, w, "")
+	return ansi.Wrap(s, w, "")
 }

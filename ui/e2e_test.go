@@ -1,0 +1,274 @@
+package ui
+
+import (
+	"context"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/vt"
+
+	"github.com/mfapush/mfapush/auth0"
+	"github.com/mfapush/mfapush/auth0/sandbox"
+	"github.com/mfapush/mfapush/auth0/sandbox/sandboxtest"
+	"github.com/mfapush/mfapush/flow"
+	"github.com/mfapush/mfapush/qr"
+	"github.com/mfapush/mfapush/qr/qrtest"
+)
+
+// e2e runs the whole program in a virtual terminal against a sandbox over
+// loopback, in real time with a short injected poll interval.
+type e2e struct {
+	t     *testing.T
+	srv   *sandboxtest.Server
+	term  *terminal
+	prog  *tea.Program
+	model *Model
+	done  chan error
+}
+
+// terminal is a virtual terminal that tells the test each time the program
+// draws. Its own lock guards reads too: the emulator's String is unguarded.
+type terminal struct {
+	mu     sync.Mutex
+	emu    *vt.Emulator
+	writes chan struct{}
+}
+
+func (term *terminal) Write(p []byte) (int, error) {
+	term.mu.Lock()
+	n, err := term.emu.Write(p)
+	term.mu.Unlock()
+	select {
+	case term.writes <- struct{}{}:
+	default:
+	}
+	return n, err
+}
+
+func (term *terminal) String() string {
+	term.mu.Lock()
+	defer term.mu.Unlock()
+	return term.emu.String()
+}
+
+func startE2E(t *testing.T, width, height int, start Flow) *e2e {
+	t.Helper()
+	sopts := sandbox.DefaultOptions()
+	sopts.MinPollInterval = 0     // the test polls every 20 ms
+	sopts.PollsPerMinute = 100000 // and so, far more than 12 a minute
+	srv := sandboxtest.StartReal(t, sopts)
+	ctx, cancel := context.WithCancel(context.Background())
+	env := flow.Env{Client: srv.Client(t, auth0.Config{}), Ctx: ctx, PollInterval: 20 * time.Millisecond}
+	m := New(Options{Env: env, Phone: flow.SandboxPhone(srv.Phone), Sandbox: true, Start: start,
+		Theme: ThemeDark, SaveDir: t.TempDir()})
+	term := &terminal{emu: vt.NewEmulator(width, height), writes: make(chan struct{}, 1)}
+	// Output that is not a terminal is drawn as if the line discipline
+	// turned LF into CR LF (ONLCR), so the emulator must do the same (LNM).
+	term.Write([]byte("\x1b[20h"))
+	e := &e2e{t: t, srv: srv, term: term, model: m, done: make(chan error, 1)}
+	e.prog = tea.NewProgram(m,
+		tea.WithInput(nil), tea.WithOutput(term),
+		tea.WithWindowSize(width, height), tea.WithoutSignals(), tea.WithContext(ctx),
+		tea.WithEnvironment([]string{"TERM=xterm-256color"}), tea.WithColorProfile(colorprofile.TrueColor))
+	go func() {
+		_, err := e.prog.Run()
+		e.done <- err
+	}()
+	t.Cleanup(func() {
+		e.prog.Quit()
+		<-e.done
+		cancel()
+	})
+	return e
+}
+
+func (e *e2e) screen() string { return e.term.String() }
+
+// waitFor waits until the screen shows want, checking after every frame.
+func (e *e2e) waitFor(want string) string {
+	e.t.Helper()
+	return e.waitUntil(want, func(s string) bool { return strings.Contains(s, want) })
+}
+
+func (e *e2e) waitUntil(what string, ok func(string) bool) string {
+	e.t.Helper()
+	deadline := time.After(20 * time.Second)
+	for {
+		if s := e.screen(); ok(s) {
+			return s
+		}
+		select {
+		case <-e.term.writes:
+		case <-deadline:
+			e.t.Fatalf("the screen never showed %q; it shows:\n%s", what, e.screen())
+		}
+	}
+}
+
+func (e *e2e) press(keys ...string) {
+	for _, k := range keys {
+		e.prog.Send(keyPress(k))
+	}
+}
+
+func (e *e2e) typeText(s string) {
+	for _, r := range s {
+		e.prog.Send(tea.KeyPressMsg{Code: r, Text: string(r)})
+	}
+}
+
+func (e *e2e) signIn(email, password string) {
+	e.waitFor("Email")
+	e.typeText(email)
+	e.press("enter")
+	e.typeText(password)
+	e.press("enter")
+}
+
+func TestE2EEnrollScanningTheQRCodeOffTheScreen(t *testing.T) {
+	e := startE2E(t, 100, 34, FlowHome)
+	e.waitFor("What do you want to do?")
+	e.press("1")
+	e.signIn("alice@example.com", "alice-password")
+	screen := e.waitFor("Waiting for the phone")
+	// The phone reads the code from the screen, not the URI from memory.
+	uri, err := qrtest.Decode(screen, qrtest.PolarityOf(qr.Options{Style: qr.StyleColor}))
+	if err != nil {
+		t.Fatalf("the QR code on screen does not decode: %v\n%s", err, screen)
+	}
+	if !strings.HasPrefix(uri, "otpauth://totp/") || !strings.Contains(uri, "alice%40example.com") {
+		t.Fatalf("decoded %q", uri)
+	}
+	if _, err := e.srv.Phone.Scan(context.Background(), uri, "Pixel 9"); err != nil {
+		t.Fatal(err)
+	}
+	screen = e.waitFor("Enrolled")
+	if !strings.Contains(screen, "Pixel 9") || !strings.Contains(screen, "Recovery code") {
+		t.Fatalf("the enrolled screen lacks the device or the recovery code:\n%s", screen)
+	}
+	e.press("q") // not yet: the recovery code is not saved
+	e.waitFor("then press enter to confirm")
+	e.press("w")
+	e.waitFor("readable only by")
+	e.press("enter", "enter")
+	e.waitFor("What do you want to do?")
+	if got := e.model.Summary(); !strings.Contains(got, "Pixel 9") || !strings.Contains(got, "alice@example.com") {
+		t.Errorf("summary %q", got)
+	}
+}
+
+func TestE2EEnrollWithThePhonePanel(t *testing.T) {
+	e := startE2E(t, 100, 34, FlowEnroll)
+	e.signIn("alice@example.com", "alice-password")
+	e.waitFor("s phone: scan")
+	e.press("s")
+	e.waitFor("Alice's phone is active")
+}
+
+// challenge signs bob in and sends a push to his phone.
+func (e *e2e) challenge() {
+	e.t.Helper()
+	e.signIn("bob@example.com", "bob-password")
+	e.waitFor("3 authenticators")
+	e.press("enter")
+	e.waitFor("Waiting for the approval")
+	e.waitFor("Sign-in request")
+}
+
+func TestE2EChallengeApproved(t *testing.T) {
+	e := startE2E(t, 100, 34, FlowChallenge)
+	e.challenge()
+	e.press("a")
+	screen := e.waitFor("Signed in with MFA")
+	if !strings.Contains(screen, "bob@example.com") || strings.Contains(screen, "eyJ") {
+		t.Fatalf("result screen:\n%s", screen)
+	}
+	e.press("v")
+	e.waitFor("eyJ")
+}
+
+func TestE2EChallengeRejected(t *testing.T) {
+	e := startE2E(t, 100, 34, FlowChallenge)
+	e.challenge()
+	e.press("x")
+	e.waitFor("Rejected on the device")
+	polls := len(e.srv.TokenPolls())
+	e.press("enter") // try again: a new push
+	e.waitFor("Waiting for the approval")
+	e.press("a")
+	e.waitFor("Signed in with MFA")
+	if len(e.srv.TokenPolls()) <= polls {
+		t.Fatal("trying again sent no poll")
+	}
+}
+
+func TestE2EOTPFallback(t *testing.T) {
+	e := startE2E(t, 80, 24, FlowChallenge)
+	e.challenge()
+	e.press("o")
+	e.waitFor("6-digit code")
+	code, _, err := e.srv.Phone.OTP(e.srv.Phone.Devices()[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.typeText(code)
+	e.press("enter")
+	e.waitFor("Signed in with MFA")
+}
+
+func TestE2EDeleteVerifiesFirst(t *testing.T) {
+	e := startE2E(t, 100, 34, FlowManage)
+	e.signIn("bob@example.com", "bob-password")
+	e.waitFor("3 authenticators")
+	e.press("d")
+	e.waitFor("Delete Guardian push")
+	e.press("y")
+	// No MFA-API token yet: verify with a factor first.
+	e.waitFor("Verify with an existing factor")
+	e.press("enter")
+	e.waitFor("Verify it's you on Bob's phone")
+	e.waitFor("Sign-in request")
+	e.press("a")
+	screen := e.waitFor("1 authenticator")
+	if strings.Contains(screen, "Guardian push") || strings.Contains(screen, "One-time password") {
+		t.Fatalf("push or its OTP twin survived:\n%s", screen)
+	}
+}
+
+func TestE2EAlreadyEnrolledTakesTheDocumentedPath(t *testing.T) {
+	e := startE2E(t, 100, 34, FlowEnroll)
+	e.signIn("bob@example.com", "bob-password")
+	e.waitFor("already has an authenticator")
+	e.press("enter")
+	e.waitFor("Verify with an existing factor")
+	e.press("enter")
+	e.waitFor("Sign-in request")
+	e.press("a")
+	e.waitFor("Waiting for the phone")
+	e.press("s")
+	e.waitFor("Bob's phone is active")
+}
+
+func TestE2ELeavingTheWaitStopsPolling(t *testing.T) {
+	e := startE2E(t, 100, 34, FlowChallenge)
+	e.challenge()
+	e.press("esc")
+	e.waitFor("Choose the authenticator")
+	// Once back on the list, a later frame comes from the list, and the
+	// number of polls must not move any more.
+	before := len(e.srv.TokenPolls())
+	e.press("j")
+	e.waitFor("▸ One-time password")
+	e.press("k")
+	e.waitFor("▸ Guardian push")
+	if got := len(e.srv.TokenPolls()); got != before {
+		t.Fatalf("%d polls after leaving the wait", got-before)
+	}
+	if e.model.challenge != nil {
+		t.Fatal("the challenge survived leaving it")
+	}
+}
