@@ -1,0 +1,295 @@
+package ui
+
+import (
+	"image/color"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/mfapush/mfapush/auth0"
+	"github.com/mfapush/mfapush/flow"
+)
+
+func isQuit(cmd tea.Cmd) bool {
+	if cmd == nil {
+		return false
+	}
+	switch msg := cmd().(type) {
+	case tea.QuitMsg:
+		return true
+	case tea.BatchMsg:
+		for _, c := range msg {
+			if isQuit(c) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func newTestFixture(t *testing.T) *fixture {
+	return newFixture(t, fixtureOptions{width: 100, height: 34})
+}
+
+func TestHomeChoosesAFlow(t *testing.T) {
+	f := newTestFixture(t)
+	f.key("j")
+	f.key("j")
+	f.key("j") // wraps to the first
+	f.key("enter")
+	if f.m.screen != screenSignIn || f.m.flow != FlowEnroll {
+		t.Fatalf("screen %v flow %v", f.m.screen, f.m.flow)
+	}
+	f.key("esc")
+	f.key("3")
+	if f.m.screen != screenSignIn || f.m.flow != FlowManage {
+		t.Fatalf("screen %v flow %v", f.m.screen, f.m.flow)
+	}
+}
+
+func TestSignInValidatesAndNeverQuitsWhileTyping(t *testing.T) {
+	f := newTestFixture(t)
+	f.key("1")
+	f.key("enter") // email is empty: moves to the password
+	if cmd := f.key("q"); isQuit(cmd) {
+		t.Fatal("q quit while typing")
+	}
+	f.key("enter") // submit with an empty email
+	if !strings.Contains(f.screen(), "Type the user's email.") || f.m.screen != screenSignIn {
+		t.Fatalf("no validation message:\n%s", f.screen())
+	}
+	if f.m.signIn.fields[fieldPassword].Value() != "q" {
+		t.Fatalf("the password field holds %q, want the typed q", f.m.signIn.fields[fieldPassword].Value())
+	}
+	f.key("ctrl+t")
+	f.key("enter")
+	if !strings.Contains(f.screen(), "Paste an mfa_token.") {
+		t.Fatalf("paste mode did not validate:\n%s", f.screen())
+	}
+	if cmd := f.key("ctrl+c"); !isQuit(cmd) {
+		t.Fatal("ctrl+c did not quit")
+	}
+}
+
+func TestPastedTokenSkipsThePassword(t *testing.T) {
+	f := newTestFixture(t)
+	f.key("3")
+	f.key("ctrl+t")
+	f.send(tea.PasteMsg{Content: "  Fe26.2*pasted*token \n"})
+	f.key("enter")
+	if f.m.session.MFAToken != "Fe26.2*pasted*token" || f.m.screen != screenWorking {
+		t.Fatalf("token %q screen %v", f.m.session.MFAToken, f.m.screen)
+	}
+	if strings.Contains(f.screen(), "pasted") {
+		t.Fatal("the pasted mfa_token is on screen")
+	}
+}
+
+func TestEscCancelsTheCallInFlightAndDropsItsLateAnswer(t *testing.T) {
+	f := newTestFixture(t)
+	f.key("2")
+	f.typeText("bob@example.com")
+	f.key("enter")
+	f.typeText("pw")
+	f.key("enter")
+	if f.m.screen != screenWorking {
+		t.Fatalf("screen %v, want working", f.m.screen)
+	}
+	seq := f.m.op.seq
+	f.key("esc")
+	if f.m.screen != screenSignIn {
+		t.Fatalf("esc went to %v", f.m.screen)
+	}
+	f.send(opDoneMsg{seq: seq, msg: flow.SignedInMsg{Result: auth0.LoginResult{MFARequired: &auth0.MFARequired{MFAToken: "late"}}}})
+	if f.m.session.MFAToken == "late" || f.m.screen != screenSignIn {
+		t.Fatal("the cancelled sign-in's answer was used")
+	}
+}
+
+func TestQuitAsksToSaveTheRecoveryCodeFirst(t *testing.T) {
+	f := newTestFixture(t)
+	scenarioByName(t, "enrolled").setup(f)
+	if cmd := f.key("q"); isQuit(cmd) {
+		t.Fatal("q quit with the recovery code unsaved")
+	}
+	if !strings.Contains(f.screen(), "then press enter to confirm") {
+		t.Fatalf("no warning:\n%s", f.screen())
+	}
+	if cmd := f.key("q"); !isQuit(cmd) {
+		t.Fatal("a second q did not quit")
+	}
+}
+
+func TestAcknowledgedRecoveryCodeLetsTheUserLeave(t *testing.T) {
+	f := newTestFixture(t)
+	scenarioByName(t, "enrolled").setup(f)
+	f.key("enter")
+	if !f.m.enrolled.acknowledged || f.m.screen != screenEnrolled {
+		t.Fatal("enter did not acknowledge")
+	}
+	f.key("enter")
+	if f.m.screen != screenHome || f.m.session.MFAToken != "" {
+		t.Fatalf("screen %v; the session must be forgotten on start over", f.m.screen)
+	}
+	if !strings.Contains(f.m.Summary(), "Alice's phone") {
+		t.Fatalf("summary %q", f.m.Summary())
+	}
+}
+
+func TestPhoneKeysOnlyWhereTheyApply(t *testing.T) {
+	f := newTestFixture(t)
+	if cmd, ok := f.m.phoneKey(keyPress("s")); ok || cmd != nil {
+		t.Fatal("s was taken with no QR code on screen")
+	}
+	if _, ok := f.m.phoneKey(keyPress("a")); ok {
+		t.Fatal("a was taken with no push on the phone")
+	}
+	f.key("p")
+	if f.m.phone.visible {
+		t.Fatal("p did not hide the phone")
+	}
+	if side, line := f.m.phoneLayout(); side || !line {
+		t.Fatal("a hidden phone must still show its status line")
+	}
+	scenarioByName(t, "enroll").setup(f)
+	if cmd, ok := f.m.phoneKey(keyPress("s")); !ok || cmd == nil || !f.m.phone.scanning {
+		t.Fatal("s did not scan the code on screen")
+	}
+}
+
+func TestListKeys(t *testing.T) {
+	f := newTestFixture(t)
+	scenarioByName(t, "list").setup(f)
+	f.key("j")
+	f.key("j")
+	f.key("d") // the recovery code
+	if f.m.screen != screenList || !strings.Contains(f.m.status, "administrator") {
+		t.Fatalf("screen %v status %q", f.m.screen, f.m.status)
+	}
+	f.key("j")
+	f.key("enter") // the pending push
+	if !strings.Contains(f.m.status, "never confirmed") {
+		t.Fatalf("status %q", f.m.status)
+	}
+	f.key("j")
+	f.key("enter") // sms
+	if !strings.Contains(f.m.status, "not supported") {
+		t.Fatalf("status %q", f.m.status)
+	}
+	f.key("/")
+	if cmd := f.key("q"); isQuit(cmd) {
+		t.Fatal("q quit while filtering")
+	}
+}
+
+func TestChallengeFallbackAndLeaving(t *testing.T) {
+	f := newTestFixture(t)
+	a := challengeFixture(f)
+	f.key("o")
+	f.typeText("12a")
+	f.key("enter")
+	if !strings.Contains(f.screen(), "Type the 6 digits") {
+		t.Fatalf("no OTP validation:\n%s", f.screen())
+	}
+	f.key("esc") // back to the push wait, which goes on
+	if f.m.challenge.entry != entryNone || a.State().Final() {
+		t.Fatal("esc from the code left the wait")
+	}
+	f.key("esc")
+	if f.m.screen != screenList || a.State() != flow.ApprovalCancelled {
+		t.Fatalf("screen %v, wait %v", f.m.screen, a.State())
+	}
+}
+
+func TestWrongCodeStaysOnTheCode(t *testing.T) {
+	f := newTestFixture(t)
+	challengeFixture(f)
+	f.key("o")
+	f.typeText("123456")
+	f.key("enter")
+	if !f.m.challenge.verifying {
+		t.Fatal("the code was not sent")
+	}
+	f.result(flow.VerifiedMsg{Method: flow.VerifyOTP, Err: &auth0.Error{StatusCode: 403, Code: "invalid_grant", Description: "Invalid otp_code."}})
+	if f.m.screen != screenChallenge || !strings.Contains(f.screen(), "That code is not right") {
+		t.Fatalf("screen %v:\n%s", f.m.screen, f.screen())
+	}
+}
+
+func TestThemeFollowsTheTerminalOnlyInAutoMode(t *testing.T) {
+	f := newTestFixture(t) // dark, fixed
+	f.send(tea.BackgroundColorMsg{Color: color.White})
+	if !f.m.isDark {
+		t.Fatal("a fixed dark theme followed the terminal")
+	}
+	f.m.opts.Theme = ThemeAuto
+	f.send(tea.BackgroundColorMsg{Color: color.White})
+	if f.m.isDark || f.m.st.IsDark {
+		t.Fatal("auto did not switch to light")
+	}
+}
+
+func TestExpiredEnrollmentOffersANewCode(t *testing.T) {
+	f := newTestFixture(t)
+	scenarioByName(t, "enroll_expired").setup(f)
+	if !strings.Contains(f.screen(), "Press n for a new code") {
+		t.Fatalf("screen:\n%s", f.screen())
+	}
+	f.key("n")
+	// The mfa_token is 5 minutes old too: a new sign-in with the password.
+	if f.m.screen != screenWorking || f.m.op.label != f.m.t.Working.SigningInAgain {
+		t.Fatalf("screen %v, op %q", f.m.screen, f.m.op.label)
+	}
+}
+
+// TestEveryScreenFitsEverySize renders every screen at every size from
+// 1x1 to 40x12 (and the usual sizes): no panic, nothing wider or taller
+// than the window.
+func TestEveryScreenFitsEverySize(t *testing.T) {
+	sizes := [][2]int{{0, 0}, {80, 24}, {100, 34}, {200, 60}}
+	for w := 1; w <= 40; w++ {
+		for h := 1; h <= 12; h++ {
+			sizes = append(sizes, [2]int{w, h})
+		}
+	}
+	for _, sc := range scenarios {
+		f := newFixture(t, fixtureOptions{width: 100, height: 34})
+		sc.setup(f)
+		for _, size := range sizes {
+			f.send(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+			out := f.m.View().Content
+			lines := strings.Split(out, "\n")
+			if len(lines) > max(size[1], 1) {
+				t.Fatalf("%s at %dx%d: %d lines", sc.name, size[0], size[1], len(lines))
+			}
+			for _, l := range lines {
+				if w := ansi.StringWidth(l); w > size[0] {
+					t.Fatalf("%s at %dx%d: a line %d wide: %q", sc.name, size[0], size[1], w, ansi.Strip(l))
+				}
+			}
+		}
+	}
+}
+
+func TestTooSmallSaysTheSizeNeeded(t *testing.T) {
+	f := newFixture(t, fixtureOptions{width: 40, height: 12})
+	if s := f.screen(); !strings.Contains(s, "48×14") {
+		t.Fatalf("screen:\n%s", s)
+	}
+}
+
+func scenarioByName(t *testing.T, name string) struct {
+	name  string
+	setup func(f *fixture)
+} {
+	t.Helper()
+	for _, sc := range scenarios {
+		if sc.name == name {
+			return sc
+		}
+	}
+	t.Fatalf("no scenario %q", name)
+	return scenarios[0]
+}
