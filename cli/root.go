@@ -44,7 +44,7 @@ func newRootCommand() *cobra.Command {
 		newFlowCommand("enroll", "Enroll Guardian push for a user, with the QR code on screen", ui.FlowEnroll),
 		newFlowCommand("challenge", "Sign a user in with a push approval (or an OTP or recovery code)", ui.FlowChallenge),
 		newFlowCommand("authenticators", "List, challenge and delete a user's authenticators", ui.FlowManage),
-		newSandboxCommand(), newConfigCommand(), newVersionCommand(),
+		newSandboxCommand(), newConfigCommand(), newDecodeCommand(), newVersionCommand(),
 	)
 	return root
 }

@@ -15,6 +15,8 @@ import (
 type Claim struct {
 	Name  string
 	Value string
+	// Time is set for the claims that hold seconds since the epoch.
+	Time time.Time
 }
 
 // DecodedToken is a JWT's header and claims, decoded but NOT verified: for
@@ -43,17 +45,17 @@ func DecodeToken(token string) (*DecodedToken, error) {
 	return d, nil
 }
 
-// timeClaims hold seconds since the epoch; they are shown as dates too.
+// timeClaims hold seconds since the epoch.
 var timeClaims = map[string]bool{"exp": true, "iat": true, "nbf": true, "auth_time": true, "updated_at": true}
 
 func sortedClaims(m map[string]any) []Claim {
 	out := make([]Claim, 0, len(m))
 	for name, v := range m {
-		text := claimText(v)
+		c := Claim{Name: auth0.CleanText(name), Value: claimText(v)}
 		if secs, ok := v.(float64); ok && timeClaims[name] && secs > 0 && secs < 1e11 {
-			text += " (" + time.Unix(int64(secs), 0).UTC().Format("2006-01-02 15:04:05 UTC") + ")"
+			c.Time = time.Unix(int64(secs), 0)
 		}
-		out = append(out, Claim{Name: auth0.CleanText(name), Value: text})
+		out = append(out, c)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	return out

@@ -174,20 +174,22 @@ type Catalog struct {
 	}
 
 	Result struct {
-		Title        string
-		TokenType    string
-		Scope        string
-		Audience     string
-		ExpiresIn    string
-		ExpiresAt    string // %s %s: countdown, clock time
-		Expired      string
-		AccessToken  string
-		IDToken      string
-		RefreshToken string
-		Hidden       string
-		Claims       string
-		Opaque       string
-		Done         string
+		Title              string
+		TokenType          string
+		Scope              string
+		Audience           string
+		ExpiresIn          string
+		ExpiresAt          string // %s %s: countdown, clock time
+		Expired            string
+		AccessToken        string
+		IDToken            string
+		RefreshToken       string
+		Hidden             string
+		IDTokenDecoded     string
+		AccessTokenDecoded string
+		Header             string
+		Opaque             string
+		Done               string
 	}
 
 	Phone struct {
@@ -209,6 +211,16 @@ type Catalog struct {
 		Hidden       string
 		DeviceName   string // %s: first name
 		Status       string // collapsed line
+	}
+
+	Decode struct {
+		Header      string
+		Claims      string
+		ExpiresIn   string // %s: duration
+		ExpiredAgo  string // %s: duration
+		NoExpiry    string
+		NotVerified string
+		NotJWT      string
 	}
 
 	Duration struct {

@@ -203,7 +203,9 @@ var french = func() Catalog {
 	r.IDToken = "ID token"
 	r.RefreshToken = "Refresh token"
 	r.Hidden = "hidden: press v to reveal"
-	r.Claims = "ID token claims (decoded, not verified)"
+	r.IDTokenDecoded = "ID token, decoded (not verified)"
+	r.AccessTokenDecoded = "Access token, decoded (not verified)"
+	r.Header = "header"
 	r.Opaque = "opaque (not a JWT)"
 	r.Done = "Press enter to start over, q to quit."
 
@@ -226,6 +228,15 @@ var french = func() Catalog {
 	ph.Hidden = "phone hidden (p)"
 	ph.DeviceName = "%s's phone"
 	ph.Status = "phone"
+
+	d := &c.Decode
+	d.Header = "Header"
+	d.Claims = "Claims"
+	d.ExpiresIn = "Expires in %s."
+	d.ExpiredAgo = "Expired %s ago."
+	d.NoExpiry = "No expiry (exp) claim."
+	d.NotVerified = "Decoded only: the signature was not verified."
+	d.NotJWT = "this is not a JWT (three base64url parts separated by dots): an mfa_token or an opaque access token cannot be decoded"
 
 	c.Duration.Now = "now"
 	c.Duration.Seconds = "%ds"

@@ -3,25 +3,29 @@ package ui
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/mfapush/mfapush/flow"
 )
 
-// resultScreen shows what MFA earned; token values stay hidden until the
-// user asks.
+// resultScreen shows what MFA earned: the tokens' type, scope and expiry,
+// and the decoded header and claims of each JWT, with token values hidden
+// until the user asks. It scrolls when it does not fit.
 type resultScreen struct {
 	revealed bool
 	idToken  *flow.DecodedToken
 	access   *flow.DecodedToken
+	view     viewport.Model
 }
 
 func (m *Model) showResult() tea.Cmd {
 	m.stopWaits()
 	tokens := m.session.Tokens
-	m.result = resultScreen{}
+	m.result = resultScreen{view: viewport.New()}
 	m.result.idToken, _ = flow.DecodeToken(tokens.IDToken)
 	m.result.access, _ = flow.DecodeToken(tokens.AccessToken)
 	m.screen = screenResult
@@ -30,33 +34,33 @@ func (m *Model) showResult() tea.Cmd {
 }
 
 func (m *Model) viewResult(w, h int) string {
+	r := &m.result
+	r.view.SetWidth(w)
+	r.view.SetHeight(h)
+	r.view.SetContent(m.resultContent(w))
+	return r.view.View()
+}
+
+const resultLabelWidth = 15
+
+func (m *Model) resultContent(w int) string {
 	t := m.t.Result
 	tokens := m.session.Tokens
 	r := &m.result
 	var b strings.Builder
 	b.WriteString("\n" + m.st.Success.Render("✓ "+t.Title) + "\n\n")
 	row := func(label, value string) {
-		b.WriteString(m.st.Label.Render(padRight(label, 15)) + m.st.Text.Render(value) + "\n")
+		b.WriteString(m.st.Label.Render(padRight(label, resultLabelWidth)) + m.st.Text.Render(value) + "\n")
 	}
 	row(t.TokenType, tokens.TokenType)
 	row(t.Scope, tokens.Scope)
-	if r.access != nil {
-		for _, c := range r.access.Claims {
-			if c.Name == "aud" {
-				row(t.Audience, c.Value)
-			}
-		}
+	if aud := claimValue(r.access, "aud"); aud != "" {
+		row(t.Audience, aud)
 	}
 	if tokens.ExpiresIn > 0 {
-		expiry := m.session.TokensAt.Add(tokens.ExpiresIn)
-		left := expiry.Sub(m.now())
-		value := t.Expired
-		if left > 0 {
-			value = fmt.Sprintf(t.ExpiresAt, clockDuration(left), expiry.Local().Format("15:04:05"))
-		}
-		row(t.ExpiresIn, value)
+		row(t.ExpiresIn, m.countdown(m.session.TokensAt.Add(tokens.ExpiresIn)))
 	}
-	valueW := max(w-15, 10)
+	valueW := max(w-resultLabelWidth, 10)
 	secret := func(label, token string) {
 		if token == "" {
 			return
@@ -66,22 +70,62 @@ func (m *Model) viewResult(w, h int) string {
 			return
 		}
 		lines := strings.Split(breakAnywhere(token, valueW), "\n")
-		if len(lines) > 4 {
-			lines = append(lines[:3], "…")
-		}
-		row(label, strings.Join(lines, "\n"+strings.Repeat(" ", 15)))
+		row(label, strings.Join(lines, "\n"+strings.Repeat(" ", resultLabelWidth)))
 	}
 	secret(t.AccessToken, tokens.AccessToken)
 	secret(t.IDToken, tokens.IDToken)
 	secret(t.RefreshToken, tokens.RefreshToken)
-	if r.idToken != nil {
-		b.WriteString("\n" + m.st.Label.Render(t.Claims) + "\n")
-		for _, c := range r.idToken.Claims {
-			b.WriteString("  " + m.st.Muted.Render(padRight(c.Name, 16)) + m.st.Text.Render(c.Value) + "\n")
-		}
+	m.writeDecoded(&b, t.IDTokenDecoded, r.idToken)
+	m.writeDecoded(&b, t.AccessTokenDecoded, r.access)
+	if r.access == nil && tokens.AccessToken != "" {
+		b.WriteString("\n" + m.st.Label.Render(t.AccessTokenDecoded) + "\n  " + m.st.Muted.Render(t.Opaque) + "\n")
 	}
 	b.WriteString("\n" + m.st.Muted.Render(t.Done))
 	return b.String()
+}
+
+// writeDecoded shows a JWT's header and claims; exp counts down.
+func (m *Model) writeDecoded(b *strings.Builder, title string, d *flow.DecodedToken) {
+	if d == nil {
+		return
+	}
+	b.WriteString("\n" + m.st.Label.Render(title) + "\n")
+	var header []string
+	for _, c := range d.Header {
+		header = append(header, c.Name+" "+c.Value)
+	}
+	b.WriteString("  " + m.st.Muted.Render(padRight(m.t.Result.Header, 16)) + m.st.Text.Render(strings.Join(header, " · ")) + "\n")
+	for _, c := range d.Claims {
+		value := c.Value
+		switch {
+		case c.Name == "exp":
+			value += " · " + m.countdown(c.Time)
+		case !c.Time.IsZero():
+			value += " · " + c.Time.UTC().Format("2006-01-02 15:04:05 UTC")
+		}
+		b.WriteString("  " + m.st.Muted.Render(padRight(c.Name, 16)) + m.st.Text.Render(value) + "\n")
+	}
+}
+
+// countdown says how long until t, and when that is.
+func (m *Model) countdown(at time.Time) string {
+	left := at.Sub(m.now())
+	if left <= 0 {
+		return m.st.Error.Render(m.t.Result.Expired)
+	}
+	return fmt.Sprintf(m.t.Result.ExpiresAt, clockDuration(left), at.Local().Format("15:04:05"))
+}
+
+func claimValue(d *flow.DecodedToken, name string) string {
+	if d == nil {
+		return ""
+	}
+	for _, c := range d.Claims {
+		if c.Name == name {
+			return c.Value
+		}
+	}
+	return ""
 }
 
 func (m *Model) keyResult(msg tea.KeyPressMsg) tea.Cmd {
@@ -95,10 +139,14 @@ func (m *Model) keyResult(msg tea.KeyPressMsg) tea.Cmd {
 			return m.fetchAuthenticators()
 		}
 		return m.goHome()
+	default:
+		var cmd tea.Cmd
+		m.result.view, cmd = m.result.view.Update(msg)
+		return cmd
 	}
 	return nil
 }
 
 func (m *Model) resultKeys() []key.Binding {
-	return []key.Binding{m.keys.Reveal, m.keys.Home, m.keys.Quit}
+	return []key.Binding{m.keys.Reveal, m.keys.Up, m.keys.Down, m.keys.Home, m.keys.Quit}
 }
