@@ -44,6 +44,9 @@ func runInteractive(cmd *cobra.Command, start ui.Flow) error {
 
 	lang, _ := i18n.Parse(s.Lang)
 	catalog := i18n.For(lang)
+	if err := confirmReveal(s.RevealSecrets, t.sandbox != nil, t.client.Domain(), catalog, os.Stdin, cmd.ErrOrStderr()); err != nil {
+		return err
+	}
 	env := flow.Env{Client: t.client, Ctx: cmd.Context(), PollInterval: s.PollInterval}
 	opts := ui.Options{
 		Env: env, Start: start, Username: s.Username, Realm: s.Realm, Audience: s.Audience,

@@ -213,6 +213,13 @@ type Catalog struct {
 		Status       string // collapsed line
 	}
 
+	CLI struct {
+		RevealPrompt        string // %s: tenant domain
+		RevealDeclined      string
+		RevealNeedsTerminal string
+		Yes                 string
+	}
+
 	Decode struct {
 		Header      string
 		Claims      string

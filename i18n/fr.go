@@ -229,6 +229,11 @@ var french = func() Catalog {
 	ph.DeviceName = "%s's phone"
 	ph.Status = "phone"
 
+	c.CLI.RevealPrompt = "--reveal-secrets shows the tokens, mfa_tokens and client secret of %s on screen and in the request trace.\nAnyone who sees the screen can use them. Type yes to go on: "
+	c.CLI.RevealDeclined = "secrets stay hidden: run again without --reveal-secrets"
+	c.CLI.RevealNeedsTerminal = "--reveal-secrets against a real tenant needs a yes typed in a terminal"
+	c.CLI.Yes = "yes"
+
 	d := &c.Decode
 	d.Header = "Header"
 	d.Claims = "Claims"

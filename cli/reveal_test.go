@@ -1,0 +1,32 @@
+package cli
+
+import (
+	"bytes"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/mfapush/mfapush/i18n"
+)
+
+func TestRevealNeedsAYesAgainstARealTenant(t *testing.T) {
+	en := i18n.For(i18n.English)
+	if err := confirmReveal(true, true, "127.0.0.1:8484", en, os.Stdin, &bytes.Buffer{}); err != nil {
+		t.Errorf("the sandbox asked: %v", err)
+	}
+	if err := confirmReveal(false, false, "dev.auth0.com", en, os.Stdin, &bytes.Buffer{}); err != nil {
+		t.Errorf("asked without --reveal-secrets: %v", err)
+	}
+	devNull, _ := os.Open(os.DevNull)
+	defer devNull.Close()
+	if err := confirmReveal(true, false, "dev.auth0.com", en, devNull, &bytes.Buffer{}); exitStatus(err) != 1 {
+		t.Errorf("no terminal: %v", err)
+	}
+	var prompt bytes.Buffer
+	if err := askReveal(strings.NewReader("yes\n"), &prompt, "dev.auth0.com", en); err != nil || !strings.Contains(prompt.String(), "dev.auth0.com") {
+		t.Errorf("yes: %v; prompt %q", err, prompt.String())
+	}
+	if err := askReveal(strings.NewReader("\n"), &prompt, "dev.auth0.com", en); exitStatus(err) != 2 {
+		t.Errorf("an empty answer revealed: %v", err)
+	}
+}
