@@ -256,7 +256,7 @@ func (m *Model) enrollStatus(w int) string {
 		if a.State() == flow.ApprovalWaiting {
 			next = fmt.Sprintf(t.NextCheck, m.shortDuration(a.NextPoll().Sub(now)))
 		}
-		lines = append(lines, m.spin.View()+" "+m.st.Strong.Render(t.Waiting)+m.st.Muted.Render(" · "+next))
+		lines = append(lines, m.spin.View()+" "+m.st.Strong.Render(t.Waiting), "  "+m.st.Muted.Render(next))
 		if n := a.Retrying(); n > 0 {
 			lines = append(lines, m.st.Warning.Render(fmt.Sprintf(t.Retrying, n)))
 		}

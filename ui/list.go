@@ -299,6 +299,10 @@ func (d *authenticatorDelegate) Render(w io.Writer, l list.Model, index int, ite
 	if index == l.Index() {
 		marker, titleStyle = st.Selected.Render("▸ "), st.Selected
 	}
+	detail := it.ID
+	if it.OOBChannel != "" {
+		detail += " · " + it.OOBChannel
+	}
 	width := l.Width() - 2
-	fmt.Fprint(w, fit(marker+titleStyle.Render(title), width, 1)+"\n"+fit("  "+st.Muted.Render(it.ID)+"  "+state, width, 1))
+	fmt.Fprint(w, fit(marker+titleStyle.Render(title), width, 1)+"\n"+fit("  "+st.Muted.Render(detail)+"  "+state, width, 1))
 }
