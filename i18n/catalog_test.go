@@ -1,0 +1,76 @@
+package i18n
+
+import (
+	"reflect"
+	"regexp"
+	"slices"
+	"testing"
+)
+
+// field is one string of a catalog, named by its path ("Enroll.Title").
+type field struct {
+	path  string
+	value string
+}
+
+func fields(c *Catalog) []field {
+	var out []field
+	var walk func(v reflect.Value, path string)
+	walk = func(v reflect.Value, path string) {
+		switch v.Kind() {
+		case reflect.String:
+			out = append(out, field{path, v.String()})
+		case reflect.Struct:
+			for i := 0; i < v.NumField(); i++ {
+				name := v.Type().Field(i).Name
+				if path != "" {
+					name = path + "." + name
+				}
+				walk(v.Field(i), name)
+			}
+		}
+	}
+	walk(reflect.ValueOf(*c), "")
+	return out
+}
+
+var verbs = regexp.MustCompile(`%[-+# 0]*[0-9]*(\.[0-9]+)?[a-zA-Z%]`)
+
+func TestEveryStringIsInEveryLanguage(t *testing.T) {
+	en := fields(For(English))
+	for _, l := range Supported {
+		got := fields(For(l))
+		if len(got) != len(en) {
+			t.Fatalf("%s has %d strings, English %d", l, len(got), len(en))
+		}
+		for i, f := range got {
+			if f.path == "Lang" {
+				continue
+			}
+			if f.value == "" {
+				t.Errorf("%s: %s is missing", l, f.path)
+			}
+			if want, have := verbs.FindAllString(en[i].value, -1), verbs.FindAllString(f.value, -1); !slices.Equal(want, have) {
+				t.Errorf("%s: %s has verbs %v, English %v", l, f.path, have, want)
+			}
+		}
+	}
+}
+
+func TestDetect(t *testing.T) {
+	for env, want := range map[[3]string]Lang{
+		{"", "", ""}:                      English,
+		{"", "", "fr_FR.UTF-8"}:           French,
+		{"", "fr_CA.UTF-8", "en_US"}:      French,
+		{"C", "fr_FR", "fr_FR"}:           English,
+		{"de_DE.UTF-8", "fr_FR", "fr_FR"}: English,
+		{"fr", "", ""}:                    French,
+	} {
+		got := Detect(func(name string) string {
+			return map[string]string{"LC_ALL": env[0], "LC_MESSAGES": env[1], "LANG": env[2]}[name]
+		})
+		if got != want {
+			t.Errorf("LC_ALL=%q LC_MESSAGES=%q LANG=%q: %s, want %s", env[0], env[1], env[2], got, want)
+		}
+	}
+}
