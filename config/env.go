@@ -7,6 +7,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/mfapush/mfapush/i18n"
 )
 
 // localeVars are the POSIX locale variables that choose the language of
@@ -19,24 +21,20 @@ var localeVars = []string{"LC_ALL", "LC_MESSAGES", "LANG"}
 func localeLang(env func(string) string) (string, Source) {
 	for _, name := range localeVars {
 		if v := strings.TrimSpace(env(name)); v != "" {
-			lang := LangEnglish
-			if languageOf(v) == LangFrench {
-				lang = LangFrench
-			}
-			return lang, Source{Kind: FromEnv, Name: name}
+			return languageOf(v), Source{Kind: FromEnv, Name: name}
 		}
 	}
 	return LangEnglish, Source{}
 }
 
-// languageOf returns the language part of a locale or language tag:
-// "fr_FR.UTF-8", "fr-CA" and "FR" all give "fr".
+// languageOf returns the language a locale or language tag names
+// ("fr_FR.UTF-8", "fr-CA" and "FR" all give "fr"), English for a language
+// mfapush does not speak.
 func languageOf(v string) string {
-	v = strings.ToLower(strings.TrimSpace(v))
-	if i := strings.IndexAny(v, "_-.@"); i >= 0 {
-		v = v[:i]
+	if l, ok := i18n.Parse(v); ok {
+		return string(l)
 	}
-	return v
+	return LangEnglish
 }
 
 // defaultConfigPath is where the config file lives when --config is not

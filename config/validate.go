@@ -10,6 +10,7 @@ import (
 	"unicode"
 
 	"github.com/mfapush/mfapush/auth0"
+	"github.com/mfapush/mfapush/i18n"
 )
 
 // What each text setting should be set to, for messages.
@@ -46,7 +47,7 @@ func (l *loader) apply() {
 		case o.Key == keyTheme:
 			s.Theme = l.checkChoice(o.Key, v, strings.ToLower(v.text), "a theme", ThemeAuto, ThemeLight, ThemeDark)
 		case o.Key == keyLang:
-			s.Lang = l.checkChoice(o.Key, v, languageOf(v.text), "a language mfapush speaks", LangEnglish, LangFrench)
+			s.Lang = l.checkChoice(o.Key, v, languageTag(v.text), "a language mfapush speaks", LangEnglish, LangFrench)
 		}
 		if o.Key == keyClientSecret && v.src.Kind == FromFlag {
 			l.warn(o.Key, v.src, "a secret given as a flag stays in your shell history and shows in the process list: set AUTH0_CLIENT_SECRET or client_secret_file in your profile instead")
@@ -139,6 +140,15 @@ func (l *loader) checkPollInterval(v rawValue) time.Duration {
 		return MaxPollInterval
 	}
 	return d
+}
+
+// languageTag is the language a --lang value names, or the value itself
+// when it names none, so that the error quotes what was typed.
+func languageTag(v string) string {
+	if l, ok := i18n.Parse(v); ok {
+		return string(l)
+	}
+	return strings.ToLower(strings.TrimSpace(v))
 }
 
 func (l *loader) checkChoice(key string, v rawValue, value, what string, choices ...string) string {

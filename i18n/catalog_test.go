@@ -56,21 +56,3 @@ func TestEveryStringIsInEveryLanguage(t *testing.T) {
 		}
 	}
 }
-
-func TestDetect(t *testing.T) {
-	for env, want := range map[[3]string]Lang{
-		{"", "", ""}:                      English,
-		{"", "", "fr_FR.UTF-8"}:           French,
-		{"", "fr_CA.UTF-8", "en_US"}:      French,
-		{"C", "fr_FR", "fr_FR"}:           English,
-		{"de_DE.UTF-8", "fr_FR", "fr_FR"}: English,
-		{"fr", "", ""}:                    French,
-	} {
-		got := Detect(func(name string) string {
-			return map[string]string{"LC_ALL": env[0], "LC_MESSAGES": env[1], "LANG": env[2]}[name]
-		})
-		if got != want {
-			t.Errorf("LC_ALL=%q LC_MESSAGES=%q LANG=%q: %s, want %s", env[0], env[1], env[2], got, want)
-		}
-	}
-}

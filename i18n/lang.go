@@ -31,20 +31,6 @@ func Parse(s string) (Lang, bool) {
 	return "", false
 }
 
-// Detect picks the language from LC_ALL, LC_MESSAGES and LANG, in that
-// order as POSIX does; English when none names a supported language.
-func Detect(getenv func(string) string) Lang {
-	for _, name := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
-		if v := getenv(name); v != "" {
-			if l, ok := Parse(v); ok {
-				return l
-			}
-			return English
-		}
-	}
-	return English
-}
-
 // For returns the catalog of a language (English for unknown ones).
 func For(l Lang) *Catalog {
 	if l == French {
