@@ -35,7 +35,11 @@ func Details(ex auth0.Exchange) string {
 	writeBody(&b, ex.RequestHeader, ex.RequestBody, false)
 	b.WriteByte('\n')
 	if ex.StatusCode == 0 {
-		line(&b, "no answer after "+roundDuration(ex.Duration)+": "+ex.Failure)
+		failure := ex.Failure
+		if failure == "" {
+			failure = "(no reason given)"
+		}
+		line(&b, "no answer after "+roundDuration(ex.Duration)+": "+failure)
 		return b.String()
 	}
 	line(&b, statusText(ex.StatusCode)+" in "+roundDuration(ex.Duration))
