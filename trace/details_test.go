@@ -2,6 +2,7 @@ package trace_test
 
 import (
 	"net/http"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -102,7 +103,7 @@ func TestDetailsOfAnHTMLErrorPage(t *testing.T) {
 	lines := strings.Split(got, "\n")
 	for _, want := range []string{"<html>", "<head><title>502 Bad Gateway</title></head>", "    <p>filler</p>",
 		"(305 more lines not shown)", "(the body was longer: only its start was kept)"} {
-		if !contains(lines, want) {
+		if !slices.Contains(lines, want) {
 			t.Errorf("no line %q in:\n%s", want, got)
 		}
 	}
@@ -168,13 +169,4 @@ func checkInert(t *testing.T, text string) {
 			return
 		}
 	}
-}
-
-func contains(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
 }

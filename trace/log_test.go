@@ -11,25 +11,21 @@ import (
 func TestLogKeepsOrderAndSignalsEachAppend(t *testing.T) {
 	log := trace.NewLog()
 	changed := log.Changed()
-	select {
-	case <-changed:
+	if closed(changed) {
 		t.Fatal("Changed is closed before any append")
-	default:
 	}
 	log.Observe(auth0.Exchange{Op: "first"})
-	select {
-	case <-changed:
-	default:
+	if !closed(changed) {
 		t.Fatal("Changed not closed by the append")
 	}
 	again := log.Changed()
-	select {
-	case <-again:
+	if closed(again) {
 		t.Fatal("the re-armed channel is closed already")
-	default:
 	}
 	log.Observe(auth0.Exchange{Op: "second"})
-	<-again
+	if !closed(again) {
+		t.Fatal("the re-armed channel not closed by the next append")
+	}
 
 	entries := log.Entries()
 	if log.Len() != 2 || len(entries) != 2 || entries[0].Op != "first" || entries[1].Op != "second" {
@@ -57,5 +53,14 @@ func TestLogConcurrentUse(t *testing.T) {
 	wg.Wait()
 	if log.Len() != 400 {
 		t.Fatalf("Len = %d, want 400", log.Len())
+	}
+}
+
+func closed(ch <-chan struct{}) bool {
+	select {
+	case <-ch:
+		return true
+	default:
+		return false
 	}
 }
