@@ -39,6 +39,26 @@ func SecretVariable(field string) (string, bool) {
 	return v, ok
 }
 
+// clientCredentialsVariable stands for the base64 client_id:client_secret
+// of an HTTP Basic Authorization header.
+const clientCredentialsVariable = "CLIENT_CREDENTIALS"
+
+// SecretVariables lists, sorted, every variable whose placeholder can stand
+// in an exchange, so the trace can recognise placeholders without a second
+// copy of the field table.
+func SecretVariables() []string {
+	seen := map[string]bool{clientCredentialsVariable: true}
+	for _, v := range secretFields {
+		seen[v] = true
+	}
+	out := make([]string, 0, len(seen))
+	for v := range seen {
+		out = append(out, v)
+	}
+	sort.Strings(out)
+	return out
+}
+
 // Placeholder is the text that replaces a secret value of the named variable.
 func Placeholder(variable string) string { return "$" + variable }
 
@@ -261,7 +281,7 @@ func (r *secretRegistry) redactAuthorization(v string) string {
 		}
 		return scheme + " " + Placeholder(variable)
 	case "basic":
-		return scheme + " " + Placeholder("CLIENT_CREDENTIALS")
+		return scheme + " " + Placeholder(clientCredentialsVariable)
 	default:
 		return scheme + " [redacted]"
 	}

@@ -3,6 +3,7 @@ package auth0
 import (
 	"context"
 	"net/http"
+	"sort"
 	"strings"
 	"sync"
 	"testing"
@@ -121,5 +122,21 @@ func writeHeader(b *strings.Builder, h http.Header) {
 		for _, v := range vs {
 			b.WriteString(k + ": " + v + "\n")
 		}
+	}
+}
+
+func TestSecretVariablesCoverEveryPlaceholder(t *testing.T) {
+	vars := SecretVariables()
+	has := map[string]bool{}
+	for _, v := range vars {
+		has[v] = true
+	}
+	for field, v := range secretFields {
+		if !has[v] {
+			t.Errorf("%s's variable %s missing", field, v)
+		}
+	}
+	if !has[clientCredentialsVariable] || !sort.StringsAreSorted(vars) || len(has) != len(vars) {
+		t.Errorf("SecretVariables() = %v", vars)
 	}
 }

@@ -1,0 +1,163 @@
+package trace
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/url"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/mfapush/mfapush/auth0"
+)
+
+// Bounds of a body in the detailed view: a scrollable view stays usable
+// with a 64 KiB one-line HTML page.
+const (
+	maxBodyLines = 200
+	maxLineRunes = 400
+	tabWidth     = 4
+)
+
+// Details is the whole exchange as plain text for a scrollable view: the
+// request line, request headers (sorted, one per line), the body
+// pretty-printed (JSON indented; a form body decoded into one "key: value"
+// line per field, in request order), then the status line, response headers
+// and pretty body. Every line is safe to print on a terminal: no control
+// characters or escape sequences from the server survive.
+func Details(ex auth0.Exchange) string {
+	var b strings.Builder
+	line(&b, ex.Method+" "+ex.URL)
+	writeHeaders(&b, ex.RequestHeader)
+	b.WriteByte('\n')
+	writeBody(&b, ex.RequestHeader, ex.RequestBody, false)
+	b.WriteByte('\n')
+	if ex.StatusCode == 0 {
+		failure := ex.Failure
+		if failure == "" {
+			failure = "(no reason given)"
+		}
+		line(&b, "no answer after "+roundDuration(ex.Duration)+": "+failure)
+		return b.String()
+	}
+	line(&b, statusText(ex.StatusCode)+" in "+roundDuration(ex.Duration))
+	if ex.Failure != "" {
+		line(&b, "the answer could not be read: "+ex.Failure)
+	}
+	writeHeaders(&b, ex.ResponseHeader)
+	b.WriteByte('\n')
+	writeBody(&b, ex.ResponseHeader, ex.ResponseBody, ex.BodyTruncated)
+	return b.String()
+}
+
+// line writes s as one inert, bounded line.
+func line(b *strings.Builder, s string) {
+	b.WriteString(clip(inert(s), maxLineRunes))
+	b.WriteByte('\n')
+}
+
+func writeHeaders(b *strings.Builder, h http.Header) {
+	names := make([]string, 0, len(h))
+	for name := range h {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		for _, v := range h[name] {
+			line(b, name+": "+v)
+		}
+	}
+}
+
+func writeBody(b *strings.Builder, h http.Header, body []byte, truncated bool) {
+	if len(body) == 0 {
+		line(b, "(no body)")
+		return
+	}
+	contentType := h.Get("Content-Type")
+	var lines []string
+	switch {
+	case isForm(contentType):
+		if fields, ok := formFields(string(body)); ok {
+			for _, f := range fields {
+				lines = append(lines, f.key+": "+f.value)
+			}
+			break
+		}
+		lines = textLines(body)
+	case looksBinary(body, truncated):
+		lines = []string{fmt.Sprintf("(%d bytes that are not text)", len(body))}
+	default:
+		var pretty bytes.Buffer
+		if json.Indent(&pretty, body, "", "  ") == nil {
+			body = pretty.Bytes()
+		}
+		lines = textLines(body)
+	}
+	shown := min(len(lines), maxBodyLines)
+	for _, l := range lines[:shown] {
+		line(b, l)
+	}
+	if more := len(lines) - shown; more > 0 {
+		line(b, fmt.Sprintf("(%d more lines not shown)", more))
+	}
+	if truncated {
+		line(b, "(the body was longer: only its start was kept)")
+	}
+}
+
+func isForm(contentType string) bool {
+	return strings.HasPrefix(strings.ToLower(contentType), "application/x-www-form-urlencoded")
+}
+
+// textLines splits a body into lines, dropping the CR of CRLF endings and
+// expanding tabs, which a fixed-width view cannot place.
+func textLines(body []byte) []string {
+	text := strings.ReplaceAll(string(body), "\t", strings.Repeat(" ", tabWidth))
+	text = strings.TrimRight(text, "\r\n")
+	lines := strings.Split(text, "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimSuffix(l, "\r")
+	}
+	return lines
+}
+
+// looksBinary reports a body that is not text. A truncated body may end in
+// the middle of a character, which does not count.
+func looksBinary(body []byte, truncated bool) bool {
+	if bytes.IndexByte(body, 0) >= 0 {
+		return true
+	}
+	if truncated {
+		for i := 0; i < utf8.UTFMax && len(body) > 0 && !utf8.Valid(body); i++ {
+			body = body[:len(body)-1]
+		}
+	}
+	return !utf8.Valid(body)
+}
+
+// field is one key and value of a form body.
+type field struct{ key, value string }
+
+// formFields decodes a form body in its own order (url.ParseQuery would
+// lose it); ok is false when the body is not a well-formed form.
+func formFields(body string) (fields []field, ok bool) {
+	if body == "" {
+		return nil, true
+	}
+	for pair := range strings.SplitSeq(body, "&") {
+		k, v, _ := strings.Cut(pair, "=")
+		key, err := url.QueryUnescape(k)
+		if err != nil {
+			return nil, false
+		}
+		value, err := url.QueryUnescape(v)
+		if err != nil {
+			return nil, false
+		}
+		fields = append(fields, field{key, value})
+	}
+	return fields, true
+}
