@@ -12,6 +12,7 @@ import (
 	"github.com/mfapush/mfapush/config"
 	"github.com/mfapush/mfapush/flow"
 	"github.com/mfapush/mfapush/i18n"
+	"github.com/mfapush/mfapush/trace"
 	"github.com/mfapush/mfapush/ui"
 )
 
@@ -36,7 +37,8 @@ func runInteractive(cmd *cobra.Command, start ui.Flow) error {
 	if !term.IsTerminal(os.Stdout.Fd()) || !term.IsTerminal(os.Stdin.Fd()) {
 		return &ExitError{Code: 1, Err: errors.New("mfapush needs a terminal for its interface: run it in one, or use --plain")}
 	}
-	t, err := openTenant(s, nil)
+	log := trace.NewLog()
+	t, err := openTenant(s, log.Observe)
 	if err != nil {
 		return err
 	}
@@ -50,7 +52,7 @@ func runInteractive(cmd *cobra.Command, start ui.Flow) error {
 	env := flow.Env{Client: t.client, Ctx: cmd.Context(), PollInterval: s.PollInterval}
 	opts := ui.Options{
 		Env: env, Start: start, Username: s.Username, Realm: s.Realm, Audience: s.Audience,
-		Theme: themeOf(s.Theme), Catalog: catalog, InvertQR: s.InvertQR,
+		Theme: themeOf(s.Theme), Catalog: catalog, InvertQR: s.InvertQR, Trace: log,
 	}
 	if t.sandbox != nil {
 		opts.Sandbox = true

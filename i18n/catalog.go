@@ -20,7 +20,7 @@ type Catalog struct {
 	Keys struct {
 		Quit, Back, Help, MoreHelp, Select, Up, Down, Next, Submit, Copy, Save, Confirm,
 		NewCode, Scan, Approve, Reject, TogglePhone, OTP, Recovery, Delete, Filter, Refresh,
-		Reveal, Retry, Home, PasteToken, TypePassword, Verify, Trace string
+		Reveal, Retry, Home, PasteToken, TypePassword, Verify, Trace, CopyCurl, Details string
 	}
 
 	Home struct {
@@ -211,6 +211,20 @@ type Catalog struct {
 		Hidden       string
 		DeviceName   string // %s: first name
 		Status       string // collapsed line
+	}
+
+	Trace struct {
+		Title     string // %d: exchanges
+		Empty     string
+		CurlTitle string
+		Variables string // %s: the variables
+		Copied    string
+	}
+
+	Explain struct {
+		MFARequired, Tokens, Pending, SlowDown, Rejected, Expired, RateLimited, Network string
+		Associate, Challenge, List, Delete                                              string
+		Error                                                                           string // %s: the answer
 	}
 
 	CLI struct {

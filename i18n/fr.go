@@ -21,6 +21,7 @@ var french = func() Catalog {
 	k.OTP, k.Recovery, k.Delete, k.Filter, k.Refresh = "enter a code", "recovery code", "delete", "filter", "refresh"
 	k.Reveal, k.Retry, k.Home, k.PasteToken = "reveal tokens", "try again", "start over", "paste an mfa_token"
 	k.TypePassword, k.Verify, k.Trace = "use a password", "verify", "request trace"
+	k.CopyCurl, k.Details = "copy as curl", "details"
 
 	h := &c.Home
 	h.Title = "What do you want to do?"
@@ -228,6 +229,28 @@ var french = func() Catalog {
 	ph.Hidden = "phone hidden (p)"
 	ph.DeviceName = "%s's phone"
 	ph.Status = "phone"
+
+	tr := &c.Trace
+	tr.Title = "Request trace · %d exchanges"
+	tr.Empty = "No request yet. Every HTTP exchange with the tenant will show here, secrets hidden."
+	tr.CurlTitle = "Replay it with curl"
+	tr.Variables = "Set %s in your shell first: they stand for secrets the trace hides."
+	tr.Copied = "curl command copied to the clipboard."
+
+	x := &c.Explain
+	x.MFARequired = "the password is right; an mfa_token (valid 5 minutes) to complete MFA with"
+	x.Tokens = "MFA done: tokens issued"
+	x.Pending = "authorization_pending: no answer from the phone yet"
+	x.SlowDown = "slow_down: asked too fast, so every later poll waits 5 s more"
+	x.Rejected = "rejected on the device"
+	x.Expired = "expired: start again"
+	x.RateLimited = "rate limited: waiting before the next try"
+	x.Network = "no answer from the tenant"
+	x.Associate = "an enrollment ticket, valid 5 minutes"
+	x.Challenge = "a push is on its way; its oob_code is polled"
+	x.List = "the user's authenticators, pending ones included"
+	x.Delete = "deleted, with its paired authenticator"
+	x.Error = "%s"
 
 	c.CLI.RevealPrompt = "--reveal-secrets shows the tokens, mfa_tokens and client secret of %s on screen and in the request trace.\nAnyone who sees the screen can use them. Type yes to go on: "
 	c.CLI.RevealDeclined = "secrets stay hidden: run again without --reveal-secrets"

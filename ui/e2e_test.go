@@ -17,6 +17,7 @@ import (
 	"github.com/mfapush/mfapush/flow"
 	"github.com/mfapush/mfapush/qr"
 	"github.com/mfapush/mfapush/qr/qrtest"
+	"github.com/mfapush/mfapush/trace"
 )
 
 // e2e runs the whole program in a virtual terminal against a sandbox over
@@ -28,6 +29,7 @@ type e2e struct {
 	prog  *tea.Program
 	model *Model
 	done  chan error
+	stop  func() // ends the program; after it the model may be read
 }
 
 // terminal is a virtual terminal that tells the test each time the program
@@ -62,9 +64,10 @@ func startE2E(t *testing.T, width, height int, start Flow) *e2e {
 	sopts.PollsPerMinute = 100000 // and so, far more than 12 a minute
 	srv := sandboxtest.StartReal(t, sopts)
 	ctx, cancel := context.WithCancel(context.Background())
-	env := flow.Env{Client: srv.Client(t, auth0.Config{}), Ctx: ctx, PollInterval: 20 * time.Millisecond}
+	log := trace.NewLog()
+	env := flow.Env{Client: srv.Client(t, auth0.Config{Observer: log.Observe}), Ctx: ctx, PollInterval: 20 * time.Millisecond}
 	m := New(Options{Env: env, Phone: flow.SandboxPhone(srv.Phone), Sandbox: true, Start: start,
-		Theme: ThemeDark, SaveDir: t.TempDir()})
+		Theme: ThemeDark, SaveDir: t.TempDir(), Trace: log})
 	term := &terminal{emu: vt.NewEmulator(width, height), writes: make(chan struct{}, 1)}
 	// Output that is not a terminal is drawn as if the line discipline
 	// turned LF into CR LF (ONLCR), so the emulator must do the same (LNM).
@@ -78,11 +81,12 @@ func startE2E(t *testing.T, width, height int, start Flow) *e2e {
 		_, err := e.prog.Run()
 		e.done <- err
 	}()
-	t.Cleanup(func() {
+	e.stop = sync.OnceFunc(func() {
 		e.prog.Quit()
 		<-e.done
 		cancel()
 	})
+	t.Cleanup(e.stop)
 	return e
 }
 
@@ -270,5 +274,34 @@ func TestE2ELeavingTheWaitStopsPolling(t *testing.T) {
 	}
 	if e.model.challenge != nil {
 		t.Fatal("the challenge survived leaving it")
+	}
+}
+
+func TestE2ETraceShowsEveryCallWithoutSecrets(t *testing.T) {
+	e := startE2E(t, 100, 34, FlowChallenge)
+	e.challenge()
+	e.waitFor("⇄ POST /oauth/token → 400: authorization_pending")
+	e.press("a")
+	e.waitFor("Signed in with MFA")
+	e.press("t")
+	list := e.waitFor("Request trace")
+	for _, call := range []string{"POST   /oauth/token", "GET    /mfa/authenticators", "POST   /mfa/challenge", "tokens"} {
+		if !strings.Contains(list, call) {
+			t.Errorf("the trace lacks %q:\n%s", call, list)
+		}
+	}
+	e.press("k", "enter") // the last pending poll, in full
+	detail := e.waitFor("Replay it with curl")
+	for _, want := range []string{"--request POST", `"mfa_token=$MFA_TOKEN"`, `"oob_code=$OOB_CODE"`, "authorization_pending"} {
+		if !strings.Contains(detail, want) {
+			t.Errorf("the detail lacks %q:\n%s", want, detail)
+		}
+	}
+	e.stop()
+	s := e.model.session
+	for _, secret := range []string{s.MFAToken, s.Tokens.AccessToken, s.Tokens.IDToken, "bob-password", "sandbox-secret"} {
+		if strings.Contains(list+detail, secret) {
+			t.Errorf("a secret is on screen: %.12s…", secret)
+		}
 	}
 }

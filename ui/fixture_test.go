@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/base64"
 	"encoding/json"
+	"net/http"
 	"testing"
 	"time"
 
@@ -13,6 +14,7 @@ import (
 	"github.com/mfapush/mfapush/clock"
 	"github.com/mfapush/mfapush/flow"
 	"github.com/mfapush/mfapush/i18n"
+	"github.com/mfapush/mfapush/trace"
 )
 
 // The fixtures put a model in a known state without any network, for
@@ -85,6 +87,7 @@ func newFixture(t *testing.T, o fixtureOptions) *fixture {
 		Env:     flow.Env{Client: client, Clock: clk, Ctx: context.Background(), PollInterval: 5 * time.Second},
 		Theme:   theme,
 		Catalog: i18n.For(o.lang),
+		Trace:   trace.NewLog(),
 	}
 	if !o.realTenant {
 		f.phone = &staticPhone{devices: []flow.PhoneDevice{{ID: "dev_BBTKYpxKHOXVBnql", UserID: "auth0|bob", Name: "Bob's phone"}}}
@@ -173,5 +176,31 @@ func fixtureTokens() *auth0.Tokens {
 		IDToken: fixtureJWT(map[string]any{"iss": "http://127.0.0.1:8484/", "sub": "auth0|bob", "aud": "sandbox-client",
 			"email": "bob@example.com", "name": "Bob", "amr": []string{"mfa"}, "iat": fixtureTime.Unix(), "exp": fixtureTime.Add(10 * time.Hour).Unix()}),
 		TokenType: "Bearer", Scope: "openid profile email", ExpiresIn: 24 * time.Hour,
+	}
+}
+
+// traceFixture fills the trace with a sign-in, a challenge and two polls,
+// as the client would have recorded them (secrets already replaced).
+func (f *fixture) traceFixture() {
+	form := "application/x-www-form-urlencoded"
+	add := func(method, path, grant string, reqType, reqBody string, status int, code, respBody string, outcome auth0.Outcome) {
+		h := http.Header{"Content-Type": {reqType}, "User-Agent": {"mfapush/dev (Linux; amd64)"}}
+		f.m.opts.Trace.Observe(auth0.Exchange{
+			Op: method + " " + path, Grant: grant, Method: method, URL: "http://127.0.0.1:8484" + path,
+			RequestHeader: h, RequestBody: []byte(reqBody), StatusCode: status,
+			ResponseHeader: http.Header{"Content-Type": {"application/json"}}, ResponseBody: []byte(respBody),
+			Started: fixtureTime, Duration: 3 * time.Millisecond, Outcome: outcome, ErrorCode: code,
+		})
+	}
+	add("POST", "/oauth/token", auth0.GrantPassword, form,
+		"client_id=sandbox-client&client_secret=%24CLIENT_SECRET&grant_type=password&password=%24PASSWORD&username=bob%40example.com",
+		403, "mfa_required", `{"error":"mfa_required","error_description":"Multifactor authentication required","mfa_token":"$MFA_TOKEN"}`, auth0.OutcomeFatal)
+	add("POST", "/mfa/challenge", "", "application/json",
+		`{"client_id":"sandbox-client","client_secret":"$CLIENT_SECRET","mfa_token":"$MFA_TOKEN","challenge_type":"oob","authenticator_id":"push|dev_BBTKYpxKHOXVBnql"}`,
+		200, "", `{"challenge_type":"oob","oob_code":"$OOB_CODE"}`, auth0.OutcomeTokens)
+	poll := "client_id=sandbox-client&client_secret=%24CLIENT_SECRET&grant_type=http%3A%2F%2Fauth0.com%2Foauth%2Fgrant-type%2Fmfa-oob&mfa_token=%24MFA_TOKEN&oob_code=%24OOB_CODE"
+	for range 2 {
+		add("POST", "/oauth/token", auth0.GrantMFAOOB, form, poll, 400, "authorization_pending",
+			`{"error":"authorization_pending","error_description":"Authorization pending: please repeat the request in a few seconds."}`, auth0.OutcomePending)
 	}
 }

@@ -106,6 +106,17 @@ var scenarios = []struct {
 		tokens.RecoveryCode = "17EQHNZC2SZDYG7X4QXVX9SW"
 		f.result(flow.VerifiedMsg{Method: flow.VerifyRecoveryCode, Tokens: tokens, At: fixtureTime})
 	}},
+	{"trace", func(f *fixture) {
+		challengeFixture(f)
+		f.traceFixture()
+		f.key("t")
+	}},
+	{"trace_detail", func(f *fixture) {
+		challengeFixture(f)
+		f.traceFixture()
+		f.key("t")
+		f.key("enter")
+	}},
 	{"result", func(f *fixture) {
 		f.signedIn(FlowChallenge, "bob@example.com")
 		f.m.session.Earn(fixtureTokens(), fixtureTime)

@@ -16,6 +16,9 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	if key.Matches(msg, m.keys.ForceQuit) {
 		return m.quit()
 	}
+	if m.trace.open {
+		return m.keyTrace(msg)
+	}
 	if m.screen == screenWorking {
 		if key.Matches(msg, m.keys.Back) {
 			m.cancelOperation()
@@ -36,6 +39,9 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		case key.Matches(msg, m.keys.Help):
 			m.help.ShowAll = !m.help.ShowAll
 			m.layout()
+			return nil
+		case key.Matches(msg, m.keys.Trace) && m.opts.Trace != nil:
+			m.toggleTrace()
 			return nil
 		}
 		if cmd, ok := m.phoneKey(msg); ok {
@@ -132,6 +138,9 @@ func (m *Model) handlePaste(msg tea.PasteMsg) tea.Cmd {
 
 // screenKeys are the keys the footer shows for the current screen.
 func (m *Model) screenKeys() []key.Binding {
+	if m.trace.open {
+		return m.traceKeys()
+	}
 	switch m.screen {
 	case screenHome:
 		return m.homeKeys()

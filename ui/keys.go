@@ -33,6 +33,8 @@ type KeyMap struct {
 	Retry    key.Binding
 	Home     key.Binding
 
+	Trace key.Binding
+
 	PhoneToggle  key.Binding
 	PhoneScan    key.Binding
 	PhoneApprove key.Binding
@@ -69,6 +71,8 @@ func NewKeyMap(t *i18n.Catalog) *KeyMap {
 		Reveal:    b(k.Reveal, "v"),
 		Retry:     b(k.Retry, "enter"),
 		Home:      b(k.Home, "enter"),
+
+		Trace: b(k.Trace, "t"),
 
 		PhoneToggle:  b(k.TogglePhone, "p"),
 		PhoneScan:    b(k.Scan, "s"),

@@ -63,6 +63,11 @@ type Model struct {
 	recovery  recoveryScreen
 	result    resultScreen
 	phone     phonePanel
+	trace     traceScreen
+	explained struct {
+		count int
+		text  string
+	}
 
 	listPurpose listPurpose
 	noColor     bool // colours are off (NO_COLOR): the QR code uses plain glyphs
@@ -118,7 +123,7 @@ func (m *Model) Init() tea.Cmd {
 	if m.opts.Phone != nil {
 		cmds = append(cmds, flow.WatchPhone(m.env, m.opts.Phone))
 	}
-	cmds = append(cmds, m.signIn.focusCmd())
+	cmds = append(cmds, m.watchTrace(), m.signIn.focusCmd())
 	return tea.Batch(cmds...)
 }
 
@@ -178,6 +183,8 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return m.handleResult(msg.msg)
 	case flow.ApprovalDueMsg, flow.ApprovalAnswerMsg:
 		return m.routeApproval(msg)
+	case traceChangedMsg:
+		return m.traceChanged()
 	case flow.PhoneChangedMsg:
 		m.phone.refresh(m.opts.Phone)
 		return flow.WatchPhone(m.env, m.opts.Phone)

@@ -3,6 +3,7 @@ package ui
 import (
 	"github.com/mfapush/mfapush/flow"
 	"github.com/mfapush/mfapush/i18n"
+	"github.com/mfapush/mfapush/trace"
 )
 
 // Flow is what the user came to do.
@@ -51,4 +52,7 @@ type Options struct {
 	// SaveDir is where recovery codes are saved; empty means the current
 	// directory.
 	SaveDir string
+	// Trace holds the session's HTTP exchanges for the trace screen; nil
+	// turns the trace off.
+	Trace *trace.Log
 }

@@ -103,7 +103,7 @@ func (m *Model) phoneLayout() (side, line bool) {
 	if !m.phone.enabled {
 		return false, false
 	}
-	if m.phone.visible && m.width >= wideEnough && !m.enrollNeedsRoom() {
+	if m.phone.visible && m.width >= wideEnough && !m.enrollNeedsRoom() && !m.trace.open {
 		return true, false
 	}
 	return false, true

@@ -47,17 +47,29 @@ func (m *Model) render() string {
 	if m.status != "" {
 		bodyH--
 	}
+	explain := m.explainLast()
+	if explain != "" {
+		bodyH--
+	}
 	mainW := w - margin
 	if side {
 		mainW -= phoneWidth + 1
 	}
-	body := padLines(fit(m.viewBody(mainW, bodyH), mainW, bodyH), bodyH)
+	content := m.viewBody(mainW, bodyH)
+	if m.trace.open {
+		content = m.viewTrace(mainW, bodyH)
+	}
+	body := padLines(fit(content, mainW, bodyH), bodyH)
 	body = indent(body, margin)
 	if side {
 		phone := fit(m.phone.view(m, phoneWidth, bodyH), phoneWidth, bodyH)
 		body = lipgloss.JoinHorizontal(lipgloss.Top, body, " ", phone)
 	}
-	parts := []string{header, body}
+	parts := []string{header}
+	if explain != "" {
+		parts = append(parts, fit(" "+m.st.Muted.Render("⇄ "+explain), w, 1))
+	}
+	parts = append(parts, body)
 	if m.status != "" {
 		parts = append(parts, fit(" "+m.st.Accent.Render(m.status), w, 1))
 	}
@@ -130,6 +142,9 @@ func (m *Model) viewFooter(w int) string {
 // globalKeys are available on every screen (shown in the full help).
 func (m *Model) globalKeys() []key.Binding {
 	keys := []key.Binding{m.keys.Back, m.keys.Quit, m.keys.ForceQuit}
+	if m.opts.Trace != nil {
+		keys = append(keys, m.keys.Trace)
+	}
 	if m.opts.Phone != nil {
 		keys = append(keys, m.keys.PhoneToggle, m.keys.PhoneScan, m.keys.PhoneApprove, m.keys.PhoneReject)
 	}
@@ -155,6 +170,9 @@ func (m *Model) bodySize() (int, int) {
 	}
 	h := m.height - 3
 	if line {
+		h--
+	}
+	if m.explainLast() != "" {
 		h--
 	}
 	if m.status != "" {
