@@ -1,0 +1,47 @@
+package main
+
+import (
+	"bytes"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"go.uber.org/goleak"
+)
+
+func TestMain(m *testing.M) { goleak.VerifyTestMain(m) }
+
+// TestNoTLSVerificationIsSkippedAnywhere fails when any file of the tree
+// (code, tests, docs, scripts) names the field that turns certificate checks
+// off: the sandbox's --tls mode trusts its own CA instead.
+func TestNoTLSVerificationIsSkippedAnywhere(t *testing.T) {
+	needle := []byte("Insecure" + "SkipVerify") // split so this file does not match itself
+	files := 0
+	err := filepath.WalkDir(".", func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			if d.Name() == ".git" {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		files++
+		if bytes.Contains(data, needle) {
+			t.Errorf("%s names %s", path, needle)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if files < 100 {
+		t.Fatalf("only %d files searched: is the test running at the module root?", files)
+	}
+}
