@@ -1,7 +1,9 @@
 package sandbox
 
 import (
+	"bytes"
 	"encoding/json"
+	"io"
 	"net"
 	"net/http"
 	"slices"
@@ -150,6 +152,7 @@ func (t *Tenant) serveFault(w *recorder, r *http.Request, f Fault) {
 	case "huge":
 		writeHuge(w)
 	case "slow":
+		keepBody(r)
 		timer := time.NewTimer(t.opts.SlowFaultDelay)
 		defer timer.Stop()
 		select {
@@ -160,6 +163,7 @@ func (t *Tenant) serveFault(w *recorder, r *http.Request, f Fault) {
 			abort(w)
 		}
 	case "hang":
+		keepBody(r)
 		select {
 		case <-r.Context().Done():
 		case <-t.done:
@@ -168,6 +172,16 @@ func (t *Tenant) serveFault(w *recorder, r *http.Request, f Fault) {
 	case "reset":
 		abort(w)
 	}
+}
+
+// keepBody reads the request body into memory before a fault waits: the
+// server notices a client that gives up only once the body has been read,
+// and a waiting handler it never told would hold its goroutine and
+// connection until the sandbox closes. The handler after a slow answer
+// reads the body from memory.
+func keepBody(r *http.Request) {
+	body, _ := io.ReadAll(io.LimitReader(r.Body, maxBodyBytes+1))
+	r.Body = io.NopCloser(bytes.NewReader(body))
 }
 
 // writeHuge sends a valid JSON body of 1 MiB and 64 KiB.

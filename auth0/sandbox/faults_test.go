@@ -141,3 +141,37 @@ func TestFaultAPI(t *testing.T) {
 		t.Errorf("log %+v", last)
 	}
 }
+
+// A request whose client gives up on a hang (or a slow answer) ends then,
+// body or not: a handler left waiting would hold its goroutine and
+// connection until the sandbox closes, and the request log would never
+// show it.
+func TestAbandonedFaultsEndWithTheirClient(t *testing.T) {
+	s := startSandbox(t, Options{SlowFaultDelay: time.Hour})
+	for _, kind := range []string{"hang", "slow"} {
+		before := len(s.log.all())
+		s.addFault("/oauth/token", kind, 1)
+		ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+		_, _, err := s.rawToken(ctx) // a POST with a body
+		cancel()
+		if !errors.Is(err, context.DeadlineExceeded) {
+			t.Fatalf("%s: %v", kind, err)
+		}
+		deadline := time.Now().Add(2 * time.Second)
+		for !logged(s.log.all()[before:], kind) {
+			if time.Now().After(deadline) {
+				t.Fatalf("%s: the handler still runs 2s after its client left", kind)
+			}
+			time.Sleep(time.Millisecond)
+		}
+	}
+}
+
+func logged(records []RequestRecord, fault string) bool {
+	for _, r := range records {
+		if r.Fault == fault {
+			return true
+		}
+	}
+	return false
+}
