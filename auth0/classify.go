@@ -23,12 +23,12 @@ func Classify(status int, header http.Header, body []byte, transportErr error) O
 // an *Error carrying its Outcome.
 func interpretTokenAnswer(op string, status int, header http.Header, body []byte, transportErr error, at time.Time) (*Tokens, error) {
 	if transportErr != nil {
-		return nil, transportError(op, transportErr)
+		return nil, failedAnswer(op, status, transportErr)
 	}
 	if status >= 200 && status < 300 {
 		tokens, err := parseTokens(body)
 		if err != nil {
-			return nil, malformedAnswer(op, status, body, err)
+			return nil, malformedAnswer(op, status, header, body, err)
 		}
 		return tokens, nil
 	}
@@ -68,16 +68,17 @@ func answerError(op string, status int, header http.Header, body []byte, at time
 	return e
 }
 
-// errNotJSON describes a body that is not a JSON object, without quoting it.
+// errNotJSON describes a body that is not a JSON object, without quoting
+// it, as what came back: the screen reads "Auth0 answered <this> (HTTP n)".
 func errNotJSON(header http.Header, body []byte) error {
 	ct := header.Get("Content-Type")
 	switch {
 	case len(body) == 0:
-		return errors.New("the answer had no body")
+		return errors.New("an empty body")
 	case strings.Contains(ct, "html") || looksLikeHTML(body):
-		return errors.New("the answer was an HTML page, not JSON (a proxy or the wrong domain?)")
+		return errors.New("an HTML page, not JSON (a proxy or the wrong domain?)")
 	default:
-		return errors.New("the answer was not JSON")
+		return errors.New("a body that is not JSON")
 	}
 }
 
@@ -86,14 +87,25 @@ func looksLikeHTML(body []byte) bool {
 	return strings.HasPrefix(head, "<!doctype html") || strings.HasPrefix(head, "<html")
 }
 
-func malformedAnswer(op string, status int, body []byte, cause error) *Error {
+func malformedAnswer(op string, status int, header http.Header, body []byte, cause error) *Error {
 	e := &Error{Op: op, StatusCode: status, Outcome: OutcomeFatal, Err: cause}
 	var probe any
 	if json.Unmarshal(body, &probe) != nil {
 		// Success status with a body that is not JSON: a captive portal or a
 		// proxy page rather than Auth0.
 		e.Outcome = OutcomeTransient
-		e.Err = errors.New("the answer was not JSON")
+		e.Err = errNotJSON(header, body)
+	}
+	return e
+}
+
+// failedAnswer classifies a call that got no usable answer. A body over
+// the limit did come, with its status: the tenant is reachable, so it is
+// not told as a network failure.
+func failedAnswer(op string, status int, err error) *Error {
+	e := transportError(op, err)
+	if errors.Is(err, errTooLarge) {
+		e.StatusCode = status
 	}
 	return e
 }

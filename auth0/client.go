@@ -166,11 +166,20 @@ type answer struct {
 	at     time.Time
 }
 
-var errTooLarge = fmt.Errorf("the answer is larger than %d bytes", MaxBodySize)
+// errTooLarge names what came back, as errNotJSON does.
+var errTooLarge = errors.New("a body over 1 MiB")
+
+// timeoutError is a request that got no answer within the client's own
+// timeout; it is context.DeadlineExceeded, told with the time waited.
+type timeoutError struct{ after time.Duration }
+
+func (e *timeoutError) Error() string { return "timed out after " + e.after.String() }
+func (e *timeoutError) Unwrap() error { return context.DeadlineExceeded }
 
 // do sends one request and reads its answer. The error is a transport
 // failure; an error status is not an error here.
 func (c *Client) do(ctx context.Context, k call) (answer, error) {
+	parent := ctx
 	ctx, cancel := context.WithTimeout(ctx, c.timeout)
 	defer cancel()
 
@@ -216,6 +225,9 @@ func (c *Client) do(ctx context.Context, k call) (answer, error) {
 	a.at = time.Now()
 	if err != nil {
 		err = unwrapURLError(err)
+		if errors.Is(err, context.DeadlineExceeded) && parent.Err() == nil {
+			err = &timeoutError{after: c.timeout}
+		}
 	}
 	c.observe(k, req, contentType, body, a, started, err)
 	return a, err
@@ -289,7 +301,7 @@ func classifyForTrace(k call, a answer, failure error) Outcome {
 		return OutcomeOf(err)
 	}
 	if failure != nil {
-		return transportError(k.op, failure).Outcome
+		return failedAnswer(k.op, a.status, failure).Outcome
 	}
 	if a.status >= 200 && a.status < 300 {
 		return OutcomeTokens
@@ -334,7 +346,7 @@ func (c *Client) addClientAuth(form url.Values) {
 func (c *Client) jsonCall(ctx context.Context, k call, out any) error {
 	a, err := c.do(ctx, k)
 	if err != nil {
-		return c.fail(transportError(k.op, err))
+		return c.fail(failedAnswer(k.op, a.status, err))
 	}
 	if a.status < 200 || a.status >= 300 {
 		return c.fail(answerError(k.op, a.status, a.header, a.body, a.at))
@@ -343,7 +355,7 @@ func (c *Client) jsonCall(ctx context.Context, k call, out any) error {
 		return nil
 	}
 	if err := json.Unmarshal(a.body, out); err != nil {
-		return c.fail(malformedAnswer(k.op, a.status, a.body, fmt.Errorf("unexpected answer: %w", err)))
+		return c.fail(malformedAnswer(k.op, a.status, a.header, a.body, fmt.Errorf("unexpected answer: %w", err)))
 	}
 	return nil
 }
