@@ -352,6 +352,12 @@ func (c *Client) jsonCall(ctx context.Context, k call, out any) error {
 		return c.fail(answerError(k.op, a.status, a.header, a.body, a.at))
 	}
 	if out == nil {
+		// Auth0 answers such calls with 204 and no body. A page in its place
+		// is a proxy's or a captive portal's: the call may never have reached
+		// the tenant, so it is not told as done.
+		if len(bytes.TrimSpace(a.body)) > 0 && !json.Valid(a.body) {
+			return c.fail(malformedAnswer(k.op, a.status, a.header, a.body, nil))
+		}
 		return nil
 	}
 	if err := json.Unmarshal(a.body, out); err != nil {

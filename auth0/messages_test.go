@@ -57,3 +57,32 @@ func TestTimeoutSaysHowLongItWaited(t *testing.T) {
 		t.Fatalf("err = %v", err)
 	}
 }
+
+// Auth0 answers a delete with 204 and no body. A 200 carrying a page (a
+// captive portal, a proxy) means the delete may never have reached the
+// tenant: it must not be told as done.
+func TestDeleteAnsweredWithAPageIsNotDone(t *testing.T) {
+	for name, tc := range map[string]struct {
+		contentType, body string
+		ok                bool
+	}{
+		"204":       {"", "", true},
+		"JSON":      {"application/json", "{}", true},
+		"HTML page": {"text/html", "<html><body>Sign in to the Wi-Fi</body></html>", false},
+		"cut short": {"application/json", `{"id":"push|dev_`, false},
+	} {
+		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if tc.body == "" {
+				w.WriteHeader(http.StatusNoContent)
+				return
+			}
+			w.Header().Set("Content-Type", tc.contentType)
+			io.WriteString(w, tc.body)
+		}))
+		err := newTestClient(t, srv.URL, "").DeleteAuthenticator(context.Background(), "at", "push|dev_1")
+		srv.Close()
+		if (err == nil) != tc.ok || err != nil && OutcomeOf(err) != OutcomeTransient {
+			t.Errorf("%s: %v (%v), want success %v", name, err, OutcomeOf(err), tc.ok)
+		}
+	}
+}
