@@ -74,6 +74,7 @@ type Model struct {
 
 	op        operation
 	opSeq     uint64
+	last      lastCall
 	spinning  bool
 	ticking   bool
 	status    string
@@ -253,6 +254,7 @@ type opDoneMsg struct {
 func (m *Model) run(label string, start func(env flow.Env) tea.Cmd) tea.Cmd {
 	m.op.end()
 	m.opSeq++
+	m.last = lastCall{label: label, start: start}
 	ctx, cancel := context.WithCancel(m.ctx())
 	env := m.env
 	env.Ctx = ctx

@@ -107,6 +107,9 @@ func (m *Model) viewProblem(w, h int) string {
 func (m *Model) keyProblem(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, m.keys.Retry):
+		if cmd := m.retryFailedCall(); cmd != nil {
+			return cmd
+		}
 		m.screen = m.problem.back
 		if m.screen == screenSignIn {
 			return m.signIn.focusCmd()
