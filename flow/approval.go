@@ -77,9 +77,13 @@ type Approval struct {
 // challenge answered) and gives up at deadline.
 func NewApproval(env Env, kind ApprovalKind, mfaToken, oobCode string, started, deadline time.Time) *Approval {
 	ctx, cancel := context.WithCancel(env.ctx())
+	poller := NewPoller(env.PollInterval, deadline)
+	if env.Jitter != nil {
+		poller.jitter = env.Jitter
+	}
 	return &Approval{
 		id: approvalIDs.Add(1), env: env, kind: kind, mfaToken: mfaToken, oobCode: oobCode,
-		poller: NewPoller(env.PollInterval, deadline), ctx: ctx, cancel: cancel, started: started,
+		poller: poller, ctx: ctx, cancel: cancel, started: started,
 	}
 }
 

@@ -34,6 +34,9 @@ type Env struct {
 	Ctx    context.Context
 	// PollInterval is the configured spacing of approval polls.
 	PollInterval time.Duration
+	// Jitter gives the random share, in [0, 1), of each backoff after a
+	// transient failure; nil means random. Tests fix it to get exact spacing.
+	Jitter func() float64
 }
 
 func (e Env) now() time.Time {
