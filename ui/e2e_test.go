@@ -59,13 +59,44 @@ func (term *terminal) String() string {
 
 func startE2E(t *testing.T, width, height int, start Flow) *e2e {
 	t.Helper()
+	return startE2EWith(t, width, height, start, e2eOptions{})
+}
+
+// e2eOptions change the world an e2e test runs in.
+type e2eOptions struct {
+	// manual puts the sandbox and the program on one manual clock with
+	// Auth0's numbers (5 s spacing, 12 polls a minute): the test moves the
+	// clock (e.advance) and every wait and spacing is exact.
+	manual bool
+	// timeout is the client's per-request timeout (default the client's).
+	timeout time.Duration
+	// slowFault is how long the sandbox's "slow" fault waits.
+	slowFault time.Duration
+}
+
+// fixedJitter makes every backoff on the manual clock exact: 10% over its
+// base, the middle of the policy's 0-20%.
+const fixedJitter = 0.5
+
+func startE2EWith(t *testing.T, width, height int, start Flow, o e2eOptions) *e2e {
+	t.Helper()
 	sopts := sandbox.DefaultOptions()
-	sopts.MinPollInterval = 0     // the test polls every 20 ms
-	sopts.PollsPerMinute = 100000 // and so, far more than 12 a minute
-	srv := sandboxtest.StartReal(t, sopts)
+	sopts.SlowFaultDelay = o.slowFault
+	var srv *sandboxtest.Server
+	if o.manual {
+		srv = sandboxtest.Start(t, sopts)
+	} else {
+		sopts.MinPollInterval = 0     // the test polls every 20 ms
+		sopts.PollsPerMinute = 100000 // and so, far more than 12 a minute
+		srv = sandboxtest.StartReal(t, sopts)
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	log := trace.NewLog()
-	env := flow.Env{Client: srv.Client(t, auth0.Config{Observer: log.Observe}), Ctx: ctx, PollInterval: 20 * time.Millisecond}
+	env := flow.Env{Client: srv.Client(t, auth0.Config{Observer: log.Observe, Timeout: o.timeout}), Ctx: ctx, PollInterval: 20 * time.Millisecond}
+	if o.manual {
+		env.Clock, env.PollInterval = srv.Clock, flow.DefaultInterval
+		env.Jitter = func() float64 { return fixedJitter }
+	}
 	m := New(Options{Env: env, Phone: flow.SandboxPhone(srv.Phone), Sandbox: true, Start: start,
 		Theme: ThemeDark, SaveDir: t.TempDir(), Trace: log})
 	term := &terminal{emu: vt.NewEmulator(width, height), writes: make(chan struct{}, 1)}
@@ -224,18 +255,25 @@ func TestE2EOTPFallback(t *testing.T) {
 	e.waitFor("Signed in with MFA")
 }
 
-func TestE2EDeleteVerifiesFirst(t *testing.T) {
-	e := startE2E(t, 100, 34, FlowManage)
+// verifyToDelete signs bob in to manage, asks to delete his push
+// authenticator and, having no MFA-API token yet, verifies with a push
+// first: it returns once the push is on the phone.
+func (e *e2e) verifyToDelete() {
+	e.t.Helper()
 	e.signIn("bob@example.com", "bob-password")
 	e.waitFor("3 authenticators")
 	e.press("d")
 	e.waitFor("Delete Guardian push")
 	e.press("y")
-	// No MFA-API token yet: verify with a factor first.
 	e.waitFor("Verify with an existing factor")
 	e.press("enter")
 	e.waitFor("Verify it's you on Bob's phone")
 	e.waitFor("Sign-in request")
+}
+
+func TestE2EDeleteVerifiesFirst(t *testing.T) {
+	e := startE2E(t, 100, 34, FlowManage)
+	e.verifyToDelete()
 	e.press("a")
 	screen := e.waitFor("1 authenticator")
 	if strings.Contains(screen, "Guardian push") || strings.Contains(screen, "One-time password") {
