@@ -57,7 +57,5 @@ func (c *Client) Associate(ctx context.Context, bearer string, req AssociateRequ
 	if err != nil {
 		return nil, err
 	}
-	out.AuthenticatorType = CleanText(out.AuthenticatorType)
-	out.OOBChannel = CleanText(out.OOBChannel)
 	return &out, nil
 }

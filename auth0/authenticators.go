@@ -72,10 +72,6 @@ func (c *Client) ListAuthenticators(ctx context.Context, bearer string) ([]Authe
 	if err != nil {
 		return nil, err
 	}
-	for i := range out {
-		out[i].Name = CleanText(out[i].Name)
-		out[i].ID = CleanText(out[i].ID)
-	}
 	return out, nil
 }
 

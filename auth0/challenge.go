@@ -42,7 +42,5 @@ func (c *Client) Challenge(ctx context.Context, req ChallengeRequest) (*Challeng
 	if err != nil {
 		return nil, err
 	}
-	out.ChallengeType = CleanText(out.ChallengeType)
-	out.BindingMethod = CleanText(out.BindingMethod)
 	return &out, nil
 }

@@ -1,6 +1,7 @@
 package auth0
 
 import (
+	"reflect"
 	"strings"
 	"unicode"
 
@@ -35,4 +36,32 @@ func CleanText(s string) string {
 
 func isBidiControl(r rune) bool {
 	return r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069 || r == 0x200E || r == 0x200F || r == 0x061C
+}
+
+// cleanAll applies CleanText to every string that v (a pointer) reaches:
+// each decoded answer goes through it, so that no field of it, shown now
+// or added later, can carry an escape sequence to a screen. Auth0's own
+// values (codes, tokens, URIs) hold no control characters and pass as
+// they are.
+func cleanAll(v any) { cleanValue(reflect.ValueOf(v)) }
+
+func cleanValue(v reflect.Value) {
+	switch v.Kind() {
+	case reflect.String:
+		if v.CanSet() {
+			v.SetString(CleanText(v.String()))
+		}
+	case reflect.Pointer:
+		if !v.IsNil() {
+			cleanValue(v.Elem())
+		}
+	case reflect.Struct:
+		for i := range v.NumField() {
+			cleanValue(v.Field(i))
+		}
+	case reflect.Slice, reflect.Array:
+		for i := range v.Len() {
+			cleanValue(v.Index(i))
+		}
+	}
 }

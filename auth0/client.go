@@ -363,5 +363,6 @@ func (c *Client) jsonCall(ctx context.Context, k call, out any) error {
 	if err := json.Unmarshal(a.body, out); err != nil {
 		return c.fail(malformedAnswer(k.op, a.status, a.header, a.body, fmt.Errorf("unexpected answer: %w", err)))
 	}
+	cleanAll(out)
 	return nil
 }

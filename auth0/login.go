@@ -86,7 +86,10 @@ func (c *Client) LoginWithPassword(ctx context.Context, login PasswordLogin) (Lo
 	a, err := c.do(ctx, k)
 	if err == nil && a.status >= 400 {
 		var body mfaRequiredBody
-		if json.Unmarshal(a.body, &body) == nil && body.Error == CodeMFARequired && body.MFAToken != "" {
+		if json.Unmarshal(a.body, &body) == nil {
+			cleanAll(&body)
+		}
+		if body.Error == CodeMFARequired && body.MFAToken != "" {
 			return LoginResult{MFARequired: &MFARequired{MFAToken: body.MFAToken, Requirements: body.MFARequirements}}, nil
 		}
 	}

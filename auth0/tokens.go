@@ -40,6 +40,7 @@ func parseTokens(body []byte) (*Tokens, error) {
 	if err := json.Unmarshal(body, &tb); err != nil {
 		return nil, fmt.Errorf("token answer: %w", err)
 	}
+	cleanAll(&tb)
 	if tb.AccessToken == "" {
 		return nil, errors.New("token answer has no access_token")
 	}
@@ -51,8 +52,8 @@ func parseTokens(body []byte) (*Tokens, error) {
 		AccessToken:  tb.AccessToken,
 		IDToken:      tb.IDToken,
 		RefreshToken: tb.RefreshToken,
-		TokenType:    CleanText(tb.TokenType),
-		Scope:        CleanText(tb.Scope),
+		TokenType:    tb.TokenType,
+		Scope:        tb.Scope,
 		ExpiresIn:    expiresIn,
 		RecoveryCode: tb.RecoveryCode,
 	}, nil
