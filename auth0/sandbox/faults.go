@@ -78,6 +78,10 @@ func (t *Tenant) AddFault(f Fault) error {
 	return nil
 }
 
+// Hanging counts the requests a hang fault holds now: a test sees that a
+// request is in flight, and that it ends when its client gives up.
+func (t *Tenant) Hanging() int { return int(t.hanging.Load()) }
+
 // ClearFaults drops every pending fault.
 func (t *Tenant) ClearFaults() { t.faults.clear() }
 
@@ -164,6 +168,8 @@ func (t *Tenant) serveFault(w *recorder, r *http.Request, f Fault) {
 		}
 	case "hang":
 		keepBody(r)
+		t.hanging.Add(1)
+		defer t.hanging.Add(-1)
 		select {
 		case <-r.Context().Done():
 		case <-t.done:

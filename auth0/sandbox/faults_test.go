@@ -104,7 +104,7 @@ func TestConnectionFaults(t *testing.T) {
 	s.addFault("/oauth/token", "hang", 1)
 	done := make(chan error, 1)
 	go func() { _, _, err := s.rawToken(context.Background()); done <- err }()
-	for s.Tenant.faults.pending("/oauth/token") {
+	for s.Tenant.Hanging() == 0 {
 		time.Sleep(time.Millisecond) // until the hanging request has taken its fault
 	}
 	s.Close()
@@ -158,7 +158,7 @@ func TestAbandonedFaultsEndWithTheirClient(t *testing.T) {
 			t.Fatalf("%s: %v", kind, err)
 		}
 		deadline := time.Now().Add(2 * time.Second)
-		for !logged(s.log.all()[before:], kind) {
+		for !logged(s.log.all()[before:], kind) || s.Tenant.Hanging() != 0 {
 			if time.Now().After(deadline) {
 				t.Fatalf("%s: the handler still runs 2s after its client left", kind)
 			}

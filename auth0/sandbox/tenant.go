@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -41,6 +42,7 @@ type Tenant struct {
 	lastSweep    time.Time
 	phone        *Phone
 	faults       *faultQueue
+	hanging      atomic.Int64 // requests held by a hang fault
 
 	life     sync.Mutex // guards closed and the Add of inflight
 	closed   bool
