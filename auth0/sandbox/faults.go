@@ -221,10 +221,3 @@ func abort(w *recorder) {
 	}
 	raw.Close()
 }
-
-// pending reports whether a fault waits for path.
-func (q *faultQueue) pending(path string) bool {
-	q.mu.Lock()
-	defer q.mu.Unlock()
-	return len(q.m[path]) > 0
-}
