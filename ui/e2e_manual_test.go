@@ -22,6 +22,13 @@ func (e *e2e) advance() time.Duration {
 	return d
 }
 
+// pollOnce lets one poll go out and waits until its answer was handled.
+func (e *e2e) pollOnce() {
+	e.t.Helper()
+	e.advance()
+	e.waitForWaiter()
+}
+
 // waitForWaiter returns once something waits on the clock: after a poll,
 // that means its answer was handled and the next wait is set.
 func (e *e2e) waitForWaiter() {
@@ -65,6 +72,23 @@ func (e *e2e) waitUntilFaulted(from, n int) {
 			e.t.Fatalf("%d of %d faults served; the screen shows:\n%s", e.faulted(from), n, e.screen())
 		}
 		time.Sleep(time.Millisecond)
+	}
+}
+
+// answerPush approves or rejects the push waiting on the phone, as its
+// owner would.
+func (e *e2e) answerPush(approve bool) {
+	e.t.Helper()
+	notes := e.srv.Phone.Notifications()
+	if len(notes) == 0 {
+		e.t.Fatal("no push reached the phone")
+	}
+	answer := func() error { return e.srv.Phone.Reject(context.Background(), notes[0].ID, "") }
+	if approve {
+		answer = func() error { return e.srv.Phone.Approve(context.Background(), notes[0].ID) }
+	}
+	if err := answer(); err != nil {
+		e.t.Fatal(err)
 	}
 }
 

@@ -72,6 +72,8 @@ type e2eOptions struct {
 	timeout time.Duration
 	// slowFault is how long the sandbox's "slow" fault waits.
 	slowFault time.Duration
+	// tenant changes the sandbox's options (lifetimes, limits).
+	tenant func(*sandbox.Options)
 }
 
 // fixedJitter makes every backoff on the manual clock exact: 10% over its
@@ -82,6 +84,9 @@ func startE2EWith(t *testing.T, width, height int, start Flow, o e2eOptions) *e2
 	t.Helper()
 	sopts := sandbox.DefaultOptions()
 	sopts.SlowFaultDelay = o.slowFault
+	if o.tenant != nil {
+		o.tenant(&sopts)
+	}
 	var srv *sandboxtest.Server
 	if o.manual {
 		srv = sandboxtest.Start(t, sopts)

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"context"
 	"fmt"
 	"strings"
 	"testing"
@@ -73,11 +72,11 @@ var faultPhases = []faultPhase{
 			e.challenge()
 			return "/oauth/token"
 		},
-		answer: func(e *e2e) { e.approvePush() }},
+		answer: func(e *e2e) { e.answerPush(true) }},
 	{name: "delete", start: FlowManage, done: "1 authenticator",
 		reach: func(e *e2e) string {
 			e.verifyToDelete()
-			e.approvePush()
+			e.answerPush(true)
 			return "/mfa/authenticators/push|" + e.srv.Phone.Devices()[0].ID
 		},
 		send: func(e *e2e) { e.advance() }}, // the approving poll, then the delete
@@ -98,18 +97,6 @@ func (e *e2e) typeCredentials(email, password string) {
 	e.typeText(email)
 	e.press("enter")
 	e.typeText(password)
-}
-
-// approvePush answers the push waiting on the phone, as its owner would.
-func (e *e2e) approvePush() {
-	e.t.Helper()
-	notes := e.srv.Phone.Notifications()
-	if len(notes) == 0 {
-		e.t.Fatal("no push reached the phone")
-	}
-	if err := e.srv.Phone.Approve(context.Background(), notes[0].ID); err != nil {
-		e.t.Fatal(err)
-	}
 }
 
 // oneShotWant is what a failed one-shot call must show: the problem's
