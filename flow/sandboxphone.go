@@ -4,6 +4,7 @@ import (
 	"context"
 	"time"
 
+	"github.com/mfapush/mfapush/auth0"
 	"github.com/mfapush/mfapush/auth0/sandbox"
 )
 
@@ -32,7 +33,7 @@ func (s sandboxPhone) Notifications() []PhoneNotification {
 	out := make([]PhoneNotification, len(notes))
 	for i, n := range notes {
 		out[i] = PhoneNotification{ID: n.ID, DeviceID: n.DeviceID, UserID: n.UserID,
-			CreatedAt: n.CreatedAt, ExpiresAt: n.ExpiresAt, App: n.App, OS: n.OS}
+			CreatedAt: n.CreatedAt, ExpiresAt: n.ExpiresAt, App: auth0.CleanText(n.App), OS: auth0.CleanText(n.OS)}
 	}
 	return out
 }
@@ -47,6 +48,8 @@ func (s sandboxPhone) OTP(deviceID string) (string, time.Duration, error) { retu
 
 func (s sandboxPhone) Changed() <-chan struct{} { return s.p.Changed() }
 
+// phoneDevice adapts a device for the screen. Its name is whatever the
+// control API or a script gave it, so it is made inert like a server's.
 func phoneDevice(d sandbox.Device) PhoneDevice {
-	return PhoneDevice{ID: d.ID, UserID: d.UserID, Name: d.Name}
+	return PhoneDevice{ID: d.ID, UserID: d.UserID, Name: auth0.CleanText(d.Name)}
 }
