@@ -1,7 +1,9 @@
 package ui
 
 import (
+	"bytes"
 	"context"
+	"net/http"
 	"strings"
 	"sync"
 	"testing"
@@ -30,6 +32,7 @@ type e2e struct {
 	model *Model
 	done  chan error
 	stop  func() // ends the program; after it the model may be read
+	trace *trace.Log
 }
 
 // terminal is a virtual terminal that tells the test each time the program
@@ -38,11 +41,18 @@ type terminal struct {
 	mu     sync.Mutex
 	emu    *vt.Emulator
 	writes chan struct{}
+	record bool                // keep every byte and every screen drawn
+	out    bytes.Buffer        // with record: the bytes the program wrote
+	frames map[string]struct{} // with record: each screen it showed
 }
 
 func (term *terminal) Write(p []byte) (int, error) {
 	term.mu.Lock()
 	n, err := term.emu.Write(p)
+	if term.record {
+		term.out.Write(p)
+		term.frames[term.emu.String()] = struct{}{}
+	}
 	term.mu.Unlock()
 	select {
 	case term.writes <- struct{}{}:
@@ -74,6 +84,10 @@ type e2eOptions struct {
 	slowFault time.Duration
 	// tenant changes the sandbox's options (lifetimes, limits).
 	tenant func(*sandbox.Options)
+	// transport wraps the client's transport (to see every exchange raw).
+	transport func(http.RoundTripper) http.RoundTripper
+	// record keeps every byte and screen the program drew (e.term.out, frames).
+	record bool
 }
 
 // fixedJitter makes every backoff on the manual clock exact: 10% over its
@@ -97,18 +111,29 @@ func startE2EWith(t *testing.T, width, height int, start Flow, o e2eOptions) *e2
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	log := trace.NewLog()
-	env := flow.Env{Client: srv.Client(t, auth0.Config{Observer: log.Observe, Timeout: o.timeout}), Ctx: ctx, PollInterval: 20 * time.Millisecond}
+	cfg := auth0.Config{Observer: log.Observe, Timeout: o.timeout}
+	client := srv.Client(t, cfg)
+	if o.transport != nil {
+		hc := *srv.Server.Client()
+		hc.Transport = o.transport(hc.Transport)
+		cfg.Domain, cfg.ClientID, cfg.ClientSecret, cfg.HTTPClient = srv.URL, "sandbox-client", "sandbox-secret", &hc
+		var err error
+		if client, err = auth0.New(cfg); err != nil {
+			t.Fatal(err)
+		}
+	}
+	env := flow.Env{Client: client, Ctx: ctx, PollInterval: 20 * time.Millisecond}
 	if o.manual {
 		env.Clock, env.PollInterval = srv.Clock, flow.DefaultInterval
 		env.Jitter = func() float64 { return fixedJitter }
 	}
 	m := New(Options{Env: env, Phone: flow.SandboxPhone(srv.Phone), Sandbox: true, Start: start,
 		Theme: ThemeDark, SaveDir: t.TempDir(), Trace: log})
-	term := &terminal{emu: vt.NewEmulator(width, height), writes: make(chan struct{}, 1)}
+	term := &terminal{emu: vt.NewEmulator(width, height), writes: make(chan struct{}, 1), record: o.record, frames: map[string]struct{}{}}
 	// Output that is not a terminal is drawn as if the line discipline
 	// turned LF into CR LF (ONLCR), so the emulator must do the same (LNM).
 	term.Write([]byte("\x1b[20h"))
-	e := &e2e{t: t, srv: srv, term: term, model: m, done: make(chan error, 1)}
+	e := &e2e{t: t, srv: srv, term: term, model: m, done: make(chan error, 1), trace: log}
 	e.prog = tea.NewProgram(m,
 		tea.WithInput(nil), tea.WithOutput(term),
 		tea.WithWindowSize(width, height), tea.WithoutSignals(), tea.WithContext(ctx),

@@ -49,7 +49,7 @@ func (p faultPhase) poll() bool { return p.answer != nil }
 var faultPhases = []faultPhase{
 	atSignIn("login", FlowChallenge, "bob@example.com", "/oauth/token", "3 authenticators"),
 	atSignIn("associate", FlowEnroll, "alice@example.com", "/mfa/associate", "Waiting for the phone"),
-	{name: "confirmation poll", start: FlowEnroll, done: "Enrolled",
+	{name: "confirmation poll", start: FlowEnroll, done: "✓ Enrolled",
 		reach: func(e *e2e) string {
 			e.signIn("alice@example.com", "alice-password")
 			e.waitFor("Waiting for the phone")
