@@ -59,8 +59,14 @@ func runInteractive(cmd *cobra.Command, start ui.Flow) error {
 		opts.Phone = flow.SandboxPhone(t.sandbox.Phone)
 		opts.DemoUsers = func() []ui.DemoUser { return demoUsers(t, catalog) }
 	}
-	model := ui.New(opts)
-	if _, err := tea.NewProgram(model, tea.WithContext(cmd.Context())).Run(); err != nil && !errors.Is(err, tea.ErrProgramKilled) {
+	model := ui.New(decorateOptions(opts))
+	_, err = tea.NewProgram(model, tea.WithContext(cmd.Context())).Run()
+	switch {
+	case errors.Is(err, tea.ErrProgramPanic):
+		// Bubble Tea restored the terminal and printed the panic; a crash
+		// is no success, whatever was done before it.
+		return &ExitError{Code: 1, Err: errors.New("mfapush stopped on an internal error (shown above); the terminal was restored")}
+	case err != nil && !errors.Is(err, tea.ErrProgramKilled):
 		return err
 	}
 	if summary := model.Summary(); summary != "" {
@@ -68,6 +74,11 @@ func runInteractive(cmd *cobra.Command, start ui.Flow) error {
 	}
 	return nil
 }
+
+// decorateOptions lets this package's tests change the interface's
+// options (to inject a fault in a child process); it changes nothing
+// otherwise.
+var decorateOptions = func(o ui.Options) ui.Options { return o }
 
 // settingsFor loads and validates the settings, printing every problem.
 func settingsFor(cmd *cobra.Command) (config.Settings, error) {
