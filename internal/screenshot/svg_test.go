@@ -15,7 +15,7 @@ func TestSVGDrawsTextAndBlocks(t *testing.T) {
 	for _, want := range []string{
 		`font-weight="bold">mfapush</text>`, // bold run, in its colour
 		`fill="#a594ff"`,
-		`&lt;&amp;&gt;`, // escaped text
+		`&lt;&amp;&gt;`,  // escaped text
 		`fill="#000000"`, // the black background of the code's cells
 	} {
 		if !strings.Contains(out, want) {
