@@ -1,0 +1,81 @@
+// Package plain runs mfapush's flows as lines of text instead of the TUI:
+// for scripts, CI jobs, screen readers and helpdesk logs. The cli package
+// picks it with --plain, when stdout or stdin is not a terminal, or when a
+// flag only the plain mode understands (--json, --password-stdin,
+// --otp-stdin) is given.
+//
+// The flows are those of the TUI, driven through package flow:
+//
+//   - enroll: sign in for the MFA API, POST /mfa/associate, print the QR
+//     code once (half blocks, no escape sequences unless the output is a
+//     terminal that allows colour), the link, the deadline and the recovery
+//     code, then one status line per poll until the phone has enrolled.
+//   - challenge: sign in, list the authenticators, push the first active
+//     Guardian push one (or --authenticator), one status line per poll until
+//     the answer; or, with --otp-stdin, check a 6-digit code instead.
+//   - authenticators: sign in for the MFA API and list them, one a line.
+//
+// Every word comes from the i18n catalog. Secrets (mfa_token, oob_code,
+// client secret, tokens) are never printed, except token values with
+// --show-tokens; the QR code, its link and the recovery code are printed on
+// the human output because showing them is the point of enrolling.
+//
+// # Exit status
+//
+//	0    done: enrolled, approved, listed
+//	1    an error: wrong password, expired, timed out, rate limited, …
+//	2    rejected on the device, or cancelled at a prompt (end of input)
+//	130  interrupted: the context ended (Ctrl+C); the request in flight is
+//	     cancelled and nothing more is sent
+//
+// [Outcome.ExitCode] holds this mapping; [Run] returns it.
+//
+// # JSON
+//
+// With --json, stdout carries one JSON document at the end and nothing
+// else; the human lines go to stderr. Field names are stable. Sections that
+// do not apply to a run are left out; "authenticators" is present (maybe
+// empty) whenever the list was fetched.
+//
+//	{
+//	  "flow": "enroll" | "challenge" | "authenticators",
+//	  "tenant": "https://acme.eu.auth0.com",
+//	  "user": "bob@example.com",
+//	  "outcome": "enrolled" | "approved" | "listed" | "already_enrolled" |
+//	             "rejected" | "expired" | "timed_out" | "rate_limited" |
+//	             "error" | "cancelled" | "interrupted",
+//	  "exit_code": 0,
+//	  "authenticators": [
+//	    {"id": "push|dev_…", "kind": "push", "type": "oob", "oob_channel": "auth0",
+//	     "name": "Bob's phone", "active": true}
+//	  ],
+//	  "enrollment": {
+//	    "outcome": "enrolled" | …,
+//	    "expires_at": "2026-03-01T09:05:00Z",   // the QR code's deadline
+//	    "recovery_codes": 1,                     // how many were printed; never their values
+//	    "polls": 3,
+//	    "authenticator": {…}                     // once enrolled
+//	  },
+//	  "challenge": {
+//	    "method": "push" | "otp",
+//	    "authenticator": {…},
+//	    "outcome": "approved" | "rejected" | "expired" | "timed_out" |
+//	               "rate_limited" | "error" | "interrupted",
+//	    "polls": 2,
+//	    "expires_at": "…"                        // the mfa_token's deadline
+//	  },
+//	  "tokens": {
+//	    "token_type": "Bearer", "scope": "openid profile email",
+//	    "audience": "https://api.example.com",   // when the access token is a JWT
+//	    "expires_in": 86400, "expires_at": "…",
+//	    "issued": ["access_token", "id_token"],
+//	    "access_token": "…", "id_token": "…", "refresh_token": "…"  // only with --show-tokens
+//	  },
+//	  "error": {
+//	    "kind": "wrong_credentials",             // see problemKinds; "input" for a missing flag or bad stdin
+//	    "title": "…", "fix": "…",                // in the user's language
+//	    "detail": "…",                           // Auth0's answer in words
+//	    "status": 403, "code": "invalid_grant", "description": "Wrong email or password."
+//	  }
+//	}
+package plain
