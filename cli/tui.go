@@ -3,10 +3,8 @@ package cli
 import (
 	"errors"
 	"fmt"
-	"os"
 
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
 	"github.com/mfapush/mfapush/config"
@@ -15,27 +13,21 @@ import (
 	"github.com/mfapush/mfapush/ui"
 )
 
-// newFlowCommand is a command that opens the TUI directly in one flow.
+// newFlowCommand is a command that opens the TUI directly in one flow, or
+// runs it as plain lines (see runFlow).
 func newFlowCommand(use, short string, start ui.Flow) *cobra.Command {
-	return &cobra.Command{
+	cmd := &cobra.Command{
 		Use:   use,
 		Short: short,
 		Args:  cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			return runInteractive(cmd, start)
-		},
 	}
+	f := addPlainFlags(cmd, start)
+	cmd.RunE = func(cmd *cobra.Command, _ []string) error { return runFlow(cmd, start, f) }
+	return cmd
 }
 
-// runInteractive runs a flow in the TUI.
-func runInteractive(cmd *cobra.Command, start ui.Flow) error {
-	s, err := settingsFor(cmd)
-	if err != nil {
-		return err
-	}
-	if !term.IsTerminal(os.Stdout.Fd()) || !term.IsTerminal(os.Stdin.Fd()) {
-		return &ExitError{Code: 1, Err: errors.New("mfapush needs a terminal for its interface: run it in one, or use --plain")}
-	}
+// runInteractive runs a flow in the TUI; the caller checked for a terminal.
+func runInteractive(cmd *cobra.Command, s config.Settings, start ui.Flow) error {
 	t, err := openTenant(s, nil)
 	if err != nil {
 		return err
