@@ -85,8 +85,8 @@ func (r *run) inputEnded(err error) Outcome {
 		return r.interrupted()
 	case errors.As(err, &empty):
 		return r.failInput(r.prompt(r.t.Plain.EmptyStdin, empty.flag))
-	case errors.Is(err, io.EOF):
-		r.explain(r.t.Challenge.Cancelled, "", "")
+	case errors.Is(err, io.EOF): // Ctrl+D: the person chose not to go on
+		fmt.Fprintln(r.problem, r.t.Challenge.Cancelled)
 		return OutcomeCancelled
 	}
 	return r.failInput(err.Error())
