@@ -2,6 +2,7 @@ package cli
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"time"
@@ -63,8 +64,10 @@ func runHome(cmd *cobra.Command) error {
 		return err
 	}
 	if s.Plain || !hasTerminal(cmd) {
+		// Printed as it is: fang would recapitalize and rewrap the sentence.
 		lang, _ := i18n.Parse(s.Lang)
-		return &ExitError{Code: 1, Err: errors.New(i18n.For(lang).Plain.NeedsTerminal)}
+		fmt.Fprintln(cmd.ErrOrStderr(), i18n.For(lang).Plain.NeedsTerminal)
+		return &ExitError{Code: 1, Err: errReported}
 	}
 	return runInteractive(cmd, s, ui.FlowHome)
 }
