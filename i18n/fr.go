@@ -259,7 +259,7 @@ var french = func() Catalog {
 	pl.NotPush = "%s is not a Guardian push authenticator: pass a push one, or answer with a code through --otp-stdin."
 	pl.RejectedHint = "The person holding the phone refused the request. Run the command again to send a new push."
 	pl.ExpiredHint = "The mfa_token or the push expired before an answer. Run the command again."
-	pl.Interrupted = "Interrupted: the request in flight was cancelled and nothing more was sent."
+	pl.Interrupted = "Interrupted. A request in flight, if any, was cancelled; nothing more was sent."
 	pl.HiddenToken = "hidden: pass --show-tokens to print it"
 	pl.ListTitle = "Authenticators of %s:"
 	return c

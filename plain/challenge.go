@@ -104,18 +104,29 @@ func (r *run) challengeEnded(a *flow.Approval) Outcome {
 	return r.approvalFailed(a, t.Failed)
 }
 
-// approved shows what MFA earned; token values only when asked.
+// approved says so and shows what MFA earned.
 func (r *run) approved(tokens *auth0.Tokens, at time.Time) Outcome {
-	r.session.Earn(tokens, at)
-	info := tokensOf(tokens, at, r.ShowTokens)
-	r.report.Tokens = info
-	t := r.t.Result
 	r.say(r.t.Challenge.Approved)
+	r.earn(tokens, at)
+	r.sayTokens(tokens, at)
+	return OutcomeApproved
+}
+
+// earn records the tokens MFA earned.
+func (r *run) earn(tokens *auth0.Tokens, at time.Time) {
+	r.session.Earn(tokens, at)
+	r.report.Tokens = tokensOf(tokens, at, r.ShowTokens)
+}
+
+// sayTokens describes the tokens earned; their values only with
+// --show-tokens.
+func (r *run) sayTokens(tokens *auth0.Tokens, at time.Time) {
+	t := r.t.Result
 	r.say(t.Title)
 	r.sayLabeled(indent, t.TokenType, tokens.TokenType)
 	r.sayLabeled(indent, t.Scope, tokens.Scope)
-	if info.Audience != "" {
-		r.sayLabeled(indent, t.Audience, info.Audience)
+	if aud := r.report.Tokens.Audience; aud != "" {
+		r.sayLabeled(indent, t.Audience, aud)
 	}
 	if tokens.ExpiresIn > 0 {
 		expiry := at.Add(tokens.ExpiresIn)
@@ -132,5 +143,4 @@ func (r *run) approved(tokens *auth0.Tokens, at time.Time) Outcome {
 			r.sayLabeled(indent, tk.label, r.t.Plain.HiddenToken)
 		}
 	}
-	return OutcomeApproved
 }

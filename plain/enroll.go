@@ -38,9 +38,13 @@ func (r *run) enroll() Outcome {
 	if a.State() != flow.ApprovalApproved {
 		return r.enrollEnded(a)
 	}
-	r.session.Earn(a.Tokens(), r.now())
-	r.report.Tokens = tokensOf(a.Tokens(), r.now(), r.ShowTokens)
-	return r.enrolled()
+	at := r.now()
+	r.earn(a.Tokens(), at)
+	o := r.enrolled()
+	if r.ShowTokens { // the MFA API token the enrollment earned
+		r.sayTokens(a.Tokens(), at)
+	}
+	return o
 }
 
 // showCode prints what the phone needs: the QR code (once), the link, the

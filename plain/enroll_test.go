@@ -54,9 +54,11 @@ func TestEnrollPrintsACodeThePhoneScans(t *testing.T) {
 	}
 }
 
-func TestEnrollShowsTheRecoveryCodeOnceAndWaits(t *testing.T) {
+func TestEnrollShowsTheRecoveryCodeOnceAndTokensWhenAsked(t *testing.T) {
 	w := newWorld(t, nil)
-	r := start(w.config(plain.FlowEnroll, "alice@example.com", "alice-password\n"))
+	cfg := w.config(plain.FlowEnroll, "alice@example.com", "alice-password\n")
+	cfg.ShowTokens = true
+	r := start(cfg)
 	r.stdout.waitFor(t, "Waiting for the phone (next check in")
 	uri := w.secrets.valuesOf("barcode_uri")[0]
 	if _, err := w.srv.Phone.Scan(context.Background(), uri, ""); err != nil {
@@ -70,12 +72,15 @@ func TestEnrollShowsTheRecoveryCodeOnceAndWaits(t *testing.T) {
 	if len(codes) != 1 || strings.Count(out, codes[0]) != 1 {
 		t.Fatalf("recovery codes %q printed %d times:\n%s", codes, strings.Count(out, codes[0]), out)
 	}
-	for _, want := range []string{"Recovery code: " + codes[0], "Shown once", "The code is valid for 5m0s, until "} {
+	for _, want := range []string{
+		"Recovery code: " + codes[0], "Shown once", "The code is valid for 5m0s, until ",
+		"Access token: " + w.secrets.valuesOf("access_token")[0], "Scope: openid profile email enroll",
+	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("the output lacks %q:\n%s", want, out)
 		}
 	}
-	w.secrets.check(t, "enroll output", out+r.stderr.String(), "barcode_uri", "recovery_codes")
+	w.secrets.check(t, "enroll output", out+r.stderr.String(), "barcode_uri", "recovery_codes", "access_token", "id_token")
 }
 
 func TestEnrollJSONKeepsSecretsOut(t *testing.T) {

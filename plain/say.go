@@ -23,7 +23,9 @@ func (r *run) sayLabeled(indent, label, value string) {
 func (r *run) sayTenant() {
 	if r.Sandbox != nil {
 		r.say(r.t.Plain.SandboxTenant, r.report.Tenant)
-		r.say(r.t.Plain.SandboxPhone, r.seconds(r.Sandbox.Delay))
+		if r.Flow != FlowAuthenticators { // the phone has nothing to do there
+			r.say(r.t.Plain.SandboxPhone, r.seconds(r.Sandbox.Delay))
+		}
 		return
 	}
 	r.say(r.t.Plain.Tenant, r.report.Tenant)
