@@ -49,7 +49,7 @@ func addPlainFlags(cmd *cobra.Command, start ui.Flow) *plainFlags {
 func runFlow(cmd *cobra.Command, start ui.Flow, f *plainFlags) error {
 	s, err := settingsFor(cmd)
 	if err != nil {
-		return err
+		return f.setupFailed(cmd, start, err)
 	}
 	if !s.Plain && !f.json && !f.passwordStdin && !f.otpStdin && hasTerminal(cmd) {
 		return runInteractive(cmd, s, start)
@@ -90,7 +90,7 @@ var plainFlows = map[ui.Flow]plain.Flow{
 func runPlain(cmd *cobra.Command, s config.Settings, start ui.Flow, f *plainFlags) error {
 	t, err := openTenant(s, nil)
 	if err != nil {
-		return err
+		return f.setupFailed(cmd, start, err)
 	}
 	defer t.Close()
 	lang, _ := i18n.Parse(s.Lang)
@@ -119,6 +119,15 @@ func runPlain(cmd *cobra.Command, s config.Settings, start ui.Flow, f *plainFlag
 		return &ExitError{Code: status, Err: errReported}
 	}
 	return nil
+}
+
+// setupFailed keeps the promise of --json, one document on stdout, when
+// the run cannot even start.
+func (f *plainFlags) setupFailed(cmd *cobra.Command, start ui.Flow, err error) error {
+	if f.json {
+		_ = plain.SetupFailed(plainFlows[start], err.Error()).Write(cmd.OutOrStdout())
+	}
+	return err
 }
 
 // errReported ends a command whose failure its own output already

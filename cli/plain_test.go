@@ -1,8 +1,11 @@
 package cli
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
+
+	"github.com/mfapush/mfapush/plain"
 )
 
 func TestPlainFlagsOnTheFlowCommands(t *testing.T) {
@@ -32,5 +35,24 @@ func TestRootCommandWithoutTerminal(t *testing.T) {
 	env, _ := homeEnv(t)
 	if _, stderr, status := runCLI(t, env); status != 1 || !strings.Contains(stderr, "with --plain") {
 		t.Errorf("status %d, want 1\n%s", status, stderr)
+	}
+}
+
+// TestJSONWhenTheRunCannotStart: --json prints its one document even when
+// the settings stop the run before any request.
+func TestJSONWhenTheRunCannotStart(t *testing.T) {
+	env, _ := homeEnv(t)
+	env["AUTH0_DOMAIN"] = "acme.auth0.com"
+	stdout, stderr, status := runCLI(t, env, "challenge", "--json", "--username", "bob@example.com", "--password-stdin")
+	var report plain.Report
+	// Only the first document: without fang, cobra adds the usage after it.
+	if err := json.NewDecoder(strings.NewReader(stdout)).Decode(&report); err != nil {
+		t.Fatalf("stdout is not JSON: %v\n%s", err, stdout)
+	}
+	if status != 1 || report.Outcome != plain.OutcomeError || report.Flow != "challenge" || report.Error == nil || report.Error.Kind != "settings" {
+		t.Errorf("status %d, report %+v, error %+v", status, report, report.Error)
+	}
+	if !strings.Contains(stderr, "client_id is missing") {
+		t.Errorf("stderr:\n%s", stderr)
 	}
 }

@@ -72,7 +72,9 @@
 //	    "access_token": "…", "id_token": "…", "refresh_token": "…"  // only with --show-tokens
 //	  },
 //	  "error": {
-//	    "kind": "wrong_credentials",             // see problemKinds; "input" for a missing flag or bad stdin
+//	    "kind": "wrong_credentials",             // see problemKinds; also "input" (flags, stdin), "settings"
+//	                                             // (the run could not start; "tenant" is then empty),
+//	                                             // and "expired", "timed_out", "rate_limited" for a wait
 //	    "title": "…", "fix": "…",                // in the user's language
 //	    "detail": "…",                           // Auth0's answer in words
 //	    "status": 403, "code": "invalid_grant", "description": "Wrong email or password."

@@ -76,8 +76,11 @@ type Error struct {
 	Description string `json:"description,omitempty"`
 }
 
-// errorKindInput is the Error kind of a problem with the flags or stdin.
-const errorKindInput = "input"
+// Error kinds besides the problem kinds.
+const (
+	errorKindInput    = "input"    // a missing flag, or bad standard input
+	errorKindSettings = "settings" // the run could not start
+)
 
 // problemKinds are the stable names of flow's problem kinds.
 var problemKinds = map[flow.ProblemKind]string{

@@ -114,12 +114,24 @@ func (r *run) finish(o Outcome) int {
 		c.Outcome = o
 	}
 	if r.JSON {
-		enc := json.NewEncoder(r.Stdout)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		_ = enc.Encode(r.report) // nowhere left to say that stdout failed
+		_ = r.report.Write(r.Stdout) // nowhere left to say that stdout failed
 	}
 	return r.report.ExitCode
+}
+
+// Write prints the report as one indented JSON document.
+func (rep Report) Write(w io.Writer) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(rep)
+}
+
+// SetupFailed is the report of a run that could not start: the settings
+// or the tenant failed before any request (Error.Kind "settings").
+func SetupFailed(f Flow, message string) Report {
+	return Report{Flow: string(f), Outcome: OutcomeError, ExitCode: OutcomeError.ExitCode(),
+		Error: &Error{Kind: errorKindSettings, Title: message}}
 }
 
 func (r *run) now() time.Time { return r.clock.Now() }
