@@ -104,7 +104,8 @@ func runPlain(cmd *cobra.Command, s config.Settings, start ui.Flow, f *plainFlag
 		Catalog:  i18n.For(lang),
 		Username: s.Username, Realm: s.Realm, Audience: s.Audience, AuthenticatorID: f.authenticator,
 		Stdout: cmd.OutOrStdout(), Stderr: cmd.ErrOrStderr(), Stdin: cmd.InOrStdin(),
-		PasswordStdin: f.passwordStdin, OTPStdin: f.otpStdin,
+		// A terminal on stdin would echo the line: ask without echo instead.
+		PasswordStdin: f.passwordStdin && !isTerminal(cmd.InOrStdin()), OTPStdin: f.otpStdin,
 		JSON: f.json, ShowTokens: f.showTokens || s.RevealSecrets, Color: useColor(human), InvertQR: s.InvertQR,
 	}
 	if stdin, ok := cmd.InOrStdin().(*os.File); ok { // a test's reader has no terminal behind it

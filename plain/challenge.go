@@ -65,12 +65,12 @@ func (r *run) pushTarget(list []auth0.Authenticator) (auth0.Authenticator, Outco
 		case !a.Active:
 			return a, r.failInput(r.t.List.PendingHint)
 		case a.Kind() != auth0.KindPush:
-			return a, r.failInput(r.prompt(r.t.Plain.NotPush, a.ID))
+			return a, r.failInput(r.fill(r.t.Plain.NotPush, a.ID))
 		default:
 			return a, ""
 		}
 	}
-	return auth0.Authenticator{}, r.failInput(r.prompt(r.t.Plain.NoSuchAuth, r.AuthenticatorID))
+	return auth0.Authenticator{}, r.failInput(r.fill(r.t.Plain.NoSuchAuth, r.AuthenticatorID))
 }
 
 // verifyOTP answers MFA with the code from stdin (the mfa-otp grant).

@@ -43,7 +43,7 @@ func (r *run) input() (creds credentials, o Outcome) {
 	case r.PasswordStdin:
 		creds.password, err = r.stdinLine("--password-stdin")
 	case r.Terminal != nil:
-		creds.password, err = r.Terminal.ReadPassword(r.ctx, r.prompt(r.t.Plain.PasswordPrompt, creds.username))
+		creds.password, err = r.Terminal.ReadPassword(r.ctx, r.fill(r.t.Plain.PasswordPrompt, creds.username))
 	default:
 		return creds, r.failInput(r.t.Plain.NoPassword)
 	}
@@ -84,7 +84,7 @@ func (r *run) inputEnded(err error) Outcome {
 	case r.ctx.Err() != nil:
 		return r.interrupted()
 	case errors.As(err, &empty):
-		return r.failInput(r.prompt(r.t.Plain.EmptyStdin, empty.flag))
+		return r.failInput(r.fill(r.t.Plain.EmptyStdin, empty.flag))
 	case errors.Is(err, io.EOF): // Ctrl+D: the person chose not to go on
 		fmt.Fprintln(r.problem, r.t.Challenge.Cancelled)
 		return OutcomeCancelled
@@ -92,8 +92,9 @@ func (r *run) inputEnded(err error) Outcome {
 	return r.failInput(err.Error())
 }
 
-// prompt fills a catalog format with a value from the user.
-func (r *run) prompt(format, value string) string {
+// fill fills a catalog format with a value from the user, made safe to
+// print.
+func (r *run) fill(format, value string) string {
 	return fmt.Sprintf(format, auth0.CleanText(value))
 }
 

@@ -1,6 +1,8 @@
 package plain
 
 import (
+	"encoding/json"
+	"io"
 	"time"
 
 	"github.com/mfapush/mfapush/auth0"
@@ -20,6 +22,21 @@ type Report struct {
 	Challenge      *Challenge      `json:"challenge,omitempty"`
 	Tokens         *Tokens         `json:"tokens,omitempty"`
 	Error          *Error          `json:"error,omitempty"`
+}
+
+// Write prints the report as one indented JSON document.
+func (rep Report) Write(w io.Writer) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(rep)
+}
+
+// SetupFailed is the report of a run that could not start: the settings
+// or the tenant failed before any request (Error.Kind "settings").
+func SetupFailed(f Flow, message string) Report {
+	return Report{Flow: string(f), Outcome: OutcomeError, ExitCode: OutcomeError.ExitCode(),
+		Error: &Error{Kind: errorKindSettings, Title: message}}
 }
 
 // Authenticator is one of the user's authenticators.

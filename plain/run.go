@@ -3,7 +3,6 @@ package plain
 import (
 	"bufio"
 	"context"
-	"encoding/json"
 	"io"
 	"time"
 
@@ -24,8 +23,9 @@ const (
 // Config is one plain run.
 type Config struct {
 	Flow Flow
-	// Env carries the client, the clock, the poll interval and the context:
-	// when the context ends (Ctrl+C) the run stops with OutcomeInterrupted.
+	// Env carries the client (required), the clock, the poll interval and
+	// the context: when the context ends (Ctrl+C) the run stops with
+	// OutcomeInterrupted.
 	Env     flow.Env
 	Catalog *i18n.Catalog
 
@@ -117,21 +117,6 @@ func (r *run) finish(o Outcome) int {
 		_ = r.report.Write(r.Stdout) // nowhere left to say that stdout failed
 	}
 	return r.report.ExitCode
-}
-
-// Write prints the report as one indented JSON document.
-func (rep Report) Write(w io.Writer) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(rep)
-}
-
-// SetupFailed is the report of a run that could not start: the settings
-// or the tenant failed before any request (Error.Kind "settings").
-func SetupFailed(f Flow, message string) Report {
-	return Report{Flow: string(f), Outcome: OutcomeError, ExitCode: OutcomeError.ExitCode(),
-		Error: &Error{Kind: errorKindSettings, Title: message}}
 }
 
 func (r *run) now() time.Time { return r.clock.Now() }

@@ -15,9 +15,10 @@ func (r *run) say(format string, args ...any) {
 	fmt.Fprintf(r.out, format+"\n", args...)
 }
 
-// sayLabeled prints "label: value", in the catalog's punctuation.
-func (r *run) sayLabeled(indent, label, value string) {
-	r.say(indent+r.t.Plain.Labeled, label, value)
+// sayLabeled prints "label: value" after a margin, in the catalog's
+// punctuation.
+func (r *run) sayLabeled(margin, label, value string) {
+	r.say(margin+r.t.Plain.Labeled, label, value)
 }
 
 func (r *run) sayTenant() {
