@@ -51,10 +51,21 @@ func runFlow(cmd *cobra.Command, start ui.Flow, f *plainFlags) error {
 	if err != nil {
 		return f.setupFailed(cmd, start, err)
 	}
-	if !s.Plain && !f.json && !f.passwordStdin && !f.otpStdin && hasTerminal(cmd) {
+	if !s.Plain && !plainOnlyFlagGiven(cmd) && hasTerminal(cmd) {
 		return runInteractive(cmd, s, start)
 	}
 	return runPlain(cmd, s, start, f)
+}
+
+// plainOnlyFlagGiven reports whether a flag of addPlainFlags was given:
+// the TUI would ignore it.
+func plainOnlyFlagGiven(cmd *cobra.Command) bool {
+	for _, name := range []string{"password-stdin", "json", "show-tokens", "authenticator", "otp-stdin"} {
+		if cmd.Flags().Changed(name) {
+			return true
+		}
+	}
+	return false
 }
 
 // runHome opens the TUI's home screen, which has no plain form.

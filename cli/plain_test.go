@@ -27,6 +27,19 @@ func TestPlainFlagsOnTheFlowCommands(t *testing.T) {
 		if use == "authenticators" && cmd.Flags().Lookup("show-tokens") != nil {
 			t.Error("authenticators takes --show-tokens, but earns no tokens")
 		}
+		if plainOnlyFlagGiven(cmd) {
+			t.Errorf("%s chooses the plain mode with no flag given", use)
+		}
+		for _, name := range want {
+			fresh, _, _ := newRootCommand().Find([]string{use})
+			value := "true"
+			if name == "authenticator" {
+				value = "push|dev_1"
+			}
+			if err := fresh.Flags().Set(name, value); err != nil || !plainOnlyFlagGiven(fresh) {
+				t.Errorf("%s --%s does not choose the plain mode (%v)", use, name, err)
+			}
+		}
 	}
 }
 
