@@ -1,8 +1,9 @@
 // Package plain runs mfapush's flows as lines of text instead of the TUI:
 // for scripts, CI jobs, screen readers and helpdesk logs. The cli package
-// picks it with --plain, when stdout or stdin is not a terminal, or when a
-// flag only the plain mode understands (--json, --password-stdin,
-// --otp-stdin) is given.
+// picks it with --plain (or plain = true in the config file), when stdout
+// or stdin is not a terminal, or when a flag only the plain mode
+// understands is given (--json, --password-stdin, --otp-stdin,
+// --show-tokens, --authenticator).
 //
 // The flows are those of the TUI, driven through package flow:
 //
@@ -16,16 +17,26 @@
 //   - authenticators: sign in for the MFA API and list them, one a line.
 //
 // Every word comes from the i18n catalog. Secrets (mfa_token, oob_code,
-// client secret, tokens) are never printed, except token values with
-// --show-tokens; the QR code, its link and the recovery code are printed on
-// the human output because showing them is the point of enrolling.
+// client secret, password, tokens) are never printed, except token values
+// with --show-tokens (or --reveal-secrets); the QR code, its link and the
+// recovery code are printed on the human output because showing them is the
+// point of enrolling, but never go into the JSON.
+//
+// Input: --username, else a prompt on the terminal. The password is read
+// without echo from the terminal (stdin, or /dev/tty when stdin is a pipe),
+// or as the first line of stdin with --password-stdin; --otp-stdin reads the
+// code from the next line. Prompts go to stderr.
+//
+// With the built-in sandbox (no tenant configured) no one can play the
+// simulated phone, so the run answers for it after a delay and says so.
 //
 // # Exit status
 //
 //	0    done: enrolled, approved, listed
 //	1    an error: wrong password, expired, timed out, rate limited, …
 //	2    rejected on the device, or cancelled at a prompt (end of input)
-//	130  interrupted: the context ended (Ctrl+C); the request in flight is
+//	130  interrupted: the context ended (Ctrl+C; SIGTERM too, as cli.Main
+//	     cancels the same context for both); the request in flight is
 //	     cancelled and nothing more is sent
 //
 // [Outcome.ExitCode] holds this mapping; [Run] returns it.
