@@ -47,14 +47,26 @@ func addPlainFlags(cmd *cobra.Command, start ui.Flow) *plainFlags {
 // runFlow runs a flow in the TUI, or as plain lines when asked to, when a
 // plain-only flag is given, or when the TUI cannot run.
 func runFlow(cmd *cobra.Command, start ui.Flow, f *plainFlags) error {
+	if !plainWanted(cmd) {
+		return runInteractive(cmd, start)
+	}
 	s, err := settingsFor(cmd)
 	if err != nil {
 		return f.setupFailed(cmd, start, err)
 	}
-	if !s.Plain && !plainOnlyFlagGiven(cmd) && hasTerminal(cmd) {
-		return runInteractive(cmd, s, start)
-	}
 	return runPlain(cmd, s, start, f)
+}
+
+// plainWanted reports whether a flow runs as plain lines: a plain-only flag,
+// no terminal for the TUI, or the plain setting (flag, environment or config
+// file). The settings are read quietly here: whichever mode runs reports
+// their problems.
+func plainWanted(cmd *cobra.Command) bool {
+	if plainOnlyFlagGiven(cmd) || !hasTerminal(cmd) {
+		return true
+	}
+	s, _, _ := loadSettings(cmd)
+	return s.Plain
 }
 
 // plainOnlyFlagGiven reports whether a flag of addPlainFlags was given:
@@ -68,19 +80,17 @@ func plainOnlyFlagGiven(cmd *cobra.Command) bool {
 	return false
 }
 
-// runHome opens the TUI's home screen, which has no plain form.
+// runHome opens the TUI's home screen, which has no plain form: without a
+// terminal, or with --plain, it says which commands have one.
 func runHome(cmd *cobra.Command) error {
-	s, err := settingsFor(cmd)
-	if err != nil {
-		return err
+	if !plainWanted(cmd) {
+		return runInteractive(cmd, ui.FlowHome)
 	}
-	if s.Plain || !hasTerminal(cmd) {
-		// Printed as it is: fang would recapitalize and rewrap the sentence.
-		lang, _ := i18n.Parse(s.Lang)
-		fmt.Fprintln(cmd.ErrOrStderr(), i18n.For(lang).Plain.NeedsTerminal)
-		return &ExitError{Code: 1, Err: errReported}
-	}
-	return runInteractive(cmd, s, ui.FlowHome)
+	s, _, _ := loadSettings(cmd)
+	lang, _ := i18n.Parse(s.Lang)
+	// Printed as it is: fang would recapitalize and rewrap the sentence.
+	fmt.Fprintln(cmd.ErrOrStderr(), i18n.For(lang).Plain.NeedsTerminal)
+	return &ExitError{Code: 1, Err: errReported}
 }
 
 // hasTerminal reports whether the TUI can run: stdin and stdout are both

@@ -3,8 +3,10 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"os"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
 	"github.com/mfapush/mfapush/config"
@@ -26,8 +28,15 @@ func newFlowCommand(use, short string, start ui.Flow) *cobra.Command {
 	return cmd
 }
 
-// runInteractive runs a flow in the TUI; the caller checked for a terminal.
-func runInteractive(cmd *cobra.Command, s config.Settings, start ui.Flow) error {
+// runInteractive runs a flow in the TUI.
+func runInteractive(cmd *cobra.Command, start ui.Flow) error {
+	s, err := settingsFor(cmd)
+	if err != nil {
+		return err
+	}
+	if !term.IsTerminal(os.Stdout.Fd()) || !term.IsTerminal(os.Stdin.Fd()) {
+		return &ExitError{Code: 1, Err: errors.New("mfapush needs a terminal for its interface: run it in one, or use --plain")}
+	}
 	t, err := openTenant(s, nil)
 	if err != nil {
 		return err
