@@ -127,7 +127,7 @@ func runPlain(cmd *cobra.Command, s config.Settings, start ui.Flow, f *plainFlag
 		Stdout: cmd.OutOrStdout(), Stderr: cmd.ErrOrStderr(), Stdin: cmd.InOrStdin(),
 		// A terminal on stdin would echo the line: ask without echo instead.
 		PasswordStdin: f.passwordStdin && !isTerminal(cmd.InOrStdin()), OTPStdin: f.otpStdin,
-		JSON: f.json, ShowTokens: f.showTokens || s.RevealSecrets, Color: useColor(human), InvertQR: s.InvertQR,
+		JSON: f.json, ShowTokens: f.showTokens, Color: useColor(human), InvertQR: s.InvertQR,
 	}
 	if stdin, ok := cmd.InOrStdin().(*os.File); ok { // a test's reader has no terminal behind it
 		var closeTTY func() error

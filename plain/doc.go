@@ -18,7 +18,7 @@
 //
 // Every word comes from the i18n catalog. Secrets (mfa_token, oob_code,
 // client secret, password, tokens) are never printed, except token values
-// with --show-tokens (or --reveal-secrets); the QR code, its link and the
+// with --show-tokens; the QR code, its link and the
 // recovery code are printed on the human output because showing them is the
 // point of enrolling, but never go into the JSON.
 //
