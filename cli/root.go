@@ -22,7 +22,7 @@ func Main(args []string) int {
 	defer stop()
 	root := newRootCommand()
 	root.SetArgs(args)
-	err := fang.Execute(ctx, root, fang.WithVersion(Version()))
+	err := fang.Execute(ctx, root, fang.WithVersion(Version()), fang.WithErrorHandler(reportError))
 	return exitStatus(err)
 }
 
@@ -36,7 +36,7 @@ func newRootCommand() *cobra.Command {
 			"simulated Guardian phone.",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return runInteractive(cmd, ui.FlowHome)
+			return runHome(cmd)
 		},
 	}
 	addSettingFlags(root.PersistentFlags())

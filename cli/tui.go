@@ -16,16 +16,17 @@ import (
 	"github.com/mfapush/mfapush/ui"
 )
 
-// newFlowCommand is a command that opens the TUI directly in one flow.
+// newFlowCommand is a command that opens the TUI directly in one flow, or
+// runs it as plain lines (see runFlow).
 func newFlowCommand(use, short string, start ui.Flow) *cobra.Command {
-	return &cobra.Command{
+	cmd := &cobra.Command{
 		Use:   use,
 		Short: short,
 		Args:  cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			return runInteractive(cmd, start)
-		},
 	}
+	f := addPlainFlags(cmd, start)
+	cmd.RunE = func(cmd *cobra.Command, _ []string) error { return runFlow(cmd, start, f) }
+	return cmd
 }
 
 // runInteractive runs a flow in the TUI.

@@ -248,6 +248,42 @@ type Catalog struct {
 		Now     string
 		Seconds string // %d
 	}
+
+	// Plain is the line-by-line mode (--plain, or no terminal): what the
+	// screens say with keys and layout, said as sentences instead.
+	Plain struct {
+		NeedsTerminal   string
+		Labeled         string // %s %s: label, value
+		Error           string // %s: title
+		Tenant          string // %s: URL
+		SandboxTenant   string // %s: URL
+		SandboxPhone    string // %s: delay
+		UsernamePrompt  string
+		PasswordPrompt  string // %s: user
+		NoUsername      string
+		NoPassword      string
+		EmptyPassword   string
+		EmptyStdin      string // %s: flag
+		BadOTP          string
+		SigningIn       string // %s: user
+		ValidUntil      string // %s %s: time left, clock time
+		RecoveryOnce    string
+		WaitingPhone    string // %s %s: next check, time left
+		WaitingApproval string // %s %s: next check, time left
+		Retrying        string // %d: failures in a row
+		StartAgain      string
+		RunAgain        string
+		AlreadyEnrolled string
+		Pushing         string // %s %s: device, id
+		UsingOTP        string
+		NoSuchAuth      string // %s: id
+		NotPush         string // %s: id
+		RejectedHint    string
+		ExpiredHint     string
+		Interrupted     string
+		HiddenToken     string
+		ListTitle       string // %s: user
+	}
 }
 
 // ProblemText explains one kind of failure: what happened and how to fix it.

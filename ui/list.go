@@ -129,26 +129,7 @@ func (m *Model) listTitle() string {
 	return t.TitleChallenge
 }
 
-func (m *Model) kindName(k auth0.Kind) string {
-	n := m.t.List.Kinds
-	switch k {
-	case auth0.KindPush:
-		return n.Push
-	case auth0.KindOTP:
-		return n.OTP
-	case auth0.KindRecoveryCode:
-		return n.RecoveryCode
-	case auth0.KindSMS:
-		return n.SMS
-	case auth0.KindVoice:
-		return n.Voice
-	case auth0.KindEmail:
-		return n.Email
-	case auth0.KindWebAuthn:
-		return n.WebAuthn
-	}
-	return n.Unknown
-}
+func (m *Model) kindName(k auth0.Kind) string { return flow.KindName(m.t, k) }
 
 // describe names an authenticator for a sentence: its kind and device.
 func (m *Model) describe(a auth0.Authenticator) string {

@@ -1,0 +1,165 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"charm.land/fang/v2"
+	"github.com/charmbracelet/x/term"
+	"github.com/spf13/cobra"
+
+	"github.com/mfapush/mfapush/config"
+	"github.com/mfapush/mfapush/flow"
+	"github.com/mfapush/mfapush/i18n"
+	"github.com/mfapush/mfapush/plain"
+	"github.com/mfapush/mfapush/ui"
+)
+
+// sandboxPhoneDelay is how long the built-in sandbox's phone takes to
+// answer in plain mode, where no one can play it: long enough to read the
+// code on screen, short enough for a demo.
+const sandboxPhoneDelay = 3 * time.Second
+
+// plainFlags are the flags only the plain mode understands.
+type plainFlags struct {
+	passwordStdin, otpStdin, json, showTokens bool
+	authenticator                             string
+}
+
+func addPlainFlags(cmd *cobra.Command, start ui.Flow) *plainFlags {
+	f := &plainFlags{}
+	fl := cmd.Flags()
+	fl.BoolVar(&f.passwordStdin, "password-stdin", false, "read the password from the first line of standard input (plain mode)")
+	fl.BoolVar(&f.json, "json", false, "print one JSON document on stdout at the end; the other lines go to stderr (plain mode)")
+	if start != ui.FlowManage {
+		fl.BoolVar(&f.showTokens, "show-tokens", false, "print the values of the tokens earned (plain mode)")
+	}
+	if start == ui.FlowChallenge {
+		fl.StringVar(&f.authenticator, "authenticator", "", "ID of the push authenticator to challenge (default: the first active one)")
+		fl.BoolVar(&f.otpStdin, "otp-stdin", false, "answer with a 6-digit code from the next line of standard input instead of a push (plain mode)")
+	}
+	return f
+}
+
+// runFlow runs a flow in the TUI, or as plain lines when asked to, when a
+// plain-only flag is given, or when the TUI cannot run.
+func runFlow(cmd *cobra.Command, start ui.Flow, f *plainFlags) error {
+	if !plainWanted(cmd) {
+		return runInteractive(cmd, start)
+	}
+	s, err := settingsFor(cmd)
+	if err != nil {
+		return f.setupFailed(cmd, start, err)
+	}
+	return runPlain(cmd, s, start, f)
+}
+
+// plainWanted reports whether a flow runs as plain lines: a plain-only flag,
+// no terminal for the TUI, or the plain setting (flag, environment or config
+// file). The settings are read quietly here: whichever mode runs reports
+// their problems.
+func plainWanted(cmd *cobra.Command) bool {
+	if plainOnlyFlagGiven(cmd) || !hasTerminal(cmd) {
+		return true
+	}
+	s, _, _ := loadSettings(cmd)
+	return s.Plain
+}
+
+// plainOnlyFlagGiven reports whether a flag of addPlainFlags was given:
+// the TUI would ignore it.
+func plainOnlyFlagGiven(cmd *cobra.Command) bool {
+	for _, name := range []string{"password-stdin", "json", "show-tokens", "authenticator", "otp-stdin"} {
+		if cmd.Flags().Changed(name) {
+			return true
+		}
+	}
+	return false
+}
+
+// runHome opens the TUI's home screen, which has no plain form: without a
+// terminal, or with --plain, it says which commands have one.
+func runHome(cmd *cobra.Command) error {
+	if !plainWanted(cmd) {
+		return runInteractive(cmd, ui.FlowHome)
+	}
+	s, _, _ := loadSettings(cmd)
+	lang, _ := i18n.Parse(s.Lang)
+	// Printed as it is: fang would recapitalize and rewrap the sentence.
+	fmt.Fprintln(cmd.ErrOrStderr(), i18n.For(lang).Plain.NeedsTerminal)
+	return &ExitError{Code: 1, Err: errReported}
+}
+
+// hasTerminal reports whether the TUI can run: stdin and stdout are both
+// terminals.
+func hasTerminal(cmd *cobra.Command) bool {
+	return isTerminal(cmd.OutOrStdout()) && isTerminal(cmd.InOrStdin())
+}
+
+func isTerminal(v any) bool {
+	f, ok := v.(*os.File)
+	return ok && term.IsTerminal(f.Fd())
+}
+
+var plainFlows = map[ui.Flow]plain.Flow{
+	ui.FlowEnroll: plain.FlowEnroll, ui.FlowChallenge: plain.FlowChallenge, ui.FlowManage: plain.FlowAuthenticators,
+}
+
+func runPlain(cmd *cobra.Command, s config.Settings, start ui.Flow, f *plainFlags) error {
+	t, err := openTenant(s, nil)
+	if err != nil {
+		return f.setupFailed(cmd, start, err)
+	}
+	defer t.Close()
+	lang, _ := i18n.Parse(s.Lang)
+	human := cmd.OutOrStdout()
+	if f.json {
+		human = cmd.ErrOrStderr()
+	}
+	cfg := plain.Config{
+		Flow:     plainFlows[start],
+		Env:      flow.Env{Client: t.client, Ctx: cmd.Context(), PollInterval: s.PollInterval},
+		Catalog:  i18n.For(lang),
+		Username: s.Username, Realm: s.Realm, Audience: s.Audience, AuthenticatorID: f.authenticator,
+		Stdout: cmd.OutOrStdout(), Stderr: cmd.ErrOrStderr(), Stdin: cmd.InOrStdin(),
+		// A terminal on stdin would echo the line: ask without echo instead.
+		PasswordStdin: f.passwordStdin && !isTerminal(cmd.InOrStdin()), OTPStdin: f.otpStdin,
+		JSON: f.json, ShowTokens: f.showTokens, Color: useColor(human), InvertQR: s.InvertQR,
+	}
+	if stdin, ok := cmd.InOrStdin().(*os.File); ok { // a test's reader has no terminal behind it
+		var closeTTY func() error
+		cfg.Terminal, closeTTY = plain.OpenTerminal(stdin, cmd.ErrOrStderr())
+		defer closeTTY()
+	}
+	if t.sandbox != nil {
+		cfg.Sandbox = &plain.SandboxPhone{Phone: flow.SandboxPhone(t.sandbox.Phone), Delay: sandboxPhoneDelay}
+	}
+	if status := plain.Run(cfg); status != plain.ExitOK {
+		return &ExitError{Code: status, Err: errReported}
+	}
+	return nil
+}
+
+// setupFailed keeps the promise of --json, one document on stdout, when
+// the run cannot even start.
+func (f *plainFlags) setupFailed(cmd *cobra.Command, start ui.Flow, err error) error {
+	if f.json {
+		_ = plain.SetupFailed(plainFlows[start], err.Error()).Write(cmd.OutOrStdout())
+	}
+	return err
+}
+
+// errReported ends a command whose failure its own output already
+// explained: nothing more is printed.
+var errReported = errors.New("the failure was reported above")
+
+// reportError prints a command's error, unless it was already reported.
+func reportError(w io.Writer, styles fang.Styles, err error) {
+	if errors.Is(err, errReported) {
+		return
+	}
+	fang.DefaultErrorHandler(w, styles, err)
+}
