@@ -115,6 +115,9 @@ func runPlain(cmd *cobra.Command, s config.Settings, start ui.Flow, f *plainFlag
 	}
 	defer t.Close()
 	lang, _ := i18n.Parse(s.Lang)
+	if err := confirmReveal(s.RevealSecrets, t.sandbox != nil, t.client.Domain(), i18n.For(lang), os.Stdin, cmd.ErrOrStderr()); err != nil {
+		return f.setupFailed(cmd, start, err)
+	}
 	human := cmd.OutOrStdout()
 	if f.json {
 		human = cmd.ErrOrStderr()
