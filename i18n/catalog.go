@@ -20,7 +20,8 @@ type Catalog struct {
 	Keys struct {
 		Quit, Back, Help, MoreHelp, Select, Up, Down, Next, Submit, Copy, Save, Confirm,
 		NewCode, Scan, Approve, Reject, TogglePhone, OTP, Recovery, Delete, Filter, Refresh,
-		Reveal, Retry, Home, PasteToken, TypePassword, Verify, Trace, CopyCurl, Details string
+		Reveal, Retry, Home, PasteToken, TypePassword, Verify, Trace, CopyCurl, Details,
+		ApplyFilter, Cancel string
 	}
 
 	Home struct {
@@ -66,6 +67,7 @@ type Catalog struct {
 	Problem struct {
 		ServerSaid string // %s %d: answer, status
 		NoAnswer   string // %s: what failed
+		Quoted     string // %s: Auth0's own words, quoted
 		WhatToDo   string
 
 		Unknown, WrongCredentials, GrantNotAllowed, BadClient, MFANotRequired, Unreachable, TLS,
@@ -136,6 +138,9 @@ type Catalog struct {
 		CannotDelete   string
 		NoVerifier     string
 		Refreshed      string
+		FilterPrompt   string
+		Matched        string // %d %d %s: shown, all, filter
+		NoMatch        string
 	}
 
 	Challenge struct {
@@ -219,6 +224,22 @@ type Catalog struct {
 		CurlTitle string
 		Variables string // %s: the variables
 		Copied    string
+		Explained string // %s %s %s %s: method, path, status, meaning
+
+		// Words of the trace list and of an exchange's details; the rest
+		// is the protocol's own (status texts, headers, bodies).
+		Tokens       string
+		NetworkError string // %s: what failed
+		Unread       string // %s %s: status, what failed
+		NoAnswer     string
+		NoReason     string
+		NoAnswerIn   string // %s %s: duration, what failed
+		StatusIn     string // %s %s: status, duration
+		ReadFailed   string // %s: what failed
+		NoBody       string
+		Binary       string // %d: bytes
+		MoreLines    string // %d: lines
+		Cut          string
 	}
 
 	Explain struct {
