@@ -60,7 +60,7 @@ func ProblemDetail(c *i18n.Catalog, p Problem) string {
 		if e.StatusCode != 0 {
 			answer := e.Code
 			if e.Description != "" {
-				answer = strings.TrimSpace(answer + ` "` + e.Description + `"`)
+				answer = strings.TrimSpace(answer + " " + fmt.Sprintf(c.Problem.Quoted, e.Description))
 			}
 			if answer == "" && e.Err != nil {
 				answer = e.Err.Error()
