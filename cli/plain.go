@@ -1,13 +1,10 @@
 package cli
 
 import (
-	"errors"
 	"fmt"
-	"io"
 	"os"
 	"time"
 
-	"charm.land/fang/v2"
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
@@ -29,17 +26,17 @@ type plainFlags struct {
 	authenticator                             string
 }
 
-func addPlainFlags(cmd *cobra.Command, start ui.Flow) *plainFlags {
+func addPlainFlags(cmd *cobra.Command, start ui.Flow, t *i18n.Catalog) *plainFlags {
 	f := &plainFlags{}
 	fl := cmd.Flags()
-	fl.BoolVar(&f.passwordStdin, "password-stdin", false, "read the password from the first line of standard input (plain mode)")
-	fl.BoolVar(&f.json, "json", false, "print one JSON document on stdout at the end; the other lines go to stderr (plain mode)")
+	fl.BoolVar(&f.passwordStdin, "password-stdin", false, t.Flags.PasswordStdin)
+	fl.BoolVar(&f.json, "json", false, t.Flags.JSON)
 	if start != ui.FlowManage {
-		fl.BoolVar(&f.showTokens, "show-tokens", false, "print the values of the tokens earned (plain mode)")
+		fl.BoolVar(&f.showTokens, "show-tokens", false, t.Flags.ShowTokens)
 	}
 	if start == ui.FlowChallenge {
-		fl.StringVar(&f.authenticator, "authenticator", "", "ID of the push authenticator to challenge (default: the first active one)")
-		fl.BoolVar(&f.otpStdin, "otp-stdin", false, "answer with a 6-digit code from the next line of standard input instead of a push (plain mode)")
+		fl.StringVar(&f.authenticator, "authenticator", "", t.Flags.Authenticator)
+		fl.BoolVar(&f.otpStdin, "otp-stdin", false, t.Flags.OTPStdin)
 	}
 	return f
 }
@@ -87,9 +84,8 @@ func runHome(cmd *cobra.Command) error {
 		return runInteractive(cmd, ui.FlowHome)
 	}
 	s, _, _ := loadSettings(cmd)
-	lang, _ := i18n.Parse(s.Lang)
 	// Printed as it is: fang would recapitalize and rewrap the sentence.
-	fmt.Fprintln(cmd.ErrOrStderr(), i18n.For(lang).Plain.NeedsTerminal)
+	fmt.Fprintln(cmd.ErrOrStderr(), catalogOf(s).Plain.NeedsTerminal)
 	return &ExitError{Code: 1, Err: errReported}
 }
 
@@ -114,8 +110,8 @@ func runPlain(cmd *cobra.Command, s config.Settings, start ui.Flow, f *plainFlag
 		return f.setupFailed(cmd, start, err)
 	}
 	defer t.Close()
-	lang, _ := i18n.Parse(s.Lang)
-	if err := confirmReveal(s.RevealSecrets, t.sandbox != nil, t.client.Domain(), i18n.For(lang), os.Stdin, cmd.ErrOrStderr()); err != nil {
+	catalog := catalogOf(s)
+	if err := confirmReveal(s.RevealSecrets, t.sandbox != nil, t.client.Domain(), catalog, os.Stdin, cmd.ErrOrStderr()); err != nil {
 		return f.setupFailed(cmd, start, err)
 	}
 	human := cmd.OutOrStdout()
@@ -125,7 +121,7 @@ func runPlain(cmd *cobra.Command, s config.Settings, start ui.Flow, f *plainFlag
 	cfg := plain.Config{
 		Flow:     plainFlows[start],
 		Env:      flow.Env{Client: t.client, Ctx: cmd.Context(), PollInterval: s.PollInterval},
-		Catalog:  i18n.For(lang),
+		Catalog:  catalog,
 		Username: s.Username, Realm: s.Realm, Audience: s.Audience, AuthenticatorID: f.authenticator,
 		Stdout: cmd.OutOrStdout(), Stderr: cmd.ErrOrStderr(), Stdin: cmd.InOrStdin(),
 		// A terminal on stdin would echo the line: ask without echo instead.
@@ -153,16 +149,4 @@ func (f *plainFlags) setupFailed(cmd *cobra.Command, start ui.Flow, err error) e
 		_ = plain.SetupFailed(plainFlows[start], err.Error()).Write(cmd.OutOrStdout())
 	}
 	return err
-}
-
-// errReported ends a command whose failure its own output already
-// explained: nothing more is printed.
-var errReported = errors.New("the failure was reported above")
-
-// reportError prints a command's error, unless it was already reported.
-func reportError(w io.Writer, styles fang.Styles, err error) {
-	if errors.Is(err, errReported) {
-		return
-	}
-	fang.DefaultErrorHandler(w, styles, err)
 }

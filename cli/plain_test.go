@@ -5,11 +5,12 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/mfapush/mfapush/i18n"
 	"github.com/mfapush/mfapush/plain"
 )
 
 func TestPlainFlagsOnTheFlowCommands(t *testing.T) {
-	root := newRootCommand()
+	root := newRootCommand(i18n.For(i18n.English))
 	for use, want := range map[string][]string{
 		"enroll":         {"password-stdin", "json", "show-tokens"},
 		"challenge":      {"password-stdin", "json", "show-tokens", "authenticator", "otp-stdin"},
@@ -31,7 +32,7 @@ func TestPlainFlagsOnTheFlowCommands(t *testing.T) {
 			t.Errorf("%s chooses the plain mode with no flag given", use)
 		}
 		for _, name := range want {
-			fresh, _, _ := newRootCommand().Find([]string{use})
+			fresh, _, _ := newRootCommand(i18n.For(i18n.English)).Find([]string{use})
 			value := "true"
 			if name == "authenticator" {
 				value = "push|dev_1"

@@ -253,6 +253,65 @@ type Catalog struct {
 		RevealDeclined      string
 		RevealNeedsTerminal string
 		Yes                 string
+		NeedsTerminal       string
+		Warning             string // %s: the warning
+		Problems            string // %d: how many, after each was printed
+		ProblemOne          string // %d: 1, for mfapush config
+		ProblemMany         string // %d: how many, for mfapush config
+		SandboxFailed       string // %w: why
+		ErrorHeader         string
+		TryHelp             string // %s: --help
+		UnknownCommand      string // %s %s: what was typed, the command
+		UnknownFlag         string // %s: the flag
+		FlagNeedsValue      string // %s: the flag
+		BadBool             string // %s %s: flag, value
+		BadDuration         string // %s %s: flag, value
+		NegativeDuration    string // %s %s: flag, value
+		NotLoopback         string // %s: address
+		BadAddr             string // %s: address
+		PortBusy            string // %s: address
+	}
+
+	Config ConfigWords
+
+	// Help is what --help shows: the commands and their flags. Its section
+	// headings (USAGE, EXAMPLES, FLAGS) are fang's own.
+	Help struct {
+		Root, RootLong                    string
+		Enroll, Challenge, Authenticators string
+		Sandbox, SandboxLong              string
+		Config, ConfigLong                string
+		Decode                            string
+		Version                           string
+		Help                              string
+		HelpLong                          string // %s: the program
+		Completion                        string
+		CompletionLong                    string // %s: the program
+		CompletionShell                   string // %s: the shell
+		CompletionShellLong               string // %s %s %s: program, shell, the line that loads it
+		NoDescriptions                    string
+		Commands                          string // the heading of the commands
+		HelpFlag                          string // %s: the command
+		VersionFlag                       string // %s: the program
+	}
+
+	// Flags are the flags' one-line usages.
+	Flags struct {
+		Env                                                       string // %s %s: usage, variable
+		Domain, ClientID, ClientSecret, Audience, Realm, Username string
+		PollInterval, Theme, Lang, RevealSecrets, Plain, InvertQR string
+		Profile, Config                                           string
+		PasswordStdin, JSON, ShowTokens, Authenticator, OTPStdin  string
+		Addr, TLS, MinPollInterval, AutoApprove, AutoScan         string
+	}
+
+	// Sandbox is what mfapush sandbox prints besides its AUTH0_ lines.
+	Sandbox struct {
+		Serving                          string
+		User, Password, State            string
+		NotEnrolled                      string
+		Enrolled                         string // %s %s: device, recovery code
+		PlayPhone, OrReject, WalkThrough string
 	}
 
 	Decode struct {
@@ -263,6 +322,7 @@ type Catalog struct {
 		NoExpiry    string
 		NotVerified string
 		NotJWT      string
+		NoToken     string
 	}
 
 	Duration struct {

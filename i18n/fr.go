@@ -278,6 +278,95 @@ var french = func() Catalog {
 	c.CLI.RevealDeclined = "les secrets restent masqués : relancez sans --reveal-secrets"
 	c.CLI.RevealNeedsTerminal = "--reveal-secrets avec un vrai locataire demande un oui tapé dans un terminal"
 	c.CLI.Yes = "oui"
+	c.CLI.NeedsTerminal = "l’interface de mfapush a besoin d’un terminal : lancez-la dans un terminal, ou utilisez --plain"
+	c.CLI.Warning = "avertissement : %s"
+	c.CLI.Problems = "les réglages posent %d problème(s) (voir ci-dessus ; mfapush config les montre tous)"
+	c.CLI.ProblemOne = "les réglages posent %d problème (voir ci-dessus)"
+	c.CLI.ProblemMany = "les réglages posent %d problèmes (voir ci-dessus)"
+	c.CLI.SandboxFailed = "impossible de démarrer le bac à sable intégré : %w"
+	c.CLI.ErrorHeader = "ERREUR"
+	c.CLI.TryHelp = "Essayez %s pour l’aide."
+	c.CLI.UnknownCommand = "commande inconnue « %s » pour « %s »"
+	c.CLI.UnknownFlag = "option inconnue : %s"
+	c.CLI.FlagNeedsValue = "l’option %s attend une valeur"
+	c.CLI.BadBool = "%s %q invalide : utilisez true ou false"
+	c.CLI.BadDuration = "%s %q invalide : donnez une durée comme 5s ou 2m"
+	c.CLI.NegativeDuration = "%s %s invalide : 0 (désactivé) ou une durée positive"
+	c.CLI.NotLoopback = "--addr %s refusé : écoutez en boucle locale, comme 127.0.0.1:8484"
+	c.CLI.BadAddr = "--addr %q invalide : utilisez hôte:port, comme 127.0.0.1:8484"
+	c.CLI.PortBusy = "le port %s est occupé : libérez-le, ou utilisez --addr 127.0.0.1:0"
+
+	hp := &c.Help
+	hp.Root = "Inscrire des authentifiants Push Guardian d’Auth0 et leur lancer des défis-réponses depuis un terminal"
+	hp.RootLong = "mfapush vous guide dans le flux Push de l’API MFA d’Auth0 : connexion, inscription\n" +
+		"de Guardian en Push avec un code QR à l’écran, liste des authentifiants, réponse à un\n" +
+		"défi-réponse par notification poussée. Sans locataire configuré, il utilise un\n" +
+		"locataire bac à sable intégré, avec un téléphone Guardian simulé."
+	hp.Enroll = "Inscrire un utilisateur à Push Guardian, avec le code QR à l’écran"
+	hp.Challenge = "Connecter un utilisateur par une notification poussée (ou un code OTP ou de récupération)"
+	hp.Authenticators = "Lister les authentifiants d’un utilisateur, leur lancer un défi-réponse, les supprimer"
+	hp.Sandbox = "Servir le locataire bac à sable et son téléphone Guardian simulé en boucle locale"
+	hp.SandboxLong = "Sert un locataire Auth0 en mémoire qui parle l’API MFA et les points de terminaison\n" +
+		"des appareils Guardian, avec un téléphone simulé que vous pilotez par /sandbox/ (voir\n" +
+		"README.md, « Explore the MFA API with curl »). Il affiche les lignes AUTH0_DOMAIN,\n" +
+		"AUTH0_CLIENT_ID et AUTH0_CLIENT_SECRET à coller dans un shell, puis les utilisateurs\n" +
+		"de démonstration."
+	hp.Config = "Afficher les réglages en vigueur, leur provenance, et les vérifier"
+	hp.ConfigLong = "Affiche les réglages que mfapush utiliserait, la provenance de chacun (option,\n" +
+		"environnement, profil du fichier de configuration ou valeur par défaut), le fichier\n" +
+		"de configuration et ses profils, et si le bac à sable intégré serait utilisé ;\n" +
+		"puis liste chaque problème avec la façon de le corriger. Les secrets sont masqués.\n" +
+		"Sort avec le code 1 s’il y a un problème."
+	hp.Decode = "Décoder un JWT lu sur l’entrée standard : en-tête, revendications, expiration (non vérifié)"
+	hp.Version = "Afficher la version de mfapush"
+	hp.Help = "Aide sur une commande"
+	hp.HelpLong = "Affiche l’aide de n’importe quelle commande.\nTapez %s help [chemin de la commande] pour tous les détails."
+	hp.Completion = "Générer le script d’autocomplétion pour le shell indiqué"
+	hp.CompletionLong = "Génère le script d’autocomplétion de %s pour le shell indiqué.\nL’aide de chaque sous-commande explique comment utiliser le script."
+	hp.CompletionShell = "Générer le script d’autocomplétion pour %s"
+	hp.CompletionShellLong = "Génère le script d’autocomplétion de %s pour le shell %s.\n\n" +
+		"Pour charger l’autocomplétion dans la session en cours :\n\n  %s\n\n" +
+		"Pour la charger dans chaque nouvelle session, mettez cette ligne dans le fichier de démarrage de votre shell."
+	hp.NoDescriptions = "désactiver les descriptions dans l’autocomplétion"
+	hp.Commands = "commandes"
+	hp.HelpFlag = "aide sur %s"
+	hp.VersionFlag = "version de %s"
+
+	fl := &c.Flags
+	fl.Env = "%s (variable %s)"
+	fl.Domain = "domaine du locataire Auth0, comme acme.eu.auth0.com"
+	fl.ClientID = "Client ID de l’application Auth0"
+	fl.ClientSecret = "Client Secret de l’application Auth0 (une option reste dans l’historique du shell : préférez l’environnement ou client_secret_file)"
+	fl.Audience = "audience (identifiant d’API) des jetons demandés"
+	fl.Realm = "connexion de base de données pour se connecter, comme Username-Password-Authentication"
+	fl.Username = "utilisateur à connecter"
+	fl.PollInterval = "délai entre deux interrogations pendant l’attente de l’approbation, comme 5s (60s au plus)"
+	fl.Theme = "thème de couleurs : auto, light ou dark"
+	fl.Lang = "langue : en ou fr (par défaut : selon LC_ALL, LC_MESSAGES ou LANG)"
+	fl.RevealSecrets = "afficher les secrets (secret client, jetons, codes de récupération) au lieu de les masquer"
+	fl.Plain = "sortie en texte simple, sans interface plein écran"
+	fl.InvertQR = "inverser les couleurs du code QR, pour les terminaux où il ne se balaie pas"
+	fl.Profile = "profil du fichier de configuration à utiliser"
+	fl.Config = "fichier de configuration (par défaut : $XDG_CONFIG_HOME/mfapush/config.toml)"
+	fl.PasswordStdin = "lire le mot de passe sur la première ligne de l’entrée standard (mode texte)"
+	fl.JSON = "afficher un document JSON sur stdout à la fin ; les autres lignes vont sur stderr (mode texte)"
+	fl.ShowTokens = "afficher la valeur des jetons obtenus (mode texte)"
+	fl.Authenticator = "ID de l’authentifiant Push du défi-réponse (par défaut : le premier actif)"
+	fl.OTPStdin = "répondre avec un code à 6 chiffres lu sur la ligne suivante de l’entrée standard au lieu d’une notification (mode texte)"
+	fl.Addr = "adresse de boucle locale où écouter (127.0.0.1:0 choisit un port libre)"
+	fl.TLS = "servir en https avec un certificat créé au démarrage (affiche SSL_CERT_FILE)"
+	fl.MinPollInterval = "les interrogations d’un même oob_code plus rapprochées reçoivent slow_down (0 désactive)"
+	fl.AutoApprove = "le téléphone approuve chaque notification après ce délai (0 : jamais)"
+	fl.AutoScan = "le téléphone balaie chaque code QR d’inscription Push après ce délai (0 : jamais)"
+
+	sb := &c.Sandbox
+	sb.Serving = "Le locataire bac à sable de mfapush est en service (Ctrl+C l’arrête). Chaque connexion exige la MFA."
+	sb.User, sb.Password, sb.State = "utilisateur", "mot de passe", "état"
+	sb.NotEnrolled = "aucun authentifiant : à inscrire en Push"
+	sb.Enrolled = "appareil Push « %s » + TOTP, code de récupération %s"
+	sb.PlayPhone = "Pilotez le téléphone avec curl (après avoir collé les lignes ci-dessus dans votre shell) :"
+	sb.OrReject = "(ou /reject)"
+	sb.WalkThrough = "La démarche complète est dans README.md, « Explore the MFA API with curl »."
 
 	d := &c.Decode
 	d.Header = "En-tête"
@@ -286,6 +375,7 @@ var french = func() Catalog {
 	d.ExpiredAgo = "Expiré depuis %s."
 	d.NoExpiry = "Aucune revendication d’expiration (exp)."
 	d.NotVerified = "Décodé seulement : la signature n’a pas été vérifiée."
+	d.NoToken = "pas de jeton sur l’entrée standard : envoyez-en un, par exemple : echo \"$ACCESS_TOKEN\" | mfapush decode"
 	d.NotJWT = "ce n’est pas un JWT (trois parties base64url séparées par des points) : un mfa_token ou un jeton d’accès opaque ne se décode pas"
 
 	c.Duration.Now = "maintenant"
@@ -323,5 +413,6 @@ var french = func() Catalog {
 	pl.Interrupted = "Interrompu. La requête en cours, s’il y en avait une, a été annulée ; rien d’autre n’a été envoyé."
 	pl.HiddenToken = "masqué : passez --show-tokens pour l’afficher"
 	pl.ListTitle = "Authentifiants de %s :"
+	c.Config = frenchConfig()
 	return c
 }()

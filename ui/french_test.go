@@ -12,7 +12,8 @@ import (
 
 // fixtureData is what the fixtures' tenant says rather than mfapush: the
 // device names it returns, the scopes it grants, Auth0's own answer.
-var fixtureData = []string{"Bob's phone", "Alice's phone", "openid profile email", "Wrong email or password."}
+var fixtureData = []string{"Bob's phone", "Alice's phone", "openid profile email", "alice-password", "bob-password",
+	"Wrong email or password.", "Grant type 'password' not allowed for the client."}
 
 // TestFrenchScreensShowNoEnglish renders every screen in French and looks
 // for words of the English catalog on it.

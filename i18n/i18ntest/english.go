@@ -3,6 +3,7 @@
 package i18ntest
 
 import (
+	"fmt"
 	"reflect"
 	"regexp"
 	"slices"
@@ -12,10 +13,10 @@ import (
 )
 
 // SameByDesign are the English catalog values that French keeps as they
-// are: the program's name, a protocol word, a word both languages share,
-// and a bare format. Anything else the same in both is a translation
-// left undone (TestSameByDesign says so).
-var SameByDesign = []string{"mfapush", "mfa_token", "Audience", "Code", "%s"}
+// are: the program's name, a protocol word, a label of the Auth0 Dashboard,
+// a word both languages share, and a bare format. Anything else the same in
+// both is a translation left undone (TestSameByDesign says so).
+var SameByDesign = []string{"mfapush", "mfa_token", "Audience", "Code", "Client ID", "%s"}
 
 // Finder knows the English texts to look for on a screen.
 type Finder struct {
@@ -62,10 +63,11 @@ func NewFinder(lang i18n.Lang) *Finder {
 	return f
 }
 
-// EnglishOn returns the English texts whose words the screen shows, after
-// taking out data (user names, device names, scopes) that are no words of
-// the program's. Each column of the screen is read on its own: a run of two
-// or more spaces, a frame or a separator ends a piece of text.
+// EnglishOn returns the English words the screen shows, each with the
+// English text it comes from, after taking out data (user names, device
+// names, scopes, the server's own words) that are no words of the
+// program's. Each column of the screen is read on its own: a run of two or
+// more spaces, a frame or a separator ends a piece of text.
 func (f *Finder) EnglishOn(screen string, data ...string) []string {
 	for _, d := range data {
 		screen = strings.ReplaceAll(screen, d, " ")
@@ -75,13 +77,27 @@ func (f *Finder) EnglishOn(screen string, data ...string) []string {
 		w := words(piece)
 		for n := 1; n <= 3; n++ {
 			for _, run := range runs(w, n) {
-				if v, ok := f.runs[run]; ok && !slices.Contains(found, v) {
-					found = append(found, v)
+				if v, ok := f.runs[run]; ok && !inData(run, data) {
+					if s := fmt.Sprintf("%q (from %q)", run, v); !slices.Contains(found, s) {
+						found = append(found, s)
+					}
 				}
 			}
 		}
 	}
 	return found
+}
+
+// inData reports whether the data itself has the words of run: a piece of
+// data broken across lines cannot be taken out whole, and its words are no
+// sign of English left untranslated.
+func inData(run string, data []string) bool {
+	for _, d := range data {
+		if strings.Contains(" "+strings.Join(words(strings.ReplaceAll(d, "-", " ")), " ")+" ", " "+run+" ") {
+			return true
+		}
+	}
+	return false
 }
 
 // Texts lists every string of a catalog.
