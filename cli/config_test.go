@@ -26,6 +26,7 @@ func runCLI(t *testing.T, env map[string]string, args ...string) (stdout, stderr
 		t.Setenv(name, value)
 	}
 	root := newRootCommand(earlyCatalog(args, os.Getenv))
+	root.SilenceUsage, root.SilenceErrors = true, true // as fang runs it
 	root.SetArgs(args)
 	var out, errOut bytes.Buffer
 	root.SetOut(&out)

@@ -3,6 +3,7 @@ package flow
 import (
 	"fmt"
 	"strings"
+	"unicode"
 
 	"github.com/mfapush/mfapush/auth0"
 	"github.com/mfapush/mfapush/i18n"
@@ -72,6 +73,19 @@ func ProblemDetail(c *i18n.Catalog, p Problem) string {
 		}
 	}
 	return p.Text
+}
+
+// PhoneName names a simulated phone after its user ("Alice's phone"), as
+// a person names the phone Guardian runs on.
+func PhoneName(c *i18n.Catalog, username string) string {
+	name, _, _ := strings.Cut(username, "@")
+	name, _, _ = strings.Cut(name, ".")
+	if name == "" {
+		name = "mfapush"
+	}
+	r := []rune(name)
+	r[0] = unicode.ToUpper(r[0])
+	return fmt.Sprintf(c.Phone.DeviceName, string(r))
 }
 
 // KindName names a kind of authenticator.

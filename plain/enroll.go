@@ -30,7 +30,7 @@ func (r *run) enroll() Outcome {
 	r.report.Enrollment.ExpiresAt = deadline.UTC().Truncate(time.Second)
 	r.report.Enrollment.RecoveryCodes = len(as.RecoveryCodes)
 	r.showCode(as, deadline)
-	stopPhone := r.Sandbox.scan(r.ctx, as.BarcodeURI)
+	stopPhone := r.Sandbox.scan(r.ctx, as.BarcodeURI, flow.PhoneName(r.t, r.session.Credentials.Username))
 	defer stopPhone()
 	a := flow.NewApproval(r.Env, flow.ApprovalEnrollment, r.session.MFAToken, as.OOBCode, msg.At, deadline)
 	r.wait(a, r.t.Plain.WaitingPhone)

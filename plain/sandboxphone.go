@@ -18,9 +18,9 @@ type SandboxPhone struct {
 
 // scan has the phone scan the code after the delay. stop ends the wait
 // for it and returns once nothing runs.
-func (p *SandboxPhone) scan(ctx context.Context, barcodeURI string) (stop func()) {
+func (p *SandboxPhone) scan(ctx context.Context, barcodeURI, name string) (stop func()) {
 	return p.after(ctx, func(ctx context.Context) {
-		_, _ = p.Phone.Scan(ctx, barcodeURI, "") // a failure shows as the wait running out
+		_, _ = p.Phone.Scan(ctx, barcodeURI, name) // a failure shows as the wait running out
 	})
 }
 

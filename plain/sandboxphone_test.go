@@ -16,7 +16,7 @@ func TestTheBuiltInSandboxAnswersForItsPhone(t *testing.T) {
 		user, want string
 	}{
 		{plain.FlowChallenge, "bob@example.com", "Signed in with MFA"},
-		{plain.FlowEnroll, "alice@example.com", "(Sandbox phone) for alice@example.com"},
+		{plain.FlowEnroll, "alice@example.com", "(Alice's phone) for alice@example.com"},
 	} {
 		w := newWorld(t, nil)
 		cfg := w.config(c.flow, c.user, strings.TrimSuffix(c.user, "@example.com")+"-password\n")

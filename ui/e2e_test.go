@@ -15,6 +15,7 @@ import (
 	"github.com/mfapush/mfapush/auth0/sandbox"
 	"github.com/mfapush/mfapush/auth0/sandbox/sandboxtest"
 	"github.com/mfapush/mfapush/flow"
+	"github.com/mfapush/mfapush/i18n"
 	"github.com/mfapush/mfapush/qr"
 	"github.com/mfapush/mfapush/qr/qrtest"
 	"github.com/mfapush/mfapush/trace"
@@ -59,15 +60,22 @@ func (term *terminal) String() string {
 
 func startE2E(t *testing.T, width, height int, start Flow) *e2e {
 	t.Helper()
+	return startE2EIn(t, i18n.English, width, height, start)
+}
+
+// startE2EIn is startE2E in a language, the sandbox naming bob's phone in it.
+func startE2EIn(t *testing.T, lang i18n.Lang, width, height int, start Flow) *e2e {
+	t.Helper()
 	sopts := sandbox.DefaultOptions()
 	sopts.MinPollInterval = 0     // the test polls every 20 ms
 	sopts.PollsPerMinute = 100000 // and so, far more than 12 a minute
+	sopts.DemoDeviceName = flow.PhoneName(i18n.For(lang), "bob@example.com")
 	srv := sandboxtest.StartReal(t, sopts)
 	ctx, cancel := context.WithCancel(context.Background())
 	log := trace.NewLog()
 	env := flow.Env{Client: srv.Client(t, auth0.Config{Observer: log.Observe}), Ctx: ctx, PollInterval: 20 * time.Millisecond}
 	m := New(Options{Env: env, Phone: flow.SandboxPhone(srv.Phone), Sandbox: true, Start: start,
-		Theme: ThemeDark, SaveDir: t.TempDir(), Trace: log})
+		Theme: ThemeDark, SaveDir: t.TempDir(), Trace: log, Catalog: i18n.For(lang)})
 	term := &terminal{emu: vt.NewEmulator(width, height), writes: make(chan struct{}, 1)}
 	// Output that is not a terminal is drawn as if the line discipline
 	// turned LF into CR LF (ONLCR), so the emulator must do the same (LNM).

@@ -43,3 +43,32 @@ func TestGoldenFrench(t *testing.T) {
 		})
 	}
 }
+
+// TestE2EEnrollInFrench walks a whole enrollment in French in a virtual
+// terminal, the phone scanning the code, and reads every screen it passes
+// for English.
+func TestE2EEnrollInFrench(t *testing.T) {
+	fr := i18n.For(i18n.French)
+	finder := i18ntest.NewFinder(i18n.French)
+	e := startE2EIn(t, i18n.French, 100, 34, FlowHome)
+	check := func(screen string) {
+		t.Helper()
+		if english := finder.EnglishOn(screen, "alice-password", "bob-password"); len(english) > 0 {
+			t.Errorf("English on the French screen: %q\n%s", english, screen)
+		}
+	}
+	check(e.waitFor(fr.Home.Title))
+	e.press("1")
+	check(e.waitFor(fr.SignIn.Email))
+	e.typeText("alice@example.com")
+	e.press("enter")
+	e.typeText("alice-password")
+	e.press("enter")
+	check(e.waitFor(fr.Enroll.Waiting))
+	e.press("s") // the simulated phone scans the code
+	check(e.waitFor(fr.Enrolled.RecoveryTitle))
+	e.press("enter") // the code is saved
+	check(e.waitFor(fr.Enrolled.Continue))
+	e.press("enter")
+	check(e.waitFor(fr.Home.Title))
+}
