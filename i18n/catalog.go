@@ -99,6 +99,7 @@ type Catalog struct {
 	}
 
 	Enrolled struct {
+		FileHeader    string // %s: user; the first line of a saved recovery-code file
 		Title         string
 		Summary       string // %s %s %s: kind, device, user
 		DeviceUnknown string

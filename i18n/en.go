@@ -123,6 +123,7 @@ var english = func() Catalog {
 
 	en := &c.Enrolled
 	en.Title = "Enrolled"
+	en.FileHeader = "Auth0 MFA recovery code for %s"
 	en.Summary = "%s on %s is active for %s."
 	en.DeviceUnknown = "the phone"
 	en.RecoveryTitle = "Recovery code: the way in if the phone is lost"

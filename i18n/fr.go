@@ -127,6 +127,7 @@ var french = func() Catalog {
 
 	en := &c.Enrolled
 	en.Title = "Inscrit"
+	en.FileHeader = "Code de récupération Auth0 MFA de %s"
 	en.Summary = "%s sur %s est actif pour %s."
 	en.DeviceUnknown = "le téléphone"
 	en.RecoveryTitle = "Code de récupération : l’accès de secours si le téléphone est perdu"
