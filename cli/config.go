@@ -8,25 +8,25 @@ import (
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/term"
-	"github.com/mfapush/mfapush/config"
 	"github.com/spf13/cobra"
+
+	"github.com/mfapush/mfapush/config"
+	"github.com/mfapush/mfapush/i18n"
 )
 
-func newConfigCommand() *cobra.Command {
+func newConfigCommand(t *i18n.Catalog) *cobra.Command {
 	return &cobra.Command{
 		Use:   "config",
-		Short: "Show the effective settings, where each comes from, and check them",
-		Long: "Shows the settings mfapush would use, where each one came from (flag, environment,\n" +
-			"config file profile or default), the config file and its profiles, and whether the\n" +
-			"built-in sandbox would be used; then lists every problem with how to fix it.\n" +
-			"Secrets are masked. Exits with status 1 when there is a problem.",
-		Args: cobra.NoArgs,
+		Short: t.Help.Config,
+		Long:  t.Help.ConfigLong,
+		Args:  noArgs(t),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			s, warnings, err := loadSettings(cmd)
+			t := catalogOf(s)
 			problems := config.Problems(err)
 			out := cmd.OutOrStdout()
 			color := useColor(out)
-			report := settingsReport(s, warnings, problems, newReportStyles(color))
+			report := settingsReport(s, warnings, problems, newReportStyles(color), t)
 			write := io.WriteString
 			if color {
 				write = func(w io.Writer, s string) (int, error) { return lipgloss.Fprint(w, s) } // fits the styles to what the terminal can show
@@ -36,7 +36,7 @@ func newConfigCommand() *cobra.Command {
 			}
 			switch {
 			case len(problems) > 0:
-				return &ExitError{Code: 1, Err: fmt.Errorf("the settings have %d %s (listed above)", len(problems), plural(len(problems), "problem", "problems"))}
+				return &ExitError{Code: 1, Err: fmt.Errorf(plural(len(problems), t.CLI.ProblemOne, t.CLI.ProblemMany), len(problems))}
 			case err != nil: // not one of config's own problems: show it as it is
 				return &ExitError{Code: 1, Err: err}
 			}
@@ -47,8 +47,9 @@ func newConfigCommand() *cobra.Command {
 
 // settingsReport lays out the settings as aligned columns, then the
 // warnings and problems.
-func settingsReport(s config.Settings, warnings []config.Warning, problems []*config.Error, st reportStyles) string {
-	lines := config.Describe(s)
+func settingsReport(s config.Settings, warnings []config.Warning, problems []*config.Error, st reportStyles, t *i18n.Catalog) string {
+	w := &t.Config
+	lines := config.Describe(s, t)
 	labelWidth, valueWidth := 0, 0
 	for _, l := range lines {
 		labelWidth = max(labelWidth, lipgloss.Width(l.Label))
@@ -67,23 +68,21 @@ func settingsReport(s config.Settings, warnings []config.Warning, problems []*co
 		b.WriteString(strings.TrimRight(row, " ") + "\n")
 	}
 	if s.UsesSandbox() && len(problems) == 0 {
-		b.WriteString("\nNo tenant is configured, so mfapush uses its built-in sandbox. To use your tenant,\n" +
-			"set AUTH0_DOMAIN and AUTH0_CLIENT_ID (and AUTH0_CLIENT_SECRET for a confidential\n" +
-			"application), or write a profile in the config file.\n")
+		b.WriteString("\n" + w.SandboxNote + "\n")
 	}
 	if len(warnings) > 0 {
-		b.WriteString("\n" + st.heading.Render("Warnings") + "\n")
-		for _, w := range warnings {
-			b.WriteString("  " + st.warning.Render("!") + " " + w.String() + "\n")
+		b.WriteString("\n" + st.heading.Render(w.Warnings) + "\n")
+		for _, warning := range warnings {
+			b.WriteString("  " + st.warning.Render("!") + " " + warning.Text(t) + "\n")
 		}
 	}
 	if len(problems) > 0 {
-		b.WriteString("\n" + st.heading.Render("Problems") + "\n")
+		b.WriteString("\n" + st.heading.Render(w.Problems) + "\n")
 		for _, p := range problems {
-			b.WriteString("  " + st.problem.Render("✗") + " " + p.Error() + "\n")
+			b.WriteString("  " + st.problem.Render("✗") + " " + p.Text(t) + "\n")
 		}
 	} else {
-		b.WriteString("\n" + st.ok.Render("✓") + " No problems found.\n")
+		b.WriteString("\n" + st.ok.Render("✓") + " " + w.NoProblems + "\n")
 	}
 	return b.String()
 }

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/mfapush/mfapush/i18n"
 )
 
 const cliSecret = "Qm7-cli-s3cr3t-never-printed-9f3c"
@@ -23,7 +25,8 @@ func runCLI(t *testing.T, env map[string]string, args ...string) (stdout, stderr
 	for name, value := range env {
 		t.Setenv(name, value)
 	}
-	root := newRootCommand()
+	root := newRootCommand(earlyCatalog(args, os.Getenv))
+	root.SilenceUsage, root.SilenceErrors = true, true // as fang runs it
 	root.SetArgs(args)
 	var out, errOut bytes.Buffer
 	root.SetOut(&out)
@@ -65,12 +68,12 @@ client_id = "Stg456"
 		t.Errorf("status %d, want 0\n%s", status, out)
 	}
 	for _, want := range []string{
-		"Config file", path + " (profile helpdesk-eu)",
+		"Fichier de configuration", path + " (profil helpdesk-eu)", // the profile speaks French
 		"helpdesk-eu, staging",
-		"acme-eu.eu.auth0.com", "profile helpdesk-eu",
+		"acme-eu.eu.auth0.com", "profil helpdesk-eu",
 		"••••••••" + cliSecret[len(cliSecret)-4:],
-		"Language", "fr",
-		"No problems found",
+		"Langue", "fr",
+		"Aucun problème",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
@@ -132,7 +135,7 @@ func TestConfigCommandPartialTenant(t *testing.T) {
 }
 
 func TestSettingFlagsReachSubcommands(t *testing.T) {
-	root := newRootCommand()
+	root := newRootCommand(i18n.For(i18n.English))
 	for _, name := range []string{"domain", "client-id", "client-secret", "audience", "realm", "profile", "config",
 		"poll-interval", "theme", "lang", "reveal-secrets", "plain", "invert-qr", "username"} {
 		if root.PersistentFlags().Lookup(name) == nil {

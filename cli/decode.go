@@ -15,19 +15,19 @@ import (
 	"github.com/mfapush/mfapush/i18n"
 )
 
-func newDecodeCommand() *cobra.Command {
+func newDecodeCommand(t *i18n.Catalog) *cobra.Command {
 	return &cobra.Command{
 		Use:   "decode",
-		Short: "Decode a JWT read from stdin: header, claims and expiry (not verified)",
+		Short: t.Help.Decode,
+		// Commands only: the same in every language.
 		Example: "  pbpaste | mfapush decode\n" +
 			"  echo \"$ACCESS_TOKEN\" | mfapush decode",
-		Args: cobra.NoArgs,
+		Args: noArgs(t),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			// Only the language matters here: a broken tenant setting must
 			// not stop a token from being decoded.
 			s, _, _ := loadSettings(cmd)
-			lang, _ := i18n.Parse(s.Lang)
-			return decodeToken(cmd.InOrStdin(), cmd.OutOrStdout(), i18n.For(lang), time.Now())
+			return decodeToken(cmd.InOrStdin(), cmd.OutOrStdout(), catalogOf(s), time.Now())
 		},
 	}
 }
@@ -35,7 +35,7 @@ func newDecodeCommand() *cobra.Command {
 // decodeToken prints what a token says. The token itself is never printed:
 // it may be live.
 func decodeToken(in io.Reader, out io.Writer, t *i18n.Catalog, now time.Time) error {
-	token, err := readToken(in)
+	token, err := readToken(in, t)
 	if err != nil {
 		return &ExitError{Code: 1, Err: err}
 	}
@@ -70,7 +70,7 @@ func decodeToken(in io.Reader, out io.Writer, t *i18n.Catalog, now time.Time) er
 
 // readToken reads the first non-empty line; "Bearer " is dropped, so a
 // header value can be pasted as is.
-func readToken(in io.Reader) (string, error) {
+func readToken(in io.Reader, t *i18n.Catalog) (string, error) {
 	sc := bufio.NewScanner(in)
 	sc.Buffer(make([]byte, 64<<10), 1<<20)
 	for sc.Scan() {
@@ -83,5 +83,5 @@ func readToken(in io.Reader) (string, error) {
 	if err := sc.Err(); err != nil {
 		return "", err
 	}
-	return "", errors.New("no token on stdin: pipe one in, such as: echo \"$ACCESS_TOKEN\" | mfapush decode")
+	return "", errors.New(t.Decode.NoToken)
 }

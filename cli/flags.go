@@ -1,20 +1,22 @@
 package cli
 
 import (
+	"fmt"
 	"os"
 
 	"github.com/mfapush/mfapush/config"
+	"github.com/mfapush/mfapush/i18n"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 )
 
 // addSettingFlags puts a flag for every setting on fs, the root command's
-// persistent flags, so that every subcommand takes them.
-func addSettingFlags(fs *pflag.FlagSet) {
+// persistent flags, so that every subcommand takes them; t words the help.
+func addSettingFlags(fs *pflag.FlagSet, t *i18n.Catalog) {
 	for _, o := range config.Options() {
-		usage := o.Usage
+		usage := o.Usage(t)
 		if o.Env != "" {
-			usage += " (env " + o.Env + ")"
+			usage = fmt.Sprintf(t.Flags.Env, usage, o.Env)
 		}
 		if o.Bool {
 			fs.Bool(o.Flag(), false, usage)

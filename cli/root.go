@@ -13,6 +13,7 @@ import (
 	"charm.land/fang/v2"
 	"github.com/spf13/cobra"
 
+	"github.com/mfapush/mfapush/i18n"
 	"github.com/mfapush/mfapush/ui"
 )
 
@@ -20,32 +21,32 @@ import (
 func Main(args []string) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	root := newRootCommand()
+	t := earlyCatalog(args, os.Getenv)
+	root := newRootCommand(t)
 	root.SetArgs(args)
-	err := fang.Execute(ctx, root, fang.WithVersion(Version()))
+	err := fang.Execute(ctx, root, fang.WithVersion(Version()), fang.WithErrorHandler(errorHandler(t)))
 	return exitStatus(err)
 }
 
-func newRootCommand() *cobra.Command {
+// newRootCommand builds the commands, their help written in t.
+func newRootCommand(t *i18n.Catalog) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "mfapush",
-		Short: "Enroll and challenge Auth0 Guardian push authenticators from a terminal",
-		Long: "mfapush walks you through Auth0's MFA API push flow: sign in, enroll Guardian push\n" +
-			"with an on-screen QR code, list authenticators, and answer a push challenge.\n" +
-			"With no tenant configured it runs against a built-in sandbox tenant with a\n" +
-			"simulated Guardian phone.",
-		Args: cobra.NoArgs,
+		Short: t.Help.Root,
+		Long:  t.Help.RootLong,
+		Args:  noArgs(t),
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return runInteractive(cmd, ui.FlowHome)
+			return runHome(cmd)
 		},
 	}
-	addSettingFlags(root.PersistentFlags())
+	addSettingFlags(root.PersistentFlags(), t)
 	root.AddCommand(
-		newFlowCommand("enroll", "Enroll Guardian push for a user, with the QR code on screen", ui.FlowEnroll),
-		newFlowCommand("challenge", "Sign a user in with a push approval (or an OTP or recovery code)", ui.FlowChallenge),
-		newFlowCommand("authenticators", "List, challenge and delete a user's authenticators", ui.FlowManage),
-		newSandboxCommand(), newConfigCommand(), newDecodeCommand(), newVersionCommand(),
+		newFlowCommand("enroll", t.Help.Enroll, ui.FlowEnroll, t),
+		newFlowCommand("challenge", t.Help.Challenge, ui.FlowChallenge, t),
+		newFlowCommand("authenticators", t.Help.Authenticators, ui.FlowManage, t),
+		newSandboxCommand(t), newConfigCommand(t), newDecodeCommand(t), newVersionCommand(t),
 	)
+	localizeCobra(root, t)
 	return root
 }
 

@@ -18,6 +18,8 @@ import (
 	"time"
 
 	"go.uber.org/goleak"
+
+	"github.com/mfapush/mfapush/i18n"
 )
 
 // serveSandbox runs the command's body until the test cancels it, and
@@ -28,7 +30,7 @@ func serveSandbox(t *testing.T, f sandboxFlags) (map[string]string, func() error
 	pr, pw := io.Pipe()
 	done := make(chan error, 1)
 	go func() {
-		err := runSandbox(ctx, pw, f)
+		err := runSandbox(ctx, pw, f, i18n.For(i18n.English))
 		pw.Close()
 		done <- err
 	}()
@@ -129,7 +131,7 @@ func TestSandboxCommandRefusals(t *testing.T) {
 		"bad scan as well": {[]string{"--auto-scan=5"}, `invalid --auto-scan "5"`},
 	}
 	for name, c := range cases {
-		root := newRootCommand()
+		root := newRootCommand(i18n.For(i18n.English))
 		root.SetArgs(append([]string{"sandbox"}, c.args...))
 		root.SetOut(io.Discard)
 		root.SetErr(io.Discard)

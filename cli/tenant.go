@@ -36,9 +36,11 @@ func openTenant(s config.Settings, observer auth0.Observer) (*tenant, error) {
 		// A demo should feel immediate: poll every second, and let the
 		// sandbox accept that spacing.
 		opts.MinPollInterval = s.PollInterval
+		// Bob's phone is named as the simulated phone names the ones it enrolls.
+		opts.DemoDeviceName = fmt.Sprintf(catalogOf(s).Phone.DeviceName, "Bob")
 		srv, err := sandbox.Start("", opts)
 		if err != nil {
-			return nil, fmt.Errorf("start the built-in sandbox: %w", err)
+			return nil, fmt.Errorf(catalogOf(s).CLI.SandboxFailed, err)
 		}
 		t.sandbox = srv
 		cfg.Domain, cfg.ClientID, cfg.ClientSecret, cfg.HTTPClient = srv.URL, sandboxClientID, sandboxClientSecret, srv.Client()

@@ -16,16 +16,17 @@ import (
 	"github.com/mfapush/mfapush/ui"
 )
 
-// newFlowCommand is a command that opens the TUI directly in one flow.
-func newFlowCommand(use, short string, start ui.Flow) *cobra.Command {
-	return &cobra.Command{
+// newFlowCommand is a command that opens the TUI directly in one flow, or
+// runs it as plain lines (see runFlow).
+func newFlowCommand(use, short string, start ui.Flow, t *i18n.Catalog) *cobra.Command {
+	cmd := &cobra.Command{
 		Use:   use,
 		Short: short,
-		Args:  cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			return runInteractive(cmd, start)
-		},
+		Args:  noArgs(t),
 	}
+	f := addPlainFlags(cmd, start, t)
+	cmd.RunE = func(cmd *cobra.Command, _ []string) error { return runFlow(cmd, start, f) }
+	return cmd
 }
 
 // runInteractive runs a flow in the TUI.
@@ -34,8 +35,9 @@ func runInteractive(cmd *cobra.Command, start ui.Flow) error {
 	if err != nil {
 		return err
 	}
+	catalog := catalogOf(s)
 	if !term.IsTerminal(os.Stdout.Fd()) || !term.IsTerminal(os.Stdin.Fd()) {
-		return &ExitError{Code: 1, Err: errors.New("mfapush needs a terminal for its interface: run it in one, or use --plain")}
+		return &ExitError{Code: 1, Err: errors.New(catalog.CLI.NeedsTerminal)}
 	}
 	log := trace.NewLog()
 	t, err := openTenant(s, log.Observe)
@@ -44,8 +46,6 @@ func runInteractive(cmd *cobra.Command, start ui.Flow) error {
 	}
 	defer t.Close()
 
-	lang, _ := i18n.Parse(s.Lang)
-	catalog := i18n.For(lang)
 	if err := confirmReveal(s.RevealSecrets, t.sandbox != nil, t.client.Domain(), catalog, os.Stdin, cmd.ErrOrStderr()); err != nil {
 		return err
 	}
@@ -83,15 +83,16 @@ var decorateOptions = func(o ui.Options) ui.Options { return o }
 // settingsFor loads and validates the settings, printing every problem.
 func settingsFor(cmd *cobra.Command) (config.Settings, error) {
 	s, warnings, err := loadSettings(cmd)
+	t := catalogOf(s)
 	for _, w := range warnings {
-		fmt.Fprintln(cmd.ErrOrStderr(), "warning:", w)
+		fmt.Fprintf(cmd.ErrOrStderr(), t.CLI.Warning+"\n", w.Text(t))
 	}
 	if err != nil {
 		problems := config.Problems(err)
 		for _, p := range problems {
-			fmt.Fprintln(cmd.ErrOrStderr(), "✗", p)
+			fmt.Fprintln(cmd.ErrOrStderr(), "✗", p.Text(t))
 		}
-		return s, &ExitError{Code: 1, Err: fmt.Errorf("the settings have %d problems (listed above; mfapush config shows them all)", len(problems))}
+		return s, &ExitError{Code: 1, Err: fmt.Errorf(t.CLI.Problems, len(problems))}
 	}
 	return s, nil
 }

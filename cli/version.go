@@ -5,6 +5,8 @@ import (
 	"runtime/debug"
 
 	"github.com/spf13/cobra"
+
+	"github.com/mfapush/mfapush/i18n"
 )
 
 // version is stamped at release time with -ldflags "-X github.com/mfapush/mfapush/cli.version=v1.2.3".
@@ -22,11 +24,11 @@ func Version() string {
 	return "dev"
 }
 
-func newVersionCommand() *cobra.Command {
+func newVersionCommand(t *i18n.Catalog) *cobra.Command {
 	return &cobra.Command{
 		Use:   "version",
-		Short: "Print the version of mfapush",
-		Args:  cobra.NoArgs,
+		Short: t.Help.Version,
+		Args:  noArgs(t),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			_, err := fmt.Fprintf(cmd.OutOrStdout(), "mfapush %s\n", Version())
 			return err

@@ -1,8 +1,11 @@
 package config
 
 import (
+	"fmt"
 	"strings"
 	"time"
+
+	"github.com/mfapush/mfapush/i18n"
 )
 
 // Line is one row of `mfapush config`: a setting, its value, where it came from.
@@ -12,116 +15,125 @@ type Line struct {
 	Source string
 }
 
-// notSet shows a setting that has no value.
-const notSet = "(not set)"
-
-// Describe lists the effective settings for display. Secrets are masked
-// unless RevealSecrets is on, and every value is made safe for a terminal.
-func Describe(s Settings) []Line {
+// Describe lists the effective settings for display, in c's words. Secrets
+// are masked unless RevealSecrets is on, and every value is made safe for a
+// terminal.
+func Describe(s Settings, c *i18n.Catalog) []Line {
+	w := &c.Config
+	d := describer{s: s, c: c}
 	lines := []Line{
-		{Label: "Config file", Value: describeFile(s), Source: sourceColumn(s, keyConfig)},
-		{Label: "Profiles", Value: describeProfiles(s)},
-		{Label: "Profile", Value: orNone(s.Profile), Source: sourceColumn(s, keyProfile)},
+		{Label: w.ConfigFile, Value: d.file(), Source: d.source(keyConfig)},
+		{Label: w.Profiles, Value: d.profiles()},
+		{Label: w.Profile, Value: d.orNone(s.Profile), Source: d.source(keyProfile)},
 	}
 	if s.UsesSandbox() {
-		lines = append(lines, Line{Label: "Tenant", Value: "built-in sandbox", Source: "no tenant configured"})
+		lines = append(lines, Line{Label: w.Tenant, Value: w.BuiltInSandbox, Source: w.NoTenantConfigured})
 	} else {
-		lines = append(lines, Line{Label: "Tenant", Value: orNotSet(s.Domain), Source: sourceColumn(s, keyDomain)})
+		lines = append(lines, Line{Label: w.Tenant, Value: d.orNotSet(s.Domain), Source: d.source(keyDomain)})
 	}
-	secret := MaskSecret(s.ClientSecret, s.RevealSecrets)
+	secret := maskSecret(s.ClientSecret, s.RevealSecrets, c)
 	if s.ClientSecret == "" && !s.UsesSandbox() {
-		secret = "(not set: fine for a Native application)"
+		secret = w.SecretNotSetNative
 	}
 	lines = append(lines,
-		Line{Label: "Client ID", Value: orNotSet(s.ClientID), Source: sourceColumn(s, keyClientID)},
-		Line{Label: "Client secret", Value: secret, Source: sourceColumn(s, keyClientSecret)},
-		Line{Label: "Audience", Value: orNotSet(s.Audience), Source: sourceColumn(s, keyAudience)},
-		Line{Label: "Realm", Value: orNotSet(s.Realm), Source: sourceColumn(s, keyRealm)},
-		Line{Label: "Username", Value: orNotSet(s.Username), Source: sourceColumn(s, keyUsername)},
-		Line{Label: "Poll interval", Value: describeDuration(s.PollInterval), Source: sourceColumn(s, keyPollInterval)},
-		Line{Label: "Theme", Value: s.Theme, Source: sourceColumn(s, keyTheme)},
-		Line{Label: "Language", Value: s.Lang, Source: sourceColumn(s, keyLang)},
-		Line{Label: "Reveal secrets", Value: yesNo(s.RevealSecrets), Source: sourceColumn(s, keyRevealSecrets)},
-		Line{Label: "Plain output", Value: yesNo(s.Plain), Source: sourceColumn(s, keyPlain)},
-		Line{Label: "Invert QR", Value: yesNo(s.InvertQR), Source: sourceColumn(s, keyInvertQR)},
+		Line{Label: w.ClientID, Value: d.orNotSet(s.ClientID), Source: d.source(keyClientID)},
+		Line{Label: w.ClientSecret, Value: secret, Source: d.source(keyClientSecret)},
+		Line{Label: w.Audience, Value: d.orNotSet(s.Audience), Source: d.source(keyAudience)},
+		Line{Label: w.Realm, Value: d.orNotSet(s.Realm), Source: d.source(keyRealm)},
+		Line{Label: w.Username, Value: d.orNotSet(s.Username), Source: d.source(keyUsername)},
+		Line{Label: w.PollInterval, Value: d.duration(s.PollInterval), Source: d.source(keyPollInterval)},
+		Line{Label: w.Theme, Value: s.Theme, Source: d.source(keyTheme)},
+		Line{Label: w.Language, Value: s.Lang, Source: d.source(keyLang)},
+		Line{Label: w.RevealSecrets, Value: d.yesNo(s.RevealSecrets), Source: d.source(keyRevealSecrets)},
+		Line{Label: w.PlainOutput, Value: d.yesNo(s.Plain), Source: d.source(keyPlain)},
+		Line{Label: w.InvertQR, Value: d.yesNo(s.InvertQR), Source: d.source(keyInvertQR)},
 	)
 	return lines
 }
 
 // MaskSecret shows a secret as its last four characters at most, and only
 // when it is long enough for them to give little away; reveal shows it whole.
-func MaskSecret(secret string, reveal bool) string {
+func MaskSecret(secret string, reveal bool) string { return maskSecret(secret, reveal, english) }
+
+func maskSecret(secret string, reveal bool, c *i18n.Catalog) string {
 	runes := []rune(secret)
 	switch {
 	case secret == "":
-		return notSet
+		return c.Config.NotSet
 	case reveal:
 		return printable(secret)
 	case len(runes) >= 16:
 		return "••••••••" + printable(string(runes[len(runes)-4:]))
 	}
-	return "set"
+	return c.Config.SecretSet
 }
 
-func describeFile(s Settings) string {
+// describer words the settings' values in a catalog.
+type describer struct {
+	s Settings
+	c *i18n.Catalog
+}
+
+func (d describer) file() string {
+	w := &d.c.Config
 	switch {
-	case s.File == "":
-		return "(none: neither XDG_CONFIG_HOME nor HOME is set)"
-	case !s.FileExists:
-		return printable(s.File) + " (not found)"
-	case s.Profile != "":
-		return printable(s.File) + " (profile " + printable(s.Profile) + ")"
+	case d.s.File == "":
+		return w.NoPath
+	case !d.s.FileExists:
+		return fmt.Sprintf(w.FileNotFound, printable(d.s.File))
+	case d.s.Profile != "":
+		return fmt.Sprintf(w.FileProfile, printable(d.s.File), printable(d.s.Profile))
 	}
-	return printable(s.File)
+	return printable(d.s.File)
 }
 
-func describeProfiles(s Settings) string {
-	if len(s.Profiles) == 0 {
-		return orNone("")
+func (d describer) profiles() string {
+	if len(d.s.Profiles) == 0 {
+		return d.orNone("")
 	}
-	names := make([]string, len(s.Profiles))
-	for i, n := range s.Profiles {
+	names := make([]string, len(d.s.Profiles))
+	for i, n := range d.s.Profiles {
 		names[i] = printable(n)
 	}
 	return strings.Join(names, ", ")
 }
 
-func sourceColumn(s Settings, key string) string {
-	src := s.SourceOf(key)
+func (d describer) source(key string) string {
+	src := d.s.SourceOf(key)
 	if src.Kind == FromDefault {
 		switch key {
 		case keyPollInterval, keyTheme, keyLang, keyRevealSecrets, keyPlain, keyInvertQR:
-			return "default"
+			return d.c.Config.Default
 		}
 		return ""
 	}
-	return src.Short()
+	return src.Short(d.c)
 }
 
-func describeDuration(d time.Duration) string {
-	if d == 0 {
-		return notSet
+func (d describer) duration(t time.Duration) string {
+	if t == 0 {
+		return d.c.Config.NotSet
 	}
-	return d.String()
+	return t.String()
 }
 
-func orNotSet(v string) string {
+func (d describer) orNotSet(v string) string {
 	if v == "" {
-		return notSet
+		return d.c.Config.NotSet
 	}
 	return printable(v)
 }
 
-func orNone(v string) string {
+func (d describer) orNone(v string) string {
 	if v == "" {
-		return "(none)"
+		return d.c.Config.None
 	}
 	return printable(v)
 }
 
-func yesNo(b bool) string {
+func (d describer) yesNo(b bool) string {
 	if b {
-		return "yes"
+		return d.c.Config.Yes
 	}
-	return "no"
+	return d.c.Config.No
 }

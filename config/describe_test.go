@@ -38,7 +38,7 @@ realm = "Username-Password-Authentication"
 	s, _ := mustLoad(t, nil, env)
 	got := map[string]Line{}
 	var all strings.Builder
-	for _, l := range Describe(s) {
+	for _, l := range Describe(s, english) {
 		got[l.Label] = l
 		all.WriteString(l.Label + " " + l.Value + " " + l.Source + "\n")
 	}
@@ -64,7 +64,7 @@ realm = "Username-Password-Authentication"
 	}
 
 	s, _ = mustLoad(t, nil, newEnv(t))
-	if l := Describe(s)[3]; l.Label != "Tenant" || l.Value != "built-in sandbox" {
+	if l := Describe(s, english)[3]; l.Label != "Tenant" || l.Value != "built-in sandbox" {
 		t.Errorf("sandbox: %+v", l)
 	}
 }

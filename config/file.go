@@ -2,7 +2,6 @@ package config
 
 import (
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -11,6 +10,8 @@ import (
 	"strings"
 
 	"github.com/BurntSushi/toml"
+
+	"github.com/mfapush/mfapush/i18n"
 )
 
 // configFile is what a config file holds, before precedence is applied.
@@ -56,30 +57,30 @@ const maxConfigSize = 1 << 20
 // could not be read or parsed.
 func readConfigFile(path string, named Source) (cf *configFile, exists bool, errs []error) {
 	whole := Source{Kind: FromFile, File: path}
-	fail := func(message string) (*configFile, bool, []error) {
+	fail := func(message i18n.Message) (*configFile, bool, []error) {
 		return nil, true, []error{&Error{Setting: keyConfig, Source: whole, Message: message}}
 	}
 	f, err := os.Open(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		if named.Kind == FromFlag {
-			return nil, false, []error{&Error{Setting: keyConfig, Source: named, Message: "there is no file " + printable(path) + ": create it, or give the path of your config file"}}
+			return nil, false, []error{&Error{Setting: keyConfig, Source: named, Message: say(func(w *words) string { return w.NoFile }, printable(path))}}
 		}
 		return nil, false, nil
 	}
 	if err != nil {
-		return fail("cannot be read (" + printable(err.Error()) + "): fix its permissions, or give another path with --config")
+		return fail(say(func(w *words) string { return w.FileCannotBeRead }, printable(err.Error())))
 	}
 	defer f.Close()
 	info, err := f.Stat()
 	if err != nil || !info.Mode().IsRegular() {
-		return fail("is not a regular file: give the path of a TOML file with --config")
+		return fail(say(func(w *words) string { return w.FileNotRegular }))
 	}
 	data, err := io.ReadAll(io.LimitReader(f, maxConfigSize+1))
 	if err != nil {
-		return fail("cannot be read (" + printable(err.Error()) + ")")
+		return fail(say(func(w *words) string { return w.FileReadFailed }, printable(err.Error())))
 	}
 	if len(data) > maxConfigSize {
-		return fail("is larger than 1 MiB: give the path of your mfapush config file with --config")
+		return fail(say(func(w *words) string { return w.FileTooLarge }))
 	}
 	cf, errs = parseConfig(path, data)
 	if cf == nil {
@@ -130,7 +131,7 @@ func parseConfig(path string, data []byte) (*configFile, []error) {
 	}
 	if p.problems > maxFileProblems {
 		p.errs = append(p.errs, &Error{Setting: keyConfig, Source: Source{Kind: FromFile, File: path},
-			Message: fmt.Sprintf("has %d more problems: fix the ones above first", p.problems-maxFileProblems)})
+			Message: say(func(w *words) string { return w.MoreProblems }, p.problems-maxFileProblems)})
 	}
 	return p.cf, p.errs
 }
@@ -155,7 +156,7 @@ func (p *fileParser) visit(key toml.Key) bool {
 		if _, ok := p.doc.table(key); ok {
 			return true
 		}
-		p.fail(nil, keyProfiles, at, "must be a table of profiles: write each one as [profiles.NAME] followed by its keys")
+		p.fail(nil, keyProfiles, at, say(func(w *words) string { return w.ProfilesNotTable }))
 	case len(key) == 1:
 		p.fail(nil, key[0], at, unknownTopKey(key[0]))
 	case len(key) == 2:
@@ -173,11 +174,11 @@ func (p *fileParser) visit(key toml.Key) bool {
 
 func (p *fileParser) addProfile(name string, at position) bool {
 	if _, ok := p.doc.table(at.key); !ok {
-		p.fail(nil, keyProfiles, at, "profile "+quoted(name)+" must be a table: write [profiles."+tomlKey(name)+"] followed by its keys")
+		p.fail(nil, keyProfiles, at, say(func(w *words) string { return w.ProfileNotTable }, quoted(name), tomlKey(name)))
 		return false
 	}
 	if strings.TrimSpace(name) == "" {
-		p.fail(nil, keyProfiles, at, "a profile has an empty name: give it a name, such as [profiles.work]")
+		p.fail(nil, keyProfiles, at, say(func(w *words) string { return w.EmptyProfileName }))
 		return false
 	}
 	p.cf.profiles[name] = &profile{name: name, at: at, values: map[string]fileValue{}}
@@ -197,11 +198,11 @@ func (p *fileParser) value(prof *profile, key string, at position) (fileValue, b
 	}
 	switch {
 	case isBoolKey(key):
-		p.fail(prof, key, at, "must be true or false, without quotes: write "+key+" = true")
+		p.fail(prof, key, at, say(func(w *words) string { return w.MustBeBool }, key))
 	case key == keyPollInterval:
-		p.fail(prof, key, at, `must be a duration in quotes: write poll_interval = "5s"`)
+		p.fail(prof, key, at, say(func(w *words) string { return w.MustBeDuration }))
 	default:
-		p.fail(prof, key, at, `must be text in quotes: write `+key+` = "…"`)
+		p.fail(prof, key, at, say(func(w *words) string { return w.MustBeText }, key))
 	}
 	return fileValue{}, false
 }
@@ -217,15 +218,15 @@ func (p *fileParser) checkSecretKeys(prof *profile) {
 	}
 	if len(given) > 1 {
 		p.add(keyClientSecret, prof, given[1], prof.values[given[1]].at,
-			"the profile sets "+strings.Join(given, " and ")+": keep only one of client_secret_file, client_secret_env or client_secret")
+			say(func(w *words) string { return w.TwoSecrets }, list(given, func(w *words) string { return w.And })))
 	}
 }
 
-func (p *fileParser) fail(prof *profile, key string, at position, message string) {
+func (p *fileParser) fail(prof *profile, key string, at position, message i18n.Message) {
 	p.add(keyConfig, prof, key, at, message)
 }
 
-func (p *fileParser) add(setting string, prof *profile, key string, at position, message string) {
+func (p *fileParser) add(setting string, prof *profile, key string, at position, message i18n.Message) {
 	p.problems++
 	if p.problems > maxFileProblems {
 		return
@@ -242,18 +243,18 @@ func tomlKey(name string) string {
 	return toml.Key{printable(name)}.String()
 }
 
-func unknownTopKey(key string) string {
+func unknownTopKey(key string) i18n.Message {
 	if slices.Contains(profileKeys, key) {
-		return "unknown key at the top of the file: " + key + " belongs in a profile, under [profiles.NAME]"
+		return say(func(w *words) string { return w.TopKeyInProfile }, key)
 	}
-	return "unknown key: the top of the file holds only default_profile and [profiles.NAME] tables; remove it"
+	return say(func(w *words) string { return w.UnknownTopKey })
 }
 
-func unknownProfileKey(key string) string {
+func unknownProfileKey(key string) i18n.Message {
 	if known := nearKey(key); known != "" {
-		return "unknown key: did you mean " + known + "?"
+		return say(func(w *words) string { return w.DidYouMean }, known)
 	}
-	return "unknown key: remove it; a profile holds " + strings.Join(profileKeys, ", ")
+	return say(func(w *words) string { return w.UnknownKey }, strings.Join(profileKeys, ", "))
 }
 
 var keyFolder = strings.NewReplacer("_", "", "-", "")
@@ -279,7 +280,7 @@ func checkInlineSecrets(cf *configFile) []error {
 	for _, name := range cf.names {
 		if v, ok := cf.profiles[name].values[keyClientSecret]; ok {
 			src := Source{Kind: FromFile, File: cf.path, Profile: name, Name: keyClientSecret, Line: v.at.line()}
-			return []error{&Error{Setting: keyClientSecret, Source: src, Message: readableMessage("the config file holds a client secret and is", cf.path, cf.mode)}}
+			return []error{&Error{Setting: keyClientSecret, Source: src, Message: say(func(w *words) string { return w.ConfigReadable }, cf.mode.Perm(), shellQuote(printable(cf.path)))}}
 		}
 	}
 	return nil

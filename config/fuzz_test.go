@@ -43,7 +43,7 @@ func checkPrintable(t *testing.T, s Settings, warnings []Warning, err error) {
 	for _, w := range warnings {
 		texts = append(texts, w.String())
 	}
-	for _, l := range Describe(s) {
+	for _, l := range Describe(s, english) {
 		texts = append(texts, l.Label, l.Value, l.Source)
 	}
 	for _, text := range texts {

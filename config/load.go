@@ -3,6 +3,8 @@ package config
 import (
 	"errors"
 	"strings"
+
+	"github.com/mfapush/mfapush/i18n"
 )
 
 // Load works out the settings from the command-line flags that were given,
@@ -51,11 +53,11 @@ type loader struct {
 	errs        []error
 }
 
-func (l *loader) fail(key string, src Source, message string) {
+func (l *loader) fail(key string, src Source, message i18n.Message) {
 	l.errs = append(l.errs, &Error{Setting: key, Source: src, Message: message})
 }
 
-func (l *loader) warn(key string, src Source, message string) {
+func (l *loader) warn(key string, src Source, message i18n.Message) {
 	l.warnings = append(l.warnings, Warning{Setting: key, Source: src, Message: message})
 }
 
@@ -63,7 +65,7 @@ func (l *loader) warn(key string, src Source, message string) {
 func (l *loader) checkFlags() {
 	for key := range l.flags {
 		if _, ok := optionFor(key); !ok {
-			l.fail(key, Source{Kind: FromFlag, Name: key}, "is not a setting mfapush knows")
+			l.fail(key, Source{Kind: FromFlag, Name: key}, say(func(w *words) string { return w.NotASetting }))
 		}
 	}
 }
@@ -101,10 +103,9 @@ func (l *loader) selectProfile() {
 	case l.fileUnknown:
 		// The file's own error says why; guessing which profiles it has would mislead.
 	case l.file == nil:
-		l.fail(keyProfile, src, "there is no config file at "+l.filePath()+", so no profile "+quoted(name)+
-			": create the file with a [profiles."+tomlKey(name)+"] table, or unset "+place(keyProfile, src))
+		l.fail(keyProfile, src, say(func(w *words) string { return w.NoFileForProfile }, l.filePath(), quoted(name), tomlKey(name), place(keyProfile, src)))
 	case l.file.profiles[name] == nil:
-		l.fail(keyProfile, src, "there is no profile "+quoted(name)+" in "+printable(l.file.path)+": "+l.profileHint(src))
+		l.fail(keyProfile, src, say(func(w *words) string { return w.NoSuchProfile }, quoted(name), printable(l.file.path), l.profileHint(src)))
 	default:
 		l.profile = l.file.profiles[name]
 	}
@@ -130,22 +131,22 @@ func (l *loader) profileChoice() (string, Source) {
 	return "", Source{}
 }
 
-func (l *loader) profileHint(src Source) string {
+func (l *loader) profileHint(src Source) i18n.Message {
 	if len(l.file.names) == 0 {
-		return "the file has no profiles: add a [profiles.NAME] table"
+		return say(func(w *words) string { return w.NoProfilesInFile })
 	}
 	quotedNames := make([]string, len(l.file.names))
 	for i, n := range l.file.names {
 		quotedNames[i] = quoted(n)
 	}
-	return "set " + place(keyProfile, src) + " to one of " + strings.Join(quotedNames, ", ")
+	return say(func(w *words) string { return w.SetOneOf }, place(keyProfile, src), strings.Join(quotedNames, ", "))
 }
 
-func (l *loader) filePath() string {
+func (l *loader) filePath() i18n.Message {
 	if l.s.File == "" {
-		return "(none: neither XDG_CONFIG_HOME nor HOME is set)"
+		return say(func(w *words) string { return w.NoPath })
 	}
-	return printable(l.s.File)
+	return verbatim(printable(l.s.File))
 }
 
 // pick takes a setting from the strongest layer that has it. Empty values
@@ -193,31 +194,30 @@ func (l *loader) fileSource(key string, v fileValue) Source {
 
 // place says where the user sets a value: the flag, the variable or the
 // file key it came from, or every way in when it came from nowhere.
-func place(key string, src Source) string {
+func place(key string, src Source) i18n.Message {
 	o, _ := optionFor(key)
 	switch {
 	case src.Kind == FromFlag:
-		return "--" + o.Flag()
+		return verbatim("--" + o.Flag())
 	case src.Kind == FromEnv:
-		return src.Name
+		return verbatim(src.Name)
 	case src.Kind == FromFile && src.Name == keySecretEnv:
-		return printable(src.Ref)
+		return verbatim(printable(src.Ref))
 	case src.Kind == FromFile && src.Name == keySecretFile:
-		return "the content of " + printable(src.Ref)
+		return say(func(w *words) string { return w.ContentOf }, printable(src.Ref))
 	case src.Kind == FromFile && src.Profile != "":
-		return src.Name + " in profile " + quoted(src.Profile) + " of " + printable(src.File)
+		return say(func(w *words) string { return w.KeyInProfile }, src.Name, quoted(src.Profile), printable(src.File))
 	case src.Kind == FromFile:
-		return src.Name + " in " + printable(src.File)
+		return say(func(w *words) string { return w.KeyInFile }, src.Name, printable(src.File))
 	}
-	return everyWay(key, "your profile")
+	return everyWay(key, say(func(w *words) string { return w.YourProfile }))
 }
 
 // everyWay lists the ways to give a setting, after the word "set".
-func everyWay(key, profile string) string {
+func everyWay(key string, profile i18n.Message) i18n.Message {
 	o, _ := optionFor(key)
-	ways := "pass --" + o.Flag() + ", or add " + key + " to " + profile
 	if o.Env != "" {
-		ways = o.Env + ", " + ways
+		return say(func(w *words) string { return w.EveryWayEnv }, o.Env, o.Flag(), key, profile)
 	}
-	return ways
+	return say(func(w *words) string { return w.EveryWay }, o.Flag(), key, profile)
 }

@@ -257,7 +257,7 @@ func TestSandboxDecision(t *testing.T) {
 	})
 	t.Run("realm alone warns", func(t *testing.T) {
 		s, warnings := mustLoad(t, nil, newEnv(t, "AUTH0_REALM", "Username-Password-Authentication"))
-		if !s.UsesSandbox() || len(warnings) != 1 || !strings.Contains(warnings[0].Message, "AUTH0_DOMAIN") {
+		if !s.UsesSandbox() || len(warnings) != 1 || !strings.Contains(warnings[0].String(), "AUTH0_DOMAIN") {
 			t.Errorf("UsesSandbox %v warnings %v", s.UsesSandbox(), warnings)
 		}
 	})
@@ -293,13 +293,13 @@ func TestPollInterval(t *testing.T) {
 		if s.PollInterval != MaxPollInterval {
 			t.Errorf("PollInterval = %v, want %v", s.PollInterval, MaxPollInterval)
 		}
-		if len(warnings) != 1 || warnings[0].Setting != keyPollInterval || !strings.Contains(warnings[0].Message, "60s") {
+		if len(warnings) != 1 || warnings[0].Setting != keyPollInterval || !strings.Contains(warnings[0].String(), "60s") {
 			t.Errorf("warnings = %v, want one about the cap", warnings)
 		}
 	})
 	t.Run("fast against a real tenant warns", func(t *testing.T) {
 		_, warnings := mustLoad(t, Flags{keyPollInterval: "2s"}, newEnv(t, tenant...))
-		if len(warnings) != 1 || !strings.Contains(warnings[0].Message, "5 seconds") {
+		if len(warnings) != 1 || !strings.Contains(warnings[0].String(), "5 seconds") {
 			t.Errorf("warnings = %v", warnings)
 		}
 	})

@@ -3,14 +3,16 @@ package config
 import (
 	"slices"
 	"strings"
+
+	"github.com/mfapush/mfapush/i18n"
 )
 
 // Option is one setting that can be given on the command line.
 type Option struct {
-	Key   string // key in the config file, in Flags and for Settings.SourceOf
-	Env   string // environment variable, "" when there is none
-	Bool  bool   // a switch rather than a value
-	Usage string // one line for --help
+	Key   string    // key in the config file, in Flags and for Settings.SourceOf
+	Env   string    // environment variable, "" when there is none
+	Bool  bool      // a switch rather than a value
+	Usage i18n.Text // one line for --help, in the language of the help
 }
 
 // Flag is the option's command-line flag, without its dashes.
@@ -47,20 +49,20 @@ const (
 )
 
 var options = []Option{
-	{Key: keyDomain, Env: "AUTH0_DOMAIN", Usage: "Auth0 tenant domain, such as acme.eu.auth0.com"},
-	{Key: keyClientID, Env: "AUTH0_CLIENT_ID", Usage: "Client ID of the Auth0 application"},
-	{Key: keyClientSecret, Env: "AUTH0_CLIENT_SECRET", Usage: "Client secret of the Auth0 application (a flag stays in your shell history: prefer the environment or client_secret_file)"},
-	{Key: keyAudience, Env: "AUTH0_AUDIENCE", Usage: "audience (API identifier) to request tokens for"},
-	{Key: keyRealm, Env: "AUTH0_REALM", Usage: "database connection to sign in with, such as Username-Password-Authentication"},
-	{Key: keyUsername, Usage: "user to sign in as"},
-	{Key: keyPollInterval, Env: "MFAPUSH_POLL_INTERVAL", Usage: "time between polls while waiting for approval, such as 5s (at most 60s)"},
-	{Key: keyTheme, Env: "MFAPUSH_THEME", Usage: "colour theme: auto, light or dark"},
-	{Key: keyLang, Env: "MFAPUSH_LANG", Usage: "language: en or fr (default: from LC_ALL, LC_MESSAGES or LANG)"},
-	{Key: keyRevealSecrets, Bool: true, Usage: "show secrets (client secret, tokens, recovery codes) instead of masking them"},
-	{Key: keyPlain, Bool: true, Usage: "plain text output, no full-screen interface"},
-	{Key: keyInvertQR, Bool: true, Usage: "invert the QR code's colours, for terminals it does not scan on"},
-	{Key: keyProfile, Env: "MFAPUSH_PROFILE", Usage: "profile of the config file to use"},
-	{Key: keyConfig, Usage: "config file (default: $XDG_CONFIG_HOME/mfapush/config.toml)"},
+	{Key: keyDomain, Env: "AUTH0_DOMAIN", Usage: func(c *i18n.Catalog) string { return c.Flags.Domain }},
+	{Key: keyClientID, Env: "AUTH0_CLIENT_ID", Usage: func(c *i18n.Catalog) string { return c.Flags.ClientID }},
+	{Key: keyClientSecret, Env: "AUTH0_CLIENT_SECRET", Usage: func(c *i18n.Catalog) string { return c.Flags.ClientSecret }},
+	{Key: keyAudience, Env: "AUTH0_AUDIENCE", Usage: func(c *i18n.Catalog) string { return c.Flags.Audience }},
+	{Key: keyRealm, Env: "AUTH0_REALM", Usage: func(c *i18n.Catalog) string { return c.Flags.Realm }},
+	{Key: keyUsername, Usage: func(c *i18n.Catalog) string { return c.Flags.Username }},
+	{Key: keyPollInterval, Env: "MFAPUSH_POLL_INTERVAL", Usage: func(c *i18n.Catalog) string { return c.Flags.PollInterval }},
+	{Key: keyTheme, Env: "MFAPUSH_THEME", Usage: func(c *i18n.Catalog) string { return c.Flags.Theme }},
+	{Key: keyLang, Env: "MFAPUSH_LANG", Usage: func(c *i18n.Catalog) string { return c.Flags.Lang }},
+	{Key: keyRevealSecrets, Bool: true, Usage: func(c *i18n.Catalog) string { return c.Flags.RevealSecrets }},
+	{Key: keyPlain, Bool: true, Usage: func(c *i18n.Catalog) string { return c.Flags.Plain }},
+	{Key: keyInvertQR, Bool: true, Usage: func(c *i18n.Catalog) string { return c.Flags.InvertQR }},
+	{Key: keyProfile, Env: "MFAPUSH_PROFILE", Usage: func(c *i18n.Catalog) string { return c.Flags.Profile }},
+	{Key: keyConfig, Usage: func(c *i18n.Catalog) string { return c.Flags.Config }},
 }
 
 // Options lists every setting that has a command-line flag.

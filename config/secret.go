@@ -1,7 +1,6 @@
 package config
 
 import (
-	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -9,6 +8,8 @@ import (
 	"runtime"
 	"strings"
 	"unicode"
+
+	"github.com/mfapush/mfapush/i18n"
 )
 
 // resolveSecret takes the client secret from the selected profile when
@@ -27,8 +28,8 @@ func (l *loader) resolveSecret() {
 			path = filepath.Join(filepath.Dir(l.s.File), path) // relative to the config file, not to wherever mfapush runs
 		}
 		secret, problem := readSecretFile(path)
-		if problem != "" {
-			l.fail(keyClientSecret, src, problem)
+		if problem != nil {
+			l.fail(keyClientSecret, src, *problem)
 			return
 		}
 		l.raw[keyClientSecret] = rawValue{text: secret, src: src}
@@ -39,7 +40,7 @@ func (l *loader) resolveSecret() {
 		src.Ref = strings.TrimSpace(v.text)
 		secret := strings.TrimSpace(l.env(src.Ref))
 		if secret == "" {
-			l.fail(keyClientSecret, src, "names the environment variable "+quoted(src.Ref)+", which is not set: export "+printable(src.Ref)+" with the client secret, or set AUTH0_CLIENT_SECRET")
+			l.fail(keyClientSecret, src, say(func(w *words) string { return w.SecretEnvUnset }, quoted(src.Ref), printable(src.Ref)))
 			return
 		}
 		l.raw[keyClientSecret] = rawValue{text: secret, src: src}
@@ -54,35 +55,36 @@ func (l *loader) resolveSecret() {
 const maxSecretSize = 64 << 10
 
 // readSecretFile reads a client secret file, or says what is wrong with it.
-func readSecretFile(path string) (secret, problem string) {
-	what := "the client secret file " + printable(path)
+func readSecretFile(path string) (secret string, problem *i18n.Message) {
+	what := say(func(w *words) string { return w.SecretFile }, printable(path))
+	fail := func(m i18n.Message) (string, *i18n.Message) { return "", &m }
 	f, err := os.Open(path)
 	if err != nil {
-		return "", what + " cannot be read (" + printable(err.Error()) + "): check the path in client_secret_file"
+		return fail(say(func(w *words) string { return w.SecretCannotRead }, what, printable(err.Error())))
 	}
 	defer f.Close()
 	info, err := f.Stat()
 	if err != nil || !info.Mode().IsRegular() {
-		return "", what + " is not a regular file: point client_secret_file at a file that holds only the client secret"
+		return fail(say(func(w *words) string { return w.SecretNotRegular }, what))
 	}
 	if groupOrOtherReadable(info.Mode()) {
-		return "", readableMessage(what+" is", path, info.Mode())
+		return fail(say(func(w *words) string { return w.SecretReadable }, what, info.Mode().Perm(), shellQuote(printable(path))))
 	}
 	data, err := io.ReadAll(io.LimitReader(f, maxSecretSize+1))
 	if err != nil {
-		return "", what + " cannot be read (" + printable(err.Error()) + ")"
+		return fail(say(func(w *words) string { return w.SecretReadFailed }, what, printable(err.Error())))
 	}
 	if len(data) > maxSecretSize {
-		return "", what + " is larger than 64 KiB: it should hold only the client secret"
+		return fail(say(func(w *words) string { return w.SecretTooLarge }, what))
 	}
 	secret = strings.TrimSpace(string(data))
 	switch {
 	case secret == "":
-		return "", what + " is empty: put the client secret in it"
+		return fail(say(func(w *words) string { return w.SecretEmpty }, what))
 	case strings.ContainsFunc(secret, unicode.IsSpace):
-		return "", what + " holds more than one word or line: it should hold only the client secret"
+		return fail(say(func(w *words) string { return w.SecretMoreThanOne }, what))
 	}
-	return secret, ""
+	return secret, nil
 }
 
 // groupOrOtherReadable reports whether other users may read a file. On
@@ -90,12 +92,6 @@ func readSecretFile(path string) (secret, problem string) {
 // refused there.
 func groupOrOtherReadable(mode fs.FileMode) bool {
 	return runtime.GOOS != "windows" && mode.Perm()&0o044 != 0
-}
-
-// readableMessage says that a file holding a secret is readable by others,
-// with the command that fixes it.
-func readableMessage(what, path string, mode fs.FileMode) string {
-	return fmt.Sprintf("%s readable by group or others (mode %04o): run chmod 600 %s", what, mode.Perm(), shellQuote(printable(path)))
 }
 
 // shellQuote quotes a path for a POSIX shell when it needs quoting, so the

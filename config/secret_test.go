@@ -121,7 +121,7 @@ func TestSecretProblems(t *testing.T) {
 
 func TestSecretFlagWarns(t *testing.T) {
 	s, warnings := mustLoad(t, Flags{keyDomain: "acme.auth0.com", keyClientID: "AbC123", keyClientSecret: testSecret}, newEnv(t))
-	if s.ClientSecret != testSecret || len(warnings) != 1 || !strings.Contains(warnings[0].Message, "shell history") {
+	if s.ClientSecret != testSecret || len(warnings) != 1 || !strings.Contains(warnings[0].String(), "shell history") {
 		t.Errorf("secret %v warnings %v", s.ClientSecret == testSecret, warnings)
 	}
 	if strings.Contains(warnings[0].String(), testSecret) {

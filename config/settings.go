@@ -7,8 +7,11 @@
 package config
 
 import (
+	"fmt"
 	"net/url"
 	"time"
+
+	"github.com/mfapush/mfapush/i18n"
 )
 
 // Settings is the effective configuration.
@@ -91,66 +94,81 @@ type Source struct {
 	Ref     string // what a client_secret_file or client_secret_env key points at
 }
 
-// String names the source in full, for messages.
-func (s Source) String() string {
+// String names the source in full, in English.
+func (s Source) String() string { return s.Text(english) }
+
+// Text names the source in full, for messages, in c's words.
+func (s Source) Text(c *i18n.Catalog) string {
+	w := &c.Config
 	switch s.Kind {
 	case FromFlag:
-		return "flag " + s.Name
+		return fmt.Sprintf(w.FromFlag, s.Name)
 	case FromEnv:
-		return "env " + s.Name
+		return fmt.Sprintf(w.FromEnv, s.Name)
 	case FromFile:
 		where := printable(s.File)
 		if s.Profile != "" {
-			where += " profile " + printable(s.Profile)
+			where = fmt.Sprintf(w.InProfile, where, printable(s.Profile))
 		}
 		if s.Name != "" {
-			where += " key " + s.Name
+			where = fmt.Sprintf(w.AtKey, where, s.Name)
 		}
 		if s.Line > 0 {
-			where += " line " + itoa(s.Line)
+			where = fmt.Sprintf(w.AtLine, where, s.Line)
 		}
 		return where
 	}
-	return "default"
+	return w.Default
 }
 
 // Short names the source briefly, for a column next to the value.
-func (s Source) Short() string {
+func (s Source) Short(c *i18n.Catalog) string {
+	w := &c.Config
 	switch {
 	case s.Kind == FromFile && s.Name == keySecretFile:
-		return "file " + printable(s.Ref)
+		return fmt.Sprintf(w.ShortFile, printable(s.Ref))
 	case s.Kind == FromFile && s.Name == keySecretEnv:
-		return "env " + printable(s.Ref) + " (profile " + printable(s.Profile) + ")"
+		return fmt.Sprintf(w.ShortEnvProfile, printable(s.Ref), printable(s.Profile))
 	case s.Kind == FromFile && s.Profile != "":
-		return "profile " + printable(s.Profile)
+		return fmt.Sprintf(w.ShortProfile, printable(s.Profile))
 	case s.Kind == FromFile:
-		return s.Name + " in config file"
+		return fmt.Sprintf(w.ShortInFile, s.Name)
 	}
-	return s.String()
+	return s.Text(c)
 }
 
 // Warning is something worth telling the user that does not stop mfapush.
 type Warning struct {
 	Setting string
 	Source  Source
-	Message string
+	Message i18n.Message
 }
 
-func (w Warning) String() string { return w.Setting + ": " + w.Message }
+// String is the warning in English.
+func (w Warning) String() string { return w.Text(english) }
+
+// Text is the warning in c's words.
+func (w Warning) Text(c *i18n.Catalog) string {
+	return fmt.Sprintf(c.Config.WarningLine, w.Setting, w.Message.In(c))
+}
 
 // Error is one problem with the settings. Load joins them with errors.Join.
 type Error struct {
-	Setting string // the setting's key, or "config" for the file as a whole
-	Source  Source // where the bad value came from; FromDefault when it is missing
-	Message string // what is wrong, then what to set; never holds a secret
+	Setting string       // the setting's key, or "config" for the file as a whole
+	Source  Source       // where the bad value came from; FromDefault when it is missing
+	Message i18n.Message // what is wrong, then what to set; never holds a secret
 }
 
-func (e *Error) Error() string {
-	where := "not set"
+// Error is the problem in English.
+func (e *Error) Error() string { return e.Text(english) }
+
+// Text is the problem in c's words.
+func (e *Error) Text(c *i18n.Catalog) string {
+	where := c.Config.NotSetSource
 	if e.Source.Kind != FromDefault {
-		where = e.Source.String()
+		where = e.Source.Text(c)
 	}
-	return e.Setting + " (" + where + "): " + e.Message
+	return fmt.Sprintf(c.Config.Problem, e.Setting, where, e.Message.In(c))
 }
 
 // Problems lists the *Error values inside err, as Load returns it.

@@ -96,13 +96,13 @@ func syntaxError(path string, data []byte, err error) error {
 	src := Source{Kind: FromFile, File: path}
 	var pe toml.ParseError
 	if !errors.As(err, &pe) {
-		return &Error{Setting: keyConfig, Source: src, Message: "is not valid TOML: check its syntax"} // no parser message: it might quote a secret
+		return &Error{Setting: keyConfig, Source: src, Message: say(func(w *words) string { return w.NotTOML })} // no parser message: it might quote a secret
 	}
 	src.Line = pe.Position.Line
 	if mentionsSecret(pe.LastKey) || mentionsSecret(lineText(data, src.Line)) {
-		return &Error{Setting: keyConfig, Source: src, Message: `is not valid TOML on a line that holds a secret (the parser's message is left out so as not to show it): check that the value is in quotes, such as client_secret = "…"`}
+		return &Error{Setting: keyConfig, Source: src, Message: say(func(w *words) string { return w.NotTOMLSecret })}
 	}
-	return &Error{Setting: keyConfig, Source: src, Message: "is not valid TOML: " + printable(strings.TrimPrefix(pe.Message, "toml: ")) + ": fix that line"}
+	return &Error{Setting: keyConfig, Source: src, Message: say(func(w *words) string { return w.NotTOMLAt }, printable(strings.TrimPrefix(pe.Message, "toml: ")))}
 }
 
 func mentionsSecret(s string) bool { return strings.Contains(strings.ToLower(s), "secret") }

@@ -14,12 +14,12 @@ import (
 )
 
 // What each text setting should be set to, for messages.
-var wanted = map[string]string{
-	keyClientID:     "your application's Client ID (Dashboard > Applications > your application > Settings)",
-	keyClientSecret: "your application's Client Secret (Dashboard > Applications > your application > Settings)",
-	keyAudience:     "your API's Identifier (Dashboard > Applications > APIs), or leave it unset",
-	keyRealm:        "the name of a database connection, such as Username-Password-Authentication (Dashboard > Authentication > Database), or leave it unset",
-	keyUsername:     "the email or user name to sign in with, or leave it unset",
+var wanted = map[string]func(*words) string{
+	keyClientID:     func(w *words) string { return w.WantClientID },
+	keyClientSecret: func(w *words) string { return w.WantClientSecret },
+	keyAudience:     func(w *words) string { return w.WantAudience },
+	keyRealm:        func(w *words) string { return w.WantRealm },
+	keyUsername:     func(w *words) string { return w.WantUsername },
 }
 
 // apply checks each value that was given and puts it into the settings.
@@ -45,12 +45,12 @@ func (l *loader) apply() {
 		case o.Key == keyPollInterval:
 			s.PollInterval = l.checkPollInterval(v)
 		case o.Key == keyTheme:
-			s.Theme = l.checkChoice(o.Key, v, strings.ToLower(v.text), "a theme", ThemeAuto, ThemeLight, ThemeDark)
+			s.Theme = l.checkChoice(o.Key, v, strings.ToLower(v.text), say(func(w *words) string { return w.ATheme }), ThemeAuto, ThemeLight, ThemeDark)
 		case o.Key == keyLang:
-			s.Lang = l.checkChoice(o.Key, v, languageTag(v.text), "a language mfapush speaks", LangEnglish, LangFrench)
+			s.Lang = l.checkChoice(o.Key, v, languageTag(v.text), say(func(w *words) string { return w.ALanguage }), LangEnglish, LangFrench)
 		}
 		if o.Key == keyClientSecret && v.src.Kind == FromFlag {
-			l.warn(o.Key, v.src, "a secret given as a flag stays in your shell history and shows in the process list: set AUTH0_CLIENT_SECRET or client_secret_file in your profile instead")
+			l.warn(o.Key, v.src, say(func(w *words) string { return w.SecretAsFlag }))
 		}
 		if len(l.errs) > before && !slices.Contains(tenantKeys, o.Key) {
 			delete(s.sources, o.Key) // refused: the default stands in
@@ -69,15 +69,15 @@ func (l *loader) checkDomain(v rawValue) *url.URL {
 	}
 	var de *auth0.DomainError
 	if !errors.As(err, &de) {
-		l.fail(keyDomain, v.src, "is not a tenant domain: set "+place(keyDomain, v.src)+" to your tenant's domain, such as dev-abc123.us.auth0.com")
+		l.fail(keyDomain, v.src, say(func(w *words) string { return w.NotADomain }, place(keyDomain, v.src)))
 		return nil
 	}
-	message := de.Reason
-	if !strings.Contains(message, "set ") && !strings.Contains(message, "replace ") && !strings.Contains(message, "use ") {
-		message += ": set " + place(keyDomain, v.src) + " to your tenant's domain, such as dev-abc123.us.auth0.com"
+	message := domainReason(de)
+	if de.Problem == auth0.DomainBadPort { // the only reason that does not say what to set
+		message = say(func(w *words) string { return w.DomainFix }, message, place(keyDomain, v.src))
 	}
 	if de.Value != "" {
-		message = quoted(de.Value) + ": " + message
+		message = say(func(w *words) string { return w.Value }, quoted(de.Value), message)
 	}
 	l.fail(keyDomain, v.src, message)
 	return nil
@@ -86,18 +86,18 @@ func (l *loader) checkDomain(v rawValue) *url.URL {
 // checkText refuses placeholders copied from documentation and values
 // pasted with spaces or quotes. A secret is never echoed.
 func (l *loader) checkText(key string, v rawValue) string {
-	shown := quoted(v.text)
+	shown := verbatim(quoted(v.text))
 	if key == keyClientSecret {
-		shown = "the client secret"
+		shown = say(func(w *words) string { return w.TheClientSecret })
 	}
-	fix := ": set " + place(key, v.src) + " to " + wanted[key]
+	where, want := place(key, v.src), say(wanted[key])
 	switch {
 	case looksLikePlaceholder(v.text):
-		l.fail(key, v.src, shown+" is a placeholder"+fix)
+		l.fail(key, v.src, say(func(w *words) string { return w.Placeholder }, shown, where, want))
 	case key != keyRealm && key != keyUsername && strings.ContainsFunc(v.text, unicode.IsSpace):
-		l.fail(key, v.src, shown+" contains spaces"+fix)
+		l.fail(key, v.src, say(func(w *words) string { return w.Spaces }, shown, where, want))
 	case strings.ContainsAny(v.text, "\"'`"):
-		l.fail(key, v.src, shown+" contains quotes"+fix)
+		l.fail(key, v.src, say(func(w *words) string { return w.Quotes }, shown, where, want))
 	}
 	return v.text
 }
@@ -122,21 +122,21 @@ func looksLikePlaceholder(v string) bool {
 }
 
 func (l *loader) checkPollInterval(v rawValue) time.Duration {
-	fix := "set " + place(keyPollInterval, v.src) + ` to a duration such as "5s"`
+	where := place(keyPollInterval, v.src)
 	d, err := time.ParseDuration(v.text)
 	switch {
 	case err != nil:
-		problem := quoted(v.text) + " is not a duration"
+		problem := say(func(w *words) string { return w.NotDuration }, quoted(v.text), where)
 		if _, numErr := strconv.ParseFloat(v.text, 64); numErr == nil {
-			problem = quoted(v.text) + " has no unit"
+			problem = say(func(w *words) string { return w.NoUnit }, quoted(v.text), where)
 		}
-		l.fail(keyPollInterval, v.src, problem+": "+fix)
+		l.fail(keyPollInterval, v.src, problem)
 		return 0
 	case d <= 0:
-		l.fail(keyPollInterval, v.src, quoted(v.text)+" is not positive: "+fix)
+		l.fail(keyPollInterval, v.src, say(func(w *words) string { return w.NotPositive }, quoted(v.text), where))
 		return 0
 	case d > MaxPollInterval:
-		l.warn(keyPollInterval, v.src, quoted(v.text)+" is longer than a minute, so an approval would go unseen for that long: using 60s")
+		l.warn(keyPollInterval, v.src, say(func(w *words) string { return w.TooLong }, quoted(v.text)))
 		return MaxPollInterval
 	}
 	return d
@@ -151,20 +151,20 @@ func languageTag(v string) string {
 	return strings.ToLower(strings.TrimSpace(v))
 }
 
-func (l *loader) checkChoice(key string, v rawValue, value, what string, choices ...string) string {
+func (l *loader) checkChoice(key string, v rawValue, value string, what i18n.Message, choices ...string) string {
 	for _, c := range choices {
 		if value == c {
 			return c
 		}
 	}
-	l.fail(key, v.src, quoted(v.text)+" is not "+what+": set "+place(key, v.src)+" to "+orList(choices))
+	l.fail(key, v.src, say(func(w *words) string { return w.NotChoice }, quoted(v.text), what, place(key, v.src), list(choices, func(w *words) string { return w.Or })))
 	return ""
 }
 
 func (l *loader) checkBool(key string, v rawValue) bool {
 	b, err := strconv.ParseBool(v.text)
 	if err != nil {
-		l.fail(key, v.src, quoted(v.text)+" is not true or false: set "+place(key, v.src)+" to true or false")
+		l.fail(key, v.src, say(func(w *words) string { return w.NotBool }, quoted(v.text), place(key, v.src)))
 	}
 	return b
 }
@@ -177,42 +177,41 @@ func (l *loader) decideTenant() {
 	if s.UsesSandbox() {
 		for _, key := range []string{keyAudience, keyRealm} {
 			if v, ok := l.raw[key]; ok {
-				l.warn(key, v.src, "is set but no tenant is, so mfapush uses its built-in sandbox: set AUTH0_DOMAIN and AUTH0_CLIENT_ID to use your tenant")
+				l.warn(key, v.src, say(func(w *words) string { return w.NoTenant }))
 			}
 		}
 		if s.Profile == "" && l.file != nil && len(l.file.names) > 1 {
-			l.fail(keyProfile, Source{}, "the config file "+printable(l.file.path)+" has several profiles and none is selected, so no tenant is configured: "+
-				"pass --profile NAME, set MFAPUSH_PROFILE, or add default_profile = \"NAME\" at the top of the file")
+			l.fail(keyProfile, Source{}, say(func(w *words) string { return w.SeveralProfiles }, printable(l.file.path)))
 		}
 		return
 	}
-	var given []string
+	var given []any
 	for _, key := range []string{keyDomain, keyClientID, keyClientSecret} {
 		if v, ok := l.raw[key]; ok {
-			given = append(given, key+" comes from "+v.src.String())
+			given = append(given, say(func(w *words) string { return w.ComesFrom }, key, sourceWords(v.src)))
 		}
 	}
 	for _, key := range []string{keyDomain, keyClientID} {
 		if _, ok := l.raw[key]; ok {
 			continue
 		}
-		l.fail(key, Source{}, "the tenant is half configured ("+strings.Join(given, ", ")+") but "+key+" is missing: set "+l.missingPlace(key))
+		l.fail(key, Source{}, say(func(w *words) string { return w.HalfConfigured }, commaList(given), key, l.missingPlace(key)))
 	}
 	if v, ok := l.raw[keyPollInterval]; ok && s.PollInterval > 0 && s.PollInterval < DefaultPollInterval && !l.loopbackTenant() {
-		l.warn(keyPollInterval, v.src, "Auth0 allows one poll every 5 seconds; faster polls are answered with slow_down and slow the wait down")
+		l.warn(keyPollInterval, v.src, say(func(w *words) string { return w.PollTooFast }))
 	}
 }
 
 // missingPlace lists the ways to set a missing tenant setting, naming the
 // selected profile when there is one.
-func (l *loader) missingPlace(key string) string {
+func (l *loader) missingPlace(key string) i18n.Message {
 	switch {
 	case l.profile != nil:
-		return everyWay(key, "profile "+quoted(l.profile.name)+" in "+printable(l.file.path))
+		return everyWay(key, say(func(w *words) string { return w.ProfileIn }, quoted(l.profile.name), printable(l.file.path)))
 	case l.s.File != "":
-		return everyWay(key, "a profile in "+printable(l.s.File))
+		return everyWay(key, say(func(w *words) string { return w.AProfileIn }, printable(l.s.File)))
 	}
-	return everyWay(key, "a profile in your config file")
+	return everyWay(key, say(func(w *words) string { return w.AProfileInYourFile }))
 }
 
 func (l *loader) loopbackTenant() bool {
@@ -234,11 +233,4 @@ func (l *loader) fillDefaults() {
 	if s.Lang == "" {
 		s.Lang, s.sources[keyLang] = localeLang(l.env)
 	}
-}
-
-func orList(choices []string) string {
-	if len(choices) < 2 {
-		return strings.Join(choices, "")
-	}
-	return strings.Join(choices[:len(choices)-1], ", ") + " or " + choices[len(choices)-1]
 }

@@ -20,7 +20,8 @@ type Catalog struct {
 	Keys struct {
 		Quit, Back, Help, MoreHelp, Select, Up, Down, Next, Submit, Copy, Save, Confirm,
 		NewCode, Scan, Approve, Reject, TogglePhone, OTP, Recovery, Delete, Filter, Refresh,
-		Reveal, Retry, Home, PasteToken, TypePassword, Verify, Trace, CopyCurl, Details string
+		Reveal, Retry, Home, PasteToken, TypePassword, Verify, Trace, CopyCurl, Details,
+		ApplyFilter, Cancel string
 	}
 
 	Home struct {
@@ -66,6 +67,7 @@ type Catalog struct {
 	Problem struct {
 		ServerSaid string // %s %d: answer, status
 		NoAnswer   string // %s: what failed
+		Quoted     string // %s: Auth0's own words, quoted
 		WhatToDo   string
 
 		Unknown, WrongCredentials, GrantNotAllowed, BadClient, MFANotRequired, Unreachable, TLS,
@@ -97,6 +99,7 @@ type Catalog struct {
 	}
 
 	Enrolled struct {
+		FileHeader    string // %s: user; the first line of a saved recovery-code file
 		Title         string
 		Summary       string // %s %s %s: kind, device, user
 		DeviceUnknown string
@@ -136,6 +139,9 @@ type Catalog struct {
 		CannotDelete   string
 		NoVerifier     string
 		Refreshed      string
+		FilterPrompt   string
+		Matched        string // %d %d %s: shown, all, filter
+		NoMatch        string
 	}
 
 	Challenge struct {
@@ -219,6 +225,22 @@ type Catalog struct {
 		CurlTitle string
 		Variables string // %s: the variables
 		Copied    string
+		Explained string // %s %s %s %s: method, path, status, meaning
+
+		// Words of the trace list and of an exchange's details; the rest
+		// is the protocol's own (status texts, headers, bodies).
+		Tokens       string
+		NetworkError string // %s: what failed
+		Unread       string // %s %s: status, what failed
+		NoAnswer     string
+		NoReason     string
+		NoAnswerIn   string // %s %s: duration, what failed
+		StatusIn     string // %s %s: status, duration
+		ReadFailed   string // %s: what failed
+		NoBody       string
+		Binary       string // %d: bytes
+		MoreLines    string // %d: lines
+		Cut          string
 	}
 
 	Explain struct {
@@ -232,6 +254,65 @@ type Catalog struct {
 		RevealDeclined      string
 		RevealNeedsTerminal string
 		Yes                 string
+		NeedsTerminal       string
+		Warning             string // %s: the warning
+		Problems            string // %d: how many, after each was printed
+		ProblemOne          string // %d: 1, for mfapush config
+		ProblemMany         string // %d: how many, for mfapush config
+		SandboxFailed       string // %w: why
+		ErrorHeader         string
+		TryHelp             string // %s: --help
+		UnknownCommand      string // %s %s: what was typed, the command
+		UnknownFlag         string // %s: the flag
+		FlagNeedsValue      string // %s: the flag
+		BadBool             string // %s %s: flag, value
+		BadDuration         string // %s %s: flag, value
+		NegativeDuration    string // %s %s: flag, value
+		NotLoopback         string // %s: address
+		BadAddr             string // %s: address
+		PortBusy            string // %s: address
+	}
+
+	Config ConfigWords
+
+	// Help is what --help shows: the commands and their flags. Its section
+	// headings (USAGE, EXAMPLES, FLAGS) are fang's own.
+	Help struct {
+		Root, RootLong                    string
+		Enroll, Challenge, Authenticators string
+		Sandbox, SandboxLong              string
+		Config, ConfigLong                string
+		Decode                            string
+		Version                           string
+		Help                              string
+		HelpLong                          string // %s: the program
+		Completion                        string
+		CompletionLong                    string // %s: the program
+		CompletionShell                   string // %s: the shell
+		CompletionShellLong               string // %s %s %s: program, shell, the line that loads it
+		NoDescriptions                    string
+		Commands                          string // the heading of the commands
+		HelpFlag                          string // %s: the command
+		VersionFlag                       string // %s: the program
+	}
+
+	// Flags are the flags' one-line usages.
+	Flags struct {
+		Env                                                       string // %s %s: usage, variable
+		Domain, ClientID, ClientSecret, Audience, Realm, Username string
+		PollInterval, Theme, Lang, RevealSecrets, Plain, InvertQR string
+		Profile, Config                                           string
+		PasswordStdin, JSON, ShowTokens, Authenticator, OTPStdin  string
+		Addr, TLS, MinPollInterval, AutoApprove, AutoScan         string
+	}
+
+	// Sandbox is what mfapush sandbox prints besides its AUTH0_ lines.
+	Sandbox struct {
+		Serving                          string
+		User, Password, State            string
+		NotEnrolled                      string
+		Enrolled                         string // %s %s: device, recovery code
+		PlayPhone, OrReject, WalkThrough string
 	}
 
 	Decode struct {
@@ -242,11 +323,48 @@ type Catalog struct {
 		NoExpiry    string
 		NotVerified string
 		NotJWT      string
+		NoToken     string
 	}
 
 	Duration struct {
 		Now     string
 		Seconds string // %d
+	}
+
+	// Plain is the line-by-line mode (--plain, or no terminal): what the
+	// screens say with keys and layout, said as sentences instead.
+	Plain struct {
+		NeedsTerminal   string
+		Labeled         string // %s %s: label, value
+		Error           string // %s: title
+		Tenant          string // %s: URL
+		SandboxTenant   string // %s: URL
+		SandboxPhone    string // %s: delay
+		UsernamePrompt  string
+		PasswordPrompt  string // %s: user
+		NoUsername      string
+		NoPassword      string
+		EmptyPassword   string
+		EmptyStdin      string // %s: flag
+		BadOTP          string
+		SigningIn       string // %s: user
+		ValidUntil      string // %s %s: time left, clock time
+		RecoveryOnce    string
+		WaitingPhone    string // %s %s: next check, time left
+		WaitingApproval string // %s %s: next check, time left
+		Retrying        string // %d: failures in a row
+		StartAgain      string
+		RunAgain        string
+		AlreadyEnrolled string
+		Pushing         string // %s %s: device, id
+		UsingOTP        string
+		NoSuchAuth      string // %s: id
+		NotPush         string // %s: id
+		RejectedHint    string
+		ExpiredHint     string
+		Interrupted     string
+		HiddenToken     string
+		ListTitle       string // %s: user
 	}
 }
 

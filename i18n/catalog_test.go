@@ -1,9 +1,11 @@
 package i18n
 
 import (
+	"os"
 	"reflect"
 	"regexp"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -53,6 +55,24 @@ func TestEveryStringIsInEveryLanguage(t *testing.T) {
 			if want, have := verbs.FindAllString(en[i].value, -1), verbs.FindAllString(f.value, -1); !slices.Equal(want, have) {
 				t.Errorf("%s: %s has verbs %v, English %v", l, f.path, have, want)
 			}
+		}
+	}
+}
+
+// TestReadmeExplainsEveryProblem keeps the README's troubleshooting table in
+// step with the errors the app can show.
+func TestReadmeExplainsEveryProblem(t *testing.T) {
+	readme, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, trouble, ok := strings.Cut(string(readme), "## Troubleshooting")
+	if !ok {
+		t.Fatal("the README has no Troubleshooting section")
+	}
+	for _, f := range fields(For(English)) {
+		if strings.HasPrefix(f.path, "Problem.") && strings.HasSuffix(f.path, ".Title") && !strings.Contains(trouble, f.value) {
+			t.Errorf("the README's troubleshooting lacks %q (%s)", f.value, f.path)
 		}
 	}
 }

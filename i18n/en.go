@@ -22,6 +22,7 @@ var english = func() Catalog {
 	k.Reveal, k.Retry, k.Home, k.PasteToken = "reveal tokens", "try again", "start over", "paste an mfa_token"
 	k.TypePassword, k.Verify, k.Trace = "use a password", "verify", "request trace"
 	k.CopyCurl, k.Details = "copy as curl", "details"
+	k.ApplyFilter, k.Cancel = "apply filter", "cancel"
 
 	h := &c.Home
 	h.Title = "What do you want to do?"
@@ -66,9 +67,10 @@ var english = func() Catalog {
 	p := &c.Problem
 	p.ServerSaid = "Auth0 answered %s (HTTP %d)."
 	p.NoAnswer = "No answer: %s."
+	p.Quoted = "\"%s\""
 	p.WhatToDo = "What to do"
 	p.Unknown = ProblemText{"Something went wrong", "Try again. If it keeps happening, open the request trace (t) to see the exchange."}
-	p.WrongCredentials = ProblemText{"Wrong email or password", "Check the email and the password. In the sandbox, use a demo user shown below."}
+	p.WrongCredentials = ProblemText{"Wrong email or password", "Check the email and the password. On the sandbox tenant the demo users are alice@example.com (alice-password) and bob@example.com (bob-password)."}
 	p.GrantNotAllowed = ProblemText{"This application may not use the MFA grant",
 		"In the Auth0 Dashboard, open Applications > your application > Advanced Settings > Grant Types, tick MFA (and Password), and save."}
 	p.BadClient = ProblemText{"The client ID or secret is wrong",
@@ -121,6 +123,7 @@ var english = func() Catalog {
 
 	en := &c.Enrolled
 	en.Title = "Enrolled"
+	en.FileHeader = "Auth0 MFA recovery code for %s"
 	en.Summary = "%s on %s is active for %s."
 	en.DeviceUnknown = "the phone"
 	en.RecoveryTitle = "Recovery code: the way in if the phone is lost"
@@ -158,6 +161,9 @@ var english = func() Catalog {
 	l.CannotDelete = "Recovery codes can only be removed by an administrator (Management API)."
 	l.NoVerifier = "No active push, OTP or recovery code to verify with."
 	l.Refreshed = "List refreshed."
+	l.FilterPrompt = "Filter: "
+	l.Matched = "%d of %d match “%s”"
+	l.NoMatch = "Nothing matched."
 
 	ch := &c.Challenge
 	ch.Title = "Approve the sign-in on %s"
@@ -236,6 +242,19 @@ var english = func() Catalog {
 	tr.CurlTitle = "Replay it with curl"
 	tr.Variables = "Set %s in your shell first: they stand for secrets the trace hides."
 	tr.Copied = "curl command copied to the clipboard."
+	tr.Explained = "%s %s → %s: %s"
+	tr.Tokens = "tokens"
+	tr.NetworkError = "network error: %s"
+	tr.Unread = "%s, unread: %s"
+	tr.NoAnswer = "no answer"
+	tr.NoReason = "(no reason given)"
+	tr.NoAnswerIn = "no answer after %s: %s"
+	tr.StatusIn = "%s in %s"
+	tr.ReadFailed = "the answer could not be read: %s"
+	tr.NoBody = "(no body)"
+	tr.Binary = "(%d bytes that are not text)"
+	tr.MoreLines = "(%d more lines not shown)"
+	tr.Cut = "(the body was longer: only its start was kept)"
 
 	x := &c.Explain
 	x.MFARequired = "the password is right; an mfa_token (valid 5 minutes) to complete MFA with"
@@ -256,6 +275,93 @@ var english = func() Catalog {
 	c.CLI.RevealDeclined = "secrets stay hidden: run again without --reveal-secrets"
 	c.CLI.RevealNeedsTerminal = "--reveal-secrets against a real tenant needs a yes typed in a terminal"
 	c.CLI.Yes = "yes"
+	c.CLI.NeedsTerminal = "mfapush needs a terminal for its interface: run it in one, or use --plain"
+	c.CLI.Warning = "warning: %s"
+	c.CLI.Problems = "the settings have %d problems (listed above; mfapush config shows them all)"
+	c.CLI.ProblemOne = "the settings have %d problem (listed above)"
+	c.CLI.ProblemMany = "the settings have %d problems (listed above)"
+	c.CLI.SandboxFailed = "start the built-in sandbox: %w"
+	c.CLI.ErrorHeader = "ERROR"
+	c.CLI.TryHelp = "Try %s for usage."
+	c.CLI.UnknownCommand = "unknown command \"%s\" for \"%s\""
+	c.CLI.UnknownFlag = "unknown flag: %s"
+	c.CLI.FlagNeedsValue = "flag needs an argument: %s"
+	c.CLI.BadBool = "invalid %s %q: use true or false"
+	c.CLI.BadDuration = "invalid %s %q: use a duration such as 5s or 2m"
+	c.CLI.NegativeDuration = "invalid %s %s: use 0 (off) or a positive duration"
+	c.CLI.NotLoopback = "refusing --addr %s: listen on loopback, such as 127.0.0.1:8484"
+	c.CLI.BadAddr = "invalid --addr %q: use host:port, such as 127.0.0.1:8484"
+	c.CLI.PortBusy = "port %s is busy: free it, or use --addr 127.0.0.1:0"
+
+	hp := &c.Help
+	hp.Root = "Enroll and challenge Auth0 Guardian push authenticators from a terminal"
+	hp.RootLong = "mfapush walks you through Auth0's MFA API push flow: sign in, enroll Guardian push\n" +
+		"with an on-screen QR code, list authenticators, and answer a push challenge.\n" +
+		"With no tenant configured it runs against a built-in sandbox tenant with a\n" +
+		"simulated Guardian phone."
+	hp.Enroll = "Enroll Guardian push for a user, with the QR code on screen"
+	hp.Challenge = "Sign a user in with a push approval (or an OTP or recovery code)"
+	hp.Authenticators = "List, challenge and delete a user's authenticators"
+	hp.Sandbox = "Serve the sandbox tenant and its simulated Guardian phone on loopback"
+	hp.SandboxLong = "Serve an in-memory Auth0 tenant that speaks the MFA API and the Guardian device\n" +
+		"endpoints, with a simulated phone you play through /sandbox/ (see README.md,\n" +
+		"\"Explore the MFA API with curl\"). It prints AUTH0_DOMAIN, AUTH0_CLIENT_ID and\n" +
+		"AUTH0_CLIENT_SECRET lines to paste into a shell, then the demo users."
+	hp.Config = "Show the effective settings, where each comes from, and check them"
+	hp.ConfigLong = "Shows the settings mfapush would use, where each one came from (flag, environment,\n" +
+		"config file profile or default), the config file and its profiles, and whether the\n" +
+		"built-in sandbox would be used; then lists every problem with how to fix it.\n" +
+		"Secrets are masked. Exits with status 1 when there is a problem."
+	hp.Decode = "Decode a JWT read from stdin: header, claims and expiry (not verified)"
+	hp.Version = "Print the version of mfapush"
+	hp.Help = "Help about any command"
+	hp.HelpLong = "Help provides help for any command in the application.\nSimply type %s help [path to command] for full details."
+	hp.Completion = "Generate the autocompletion script for the specified shell"
+	hp.CompletionLong = "Generate the autocompletion script for %s for the specified shell.\nSee each sub-command's help for details on how to use the generated script."
+	hp.CompletionShell = "Generate the autocompletion script for %s"
+	hp.CompletionShellLong = "Generate the autocompletion script of %s for the %s shell.\n\n" +
+		"To load completions in your current shell session:\n\n  %s\n\n" +
+		"To load them for every new session, put that line in your shell's startup file."
+	hp.NoDescriptions = "disable completion descriptions"
+	hp.Commands = "commands"
+	hp.HelpFlag = "help for %s"
+	hp.VersionFlag = "version for %s"
+
+	fl := &c.Flags
+	fl.Env = "%s (env %s)"
+	fl.Domain = "Auth0 tenant domain, such as acme.eu.auth0.com"
+	fl.ClientID = "Client ID of the Auth0 application"
+	fl.ClientSecret = "Client secret of the Auth0 application (a flag stays in your shell history: prefer the environment or client_secret_file)"
+	fl.Audience = "audience (API identifier) to request tokens for"
+	fl.Realm = "database connection to sign in with, such as Username-Password-Authentication"
+	fl.Username = "user to sign in as"
+	fl.PollInterval = "time between polls while waiting for approval, such as 5s (at most 60s)"
+	fl.Theme = "colour theme: auto, light or dark"
+	fl.Lang = "language: en or fr (default: from LC_ALL, LC_MESSAGES or LANG)"
+	fl.RevealSecrets = "show secrets (client secret, tokens, recovery codes) instead of masking them"
+	fl.Plain = "plain text output, no full-screen interface"
+	fl.InvertQR = "invert the QR code's colours, for terminals it does not scan on"
+	fl.Profile = "profile of the config file to use"
+	fl.Config = "config file (default: $XDG_CONFIG_HOME/mfapush/config.toml)"
+	fl.PasswordStdin = "read the password from the first line of standard input (plain mode)"
+	fl.JSON = "print one JSON document on stdout at the end; the other lines go to stderr (plain mode)"
+	fl.ShowTokens = "print the values of the tokens earned (plain mode)"
+	fl.Authenticator = "ID of the push authenticator to challenge (default: the first active one)"
+	fl.OTPStdin = "answer with a 6-digit code from the next line of standard input instead of a push (plain mode)"
+	fl.Addr = "loopback address to listen on (127.0.0.1:0 picks a free port)"
+	fl.TLS = "serve https with a certificate made at start (prints SSL_CERT_FILE)"
+	fl.MinPollInterval = "polls of one oob_code closer than this get slow_down (0 turns it off)"
+	fl.AutoApprove = "the phone approves every push after this delay (0: never)"
+	fl.AutoScan = "the phone scans every push enrollment QR after this delay (0: never)"
+
+	sb := &c.Sandbox
+	sb.Serving = "The mfapush sandbox tenant is serving (Ctrl+C stops it). Every login needs MFA."
+	sb.User, sb.Password, sb.State = "user", "password", "state"
+	sb.NotEnrolled = "no authenticators: enroll push"
+	sb.Enrolled = "push device \"%s\" + TOTP, recovery code %s"
+	sb.PlayPhone = "Play the phone with curl (after pasting the lines above into your shell):"
+	sb.OrReject = "(or /reject)"
+	sb.WalkThrough = "The whole walk-through is in README.md, \"Explore the MFA API with curl\"."
 
 	d := &c.Decode
 	d.Header = "Header"
@@ -264,9 +370,44 @@ var english = func() Catalog {
 	d.ExpiredAgo = "Expired %s ago."
 	d.NoExpiry = "No expiry (exp) claim."
 	d.NotVerified = "Decoded only: the signature was not verified."
+	d.NoToken = "no token on stdin: pipe one in, such as: echo \"$ACCESS_TOKEN\" | mfapush decode"
 	d.NotJWT = "this is not a JWT (three base64url parts separated by dots): an mfa_token or an opaque access token cannot be decoded"
 
 	c.Duration.Now = "now"
 	c.Duration.Seconds = "%ds"
+
+	pl := &c.Plain
+	pl.NeedsTerminal = "mfapush needs a terminal for its interface. Without one, run mfapush enroll, mfapush challenge or mfapush authenticators with --plain."
+	pl.Labeled = "%s: %s"
+	pl.Error = "Error: %s"
+	pl.Tenant = "Tenant: %s"
+	pl.SandboxTenant = "Tenant: the built-in sandbox at %s (no tenant is configured)."
+	pl.SandboxPhone = "The sandbox's simulated phone answers by itself after %s: it scans the code and approves pushes."
+	pl.UsernamePrompt = "Email: "
+	pl.PasswordPrompt = "Password for %s (not shown): "
+	pl.NoUsername = "No user to sign in as: pass --username (there is no terminal to ask on)."
+	pl.NoPassword = "No password: pipe it in with --password-stdin, or run in a terminal to type it."
+	pl.EmptyPassword = "The password is empty."
+	pl.EmptyStdin = "%s: nothing came on standard input."
+	pl.BadOTP = "--otp-stdin wants the 6 digits shown in the Guardian app."
+	pl.SigningIn = "Signing in as %s…"
+	pl.ValidUntil = "The code is valid for %s, until %s."
+	pl.RecoveryOnce = "Shown once and never again: write it down now. It is the way in if the phone is lost."
+	pl.WaitingPhone = "Waiting for the phone (next check in %s, the code expires in %s)"
+	pl.WaitingApproval = "Waiting for the approval (next check in %s, %s left)"
+	pl.Retrying = "The tenant did not answer (%d in a row): retrying."
+	pl.StartAgain = "Run the command again for a new code."
+	pl.RunAgain = "Run the command again."
+	pl.AlreadyEnrolled = "To enroll another device, run mfapush enroll in a terminal without --plain: it verifies with an existing factor, then shows the code."
+	pl.Pushing = "Sending a push to %s (%s)…"
+	pl.UsingOTP = "Checking the code from standard input instead of sending a push…"
+	pl.NoSuchAuth = "%s is not one of this user's authenticators."
+	pl.NotPush = "%s is not a Guardian push authenticator: pass a push one, or answer with a code through --otp-stdin."
+	pl.RejectedHint = "The person holding the phone refused the request. Run the command again to send a new push."
+	pl.ExpiredHint = "The mfa_token or the push expired before an answer. Run the command again."
+	pl.Interrupted = "Interrupted. A request in flight, if any, was cancelled; nothing more was sent."
+	pl.HiddenToken = "hidden: pass --show-tokens to print it"
+	pl.ListTitle = "Authenticators of %s:"
+	c.Config = englishConfig()
 	return c
 }()

@@ -1,272 +1,419 @@
 package i18n
 
+// The French follows the words of Auth0's own French documentation:
+// inscrire (enroll), défi-réponse (challenge), authentifiant, jeton MFA,
+// code de récupération, notification poussée, balayer un code QR, locataire
+// (tenant). Typography for a terminal: a space before : ; ! ?, « » for quotes.
 var french = func() Catalog {
 	var c Catalog
 	c.Lang = French
 
 	c.App.Name = "mfapush"
-	c.App.SandboxTenant = "sandbox tenant"
-	c.App.Tenant = "tenant"
-	c.App.NotSignedIn = "not signed in"
-	c.App.TooSmall = "Make the window at least %d×%d to use mfapush."
-	c.App.ExitEnrolled = "Enrolled %s (%s) for %s"
-	c.App.ExitSignedIn = "Signed in %s with MFA (scope: %s)"
-	c.App.ExitDeleted = "Deleted %s"
+	c.App.SandboxTenant = "locataire bac à sable"
+	c.App.Tenant = "locataire"
+	c.App.NotSignedIn = "non connecté"
+	c.App.TooSmall = "Agrandissez la fenêtre à au moins %d×%d pour utiliser mfapush."
+	c.App.ExitEnrolled = "%s (%s) inscrit pour %s"
+	c.App.ExitSignedIn = "%s connecté avec la MFA (portée : %s)"
+	c.App.ExitDeleted = "%s supprimé"
 
 	k := &c.Keys
-	k.Quit, k.Back, k.Help, k.MoreHelp = "quit", "back", "help", "more keys"
-	k.Select, k.Up, k.Down, k.Next, k.Submit = "choose", "up", "down", "next field", "submit"
-	k.Copy, k.Save, k.Confirm, k.NewCode = "copy link", "save to file", "I've saved it", "new code"
-	k.Scan, k.Approve, k.Reject, k.TogglePhone = "phone: scan", "phone: approve", "phone: reject", "phone panel"
-	k.OTP, k.Recovery, k.Delete, k.Filter, k.Refresh = "enter a code", "recovery code", "delete", "filter", "refresh"
-	k.Reveal, k.Retry, k.Home, k.PasteToken = "reveal tokens", "try again", "start over", "paste an mfa_token"
-	k.TypePassword, k.Verify, k.Trace = "use a password", "verify", "request trace"
-	k.CopyCurl, k.Details = "copy as curl", "details"
+	k.Quit, k.Back, k.Help, k.MoreHelp = "quitter", "retour", "aide", "plus de touches"
+	k.Select, k.Up, k.Down, k.Next, k.Submit = "choisir", "haut", "bas", "champ suivant", "valider"
+	k.Copy, k.Save, k.Confirm, k.NewCode = "copier le lien", "enregistrer", "c’est noté", "nouveau code"
+	k.Scan, k.Approve, k.Reject, k.TogglePhone = "téléphone : balayer", "téléphone : approuver", "téléphone : refuser", "panneau du téléphone"
+	k.OTP, k.Recovery, k.Delete, k.Filter, k.Refresh = "saisir un code", "code de récupération", "supprimer", "filtrer", "actualiser"
+	k.Reveal, k.Retry, k.Home, k.PasteToken = "afficher les jetons", "réessayer", "recommencer", "coller un mfa_token"
+	k.TypePassword, k.Verify, k.Trace = "utiliser un mot de passe", "vérifier", "trace des requêtes"
+	k.CopyCurl, k.Details = "copier en curl", "détails"
+	k.ApplyFilter, k.Cancel = "appliquer le filtre", "annuler"
 
 	h := &c.Home
-	h.Title = "What do you want to do?"
-	h.Enroll = "Enroll Guardian push"
-	h.EnrollHint = "Sign a user in, show the enrollment QR code, wait for the phone to confirm."
-	h.Challenge = "Sign in with a push"
-	h.ChallengeHint = "Challenge an enrolled authenticator and wait for the approval on the phone."
-	h.Authenticators = "Manage authenticators"
-	h.ManageHint = "List a user's authenticators, challenge one, or delete one."
-	h.DemoUsers = "Demo users of the sandbox tenant"
-	h.DemoNotEnrolled = "no authenticator yet: enroll push"
-	h.DemoEnrolled = "enrolled: push, OTP and recovery code %s"
-	h.RealTenant = "Talking to the Auth0 tenant %s."
+	h.Title = "Que voulez-vous faire ?"
+	h.Enroll = "Inscrire un authentifiant Push Guardian"
+	h.EnrollHint = "Connecter un utilisateur, afficher le code QR d’inscription, attendre la confirmation du téléphone."
+	h.Challenge = "Se connecter avec une notification poussée"
+	h.ChallengeHint = "Lancer un défi-réponse à un authentifiant inscrit et attendre l’approbation sur le téléphone."
+	h.Authenticators = "Gérer les authentifiants"
+	h.ManageHint = "Lister les authentifiants d’un utilisateur, lancer un défi-réponse ou en supprimer un."
+	h.DemoUsers = "Utilisateurs de démonstration du bac à sable"
+	h.DemoNotEnrolled = "pas encore d’authentifiant : à inscrire en Push"
+	h.DemoEnrolled = "inscrit : Push, OTP et code de récupération %s"
+	h.RealTenant = "Locataire Auth0 : %s."
 
 	si := &c.SignIn
-	si.Title = "Sign in · %s"
-	si.ForEnroll = "enroll Guardian push"
-	si.ForChallenge = "sign in with a push"
-	si.ForManage = "manage authenticators"
-	si.ForVerify = "get access to the MFA API"
-	si.Email = "Email"
-	si.Password = "Password"
-	si.Realm = "Connection"
-	si.RealmHint = "optional: the database connection (realm)"
+	si.Title = "Se connecter · %s"
+	si.ForEnroll = "inscrire un authentifiant Push Guardian"
+	si.ForChallenge = "se connecter avec une notification poussée"
+	si.ForManage = "gérer les authentifiants"
+	si.ForVerify = "obtenir l’accès à l’API MFA"
+	si.Email = "Courriel"
+	si.Password = "Mot de passe"
+	si.Realm = "Connexion"
+	si.RealmHint = "facultatif : base d’utilisateurs (realm)"
 	si.MFAToken = "mfa_token"
-	si.MFATokenHint = "paste the mfa_token of an mfa_required answer"
-	si.PasteTitle = "Use an mfa_token you already have"
-	si.MissingEmail = "Type the user's email."
-	si.MissingPass = "Type the password."
-	si.MissingToken = "Paste an mfa_token."
-	si.Working = "Signing in…"
-	si.PasswordAgain = "Type %s's password again to get an MFA API token."
+	si.MFATokenHint = "collez le mfa_token d’une réponse mfa_required"
+	si.PasteTitle = "Utiliser un mfa_token que vous avez déjà"
+	si.MissingEmail = "Saisissez le courriel de l’utilisateur."
+	si.MissingPass = "Saisissez le mot de passe."
+	si.MissingToken = "Collez un mfa_token."
+	si.Working = "Connexion…"
+	si.PasswordAgain = "Saisissez de nouveau le mot de passe de %s pour obtenir un jeton de l’API MFA."
 
 	w := &c.Working
-	w.Associating = "Asking Auth0 for an enrollment ticket…"
-	w.Listing = "Fetching the authenticators…"
-	w.Challenging = "Sending the push…"
-	w.Verifying = "Checking the code…"
-	w.Deleting = "Deleting…"
-	w.SigningInAgain = "Signing in again for an MFA API token…"
+	w.Associating = "Demande d’un ticket d’inscription à Auth0…"
+	w.Listing = "Récupération des authentifiants…"
+	w.Challenging = "Envoi de la notification poussée…"
+	w.Verifying = "Vérification du code…"
+	w.Deleting = "Suppression…"
+	w.SigningInAgain = "Nouvelle connexion pour obtenir un jeton de l’API MFA…"
 
 	p := &c.Problem
-	p.ServerSaid = "Auth0 answered %s (HTTP %d)."
-	p.NoAnswer = "No answer: %s."
-	p.WhatToDo = "What to do"
-	p.Unknown = ProblemText{"Something went wrong", "Try again. If it keeps happening, open the request trace (t) to see the exchange."}
-	p.WrongCredentials = ProblemText{"Wrong email or password", "Check the email and the password. In the sandbox, use a demo user shown below."}
-	p.GrantNotAllowed = ProblemText{"This application may not use the MFA grant",
-		"In the Auth0 Dashboard, open Applications > your application > Advanced Settings > Grant Types, tick MFA (and Password), and save."}
-	p.BadClient = ProblemText{"The client ID or secret is wrong",
-		"Copy the Client ID and Client Secret again from Applications > your application > Settings (AUTH0_CLIENT_ID, AUTH0_CLIENT_SECRET)."}
-	p.MFANotRequired = ProblemText{"MFA is not required for this user",
-		"Auth0 signed the user in without asking for MFA, so there is no mfa_token. Require MFA (Security > Multi-factor Auth > Require Multi-factor Auth: Always), or use an Action that requires it."}
-	p.Unreachable = ProblemText{"The tenant cannot be reached",
-		"Check the network and the domain (AUTH0_DOMAIN). Behind a proxy, set HTTPS_PROXY."}
-	p.TLS = ProblemText{"The tenant's certificate is not trusted",
-		"Behind a corporate proxy that inspects TLS, point SSL_CERT_FILE at its CA certificate. For the sandbox with --tls, use the SSL_CERT_FILE line it printed."}
-	p.RateLimited = ProblemText{"Auth0 is rate limiting these requests", "Wait a minute, then try again."}
-	p.Server = ProblemText{"The tenant answered with an error page", "Auth0 or a proxy on the way failed. Wait a moment and try again."}
-	p.AlreadyEnrolled = ProblemText{"The user is already enrolled",
-		"An mfa_token can only enroll a user's first factor. Verify with the existing factor to get an MFA API token, then enroll."}
-	p.TokenExpired = ProblemText{"The mfa_token has expired", "It lives 5 minutes. Sign in again."}
-	p.TokenInvalid = ProblemText{"Auth0 did not accept the mfa_token",
-		"Paste the whole mfa_token from a fresh mfa_required answer of this same application, or sign in with a password."}
-	p.InvalidCode = ProblemText{"That code is not right", "Check the code and type it again. OTP codes change every 30 seconds."}
-	p.TooManyAttempts = ProblemText{"Too many wrong codes", "Auth0 blocks further attempts for a while. Wait, then try again."}
-	p.InsufficientScope = ProblemText{"The token does not allow this",
-		"Sign in again with the MFA API audience and the scopes enroll, read:authenticators and remove:authenticators."}
-	p.NotEnrolled = ProblemText{"Nothing to challenge", "The user has no active authenticator of that kind. Enroll one first."}
-	p.FactorUnsupported = ProblemText{"The tenant does not offer this factor",
-		"Enable it under Security > Multi-factor Auth in the Auth0 Dashboard."}
-	p.NoPassword = ProblemText{"A password is needed",
-		"An MFA API token needs a sign-in with a password. Sign in with the user's email and password."}
+	p.ServerSaid = "Auth0 a répondu %s (HTTP %d)."
+	p.NoAnswer = "Pas de réponse : %s."
+	p.Quoted = "« %s »"
+	p.WhatToDo = "Que faire"
+	p.Unknown = ProblemText{"Une erreur s’est produite", "Réessayez. Si cela se reproduit, ouvrez la trace des requêtes (t) pour voir l’échange."}
+	p.WrongCredentials = ProblemText{"Courriel ou mot de passe incorrect", "Vérifiez le courriel et le mot de passe. Sur le bac à sable, les utilisateurs de démonstration sont alice@example.com (alice-password) et bob@example.com (bob-password)."}
+	p.GrantNotAllowed = ProblemText{"Cette application ne peut pas utiliser l’autorisation MFA",
+		"Dans Auth0 Dashboard, ouvrez Applications > votre application > Paramètres avancés > Types d’autorisation, cochez MFA (et Password), puis enregistrez."}
+	p.BadClient = ProblemText{"L’identifiant ou le secret client est incorrect",
+		"Copiez de nouveau le Client ID et le Client Secret depuis Applications > votre application > Paramètres (AUTH0_CLIENT_ID, AUTH0_CLIENT_SECRET)."}
+	p.MFANotRequired = ProblemText{"La MFA n’est pas exigée pour cet utilisateur",
+		"Auth0 a connecté l’utilisateur sans demander de MFA : il n’y a donc pas de mfa_token. Exigez la MFA (Sécurité > Authentification multifacteur > Exiger la MFA : Toujours), ou utilisez une Action qui l’exige."}
+	p.Unreachable = ProblemText{"Le locataire est injoignable",
+		"Vérifiez le réseau et le domaine (AUTH0_DOMAIN). Derrière un proxy, définissez HTTPS_PROXY."}
+	p.TLS = ProblemText{"Le certificat du locataire n’est pas reconnu",
+		"Derrière un proxy d’entreprise qui inspecte le TLS, faites pointer SSL_CERT_FILE vers le certificat de son autorité. Pour le bac à sable lancé avec --tls, reprenez la ligne SSL_CERT_FILE qu’il a affichée."}
+	p.RateLimited = ProblemText{"Auth0 limite le débit de ces requêtes", "Attendez une minute, puis réessayez."}
+	p.Server = ProblemText{"Le locataire a répondu par une page d’erreur", "Auth0 ou un proxy sur le trajet a échoué. Patientez un moment, puis réessayez."}
+	p.AlreadyEnrolled = ProblemText{"L’utilisateur est déjà inscrit",
+		"Un mfa_token ne permet d’inscrire que le premier facteur d’un utilisateur. Vérifiez avec le facteur existant pour obtenir un jeton de l’API MFA, puis inscrivez."}
+	p.TokenExpired = ProblemText{"Le mfa_token a expiré", "Il est valable 5 minutes. Connectez-vous de nouveau."}
+	p.TokenInvalid = ProblemText{"Auth0 n’a pas accepté le mfa_token",
+		"Collez le mfa_token entier d’une réponse mfa_required récente de cette même application, ou connectez-vous avec un mot de passe."}
+	p.InvalidCode = ProblemText{"Ce code n’est pas le bon", "Vérifiez le code et saisissez-le de nouveau. Les codes OTP changent toutes les 30 secondes."}
+	p.TooManyAttempts = ProblemText{"Trop de codes erronés", "Auth0 bloque les nouvelles tentatives pendant un moment. Patientez, puis réessayez."}
+	p.InsufficientScope = ProblemText{"Le jeton ne permet pas cette action",
+		"Connectez-vous de nouveau avec l’audience de l’API MFA et les scopes enroll, read:authenticators et remove:authenticators."}
+	p.NotEnrolled = ProblemText{"Aucun défi-réponse possible", "L’utilisateur n’a aucun authentifiant actif de ce type. Inscrivez-en un d’abord."}
+	p.FactorUnsupported = ProblemText{"Le locataire ne propose pas ce facteur",
+		"Activez-le sous Sécurité > Authentification multifacteur dans Auth0 Dashboard."}
+	p.NoPassword = ProblemText{"Un mot de passe est nécessaire",
+		"Un jeton de l’API MFA exige une connexion avec mot de passe. Connectez-vous avec le courriel et le mot de passe de l’utilisateur."}
 
 	e := &c.Enroll
-	e.Title = "Enroll Guardian push · %s"
-	e.Step1 = "1. Open Auth0 Guardian on the phone."
-	e.Step2 = "2. Tap + and scan this code."
-	e.Step3 = "3. Keep this window open: it moves on by itself once the phone is enrolled."
-	e.ValidFor = "The code is valid for %s."
-	e.Expired = "The code has expired: it must be scanned within 5 minutes."
-	e.NewCodeHint = "Press n for a new code."
-	e.Waiting = "Waiting for the phone"
-	e.NextCheck = "next check in %s"
-	e.Checking = "checking…"
-	e.Retrying = "the tenant did not answer (%d in a row): retrying"
-	e.ClockFast = "Auth0 asked to slow down twice: this machine's clock may run fast."
-	e.Copied = "Link copied to the clipboard."
-	e.LinkLabel = "Link"
-	e.TooSmallQR = "The QR code needs a window of at least %d×%d. Enlarge it, or press c to copy the link."
-	e.RecoveryTitle = "Recovery code"
-	e.RecoveryHint = "Shown once. You will be asked to save it when the phone is enrolled."
-	e.RecoveryLater = "A recovery code comes with the first factor only."
-	e.RateLimited = "Auth0 is rate limiting the checks, and the wait would outlast the code."
-	e.Failed = "The enrollment could not be confirmed."
-	e.PhoneScanned = "%s scanned the code."
+	e.Title = "Inscription Push Guardian · %s"
+	e.Step1 = "1. Ouvrez Auth0 Guardian sur le téléphone."
+	e.Step2 = "2. Touchez + et balayez ce code."
+	e.Step3 = "3. Laissez cette fenêtre ouverte : elle passe à la suite d’elle-même une fois le téléphone inscrit."
+	e.ValidFor = "Code valable encore %s."
+	e.Expired = "Le code a expiré : il doit être balayé dans les 5 minutes."
+	e.NewCodeHint = "Appuyez sur n pour un nouveau code."
+	e.Waiting = "En attente du téléphone"
+	e.NextCheck = "prochain contrôle : %s"
+	e.Checking = "contrôle…"
+	e.Retrying = "le locataire n’a pas répondu (%d fois de suite) : nouvel essai"
+	e.ClockFast = "Auth0 a demandé deux fois de ralentir : l’horloge de cette machine avance peut-être."
+	e.Copied = "Lien copié dans le presse-papiers."
+	e.LinkLabel = "Lien"
+	e.TooSmallQR = "Le code QR demande une fenêtre d’au moins %d×%d. Agrandissez-la, ou appuyez sur c pour copier le lien."
+	e.RecoveryTitle = "Code de récupération"
+	e.RecoveryHint = "Affiché une seule fois. Vous devrez l’enregistrer une fois le téléphone inscrit."
+	e.RecoveryLater = "Un code de récupération n’accompagne que le premier facteur."
+	e.RateLimited = "Auth0 limite le débit des vérifications, et l’attente dépasserait la validité du code."
+	e.Failed = "L’inscription n’a pas pu être confirmée."
+	e.PhoneScanned = "%s a balayé le code."
 
 	en := &c.Enrolled
-	en.Title = "Enrolled"
-	en.Summary = "%s on %s is active for %s."
-	en.DeviceUnknown = "the phone"
-	en.RecoveryTitle = "Recovery code: the way in if the phone is lost"
-	en.RecoveryHint = "Write it down or save it to a file, then confirm. It will not be shown again."
-	en.Saved = "Saved to %s (readable only by you)."
-	en.SaveFailed = "Could not save: %s"
-	en.AckNeeded = "Save or write down the recovery code, then press enter to confirm."
-	en.Continue = "Press enter to start over, q to quit."
+	en.Title = "Inscrit"
+	en.FileHeader = "Code de récupération Auth0 MFA de %s"
+	en.Summary = "%s sur %s est actif pour %s."
+	en.DeviceUnknown = "le téléphone"
+	en.RecoveryTitle = "Code de récupération : l’accès de secours si le téléphone est perdu"
+	en.RecoveryHint = "Notez-le ou enregistrez-le dans un fichier, puis confirmez. Il ne sera plus affiché."
+	en.Saved = "Enregistré dans %s (lisible par vous seul)."
+	en.SaveFailed = "Échec de l’enregistrement : %s"
+	en.AckNeeded = "Enregistrez ou notez le code de récupération, puis appuyez sur enter pour confirmer."
+	en.Continue = "Appuyez sur enter pour recommencer, q pour quitter."
 
 	a := &c.AlreadyEnrolled
-	a.Title = "This user already has an authenticator"
-	a.Explain = "Auth0 accepts an mfa_token to enroll only the first factor of a user (\"User is already enrolled\")."
-	a.Path = "The documented way: verify with an existing factor for the MFA API audience with the enroll scope, then enroll with the access token that gives."
-	a.Action = "Press enter to verify with an existing factor."
+	a.Title = "Cet utilisateur a déjà un authentifiant"
+	a.Explain = "Auth0 n’accepte un mfa_token que pour inscrire le premier facteur d’un utilisateur (« User is already enrolled », utilisateur déjà inscrit)."
+	a.Path = "La voie documentée : vérifier avec un facteur existant pour l’audience de l’API MFA et le scope enroll, puis inscrire avec le jeton d’accès ainsi obtenu."
+	a.Action = "Appuyez sur enter pour vérifier avec un facteur existant."
 
 	l := &c.List
-	l.TitleChallenge = "Choose the authenticator to challenge"
-	l.TitleManage = "Authenticators"
-	l.TitleVerify = "Verify with an existing factor · %s"
-	l.ForEnroll = "to enroll a new one"
-	l.ForDelete = "to delete %s"
-	l.Empty = "This user has no authenticator."
-	l.Active = "active"
-	l.Pending = "pending: never confirmed"
-	l.PendingHint = "This authenticator was never confirmed, so it cannot be challenged."
-	l.Unsupported = "mfapush challenges push, OTP and recovery codes; %s is not supported here."
-	l.Kinds = KindNames{Push: "Guardian push", OTP: "One-time password", RecoveryCode: "Recovery code", SMS: "SMS",
-		Voice: "Voice", Email: "Email", WebAuthn: "Security key", Unknown: "Other"}
-	l.ItemName = "authenticator"
-	l.ItemsName = "authenticators"
-	l.ConfirmDelete = "Delete %s?"
-	l.ConfirmHint = "Press y to delete, n or esc to keep it."
-	l.TwinNote = "Its paired authenticator (push and OTP go together) is deleted too."
-	l.Deleted = "Deleted %s."
-	l.CannotDelete = "Recovery codes can only be removed by an administrator (Management API)."
-	l.NoVerifier = "No active push, OTP or recovery code to verify with."
-	l.Refreshed = "List refreshed."
+	l.TitleChallenge = "Choisissez l’authentifiant du défi-réponse"
+	l.TitleManage = "Authentifiants"
+	l.TitleVerify = "Vérifier avec un facteur existant · %s"
+	l.ForEnroll = "pour en inscrire un nouveau"
+	l.ForDelete = "pour supprimer %s"
+	l.Empty = "Cet utilisateur n’a aucun authentifiant."
+	l.Active = "actif"
+	l.Pending = "en attente : jamais confirmé"
+	l.PendingHint = "Cet authentifiant n’a jamais été confirmé : aucun défi-réponse n’est possible."
+	l.Unsupported = "mfapush lance des défis-réponses Push, OTP et code de récupération ; %s n’est pas pris en charge ici."
+	l.Kinds = KindNames{Push: "Push Guardian", OTP: "Mot de passe à usage unique", RecoveryCode: "Code de récupération", SMS: "Texto (SMS)",
+		Voice: "Appel vocal", Email: "Courriel", WebAuthn: "Clé de sécurité", Unknown: "Autre"}
+	l.ItemName = "authentifiant"
+	l.ItemsName = "authentifiants"
+	l.ConfirmDelete = "Supprimer %s ?"
+	l.ConfirmHint = "Appuyez sur y pour supprimer, n ou esc pour le garder."
+	l.TwinNote = "Son authentifiant jumelé (Push et OTP vont ensemble) est supprimé aussi."
+	l.Deleted = "%s supprimé."
+	l.CannotDelete = "Seul un administrateur peut retirer un code de récupération (Management API)."
+	l.NoVerifier = "Aucun Push, OTP ou code de récupération actif pour vérifier."
+	l.Refreshed = "Liste actualisée."
+	l.FilterPrompt = "Filtre : "
+	l.Matched = "%d sur %d correspondent à « %s »"
+	l.NoMatch = "Aucune correspondance."
 
 	ch := &c.Challenge
-	ch.Title = "Approve the sign-in on %s"
-	ch.TitleVerify = "Verify it's you on %s"
-	ch.TitleCode = "Sign in with a code: %s"
-	ch.CodeOnlyHint = "enter to check · esc to go back"
-	ch.Instructions = "A push notification was sent. Open it on the phone and tap Allow."
-	ch.Waiting = "Waiting for the approval"
-	ch.Elapsed = "%s elapsed"
-	ch.Left = "%s left"
-	ch.NextCheck = "next check in %s"
-	ch.Checking = "checking…"
-	ch.Fallbacks = "No push? Press o to type the 6-digit code from the Guardian app, r to use a recovery code."
-	ch.OTPPrompt = "6-digit code from the Guardian app"
-	ch.RecoveryPrompt = "Recovery code"
-	ch.CodeHint = "enter to check · esc to go back to the push"
-	ch.BadOTP = "Type the 6 digits shown in the Guardian app."
-	ch.Approved = "Approved"
-	ch.Rejected = "Rejected on the device"
-	ch.RejectedHint = "The person holding the phone refused the request. Press enter to send a new push."
-	ch.Expired = "The request expired"
-	ch.ExpiredHint = "The mfa_token or the push expired before an answer. Press enter to start again."
-	ch.TimedOut = "No answer in time"
-	ch.RateLimited = "Auth0 is rate limiting the checks, and the wait would outlast the request."
-	ch.Failed = "The approval could not be checked"
-	ch.TryAgain = "Press enter to try again."
-	ch.ClockFast = "Auth0 asked to slow down twice: this machine's clock may run fast."
-	ch.Retrying = "the tenant did not answer (%d in a row): retrying"
-	ch.Cancelled = "Cancelled."
+	ch.Title = "Approuvez la connexion sur %s"
+	ch.TitleVerify = "Confirmez votre identité sur %s"
+	ch.TitleCode = "Connexion avec un code : %s"
+	ch.CodeOnlyHint = "enter pour vérifier · esc pour revenir"
+	ch.Instructions = "Une notification poussée a été envoyée. Ouvrez-la sur le téléphone et touchez Autoriser."
+	ch.Waiting = "En attente de l’approbation"
+	ch.Elapsed = "%s écoulé"
+	ch.Left = "%s restant"
+	ch.NextCheck = "prochain contrôle : %s"
+	ch.Checking = "contrôle…"
+	ch.Fallbacks = "Pas de notification ? Appuyez sur o pour saisir le code à 6 chiffres de l’appli Guardian, sur r pour un code de récupération."
+	ch.OTPPrompt = "Code à 6 chiffres de l’appli Guardian"
+	ch.RecoveryPrompt = "Code de récupération"
+	ch.CodeHint = "enter pour vérifier · esc pour revenir à la notification"
+	ch.BadOTP = "Saisissez les 6 chiffres affichés dans l’appli Guardian."
+	ch.Approved = "Approuvé"
+	ch.Rejected = "Refusé sur l’appareil"
+	ch.RejectedHint = "La personne qui tient le téléphone a refusé la demande. Appuyez sur enter pour envoyer une nouvelle notification."
+	ch.Expired = "La demande a expiré"
+	ch.ExpiredHint = "Le mfa_token ou la notification a expiré avant toute réponse. Appuyez sur enter pour recommencer."
+	ch.TimedOut = "Pas de réponse à temps"
+	ch.RateLimited = "Auth0 limite le débit des vérifications, et l’attente dépasserait la validité de la demande."
+	ch.Failed = "L’approbation n’a pas pu être vérifiée"
+	ch.TryAgain = "Appuyez sur enter pour réessayer."
+	ch.ClockFast = "Auth0 a demandé deux fois de ralentir : l’horloge de cette machine avance peut-être."
+	ch.Retrying = "le locataire n’a pas répondu (%d fois de suite) : nouvel essai"
+	ch.Cancelled = "Annulé."
 
 	nr := &c.NewRecovery
-	nr.Title = "Your new recovery code"
-	nr.Hint = "The code you used no longer works. Save this one, then confirm."
+	nr.Title = "Votre nouveau code de récupération"
+	nr.Hint = "Le code utilisé ne fonctionne plus. Enregistrez celui-ci, puis confirmez."
 
 	r := &c.Result
-	r.Title = "Signed in with MFA"
-	r.TokenType = "Token type"
-	r.Scope = "Scope"
+	r.Title = "Connecté avec la MFA"
+	r.TokenType = "Type de jeton"
+	r.Scope = "Portée"
 	r.Audience = "Audience"
-	r.ExpiresIn = "Expires"
-	r.ExpiresAt = "in %s (at %s)"
-	r.Expired = "expired"
-	r.AccessToken = "Access token"
-	r.IDToken = "ID token"
-	r.RefreshToken = "Refresh token"
-	r.Hidden = "hidden: press v to reveal"
-	r.IDTokenDecoded = "ID token, decoded (not verified)"
-	r.AccessTokenDecoded = "Access token, decoded (not verified)"
-	r.Header = "header"
-	r.Opaque = "opaque (not a JWT)"
-	r.Done = "Press enter to start over, q to quit."
+	r.ExpiresIn = "Expiration"
+	r.ExpiresAt = "dans %s (à %s)"
+	r.Expired = "expiré"
+	r.AccessToken = "Jeton d’accès"
+	r.IDToken = "Jeton d’ID"
+	r.RefreshToken = "Jeton d’actualisation"
+	r.Hidden = "masqué : v pour l’afficher"
+	r.IDTokenDecoded = "Jeton d’ID, décodé (non vérifié)"
+	r.AccessTokenDecoded = "Jeton d’accès, décodé (non vérifié)"
+	r.Header = "en-tête"
+	r.Opaque = "opaque (pas un JWT)"
+	r.Done = "Appuyez sur enter pour recommencer, q pour quitter."
 
 	ph := &c.Phone
-	ph.Title = "Simulated phone"
-	ph.Idle = "Nothing to do."
-	ph.NoDevices = "No Guardian account yet."
-	ph.ScanPrompt = "A QR code is on screen."
-	ph.Scanning = "Scanning…"
-	ph.Scanned = "Enrolled as %s."
-	ph.ScanFailed = "Scan failed: %s"
-	ph.Incoming = "Sign-in request"
-	ph.From = "from %s on %s"
-	ph.ApproveKey = "approve"
-	ph.RejectKey = "reject"
-	ph.Answered = "Answer sent."
-	ph.AnswerFailed = "Could not answer: %s"
+	ph.Title = "Téléphone simulé"
+	ph.Idle = "Rien à faire."
+	ph.NoDevices = "Aucun compte Guardian."
+	ph.ScanPrompt = "Un code QR est à l’écran."
+	ph.Scanning = "Balayage…"
+	ph.Scanned = "Inscrit sous le nom %s."
+	ph.ScanFailed = "Échec du balayage : %s"
+	ph.Incoming = "Demande de connexion"
+	ph.From = "de %s sur %s"
+	ph.ApproveKey = "approuver"
+	ph.RejectKey = "refuser"
+	ph.Answered = "Réponse envoyée."
+	ph.AnswerFailed = "Impossible de répondre : %s"
 	ph.OTP = "Code"
-	ph.SecondsLeft = "%ds"
-	ph.Hidden = "phone hidden (p)"
-	ph.DeviceName = "%s's phone"
-	ph.Status = "phone"
+	ph.SecondsLeft = "%d s"
+	ph.Hidden = "téléphone masqué (p)"
+	ph.DeviceName = "Téléphone (%s)" // "de %s" would need an elision before a vowel: d’Alice
+	ph.Status = "téléphone"
 
 	tr := &c.Trace
-	tr.Title = "Request trace · %d exchanges"
-	tr.Empty = "No request yet. Every HTTP exchange with the tenant will show here, secrets hidden."
-	tr.CurlTitle = "Replay it with curl"
-	tr.Variables = "Set %s in your shell first: they stand for secrets the trace hides."
-	tr.Copied = "curl command copied to the clipboard."
+	tr.Title = "Trace des requêtes · %d échanges"
+	tr.Empty = "Aucune requête pour l’instant. Chaque échange HTTP avec le locataire s’affichera ici, secrets masqués."
+	tr.CurlTitle = "Le rejouer avec curl"
+	tr.Variables = "Définissez d’abord %s dans votre shell : elles remplacent les secrets que la trace masque."
+	tr.Copied = "Commande curl copiée dans le presse-papiers."
+	tr.Explained = "%s %s → %s : %s"
+	tr.Tokens = "jetons"
+	tr.NetworkError = "erreur réseau : %s"
+	tr.Unread = "%s, illisible : %s"
+	tr.NoAnswer = "pas de réponse"
+	tr.NoReason = "(aucune raison donnée)"
+	tr.NoAnswerIn = "pas de réponse après %s : %s"
+	tr.StatusIn = "%s en %s"
+	tr.ReadFailed = "la réponse n’a pas pu être lue : %s"
+	tr.NoBody = "(pas de corps)"
+	tr.Binary = "(%d octets qui ne sont pas du texte)"
+	tr.MoreLines = "(%d lignes de plus non affichées)"
+	tr.Cut = "(le corps était plus long : seul son début a été gardé)"
 
 	x := &c.Explain
-	x.MFARequired = "the password is right; an mfa_token (valid 5 minutes) to complete MFA with"
-	x.Tokens = "MFA done: tokens issued"
-	x.Pending = "authorization_pending: no answer from the phone yet"
-	x.SlowDown = "slow_down: asked too fast, so every later poll waits 5 s more"
-	x.Rejected = "rejected on the device"
-	x.Expired = "expired: start again"
-	x.RateLimited = "rate limited: waiting before the next try"
-	x.Network = "no answer from the tenant"
-	x.Associate = "an enrollment ticket, valid 5 minutes"
-	x.Challenge = "a push is on its way; its oob_code is polled"
-	x.List = "the user's authenticators, pending ones included"
-	x.Delete = "deleted, with its paired authenticator"
+	x.MFARequired = "mot de passe correct ; un mfa_token (valable 5 minutes) pour terminer la MFA"
+	x.Tokens = "MFA terminée : jetons émis"
+	x.Pending = "authorization_pending : pas encore de réponse du téléphone"
+	x.SlowDown = "slow_down : interrogation trop rapide, chaque interrogation suivante attend 5 s de plus"
+	x.Rejected = "refusé sur l’appareil"
+	x.Expired = "expiré : recommencez"
+	x.RateLimited = "débit limité : attente avant le prochain essai"
+	x.Network = "pas de réponse du locataire"
+	x.Associate = "un ticket d’inscription, valable 5 minutes"
+	x.Challenge = "une notification poussée est en route ; son oob_code est interrogé"
+	x.List = "les authentifiants de l’utilisateur, y compris ceux en attente"
+	x.Delete = "supprimé, avec son authentifiant jumelé"
 	x.Error = "%s"
 
-	c.CLI.RevealPrompt = "--reveal-secrets shows the tokens, mfa_tokens and client secret of %s on screen and in the request trace.\nAnyone who sees the screen can use them. Type yes to go on: "
-	c.CLI.RevealDeclined = "secrets stay hidden: run again without --reveal-secrets"
-	c.CLI.RevealNeedsTerminal = "--reveal-secrets against a real tenant needs a yes typed in a terminal"
-	c.CLI.Yes = "yes"
+	c.CLI.RevealPrompt = "--reveal-secrets affiche à l’écran et dans la trace des requêtes les jetons, les mfa_token et le secret client de %s.\nQuiconque voit l’écran peut s’en servir. Tapez oui pour continuer : "
+	c.CLI.RevealDeclined = "les secrets restent masqués : relancez sans --reveal-secrets"
+	c.CLI.RevealNeedsTerminal = "--reveal-secrets avec un vrai locataire demande un oui tapé dans un terminal"
+	c.CLI.Yes = "oui"
+	c.CLI.NeedsTerminal = "l’interface de mfapush a besoin d’un terminal : lancez-la dans un terminal, ou utilisez --plain"
+	c.CLI.Warning = "avertissement : %s"
+	c.CLI.Problems = "les réglages posent %d problème(s) (voir ci-dessus ; mfapush config les montre tous)"
+	c.CLI.ProblemOne = "les réglages posent %d problème (voir ci-dessus)"
+	c.CLI.ProblemMany = "les réglages posent %d problèmes (voir ci-dessus)"
+	c.CLI.SandboxFailed = "impossible de démarrer le bac à sable intégré : %w"
+	c.CLI.ErrorHeader = "ERREUR"
+	c.CLI.TryHelp = "Essayez %s pour l’aide."
+	c.CLI.UnknownCommand = "commande inconnue « %s » pour « %s »"
+	c.CLI.UnknownFlag = "option inconnue : %s"
+	c.CLI.FlagNeedsValue = "l’option %s attend une valeur"
+	c.CLI.BadBool = "%s %q invalide : utilisez true ou false"
+	c.CLI.BadDuration = "%s %q invalide : donnez une durée comme 5s ou 2m"
+	c.CLI.NegativeDuration = "%s %s invalide : 0 (désactivé) ou une durée positive"
+	c.CLI.NotLoopback = "--addr %s refusé : écoutez en boucle locale, comme 127.0.0.1:8484"
+	c.CLI.BadAddr = "--addr %q invalide : utilisez hôte:port, comme 127.0.0.1:8484"
+	c.CLI.PortBusy = "le port %s est occupé : libérez-le, ou utilisez --addr 127.0.0.1:0"
+
+	hp := &c.Help
+	hp.Root = "Inscrire des authentifiants Push Guardian d’Auth0 et leur lancer des défis-réponses depuis un terminal"
+	hp.RootLong = "mfapush vous guide dans le flux Push de l’API MFA d’Auth0 : connexion, inscription\n" +
+		"de Guardian en Push avec un code QR à l’écran, liste des authentifiants, réponse à un\n" +
+		"défi-réponse par notification poussée. Sans locataire configuré, il utilise un\n" +
+		"locataire bac à sable intégré, avec un téléphone Guardian simulé."
+	hp.Enroll = "Inscrire un utilisateur à Push Guardian, avec le code QR à l’écran"
+	hp.Challenge = "Connecter un utilisateur par une notification poussée (ou un code OTP ou de récupération)"
+	hp.Authenticators = "Lister les authentifiants d’un utilisateur, leur lancer un défi-réponse, les supprimer"
+	hp.Sandbox = "Servir le locataire bac à sable et son téléphone Guardian simulé en boucle locale"
+	hp.SandboxLong = "Sert un locataire Auth0 en mémoire qui parle l’API MFA et les points de terminaison\n" +
+		"des appareils Guardian, avec un téléphone simulé que vous pilotez par /sandbox/ (voir\n" +
+		"README.md, « Explore the MFA API with curl »). Il affiche les lignes AUTH0_DOMAIN,\n" +
+		"AUTH0_CLIENT_ID et AUTH0_CLIENT_SECRET à coller dans un shell, puis les utilisateurs\n" +
+		"de démonstration."
+	hp.Config = "Afficher les réglages en vigueur, leur provenance, et les vérifier"
+	hp.ConfigLong = "Affiche les réglages que mfapush utiliserait, la provenance de chacun (option,\n" +
+		"environnement, profil du fichier de configuration ou valeur par défaut), le fichier\n" +
+		"de configuration et ses profils, et si le bac à sable intégré serait utilisé ;\n" +
+		"puis liste chaque problème avec la façon de le corriger. Les secrets sont masqués.\n" +
+		"Sort avec le code 1 s’il y a un problème."
+	hp.Decode = "Décoder un JWT lu sur l’entrée standard : en-tête, revendications, expiration (non vérifié)"
+	hp.Version = "Afficher la version de mfapush"
+	hp.Help = "Aide sur une commande"
+	hp.HelpLong = "Affiche l’aide de n’importe quelle commande.\nTapez %s help [chemin de la commande] pour tous les détails."
+	hp.Completion = "Générer le script d’autocomplétion pour le shell indiqué"
+	hp.CompletionLong = "Génère le script d’autocomplétion de %s pour le shell indiqué.\nL’aide de chaque sous-commande explique comment utiliser le script."
+	hp.CompletionShell = "Générer le script d’autocomplétion pour %s"
+	hp.CompletionShellLong = "Génère le script d’autocomplétion de %s pour le shell %s.\n\n" +
+		"Pour charger l’autocomplétion dans la session en cours :\n\n  %s\n\n" +
+		"Pour la charger dans chaque nouvelle session, mettez cette ligne dans le fichier de démarrage de votre shell."
+	hp.NoDescriptions = "désactiver les descriptions dans l’autocomplétion"
+	hp.Commands = "commandes"
+	hp.HelpFlag = "aide sur %s"
+	hp.VersionFlag = "version de %s"
+
+	fl := &c.Flags
+	fl.Env = "%s (variable %s)"
+	fl.Domain = "domaine du locataire Auth0, comme acme.eu.auth0.com"
+	fl.ClientID = "Client ID de l’application Auth0"
+	fl.ClientSecret = "Client Secret de l’application Auth0 (une option reste dans l’historique du shell : préférez l’environnement ou client_secret_file)"
+	fl.Audience = "audience (identifiant d’API) des jetons demandés"
+	fl.Realm = "connexion de base de données pour se connecter, comme Username-Password-Authentication"
+	fl.Username = "utilisateur à connecter"
+	fl.PollInterval = "délai entre deux interrogations pendant l’attente de l’approbation, comme 5s (60s au plus)"
+	fl.Theme = "thème de couleurs : auto, light ou dark"
+	fl.Lang = "langue : en ou fr (par défaut : selon LC_ALL, LC_MESSAGES ou LANG)"
+	fl.RevealSecrets = "afficher les secrets (secret client, jetons, codes de récupération) au lieu de les masquer"
+	fl.Plain = "sortie en texte simple, sans interface plein écran"
+	fl.InvertQR = "inverser les couleurs du code QR, pour les terminaux où il ne se balaie pas"
+	fl.Profile = "profil du fichier de configuration à utiliser"
+	fl.Config = "fichier de configuration (par défaut : $XDG_CONFIG_HOME/mfapush/config.toml)"
+	fl.PasswordStdin = "lire le mot de passe sur la première ligne de l’entrée standard (mode texte)"
+	fl.JSON = "afficher un document JSON sur stdout à la fin ; les autres lignes vont sur stderr (mode texte)"
+	fl.ShowTokens = "afficher la valeur des jetons obtenus (mode texte)"
+	fl.Authenticator = "ID de l’authentifiant Push du défi-réponse (par défaut : le premier actif)"
+	fl.OTPStdin = "répondre avec un code à 6 chiffres lu sur la ligne suivante de l’entrée standard au lieu d’une notification (mode texte)"
+	fl.Addr = "adresse de boucle locale où écouter (127.0.0.1:0 choisit un port libre)"
+	fl.TLS = "servir en https avec un certificat créé au démarrage (affiche SSL_CERT_FILE)"
+	fl.MinPollInterval = "les interrogations d’un même oob_code plus rapprochées reçoivent slow_down (0 désactive)"
+	fl.AutoApprove = "le téléphone approuve chaque notification après ce délai (0 : jamais)"
+	fl.AutoScan = "le téléphone balaie chaque code QR d’inscription Push après ce délai (0 : jamais)"
+
+	sb := &c.Sandbox
+	sb.Serving = "Le locataire bac à sable de mfapush est en service (Ctrl+C l’arrête). Chaque connexion exige la MFA."
+	sb.User, sb.Password, sb.State = "utilisateur", "mot de passe", "état"
+	sb.NotEnrolled = "aucun authentifiant : à inscrire en Push"
+	sb.Enrolled = "appareil Push « %s » + TOTP, code de récupération %s"
+	sb.PlayPhone = "Pilotez le téléphone avec curl (après avoir collé les lignes ci-dessus dans votre shell) :"
+	sb.OrReject = "(ou /reject)"
+	sb.WalkThrough = "La démarche complète est dans README.md, « Explore the MFA API with curl »."
 
 	d := &c.Decode
-	d.Header = "Header"
-	d.Claims = "Claims"
-	d.ExpiresIn = "Expires in %s."
-	d.ExpiredAgo = "Expired %s ago."
-	d.NoExpiry = "No expiry (exp) claim."
-	d.NotVerified = "Decoded only: the signature was not verified."
-	d.NotJWT = "this is not a JWT (three base64url parts separated by dots): an mfa_token or an opaque access token cannot be decoded"
+	d.Header = "En-tête"
+	d.Claims = "Revendications"
+	d.ExpiresIn = "Expire dans %s."
+	d.ExpiredAgo = "Expiré depuis %s."
+	d.NoExpiry = "Aucune revendication d’expiration (exp)."
+	d.NotVerified = "Décodé seulement : la signature n’a pas été vérifiée."
+	d.NoToken = "pas de jeton sur l’entrée standard : envoyez-en un, par exemple : echo \"$ACCESS_TOKEN\" | mfapush decode"
+	d.NotJWT = "ce n’est pas un JWT (trois parties base64url séparées par des points) : un mfa_token ou un jeton d’accès opaque ne se décode pas"
 
-	c.Duration.Now = "now"
-	c.Duration.Seconds = "%ds"
+	c.Duration.Now = "maintenant"
+	c.Duration.Seconds = "%d s"
+
+	pl := &c.Plain
+	pl.NeedsTerminal = "L’interface de mfapush a besoin d’un terminal. Sans terminal, lancez mfapush enroll, mfapush challenge ou mfapush authenticators avec --plain."
+	pl.Labeled = "%s : %s"
+	pl.Error = "Erreur : %s"
+	pl.Tenant = "Locataire : %s"
+	pl.SandboxTenant = "Locataire : le bac à sable intégré sur %s (aucun locataire n’est configuré)."
+	pl.SandboxPhone = "Le téléphone simulé du bac à sable répond de lui-même au bout de %s : il balaie le code et approuve les notifications."
+	pl.UsernamePrompt = "Courriel : "
+	pl.PasswordPrompt = "Mot de passe de %s (masqué) : "
+	pl.NoUsername = "Aucun utilisateur à connecter : passez --username (il n’y a pas de terminal pour le demander)."
+	pl.NoPassword = "Pas de mot de passe : transmettez-le avec --password-stdin, ou lancez la commande dans un terminal pour le saisir."
+	pl.EmptyPassword = "Le mot de passe est vide."
+	pl.EmptyStdin = "%s : rien n’est arrivé sur l’entrée standard."
+	pl.BadOTP = "--otp-stdin attend les 6 chiffres affichés dans l’appli Guardian."
+	pl.SigningIn = "Connexion en tant que %s…"
+	pl.ValidUntil = "Le code est valable %s, jusqu’à %s."
+	pl.RecoveryOnce = "Affiché une seule fois : notez-le maintenant. C’est l’accès de secours si le téléphone est perdu."
+	pl.WaitingPhone = "En attente du téléphone (prochain contrôle : %s, le code expire dans %s)"
+	pl.WaitingApproval = "En attente de l’approbation (prochain contrôle : %s, %s restant)"
+	pl.Retrying = "Le locataire n’a pas répondu (%d fois de suite) : nouvel essai."
+	pl.StartAgain = "Relancez la commande pour obtenir un nouveau code."
+	pl.RunAgain = "Relancez la commande."
+	pl.AlreadyEnrolled = "Pour inscrire un autre appareil, lancez mfapush enroll dans un terminal sans --plain : il vérifie avec un facteur existant, puis affiche le code."
+	pl.Pushing = "Envoi d’une notification poussée à %s (%s)…"
+	pl.UsingOTP = "Vérification du code lu sur l’entrée standard, sans notification poussée…"
+	pl.NoSuchAuth = "%s ne fait pas partie des authentifiants de cet utilisateur."
+	pl.NotPush = "%s n’est pas un authentifiant Push Guardian : passez-en un de type Push, ou répondez avec un code par --otp-stdin."
+	pl.RejectedHint = "La personne qui tient le téléphone a refusé la demande. Relancez la commande pour envoyer une nouvelle notification."
+	pl.ExpiredHint = "Le mfa_token ou la notification a expiré avant toute réponse. Relancez la commande."
+	pl.Interrupted = "Interrompu. La requête en cours, s’il y en avait une, a été annulée ; rien d’autre n’a été envoyé."
+	pl.HiddenToken = "masqué : passez --show-tokens pour l’afficher"
+	pl.ListTitle = "Authentifiants de %s :"
+	c.Config = frenchConfig()
 	return c
 }()

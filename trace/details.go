@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/mfapush/mfapush/auth0"
+	"github.com/mfapush/mfapush/i18n"
 )
 
 // Bounds of a body in the detailed view: a scrollable view stays usable
@@ -26,29 +27,31 @@ const (
 // pretty-printed (JSON indented; a form body decoded into one "key: value"
 // line per field, in request order), then the status line, response headers
 // and pretty body. Every line is safe to print on a terminal: no control
-// characters or escape sequences from the server survive.
-func Details(ex auth0.Exchange) string {
+// characters or escape sequences from the server survive. The few words
+// that are not the exchange's come from c.
+func Details(ex auth0.Exchange, c *i18n.Catalog) string {
+	t := &c.Trace
 	var b strings.Builder
 	line(&b, ex.Method+" "+ex.URL)
 	writeHeaders(&b, ex.RequestHeader)
 	b.WriteByte('\n')
-	writeBody(&b, ex.RequestHeader, ex.RequestBody, false)
+	writeBody(&b, c, ex.RequestHeader, ex.RequestBody, false)
 	b.WriteByte('\n')
 	if ex.StatusCode == 0 {
 		failure := ex.Failure
 		if failure == "" {
-			failure = "(no reason given)"
+			failure = t.NoReason
 		}
-		line(&b, "no answer after "+roundDuration(ex.Duration)+": "+failure)
+		line(&b, fmt.Sprintf(t.NoAnswerIn, roundDuration(ex.Duration), failure))
 		return b.String()
 	}
-	line(&b, statusText(ex.StatusCode)+" in "+roundDuration(ex.Duration))
+	line(&b, fmt.Sprintf(t.StatusIn, statusText(ex.StatusCode), roundDuration(ex.Duration)))
 	if ex.Failure != "" {
-		line(&b, "the answer could not be read: "+ex.Failure)
+		line(&b, fmt.Sprintf(t.ReadFailed, ex.Failure))
 	}
 	writeHeaders(&b, ex.ResponseHeader)
 	b.WriteByte('\n')
-	writeBody(&b, ex.ResponseHeader, ex.ResponseBody, ex.BodyTruncated)
+	writeBody(&b, c, ex.ResponseHeader, ex.ResponseBody, ex.BodyTruncated)
 	return b.String()
 }
 
@@ -71,9 +74,9 @@ func writeHeaders(b *strings.Builder, h http.Header) {
 	}
 }
 
-func writeBody(b *strings.Builder, h http.Header, body []byte, truncated bool) {
+func writeBody(b *strings.Builder, c *i18n.Catalog, h http.Header, body []byte, truncated bool) {
 	if len(body) == 0 {
-		line(b, "(no body)")
+		line(b, c.Trace.NoBody)
 		return
 	}
 	contentType := h.Get("Content-Type")
@@ -88,7 +91,7 @@ func writeBody(b *strings.Builder, h http.Header, body []byte, truncated bool) {
 		}
 		lines = textLines(body)
 	case looksBinary(body, truncated):
-		lines = []string{fmt.Sprintf("(%d bytes that are not text)", len(body))}
+		lines = []string{fmt.Sprintf(c.Trace.Binary, len(body))}
 	default:
 		var pretty bytes.Buffer
 		if json.Indent(&pretty, body, "", "  ") == nil {
@@ -101,10 +104,10 @@ func writeBody(b *strings.Builder, h http.Header, body []byte, truncated bool) {
 		line(b, l)
 	}
 	if more := len(lines) - shown; more > 0 {
-		line(b, fmt.Sprintf("(%d more lines not shown)", more))
+		line(b, fmt.Sprintf(c.Trace.MoreLines, more))
 	}
 	if truncated {
-		line(b, "(the body was longer: only its start was kept)")
+		line(b, c.Trace.Cut)
 	}
 }
 

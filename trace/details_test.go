@@ -98,7 +98,7 @@ func TestDetailsOfAnHTMLErrorPage(t *testing.T) {
 		Method: "POST", URL: "http://h/oauth/token", StatusCode: 502,
 		ResponseHeader: http.Header{"Content-Type": {"text/html"}}, ResponseBody: []byte(page.String()), BodyTruncated: true,
 	}
-	got := trace.Details(ex)
+	got := trace.Details(ex, en)
 	checkInert(t, got)
 	lines := strings.Split(got, "\n")
 	for _, want := range []string{"<html>", "<head><title>502 Bad Gateway</title></head>", "    <p>filler</p>",
@@ -130,19 +130,19 @@ func TestDetailsRenderEscapeSequencesInert(t *testing.T) {
 		ResponseHeader: http.Header{"Content-Type": {"text/plain"}, "X-Evil\x1b[1m": {hostile}},
 		ResponseBody:   []byte(`[{"id":"push|dev_1","name":"` + "\u009b2J\u202e" + `phone\u001b[2J"}]`),
 	}
-	got := trace.Details(ex)
+	got := trace.Details(ex, en)
 	checkInert(t, got)
 	if !strings.Contains(got, `"name": "\u009b2J\u202ephone\u001b[2J"`) {
 		t.Errorf("JSON name not rendered visibly:\n%s", got)
 	}
 	ex.ResponseBody = []byte("plain " + hostile)
-	got = trace.Details(ex)
+	got = trace.Details(ex, en)
 	checkInert(t, got)
 	if !strings.Contains(got, `(`) || !strings.Contains(got, "bytes that are not text") {
 		t.Errorf("binary body shown:\n%s", got)
 	}
 	ex.ResponseBody = []byte("text \x1b[31mred\x1b[0m\u202e\r\nsecond\ttab\n")
-	got = trace.Details(ex)
+	got = trace.Details(ex, en)
 	checkInert(t, got)
 	if !strings.Contains(got, "\ntext \\x1b[31mred\\x1b[0m\\u202e\nsecond    tab\n") {
 		t.Errorf("text body:\n%s", got)
@@ -152,7 +152,7 @@ func TestDetailsRenderEscapeSequencesInert(t *testing.T) {
 // checkDetails compares Details with the expected text.
 func checkDetails(t *testing.T, ex auth0.Exchange, want string) {
 	t.Helper()
-	got := trace.Details(ex)
+	got := trace.Details(ex, en)
 	if got != want {
 		t.Errorf("Details =\n%s\nwant\n%s", got, want)
 	}

@@ -97,7 +97,7 @@ func (r *flowRun) next(call string) auth0.Exchange {
 	}
 	ex := entries[r.checked]
 	r.checked++
-	if l := trace.Summarize(ex); l.Method+" "+l.Path != call {
+	if l := trace.Summarize(ex, en); l.Method+" "+l.Path != call {
 		r.t.Fatalf("exchange %d is %s %s, want %s", r.checked, l.Method, l.Path, call)
 	}
 	return ex
@@ -125,7 +125,7 @@ func (r *flowRun) expectReplay(call string, ex auth0.Exchange, status int, code,
 	}
 	json.Unmarshal([]byte(out[:i]), &answer)
 	if out[i+1:] != strconv.Itoa(status) || answer.Error != code || description != "" && answer.Description != description {
-		r.t.Errorf("%s (%s): curl got %s %q, want %d %s %s\n%s", call, trace.Summarize(ex).Result, out[i+1:], out[:i],
+		r.t.Errorf("%s (%s): curl got %s %q, want %d %s %s\n%s", call, trace.Summarize(ex, en).Result, out[i+1:], out[:i],
 			status, code, description, trace.Curl(ex))
 	}
 }
@@ -326,13 +326,13 @@ func TestTraceHidesSecrets(t *testing.T) {
 			var calls []string
 			var text strings.Builder
 			for _, ex := range r.log.Entries() {
-				l := trace.Summarize(ex)
+				l := trace.Summarize(ex, en)
 				call := l.Method + " " + l.Path
 				if strings.HasPrefix(call, "DELETE /mfa/authenticators/push%7Cdev_") {
 					call = ""
 				}
 				calls = append(calls, call)
-				text.WriteString(l.String() + "\n" + trace.Details(ex) + "\n" + trace.Curl(ex) + "\n")
+				text.WriteString(l.String() + "\n" + trace.Details(ex, en) + "\n" + trace.Curl(ex) + "\n")
 			}
 			if !slices.Equal(calls, tc.calls) {
 				t.Errorf("calls\n%q\nwant\n%q", calls, tc.calls)

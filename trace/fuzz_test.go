@@ -33,7 +33,7 @@ func FuzzRender(f *testing.F) {
 				RequestBody: []byte(body), Failure: value,
 			},
 		} {
-			checkInert(t, trace.Summarize(ex).String()+trace.Details(ex))
+			checkInert(t, trace.Summarize(ex, en).String()+trace.Details(ex, en))
 			command := trace.Curl(ex)
 			checkCommandInert(t, command)
 			if bashErr == nil && !strings.ContainsRune(command, 0) {

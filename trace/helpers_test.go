@@ -9,7 +9,12 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/mfapush/mfapush/i18n"
 )
+
+// en is the catalog the trace's own words come from in these tests.
+var en = i18n.For(i18n.English)
 
 // needShell skips a test that runs commands when bash or curl is missing.
 func needShell(t *testing.T) {

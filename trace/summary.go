@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/mfapush/mfapush/auth0"
+	"github.com/mfapush/mfapush/i18n"
 )
 
 // Line is one exchange as one line of the trace list. Every field is safe to
@@ -28,17 +29,19 @@ const (
 
 // Summarize describes an exchange in one line. Result is what the answer
 // meant, in the protocol's own words: for token endpoint answers the error
-// code or "tokens" / "mfa_required" (e.g. "authorization_pending",
+// code or "tokens" (in c's words) / "mfa_required" (e.g. "authorization_pending",
 // "slow_down", "access_denied", "expired_token"), for other calls the error
 // code or the status text ("200 OK", "204 No Content"), and
 // "network error: <short>" when no answer came.
-func Summarize(ex auth0.Exchange) Line {
+//
+// The few words that are not the protocol's come from c.
+func Summarize(ex auth0.Exchange, c *i18n.Catalog) Line {
 	return Line{
 		Method:   clip(inert(ex.Method), 10),
 		Path:     clip(inert(pathOf(ex.URL)), maxPath),
 		Status:   ex.StatusCode,
 		Duration: ex.Duration,
-		Result:   clip(inert(result(ex)), maxResult),
+		Result:   clip(inert(result(ex, c)), maxResult),
 	}
 }
 
@@ -67,15 +70,15 @@ func pathOf(raw string) string {
 	return p
 }
 
-func result(ex auth0.Exchange) string {
+func result(ex auth0.Exchange, c *i18n.Catalog) string {
 	switch {
 	case ex.StatusCode == 0:
-		return "network error: " + shortFailure(ex.Failure)
+		return fmt.Sprintf(c.Trace.NetworkError, shortFailure(ex.Failure, c))
 	case ex.Failure != "":
 		// An answer came but could not be read (too large, cut off).
-		return statusText(ex.StatusCode) + ", unread: " + shortFailure(ex.Failure)
+		return fmt.Sprintf(c.Trace.Unread, statusText(ex.StatusCode), shortFailure(ex.Failure, c))
 	case ex.Grant != "" && ex.StatusCode >= 200 && ex.StatusCode < 300:
-		return "tokens"
+		return c.Trace.Tokens
 	case ex.ErrorCode != "" && ex.StatusCode >= 300:
 		return ex.ErrorCode
 	}
@@ -92,10 +95,10 @@ func statusText(code int) string {
 
 // shortFailure keeps the last clause of a Go network error: "dial tcp
 // 127.0.0.1:1: connect: connection refused" says "connection refused".
-func shortFailure(failure string) string {
+func shortFailure(failure string, c *i18n.Catalog) string {
 	failure = strings.TrimSpace(failure)
 	if failure == "" {
-		return "no answer"
+		return c.Trace.NoAnswer
 	}
 	if i := strings.LastIndex(failure, ": "); i >= 0 && i+2 < len(failure) {
 		failure = failure[i+2:]

@@ -38,7 +38,7 @@ func TestSummarizeSaysWhatTheAnswerMeant(t *testing.T) {
 		{"hostile code", auth0.Exchange{Method: "POST", URL: tokenURL, Grant: auth0.GrantMFAOOB, StatusCode: 400,
 			ErrorCode: "\x1b]0;pwned\x07bad\u202e"}, `\x1b]0;pwned\x07bad\u202e`},
 	} {
-		if got := trace.Summarize(tc.ex).Result; got != tc.want {
+		if got := trace.Summarize(tc.ex, en).Result; got != tc.want {
 			t.Errorf("%s: Result = %q, want %q", tc.name, got, tc.want)
 		}
 	}
@@ -47,7 +47,7 @@ func TestSummarizeSaysWhatTheAnswerMeant(t *testing.T) {
 func TestSummarizeLine(t *testing.T) {
 	ex := auth0.Exchange{Method: "DELETE", URL: "http://127.0.0.1:8484/mfa/authenticators/push%7Cdev_1?x=1", StatusCode: 204,
 		Duration: 12345 * time.Microsecond}
-	l := trace.Summarize(ex)
+	l := trace.Summarize(ex, en)
 	want := trace.Line{Method: "DELETE", Path: "/mfa/authenticators/push%7Cdev_1?x=1", Status: 204, Duration: ex.Duration, Result: "204 No Content"}
 	if l != want {
 		t.Fatalf("Summarize = %+v\nwant        %+v", l, want)
@@ -55,16 +55,16 @@ func TestSummarizeLine(t *testing.T) {
 	if s := l.String(); s != "DELETE /mfa/authenticators/push%7Cdev_1?x=1 204 No Content 12ms" {
 		t.Errorf("String = %q", s)
 	}
-	failed := trace.Summarize(auth0.Exchange{Method: "POST", URL: "http://h/oauth/token", Failure: "EOF", Duration: 1500 * time.Millisecond})
+	failed := trace.Summarize(auth0.Exchange{Method: "POST", URL: "http://h/oauth/token", Failure: "EOF", Duration: 1500 * time.Millisecond}, en)
 	if s := failed.String(); s != "POST /oauth/token network error: EOF 1.5s" {
 		t.Errorf("String = %q", s)
 	}
 	pending := trace.Summarize(auth0.Exchange{Method: "POST", URL: "http://h/oauth/token", Grant: auth0.GrantMFAOOB,
-		StatusCode: 400, ErrorCode: "authorization_pending", Duration: 850 * time.Microsecond})
+		StatusCode: 400, ErrorCode: "authorization_pending", Duration: 850 * time.Microsecond}, en)
 	if s := pending.String(); s != "POST /oauth/token 400 authorization_pending 850µs" {
 		t.Errorf("String = %q", s)
 	}
-	long := trace.Summarize(auth0.Exchange{Method: "GET", URL: "http://h/" + string(make([]byte, 300)), StatusCode: 200})
+	long := trace.Summarize(auth0.Exchange{Method: "GET", URL: "http://h/" + string(make([]byte, 300)), StatusCode: 200}, en)
 	if len([]rune(long.Path)) > 80 {
 		t.Errorf("Path not cut: %d runes", len([]rune(long.Path)))
 	}

@@ -17,6 +17,7 @@ import (
 	"github.com/mfapush/mfapush/auth0/sandbox"
 	"github.com/mfapush/mfapush/auth0/sandbox/sandboxtest"
 	"github.com/mfapush/mfapush/flow"
+	"github.com/mfapush/mfapush/i18n"
 	"github.com/mfapush/mfapush/qr"
 	"github.com/mfapush/mfapush/qr/qrtest"
 	"github.com/mfapush/mfapush/trace"
@@ -72,8 +73,15 @@ func startE2E(t *testing.T, width, height int, start Flow) *e2e {
 	return startE2EWith(t, width, height, start, e2eOptions{})
 }
 
+// startE2EIn is startE2E in a language, the sandbox naming bob's phone in it.
+func startE2EIn(t *testing.T, lang i18n.Lang, width, height int, start Flow) *e2e {
+	t.Helper()
+	return startE2EWith(t, width, height, start, e2eOptions{lang: lang})
+}
+
 // e2eOptions change the world an e2e test runs in.
 type e2eOptions struct {
+	lang i18n.Lang // default English
 	// manual puts the sandbox and the program on one manual clock with
 	// Auth0's numbers (5 s spacing, 12 polls a minute): the test moves the
 	// clock (e.advance) and every wait and spacing is exact.
@@ -98,6 +106,10 @@ func startE2EWith(t *testing.T, width, height int, start Flow, o e2eOptions) *e2
 	t.Helper()
 	sopts := sandbox.DefaultOptions()
 	sopts.SlowFaultDelay = o.slowFault
+	if o.lang == "" {
+		o.lang = i18n.English
+	}
+	sopts.DemoDeviceName = flow.PhoneName(i18n.For(o.lang), "bob@example.com")
 	if o.tenant != nil {
 		o.tenant(&sopts)
 	}
@@ -128,7 +140,7 @@ func startE2EWith(t *testing.T, width, height int, start Flow, o e2eOptions) *e2
 		env.Jitter = func() float64 { return fixedJitter }
 	}
 	m := New(Options{Env: env, Phone: flow.SandboxPhone(srv.Phone), Sandbox: true, Start: start,
-		Theme: ThemeDark, SaveDir: t.TempDir(), Trace: log})
+		Theme: ThemeDark, SaveDir: t.TempDir(), Trace: log, Catalog: i18n.For(o.lang)})
 	term := &terminal{emu: vt.NewEmulator(width, height), writes: make(chan struct{}, 1), record: o.record, frames: map[string]struct{}{}}
 	// Output that is not a terminal is drawn as if the line discipline
 	// turned LF into CR LF (ONLCR), so the emulator must do the same (LNM).

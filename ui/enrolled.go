@@ -62,7 +62,7 @@ type savedMsg struct {
 
 // saveRecoveryCodes writes the codes to a new file readable only by the
 // user; it never overwrites a file.
-func saveRecoveryCodes(dir, user string, codes []string, now time.Time) tea.Cmd {
+func saveRecoveryCodes(dir, header string, user string, codes []string, now time.Time) tea.Cmd {
 	return func() tea.Msg {
 		name := fmt.Sprintf("mfapush-recovery-%s-%s.txt", safeFileName(user), now.Format("20060102-150405"))
 		path := filepath.Join(dir, name)
@@ -70,7 +70,7 @@ func saveRecoveryCodes(dir, user string, codes []string, now time.Time) tea.Cmd 
 		if err != nil {
 			return savedMsg{err: err}
 		}
-		body := fmt.Sprintf("Auth0 MFA recovery code for %s\n\n%s\n", user, strings.Join(codes, "\n"))
+		body := fmt.Sprintf(header+"\n\n%s\n", user, strings.Join(codes, "\n"))
 		_, err = f.WriteString(body)
 		if cerr := f.Close(); err == nil {
 			err = cerr
@@ -121,7 +121,7 @@ func (m *Model) keyEnrolled(msg tea.KeyPressMsg) tea.Cmd {
 	e := &m.enrolled
 	switch {
 	case key.Matches(msg, m.keys.Save) && len(e.recoveryCodes) > 0:
-		return saveRecoveryCodes(m.saveDir(), m.session.Credentials.Username, e.recoveryCodes, m.now())
+		return saveRecoveryCodes(m.saveDir(), m.t.Enrolled.FileHeader, m.session.Credentials.Username, e.recoveryCodes, m.now())
 	case key.Matches(msg, m.keys.Confirm):
 		if e.mustAcknowledge() {
 			e.acknowledged = true

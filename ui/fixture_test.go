@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/base64"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"testing"
 	"time"
@@ -95,7 +96,7 @@ func newFixture(t *testing.T, o fixtureOptions) *fixture {
 		opts.DemoUsers = func() []DemoUser {
 			return []DemoUser{
 				{Email: "alice@example.com", Password: "alice-password", Note: opts.Catalog.Home.DemoNotEnrolled},
-				{Email: "bob@example.com", Password: "bob-password", Note: "enrolled: push, OTP and recovery code 17EQHNZC2SZDYG7X4QXVX9SW"},
+				{Email: "bob@example.com", Password: "bob-password", Note: fmt.Sprintf(opts.Catalog.Home.DemoEnrolled, "17EQHNZC2SZDYG7X4QXVX9SW")},
 			}
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 )
 
 // clockDuration shows a countdown as m:ss (h:mm:ss past an hour).
@@ -30,6 +31,16 @@ func (m *Model) shortDuration(d time.Duration) string {
 	}
 	secs := int((d + time.Second - 1) / time.Second)
 	return fmt.Sprintf(m.t.Duration.Seconds, secs)
+}
+
+// labelWidth is the column that fits the widest label and two spaces: the
+// labels' length depends on the language.
+func labelWidth(labels ...string) int {
+	w := 0
+	for _, l := range labels {
+		w = max(w, lipgloss.Width(l))
+	}
+	return w + 2
 }
 
 // groupCode splits a recovery code in groups of four for reading aloud

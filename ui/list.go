@@ -27,6 +27,7 @@ type listScreen struct {
 	list     list.Model
 	delegate *authenticatorDelegate
 	confirm  auth0.Authenticator // the one a delete asks about
+	w, h     int
 }
 
 // authenticatorItem adapts an authenticator to the list.
@@ -46,6 +47,10 @@ func newListScreen(m *Model) listScreen {
 	l.SetShowTitle(true)
 	l.DisableQuitKeybindings()
 	l.SetStatusBarItemName(m.t.List.ItemName, m.t.List.ItemsName)
+	l.FilterInput.Prompt = m.t.List.FilterPrompt
+	l.KeyMap.Filter.SetHelp("/", m.t.Keys.Filter)
+	l.KeyMap.AcceptWhileFiltering.SetHelp("enter", m.t.Keys.ApplyFilter)
+	l.KeyMap.CancelWhileFiltering.SetHelp("esc", m.t.Keys.Cancel)
 	return listScreen{list: l, delegate: d}
 }
 
@@ -53,7 +58,23 @@ func (s *listScreen) restyle(st *Styles) {
 	s.list.Styles = st.ListMain
 }
 
-func (s *listScreen) setSize(w, h int) { s.list.SetSize(w, max(h-1, 3)) }
+func (s *listScreen) setSize(w, h int) {
+	s.w, s.h = w, h
+	s.fit()
+}
+
+// fit hides the list's own status bar while a filter is on, since its words
+// there are English only ("Nothing matched", "3 filtered"): viewList says
+// it in the catalog's words instead, two lines lower.
+func (s *listScreen) fit() {
+	filtered := s.list.FilterState() != list.Unfiltered
+	s.list.SetShowStatusBar(!filtered)
+	h := max(s.h-1, 3)
+	if filtered {
+		h = max(h-2, 3)
+	}
+	s.list.SetSize(s.w, h)
+}
 
 // fetchAuthenticators lists the user's authenticators for selection.
 func (m *Model) fetchAuthenticators() tea.Cmd {
@@ -91,6 +112,7 @@ func (m *Model) listed(msg flow.AuthenticatorsMsg) tea.Cmd {
 	m.list.list.Title = m.listTitle()
 	cmd := m.list.list.SetItems(items)
 	m.list.list.ResetFilter()
+	m.list.fit()
 	m.list.list.Select(firstChallengeable(items))
 	m.screen = screenList
 	m.layout()
@@ -129,26 +151,7 @@ func (m *Model) listTitle() string {
 	return t.TitleChallenge
 }
 
-func (m *Model) kindName(k auth0.Kind) string {
-	n := m.t.List.Kinds
-	switch k {
-	case auth0.KindPush:
-		return n.Push
-	case auth0.KindOTP:
-		return n.OTP
-	case auth0.KindRecoveryCode:
-		return n.RecoveryCode
-	case auth0.KindSMS:
-		return n.SMS
-	case auth0.KindVoice:
-		return n.Voice
-	case auth0.KindEmail:
-		return n.Email
-	case auth0.KindWebAuthn:
-		return n.WebAuthn
-	}
-	return n.Unknown
-}
+func (m *Model) kindName(k auth0.Kind) string { return flow.KindName(m.t, k) }
 
 // describe names an authenticator for a sentence: its kind and device.
 func (m *Model) describe(a auth0.Authenticator) string {
@@ -167,6 +170,7 @@ func (m *Model) keyList(msg tea.KeyPressMsg) tea.Cmd {
 	if m.list.list.SettingFilter() {
 		var cmd tea.Cmd
 		m.list.list, cmd = m.list.list.Update(msg)
+		m.list.fit()
 		return cmd
 	}
 	switch {
@@ -192,6 +196,7 @@ func (m *Model) keyList(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, m.keys.Back):
 		if m.list.list.FilterState() != list.Unfiltered {
 			m.list.list.ResetFilter()
+			m.list.fit()
 			return nil
 		}
 		if m.listPurpose == listForVerify {
@@ -201,14 +206,27 @@ func (m *Model) keyList(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	var cmd tea.Cmd
 	m.list.list, cmd = m.list.list.Update(msg)
+	m.list.fit()
 	return cmd
 }
 
 func (m *Model) viewList(w, h int) string {
-	if len(m.list.list.Items()) == 0 {
+	l := &m.list.list
+	if len(l.Items()) == 0 {
 		return "\n" + m.st.Title.Render(m.listTitle()) + "\n\n" + m.st.Muted.Render(m.t.List.Empty)
 	}
-	return m.list.list.View()
+	if l.FilterState() == list.Unfiltered {
+		return l.View()
+	}
+	shown := len(l.VisibleItems())
+	status := m.t.List.NoMatch
+	if shown > 0 {
+		status = fmt.Sprintf(m.t.List.Matched, shown, len(l.Items()), l.FilterValue())
+	}
+	if shown == 0 && l.FilterState() == list.FilterApplied { // the list would say "No authenticators."
+		return "\n" + m.st.Title.Render(m.listTitle()) + "\n\n" + m.st.Muted.Render(status)
+	}
+	return l.View() + "\n" + l.Styles.StatusBar.Render(status)
 }
 
 func (m *Model) listKeys() []key.Binding {

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 	"time"
-	"unicode"
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
@@ -111,14 +110,7 @@ func (m *Model) phoneLayout() (side, line bool) {
 
 // phoneDeviceName names the simulated phone after the user ("Alice's phone").
 func (m *Model) phoneDeviceName() string {
-	name, _, _ := strings.Cut(m.session.Credentials.Username, "@")
-	name, _, _ = strings.Cut(name, ".")
-	if name == "" {
-		name = "mfapush"
-	}
-	r := []rune(name)
-	r[0] = unicode.ToUpper(r[0])
-	return fmt.Sprintf(m.t.Phone.DeviceName, string(r))
+	return flow.PhoneName(m.t, m.session.Credentials.Username)
 }
 
 func (p *phonePanel) view(m *Model, w, h int) string {

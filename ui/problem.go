@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -25,66 +24,10 @@ func (m *Model) showProblem(p flow.Problem, back screen) tea.Cmd {
 }
 
 // problemText picks the title and fix for a kind of problem.
-func problemText(t *i18n.Catalog, k flow.ProblemKind) i18n.ProblemText {
-	p := t.Problem
-	switch k {
-	case flow.ProblemWrongCredentials:
-		return p.WrongCredentials
-	case flow.ProblemGrantNotAllowed:
-		return p.GrantNotAllowed
-	case flow.ProblemBadClient:
-		return p.BadClient
-	case flow.ProblemMFANotRequired:
-		return p.MFANotRequired
-	case flow.ProblemUnreachable:
-		return p.Unreachable
-	case flow.ProblemTLS:
-		return p.TLS
-	case flow.ProblemRateLimited:
-		return p.RateLimited
-	case flow.ProblemServer:
-		return p.Server
-	case flow.ProblemAlreadyEnrolled:
-		return p.AlreadyEnrolled
-	case flow.ProblemTokenExpired:
-		return p.TokenExpired
-	case flow.ProblemTokenInvalid:
-		return p.TokenInvalid
-	case flow.ProblemInvalidCode:
-		return p.InvalidCode
-	case flow.ProblemTooManyAttempts:
-		return p.TooManyAttempts
-	case flow.ProblemInsufficientScope:
-		return p.InsufficientScope
-	case flow.ProblemNotEnrolled:
-		return p.NotEnrolled
-	case flow.ProblemFactorUnsupported:
-		return p.FactorUnsupported
-	case flow.ProblemNoPassword:
-		return p.NoPassword
-	}
-	return p.Unknown
-}
+func problemText(t *i18n.Catalog, k flow.ProblemKind) i18n.ProblemText { return flow.ProblemText(t, k) }
 
 // problemDetail is the answer as Auth0 gave it, or what failed.
-func (m *Model) problemDetail(p flow.Problem) string {
-	if e := p.Err; e != nil {
-		if e.StatusCode != 0 {
-			answer := e.Code
-			if e.Description != "" {
-				answer = strings.TrimSpace(answer + ` "` + e.Description + `"`)
-			}
-			if answer == "" && e.Err != nil {
-				answer = e.Err.Error()
-			}
-			return fmt.Sprintf(m.t.Problem.ServerSaid, answer, e.StatusCode)
-		}
-		if e.Err != nil {
-			return fmt.Sprintf(m.t.Problem.NoAnswer, e.Err.Error())
-		}
-	}
-	return p.Text
-}
+func (m *Model) problemDetail(p flow.Problem) string { return flow.ProblemDetail(m.t, p) }
 
 func (m *Model) viewProblem(w, h int) string {
 	p := m.problem.problem

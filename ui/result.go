@@ -41,14 +41,13 @@ func (m *Model) viewResult(w, h int) string {
 	return r.view.View()
 }
 
-const resultLabelWidth = 15
-
 func (m *Model) resultContent(w int) string {
 	t := m.t.Result
 	tokens := m.session.Tokens
 	r := &m.result
 	var b strings.Builder
 	b.WriteString("\n" + m.st.Success.Render("✓ "+t.Title) + "\n\n")
+	resultLabelWidth := labelWidth(t.TokenType, t.Scope, t.Audience, t.ExpiresIn, t.AccessToken, t.IDToken, t.RefreshToken)
 	row := func(label, value string) {
 		b.WriteString(m.st.Label.Render(padRight(label, resultLabelWidth)) + m.st.Text.Render(value) + "\n")
 	}

@@ -207,12 +207,13 @@ func (m *Model) viewSignIn(w, h int) string {
 	}
 	var b strings.Builder
 	b.WriteString("\n" + m.st.Title.Render(strings.Replace(t.Title, "%s", purpose, 1)) + "\n\n")
+	width := labelWidth(t.Email, t.Password, t.Realm, t.MFAToken)
 	label := func(text string, focused bool) string {
 		st := m.st.Label
 		if focused {
 			st = m.st.Selected
 		}
-		return st.Render(padRight(text, 12))
+		return st.Render(padRight(text, width))
 	}
 	if s.pasting {
 		b.WriteString(m.st.Muted.Render(t.PasteTitle) + "\n\n")

@@ -122,7 +122,7 @@ func (m *Model) viewTrace(w, h int) string {
 	// The path takes what the fixed columns leave, up to what it needs.
 	pathW := min(34, max(w-50, 10))
 	for i := first; i < len(tr.entries) && i < first+rows; i++ {
-		line := trace.Summarize(tr.entries[i])
+		line := trace.Summarize(tr.entries[i], m.t)
 		result := strings.TrimPrefix(line.Result, statusOf(line)+" ")
 		text := fmt.Sprintf("%3d  %-6s %-*s %3s  %-22s %6s", i+1, line.Method, pathW, fit(pathPattern(line.Path), pathW, 1), statusOf(line), fit(result, 22, 1), roundMillis(line))
 		if i == tr.cursor {
@@ -149,7 +149,7 @@ func (m *Model) viewTraceDetail(w, h int) string {
 	tr := &m.trace
 	t := m.t.Trace
 	ex, _ := tr.selected()
-	line := trace.Summarize(ex)
+	line := trace.Summarize(ex, m.t)
 	header := m.st.Title.Render(fmt.Sprintf("#%d  %s", tr.cursor+1, line.String()))
 	// The curl command comes first: replaying the call is what this view
 	// is for; the full exchange follows.
@@ -159,7 +159,7 @@ func (m *Model) viewTraceDetail(w, h int) string {
 	if vars := trace.Variables(ex); len(vars) > 0 && !ex.Revealed {
 		b.WriteString(m.st.Muted.Render(wrap(fmt.Sprintf(t.Variables, "$"+strings.Join(vars, ", $")), w)) + "\n")
 	}
-	b.WriteString("\n" + trace.Details(ex))
+	b.WriteString("\n" + trace.Details(ex, m.t))
 	tr.view.SetWidth(w)
 	tr.view.SetHeight(max(h-2, 1))
 	tr.view.SetContent(wrap(b.String(), w))
@@ -191,9 +191,9 @@ func (m *Model) explainLast() string {
 	if n != m.explained.count {
 		entries := m.opts.Trace.Entries()
 		ex := entries[len(entries)-1]
-		line := trace.Summarize(ex)
+		line := trace.Summarize(ex, m.t)
 		m.explained.count = n
-		m.explained.text = fmt.Sprintf("%s %s → %s: %s", line.Method, pathPattern(line.Path), statusOf(line), m.meaning(ex, line))
+		m.explained.text = fmt.Sprintf(m.t.Trace.Explained, line.Method, pathPattern(line.Path), statusOf(line), m.meaning(ex, line))
 	}
 	return m.explained.text
 }

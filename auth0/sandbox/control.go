@@ -215,7 +215,7 @@ func (t *Tenant) handleAnswer(accept bool) http.HandlerFunc {
 	}
 }
 
-// SeedDemoDevices enrolls bob's push device ("Bob's phone") on the
+// SeedDemoDevices enrolls bob's push device (Options.DemoDeviceName) on the
 // connected phone, through the Guardian endpoint at baseURL, so that the
 // phone is the only holder of its key and TOTP secret.
 func (t *Tenant) SeedDemoDevices(ctx context.Context, baseURL string) error {
@@ -232,6 +232,6 @@ func (t *Tenant) SeedDemoDevices(ctx context.Context, baseURL string) error {
 	uri := enrollmentAnswer(baseURL, en)["barcode_uri"].(string)
 	t.forgetOOB(t.oobs[en.oobCode]) // nobody polls for it
 	t.mu.Unlock()
-	_, err := phone.Scan(ctx, uri, "Bob's phone")
+	_, err := phone.Scan(ctx, uri, t.opts.DemoDeviceName)
 	return err
 }

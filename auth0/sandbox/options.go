@@ -36,6 +36,11 @@ type Options struct {
 
 	TLS bool // Start serves https with a CA made at start (Server.CAFile)
 
+	// DemoDeviceName names bob's seeded push device; default "Bob's phone".
+	// The command line names it in the user's language, as the simulated
+	// phone names the devices it enrolls.
+	DemoDeviceName string
+
 	// URL is the tenant's public URL (issuer, audiences, barcode base_url).
 	// Start sets it; a bare Tenant derives it from each request.
 	URL string
@@ -86,6 +91,9 @@ func (o *Options) fill() {
 	setInt(&o.PollsPerMinute, 12)
 	setInt(&o.PushesPerMinute, 5)
 	setInt(&o.FailuresPerHour, 10)
+	if o.DemoDeviceName == "" {
+		o.DemoDeviceName = "Bob's phone"
+	}
 	if o.MinPollInterval < 0 {
 		o.MinPollInterval = 0
 	}

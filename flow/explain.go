@@ -1,0 +1,111 @@
+package flow
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+
+	"github.com/mfapush/mfapush/auth0"
+	"github.com/mfapush/mfapush/i18n"
+)
+
+// The words for problems and kinds of authenticator live here rather than
+// in a front end, so that the TUI and the plain mode say the same thing.
+
+// ProblemText picks the title and fix for a kind of problem.
+func ProblemText(c *i18n.Catalog, k ProblemKind) i18n.ProblemText {
+	p := c.Problem
+	switch k {
+	case ProblemWrongCredentials:
+		return p.WrongCredentials
+	case ProblemGrantNotAllowed:
+		return p.GrantNotAllowed
+	case ProblemBadClient:
+		return p.BadClient
+	case ProblemMFANotRequired:
+		return p.MFANotRequired
+	case ProblemUnreachable:
+		return p.Unreachable
+	case ProblemTLS:
+		return p.TLS
+	case ProblemRateLimited:
+		return p.RateLimited
+	case ProblemServer:
+		return p.Server
+	case ProblemAlreadyEnrolled:
+		return p.AlreadyEnrolled
+	case ProblemTokenExpired:
+		return p.TokenExpired
+	case ProblemTokenInvalid:
+		return p.TokenInvalid
+	case ProblemInvalidCode:
+		return p.InvalidCode
+	case ProblemTooManyAttempts:
+		return p.TooManyAttempts
+	case ProblemInsufficientScope:
+		return p.InsufficientScope
+	case ProblemNotEnrolled:
+		return p.NotEnrolled
+	case ProblemFactorUnsupported:
+		return p.FactorUnsupported
+	case ProblemNoPassword:
+		return p.NoPassword
+	}
+	return p.Unknown
+}
+
+// ProblemDetail is Auth0's answer as it came, or what failed when no answer
+// came; "" when there is nothing to add to the title.
+func ProblemDetail(c *i18n.Catalog, p Problem) string {
+	if e := p.Err; e != nil {
+		if e.StatusCode != 0 {
+			answer := e.Code
+			if e.Description != "" {
+				answer = strings.TrimSpace(answer + " " + fmt.Sprintf(c.Problem.Quoted, e.Description))
+			}
+			if answer == "" && e.Err != nil {
+				answer = e.Err.Error()
+			}
+			return fmt.Sprintf(c.Problem.ServerSaid, answer, e.StatusCode)
+		}
+		if e.Err != nil {
+			return fmt.Sprintf(c.Problem.NoAnswer, e.Err.Error())
+		}
+	}
+	return p.Text
+}
+
+// PhoneName names a simulated phone after its user ("Alice's phone"), as
+// a person names the phone Guardian runs on.
+func PhoneName(c *i18n.Catalog, username string) string {
+	name, _, _ := strings.Cut(username, "@")
+	name, _, _ = strings.Cut(name, ".")
+	if name == "" {
+		name = "mfapush"
+	}
+	r := []rune(name)
+	r[0] = unicode.ToUpper(r[0])
+	return fmt.Sprintf(c.Phone.DeviceName, string(r))
+}
+
+// KindName names a kind of authenticator.
+func KindName(c *i18n.Catalog, k auth0.Kind) string {
+	n := c.List.Kinds
+	switch k {
+	case auth0.KindPush:
+		return n.Push
+	case auth0.KindOTP:
+		return n.OTP
+	case auth0.KindRecoveryCode:
+		return n.RecoveryCode
+	case auth0.KindSMS:
+		return n.SMS
+	case auth0.KindVoice:
+		return n.Voice
+	case auth0.KindEmail:
+		return n.Email
+	case auth0.KindWebAuthn:
+		return n.WebAuthn
+	}
+	return n.Unknown
+}

@@ -1,0 +1,146 @@
+package plain
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/mfapush/mfapush/auth0"
+	"github.com/mfapush/mfapush/flow"
+)
+
+// challenge signs in, picks a push authenticator, pushes and waits for the
+// answer; with --otp-stdin it checks the code instead of pushing.
+func (r *run) challenge() Outcome {
+	otp, o := r.signIn(false)
+	if o != "" {
+		return o
+	}
+	list, o := r.list()
+	if o != "" {
+		return o
+	}
+	deadline := r.session.MFATokenDeadline()
+	ch := &Challenge{ExpiresAt: deadline.UTC().Truncate(time.Second)}
+	r.report.Challenge = ch
+	if otp != "" {
+		ch.Method = "otp"
+		return r.verifyOTP(otp)
+	}
+	ch.Method = "push"
+	target, o := r.pushTarget(list)
+	if o != "" {
+		return o
+	}
+	found := authenticatorOf(target)
+	ch.Authenticator = &found
+	r.say(r.t.Plain.Pushing, r.deviceName(target), target.ID)
+	msg := flow.Challenge(r.Env, r.session.MFAToken, target.ID, "oob")().(flow.ChallengedMsg)
+	if msg.Err != nil {
+		return r.failed(msg.Err)
+	}
+	r.say(r.t.Challenge.Instructions)
+	stopPhone := r.Sandbox.approve(r.ctx)
+	defer stopPhone()
+	a := flow.NewApproval(r.Env, flow.ApprovalChallenge, r.session.MFAToken, msg.Challenge.OOBCode, msg.At, deadline)
+	r.wait(a, r.t.Plain.WaitingApproval)
+	ch.Polls = a.Polls()
+	if a.State() == flow.ApprovalApproved {
+		return r.approved(a.Tokens(), r.now())
+	}
+	return r.challengeEnded(a)
+}
+
+// pushTarget is the authenticator to push: --authenticator, or the first
+// active Guardian push.
+func (r *run) pushTarget(list []auth0.Authenticator) (auth0.Authenticator, Outcome) {
+	if r.AuthenticatorID == "" {
+		if pushes := activePushes(list); len(pushes) > 0 {
+			return pushes[0], ""
+		}
+		return auth0.Authenticator{}, r.fail(flow.Problem{Kind: flow.ProblemNotEnrolled})
+	}
+	for _, a := range list {
+		switch {
+		case a.ID != r.AuthenticatorID:
+		case !a.Active:
+			return a, r.failInput(r.t.List.PendingHint)
+		case a.Kind() != auth0.KindPush:
+			return a, r.failInput(r.fill(r.t.Plain.NotPush, a.ID))
+		default:
+			return a, ""
+		}
+	}
+	return auth0.Authenticator{}, r.failInput(r.fill(r.t.Plain.NoSuchAuth, r.AuthenticatorID))
+}
+
+// verifyOTP answers MFA with the code from stdin (the mfa-otp grant).
+func (r *run) verifyOTP(otp string) Outcome {
+	r.say(r.t.Plain.UsingOTP)
+	msg := flow.VerifyWithOTP(r.Env, r.session.MFAToken, otp)().(flow.VerifiedMsg)
+	if msg.Err != nil {
+		return r.failed(msg.Err)
+	}
+	return r.approved(msg.Tokens, msg.At)
+}
+
+// challengeEnded says why the wait ended without tokens.
+func (r *run) challengeEnded(a *flow.Approval) Outcome {
+	t := r.t.Challenge
+	switch o := outcomeOf(a.State()); o {
+	case OutcomeInterrupted:
+		return r.interrupted()
+	case OutcomeRejected:
+		// Not an error: the person with the phone said no.
+		r.say(t.Rejected)
+		r.say(r.t.Plain.RejectedHint)
+		return o
+	case OutcomeExpired:
+		return r.failWith(o, string(o), t.Expired, r.t.Plain.ExpiredHint)
+	case OutcomeTimedOut:
+		return r.failWith(o, string(o), t.TimedOut, r.t.Plain.ExpiredHint)
+	case OutcomeRateLimited:
+		return r.failWith(o, string(o), t.RateLimited, r.t.Plain.RunAgain)
+	}
+	return r.approvalFailed(a, t.Failed)
+}
+
+// approved says so and shows what MFA earned.
+func (r *run) approved(tokens *auth0.Tokens, at time.Time) Outcome {
+	r.say(r.t.Challenge.Approved)
+	r.earn(tokens, at)
+	r.sayTokens(tokens, at)
+	return OutcomeApproved
+}
+
+// earn records the tokens MFA earned.
+func (r *run) earn(tokens *auth0.Tokens, at time.Time) {
+	r.session.Earn(tokens, at)
+	r.report.Tokens = tokensOf(tokens, at, r.ShowTokens)
+}
+
+// sayTokens describes the tokens earned; their values only with
+// --show-tokens.
+func (r *run) sayTokens(tokens *auth0.Tokens, at time.Time) {
+	t := r.t.Result
+	r.say(t.Title)
+	r.sayLabeled(indent, t.TokenType, tokens.TokenType)
+	r.sayLabeled(indent, t.Scope, tokens.Scope)
+	if aud := r.report.Tokens.Audience; aud != "" {
+		r.sayLabeled(indent, t.Audience, aud)
+	}
+	if tokens.ExpiresIn > 0 {
+		expiry := at.Add(tokens.ExpiresIn)
+		r.sayLabeled(indent, t.ExpiresIn, fmt.Sprintf(t.ExpiresAt, r.countdown(expiry.Sub(r.now())), clockTime(expiry)))
+	}
+	for _, tk := range []struct{ label, value string }{
+		{t.AccessToken, tokens.AccessToken}, {t.IDToken, tokens.IDToken}, {t.RefreshToken, tokens.RefreshToken},
+	} {
+		switch {
+		case tk.value == "":
+		case r.ShowTokens:
+			r.sayLabeled(indent, tk.label, tk.value)
+		default:
+			r.sayLabeled(indent, tk.label, r.t.Plain.HiddenToken)
+		}
+	}
+}

@@ -1,0 +1,94 @@
+// Package plain runs mfapush's flows as lines of text instead of the TUI:
+// for scripts, CI jobs, screen readers and helpdesk logs. The cli package
+// picks it with --plain (or plain = true in the config file), when stdout
+// or stdin is not a terminal, or when a flag only the plain mode
+// understands is given (--json, --password-stdin, --otp-stdin,
+// --show-tokens, --authenticator).
+//
+// The flows are those of the TUI, driven through package flow:
+//
+//   - enroll: sign in for the MFA API, POST /mfa/associate, print the QR
+//     code once (half blocks, no escape sequences unless the output is a
+//     terminal that allows colour), the link, the deadline and the recovery
+//     code, then one status line per poll until the phone has enrolled.
+//   - challenge: sign in, list the authenticators, push the first active
+//     Guardian push one (or --authenticator), one status line per poll until
+//     the answer; or, with --otp-stdin, check a 6-digit code instead.
+//   - authenticators: sign in for the MFA API and list them, one a line.
+//
+// Every word comes from the i18n catalog. Secrets (mfa_token, oob_code,
+// client secret, password, tokens) are never printed, except token values
+// with --show-tokens; the QR code, its link and the
+// recovery code are printed on the human output because showing them is the
+// point of enrolling, but never go into the JSON.
+//
+// Input: --username, else a prompt on the terminal. The password is read
+// without echo from the terminal (stdin, or /dev/tty when stdin is a pipe),
+// or as the first line of stdin with --password-stdin; --otp-stdin reads the
+// code from the next line. Prompts go to stderr.
+//
+// With the built-in sandbox (no tenant configured) no one can play the
+// simulated phone, so the run answers for it after a delay and says so.
+//
+// # Exit status
+//
+//	0    done: enrolled, approved, listed
+//	1    an error: wrong password, expired, timed out, rate limited, …
+//	2    rejected on the device, or cancelled at a prompt (end of input)
+//	130  interrupted: the context ended (Ctrl+C; SIGTERM too, as cli.Main
+//	     cancels the same context for both); the request in flight is
+//	     cancelled and nothing more is sent
+//
+// [Outcome.ExitCode] holds this mapping; [Run] returns it.
+//
+// # JSON
+//
+// With --json, stdout carries one JSON document at the end and nothing
+// else; the human lines go to stderr. Field names are stable. Sections that
+// do not apply to a run are left out; "authenticators" is present (maybe
+// empty) whenever the list was fetched.
+//
+//	{
+//	  "flow": "enroll" | "challenge" | "authenticators",
+//	  "tenant": "https://acme.eu.auth0.com",
+//	  "user": "bob@example.com",
+//	  "outcome": "enrolled" | "approved" | "listed" | "already_enrolled" |
+//	             "rejected" | "expired" | "timed_out" | "rate_limited" |
+//	             "error" | "cancelled" | "interrupted",
+//	  "exit_code": 0,
+//	  "authenticators": [
+//	    {"id": "push|dev_…", "kind": "push", "type": "oob", "oob_channel": "auth0",
+//	     "name": "Bob's phone", "active": true}
+//	  ],
+//	  "enrollment": {
+//	    "outcome": "enrolled" | …,
+//	    "expires_at": "2026-03-01T09:05:00Z",   // the QR code's deadline
+//	    "recovery_codes": 1,                     // how many were printed; never their values
+//	    "polls": 3,
+//	    "authenticator": {…}                     // once enrolled
+//	  },
+//	  "challenge": {
+//	    "method": "push" | "otp",
+//	    "authenticator": {…},
+//	    "outcome": "approved" | "rejected" | "expired" | "timed_out" |
+//	               "rate_limited" | "error" | "interrupted",
+//	    "polls": 2,
+//	    "expires_at": "…"                        // the mfa_token's deadline
+//	  },
+//	  "tokens": {
+//	    "token_type": "Bearer", "scope": "openid profile email",
+//	    "audience": "https://api.example.com",   // when the access token is a JWT
+//	    "expires_in": 86400, "expires_at": "…",
+//	    "issued": ["access_token", "id_token"],
+//	    "access_token": "…", "id_token": "…", "refresh_token": "…"  // only with --show-tokens
+//	  },
+//	  "error": {
+//	    "kind": "wrong_credentials",             // see problemKinds; also "input" (flags, stdin), "settings"
+//	                                             // (the run could not start; "tenant" is then empty),
+//	                                             // and "expired", "timed_out", "rate_limited" for a wait
+//	    "title": "…", "fix": "…",                // in the user's language
+//	    "detail": "…",                           // Auth0's answer in words
+//	    "status": 403, "code": "invalid_grant", "description": "Wrong email or password."
+//	  }
+//	}
+package plain

@@ -1,0 +1,136 @@
+package plain
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/mfapush/mfapush/auth0"
+)
+
+// Terminal is the person at the keyboard, asked for what the flags did not
+// give. Both reads give up when ctx ends; ReadLine answers io.EOF when the
+// person ends the input (Ctrl+D).
+type Terminal interface {
+	ReadLine(ctx context.Context, prompt string) (string, error)
+	// ReadPassword reads without echo.
+	ReadPassword(ctx context.Context, prompt string) (string, error)
+}
+
+// input reads the username, the password and, with --otp-stdin, the code,
+// all before the first request: a missing or malformed one fails fast.
+// It returns "" to go on.
+func (r *run) input() (creds credentials, o Outcome) {
+	creds.username = r.Username
+	if creds.username == "" {
+		if r.Terminal == nil {
+			return creds, r.failInput(r.t.Plain.NoUsername)
+		}
+		line, err := r.Terminal.ReadLine(r.ctx, r.t.Plain.UsernamePrompt)
+		if o := r.inputEnded(err); o != "" {
+			return creds, o
+		}
+		creds.username = strings.TrimSpace(line)
+		if creds.username == "" {
+			return creds, r.failInput(r.t.SignIn.MissingEmail)
+		}
+	}
+	var err error
+	switch {
+	case r.PasswordStdin:
+		creds.password, err = r.stdinLine("--password-stdin")
+	case r.Terminal != nil:
+		creds.password, err = r.Terminal.ReadPassword(r.ctx, r.fill(r.t.Plain.PasswordPrompt, creds.username))
+	default:
+		return creds, r.failInput(r.t.Plain.NoPassword)
+	}
+	if o := r.inputEnded(err); o != "" {
+		return creds, o
+	}
+	if creds.password == "" {
+		return creds, r.failInput(r.t.Plain.EmptyPassword)
+	}
+	if r.OTPStdin && r.Flow == FlowChallenge {
+		if creds.otp, err = r.stdinLine("--otp-stdin"); err != nil {
+			return creds, r.inputEnded(err)
+		}
+		creds.otp = strings.Join(strings.Fields(creds.otp), "")
+		if len(creds.otp) != 6 || strings.Trim(creds.otp, "0123456789") != "" {
+			return creds, r.failInput(r.t.Plain.BadOTP)
+		}
+	}
+	return creds, ""
+}
+
+// credentials are what input gathered.
+type credentials struct {
+	username, password, otp string
+}
+
+// errEmptyStdin: a --…-stdin flag found no line to read.
+type errEmptyStdin struct{ flag string }
+
+func (e errEmptyStdin) Error() string { return e.flag + ": nothing on standard input" }
+
+// inputEnded turns a failed read into the run's outcome; "" when err is nil.
+func (r *run) inputEnded(err error) Outcome {
+	var empty errEmptyStdin
+	switch {
+	case err == nil:
+		return ""
+	case r.ctx.Err() != nil:
+		return r.interrupted()
+	case errors.As(err, &empty):
+		return r.failInput(r.fill(r.t.Plain.EmptyStdin, empty.flag))
+	case errors.Is(err, io.EOF): // Ctrl+D: the person chose not to go on
+		fmt.Fprintln(r.problem, r.t.Challenge.Cancelled)
+		return OutcomeCancelled
+	}
+	return r.failInput(err.Error())
+}
+
+// fill fills a catalog format with a value from the user, made safe to
+// print.
+func (r *run) fill(format, value string) string {
+	return fmt.Sprintf(format, auth0.CleanText(value))
+}
+
+// stdinLine reads the next line of stdin, without its line ending. Only
+// the line ending is removed: a password may start or end with spaces.
+func (r *run) stdinLine(flag string) (string, error) {
+	if r.stdin == nil {
+		return "", errEmptyStdin{flag}
+	}
+	line, err := readLine(r.ctx, r.stdin)
+	if errors.Is(err, io.EOF) && line == "" {
+		return "", errEmptyStdin{flag}
+	}
+	if err != nil && !errors.Is(err, io.EOF) {
+		return "", err
+	}
+	return line, nil
+}
+
+// readLine reads a line, or gives up when ctx ends. The read itself may go
+// on blocking after that (nothing can unblock it), but only until the
+// process exits, which it is about to do.
+func readLine(ctx context.Context, br *bufio.Reader) (string, error) {
+	type result struct {
+		line string
+		err  error
+	}
+	done := make(chan result, 1)
+	go func() {
+		line, err := br.ReadString('\n')
+		done <- result{strings.TrimRight(line, "\r\n"), err}
+	}()
+	select {
+	case res := <-done:
+		return res.line, res.err
+	case <-ctx.Done():
+		return "", ctx.Err()
+	}
+}

@@ -1,0 +1,74 @@
+package ui
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/charmbracelet/x/exp/golden"
+
+	"github.com/mfapush/mfapush/i18n"
+	"github.com/mfapush/mfapush/i18n/i18ntest"
+)
+
+// fixtureData is what the fixtures' tenant says rather than mfapush: the
+// device names it returns, the scopes it grants, Auth0's own answer.
+var fixtureData = []string{"Bob's phone", "Alice's phone", "openid profile email", "alice-password", "bob-password",
+	"Wrong email or password.", "Grant type 'password' not allowed for the client."}
+
+// TestFrenchScreensShowNoEnglish renders every screen in French and looks
+// for words of the English catalog on it.
+func TestFrenchScreensShowNoEnglish(t *testing.T) {
+	finder := i18ntest.NewFinder(i18n.French)
+	for _, sc := range scenarios {
+		for _, size := range [][2]int{{100, 34}, {80, 24}} {
+			t.Run(fmt.Sprintf("%s/%dx%d", sc.name, size[0], size[1]), func(t *testing.T) {
+				f := newFixture(t, fixtureOptions{width: size[0], height: size[1], lang: i18n.French})
+				sc.setup(f)
+				screen := f.screen()
+				if english := finder.EnglishOn(screen, fixtureData...); len(english) > 0 {
+					t.Errorf("English on the French screen: %q\n%s", english, screen)
+				}
+			})
+		}
+	}
+}
+
+// TestGoldenFrench keeps the French screens for a reviewer to read.
+func TestGoldenFrench(t *testing.T) {
+	for _, sc := range scenarios {
+		t.Run(sc.name, func(t *testing.T) {
+			f := newFixture(t, fixtureOptions{width: 100, height: 34, lang: i18n.French})
+			sc.setup(f)
+			golden.RequireEqual(t, f.screen())
+		})
+	}
+}
+
+// TestE2EEnrollInFrench walks a whole enrollment in French in a virtual
+// terminal, the phone scanning the code, and reads every screen it passes
+// for English.
+func TestE2EEnrollInFrench(t *testing.T) {
+	fr := i18n.For(i18n.French)
+	finder := i18ntest.NewFinder(i18n.French)
+	e := startE2EIn(t, i18n.French, 100, 34, FlowHome)
+	check := func(screen string) {
+		t.Helper()
+		if english := finder.EnglishOn(screen, "alice-password", "bob-password"); len(english) > 0 {
+			t.Errorf("English on the French screen: %q\n%s", english, screen)
+		}
+	}
+	check(e.waitFor(fr.Home.Title))
+	e.press("1")
+	check(e.waitFor(fr.SignIn.Email))
+	e.typeText("alice@example.com")
+	e.press("enter")
+	e.typeText("alice-password")
+	e.press("enter")
+	check(e.waitFor(fr.Enroll.Waiting))
+	e.press("s") // the simulated phone scans the code
+	check(e.waitFor(fr.Enrolled.RecoveryTitle))
+	e.press("enter") // the code is saved
+	check(e.waitFor(fr.Enrolled.Continue))
+	e.press("enter")
+	check(e.waitFor(fr.Home.Title))
+}
