@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"go.uber.org/goleak"
@@ -43,5 +44,44 @@ func TestNoTLSVerificationIsSkippedAnywhere(t *testing.T) {
 	}
 	if files < 100 {
 		t.Fatalf("only %d files searched: is the test running at the module root?", files)
+	}
+}
+
+// TestEveryPackageChecksForLeaks fails when a package has tests but no
+// goleak.VerifyTestMain: a goroutine left behind by its tests would go
+// unseen.
+func TestEveryPackageChecksForLeaks(t *testing.T) {
+	tested, checked := map[string]bool{}, map[string]bool{}
+	err := filepath.WalkDir(".", func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			if d.Name() == ".git" || d.Name() == "testdata" {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if !strings.HasSuffix(path, "_test.go") {
+			return nil
+		}
+		dir := filepath.Dir(path)
+		tested[dir] = true
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		if bytes.Contains(data, []byte("goleak.VerifyTestMain(")) {
+			checked[dir] = true
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for dir := range tested {
+		if !checked[dir] {
+			t.Errorf("%s has tests but no goleak.VerifyTestMain in a TestMain", dir)
+		}
 	}
 }
