@@ -21,10 +21,10 @@ import (
 // say so on screen, and succeed once the phone answers.
 
 const (
-	matrixTimeout   = 300 * time.Millisecond // the client's per-request timeout: "hang" costs this
-	matrixSlowFault = 30 * time.Millisecond  // the sandbox's "slow": well inside the timeout
-	oneShotFaults   = 2                      // so that a transport's own replay is faulted too
-	pollFaults      = 3                      // the rules: the flow survives 3 failures in a row
+	matrixTimeout   = time.Second           // the client's per-request timeout: "hang" costs this; roomy for a loaded CI
+	matrixSlowFault = 30 * time.Millisecond // the sandbox's "slow": well inside the timeout
+	oneShotFaults   = 2                     // so that a transport's own replay is faulted too
+	pollFaults      = 3                     // the rules: the flow survives 3 failures in a row
 )
 
 var en = i18n.For(i18n.English)
@@ -109,7 +109,7 @@ var oneShotWant = map[string]struct {
 	"500":          {en.Problem.Server.Title, "(HTTP 500)"},
 	"502":          {en.Problem.Server.Title, "(HTTP 502)"},
 	"503":          {en.Problem.Server.Title, "(HTTP 503)"},
-	"hang":         {en.Problem.Unreachable.Title, "No answer: timed out after 300ms."},
+	"hang":         {en.Problem.Unreachable.Title, "No answer: timed out after 1s."},
 	"reset":        {en.Problem.Unreachable.Title, "No answer:"},
 	"html":         {en.Problem.Server.Title, "an HTML page, not JSON"},
 	"invalid_json": {en.Problem.Server.Title, "a body that is not JSON"},
