@@ -66,9 +66,22 @@ func TestPanicInACommandRestoresTheTerminal(t *testing.T) {
 	}()
 	exited := make(chan error, 1)
 	go func() { exited <- cmd.Wait() }()
-	// Sign alice in, then press s (the phone scans the QR code) until the
-	// scan's command runs and panics.
-	time.Sleep(500 * time.Millisecond)
+	// Once the interface has the terminal (keys typed before raw mode would
+	// go through the line discipline), sign alice in, then press s (the
+	// phone scans the QR code) until the scan's command runs and panics.
+	for took := time.Now(); ; time.Sleep(10 * time.Millisecond) {
+		outMu.Lock()
+		ready := strings.Contains(out.String(), "\x1b[?1049h")
+		outMu.Unlock()
+		if ready {
+			break
+		}
+		if time.Since(took) > 30*time.Second {
+			cmd.Process.Kill()
+			t.Fatal("the interface never started")
+		}
+	}
+	time.Sleep(200 * time.Millisecond)
 	io.WriteString(ptmx, "alice@example.com\ralice-password\r")
 	tick := time.NewTicker(300 * time.Millisecond)
 	defer tick.Stop()
