@@ -64,7 +64,7 @@ func (l *secretLog) addBody(body []byte) {
 }
 
 // check fails when text holds a secret value, except those of the fields
-// allowed.
+// allowed: as it is, URL-encoded or JSON-escaped.
 func (l *secretLog) check(t *testing.T, where, text string, allowed ...string) {
 	t.Helper()
 	l.mu.Lock()
@@ -73,8 +73,14 @@ func (l *secretLog) check(t *testing.T, where, text string, allowed ...string) {
 		t.Fatal("no secret crossed the wire: the recorder is broken")
 	}
 	for value, field := range l.values {
-		if !slices.Contains(allowed, field) && strings.Contains(text, value) {
-			t.Errorf("%s shows the %s %q", where, field, value)
+		if slices.Contains(allowed, field) {
+			continue
+		}
+		j, _ := json.Marshal(value)
+		for _, form := range []string{value, url.QueryEscape(value), strings.Trim(string(j), `"`)} {
+			if strings.Contains(text, form) {
+				t.Errorf("%s shows the %s (%.10s…)", where, field, value)
+			}
 		}
 	}
 }
