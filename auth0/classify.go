@@ -6,6 +6,7 @@ import (
 	"crypto/x509"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"net/http"
 	"strings"
 	"time"
@@ -68,17 +69,26 @@ func answerError(op string, status int, header http.Header, body []byte, at time
 	return e
 }
 
-// errNotJSON describes a body that is not a JSON object, without quoting
-// it, as what came back: the screen reads "Auth0 answered <this> (HTTP n)".
+// What came back when it was not Auth0's JSON, named without quoting it:
+// the screen reads "Auth0 answered <this> (HTTP n)", in the user's language
+// (the interface matches these errors; their text is the English default).
+var (
+	ErrEmptyBody = errors.New("an empty body")
+	ErrHTMLPage  = errors.New("an HTML page, not JSON (a proxy or the wrong domain?)")
+	ErrNotJSON   = errors.New("a body that is not JSON")
+	ErrTooLarge  = fmt.Errorf("a body over %d MiB", MaxBodySize>>20)
+)
+
+// errNotJSON says which kind of body that is not a JSON object came back.
 func errNotJSON(header http.Header, body []byte) error {
 	ct := header.Get("Content-Type")
 	switch {
 	case len(body) == 0:
-		return errors.New("an empty body")
+		return ErrEmptyBody
 	case strings.Contains(ct, "html") || looksLikeHTML(body):
-		return errors.New("an HTML page, not JSON (a proxy or the wrong domain?)")
+		return ErrHTMLPage
 	default:
-		return errors.New("a body that is not JSON")
+		return ErrNotJSON
 	}
 }
 
@@ -104,7 +114,7 @@ func malformedAnswer(op string, status int, header http.Header, body []byte, cau
 // not told as a network failure.
 func failedAnswer(op string, status int, err error) *Error {
 	e := transportError(op, err)
-	if errors.Is(err, errTooLarge) {
+	if errors.Is(err, ErrTooLarge) {
 		e.StatusCode = status
 	}
 	return e

@@ -57,7 +57,7 @@ func TestClassifyTransportFailures(t *testing.T) {
 		"reset":     {syscall.ECONNRESET, OutcomeTransient},
 		"refused":   {syscall.ECONNREFUSED, OutcomeTransient},
 		"timeout":   {context.DeadlineExceeded, OutcomeTransient},
-		"too large": {errTooLarge, OutcomeTransient},
+		"too large": {ErrTooLarge, OutcomeTransient},
 		"cancelled": {context.Canceled, OutcomeFatal},
 	} {
 		if got := Classify(0, nil, nil, tc.err); got != tc.want {

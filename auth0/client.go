@@ -166,15 +166,12 @@ type answer struct {
 	at     time.Time
 }
 
-// errTooLarge names what came back, as errNotJSON does.
-var errTooLarge = errors.New("a body over 1 MiB")
-
-// timeoutError is a request that got no answer within the client's own
+// TimeoutError is a request that got no answer within the client's own
 // timeout; it is context.DeadlineExceeded, told with the time waited.
-type timeoutError struct{ after time.Duration }
+type TimeoutError struct{ After time.Duration }
 
-func (e *timeoutError) Error() string { return "timed out after " + e.after.String() }
-func (e *timeoutError) Unwrap() error { return context.DeadlineExceeded }
+func (e *TimeoutError) Error() string { return "timed out after " + e.After.String() }
+func (e *TimeoutError) Unwrap() error { return context.DeadlineExceeded }
 
 // do sends one request and reads its answer. The error is a transport
 // failure; an error status is not an error here.
@@ -219,14 +216,14 @@ func (c *Client) do(ctx context.Context, k call) (answer, error) {
 		a.body, err = io.ReadAll(io.LimitReader(resp.Body, MaxBodySize+1))
 		resp.Body.Close()
 		if err == nil && len(a.body) > MaxBodySize {
-			err = errTooLarge
+			err = ErrTooLarge
 		}
 	}
 	a.at = time.Now()
 	if err != nil {
 		err = unwrapURLError(err)
 		if errors.Is(err, context.DeadlineExceeded) && parent.Err() == nil {
-			err = &timeoutError{after: c.timeout}
+			err = &TimeoutError{After: c.timeout}
 		}
 	}
 	c.observe(k, req, contentType, body, a, started, err)

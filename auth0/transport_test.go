@@ -20,7 +20,7 @@ func TestAnswerOverOneMiBIsRefused(t *testing.T) {
 	c := newTestClient(t, srv.URL, "")
 	_, err := c.VerifyOOB(context.Background(), "m", "o", "")
 	e, ok := AsError(err)
-	if !ok || e.Outcome != OutcomeTransient || !errors.Is(err, errTooLarge) {
+	if !ok || e.Outcome != OutcomeTransient || !errors.Is(err, ErrTooLarge) {
 		t.Fatalf("err = %v", err)
 	}
 }

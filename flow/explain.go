@@ -1,6 +1,7 @@
 package flow
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"unicode"
@@ -64,15 +65,35 @@ func ProblemDetail(c *i18n.Catalog, p Problem) string {
 				answer = strings.TrimSpace(answer + " " + fmt.Sprintf(c.Problem.Quoted, e.Description))
 			}
 			if answer == "" && e.Err != nil {
-				answer = e.Err.Error()
+				answer = failureText(c, e.Err)
 			}
 			return fmt.Sprintf(c.Problem.ServerSaid, answer, e.StatusCode)
 		}
 		if e.Err != nil {
-			return fmt.Sprintf(c.Problem.NoAnswer, e.Err.Error())
+			return fmt.Sprintf(c.Problem.NoAnswer, failureText(c, e.Err))
 		}
 	}
 	return p.Text
+}
+
+// failureText words what went wrong with an answer in the user's language
+// when the client named it; other failures (the network's own) keep their
+// words.
+func failureText(c *i18n.Catalog, err error) string {
+	var timeout *auth0.TimeoutError
+	switch {
+	case errors.As(err, &timeout):
+		return fmt.Sprintf(c.Problem.TimedOut, timeout.After)
+	case errors.Is(err, auth0.ErrEmptyBody):
+		return c.Problem.EmptyBody
+	case errors.Is(err, auth0.ErrHTMLPage):
+		return c.Problem.HTMLPage
+	case errors.Is(err, auth0.ErrNotJSON):
+		return c.Problem.NotJSON
+	case errors.Is(err, auth0.ErrTooLarge):
+		return c.Problem.TooLarge
+	}
+	return err.Error()
 }
 
 // PhoneName names a simulated phone after its user ("Alice's phone"), as

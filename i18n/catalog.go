@@ -68,7 +68,10 @@ type Catalog struct {
 		ServerSaid string // %s %d: answer, status
 		NoAnswer   string // %s: what failed
 		Quoted     string // %s: Auth0's own words, quoted
-		WhatToDo   string
+		// What came back instead of Auth0's JSON, or nothing in time.
+		EmptyBody, HTMLPage, NotJSON, TooLarge string
+		TimedOut                               string // %s: how long
+		WhatToDo                               string
 
 		Unknown, WrongCredentials, GrantNotAllowed, BadClient, MFANotRequired, Unreachable, TLS,
 		RateLimited, Server, AlreadyEnrolled, TokenExpired, TokenInvalid, InvalidCode, TooManyAttempts,
