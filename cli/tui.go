@@ -72,6 +72,9 @@ func runInteractive(cmd *cobra.Command, start ui.Flow) error {
 	if summary := model.Summary(); summary != "" {
 		fmt.Fprintln(cmd.OutOrStdout(), summary)
 	}
+	if code := model.ExitCode(); code != 0 {
+		return &ExitError{Code: code, Err: errReported}
+	}
 	return nil
 }
 

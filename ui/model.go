@@ -128,6 +128,20 @@ func (m *Model) Init() tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
+// ExitCode is the program's exit status once it has ended, as the polling
+// rules give it: 0 when something was achieved or nothing was started, 1
+// when the last screen was an error, 2 when the user left a flow before its
+// end (q, ctrl+c, or a signal).
+func (m *Model) ExitCode() int {
+	switch {
+	case m.summary != "", m.screen == screenHome:
+		return 0
+	case m.screen == screenProblem:
+		return 1
+	}
+	return 2
+}
+
 // Summary is one plain line about what the run achieved, for stdout after
 // the program exits; empty when nothing was achieved.
 func (m *Model) Summary() string { return m.summary }

@@ -293,3 +293,23 @@ func scenarioByName(t *testing.T, name string) struct {
 	t.Fatalf("no scenario %q", name)
 	return scenarios[0]
 }
+
+func TestExitCodes(t *testing.T) {
+	for name, tc := range map[string]struct {
+		setup func(f *fixture)
+		want  int
+	}{
+		"nothing started":      {func(f *fixture) {}, 0},
+		"quit during the wait": {func(f *fixture) { challengeFixture(f) }, 2},
+		"quit on an error":     {scenarioByName(t, "problem_wrong_password").setup, 1},
+		"quit once enrolled":   {scenarioByName(t, "enrolled").setup, 0},
+		"quit on the sign-in":  {scenarioByName(t, "signin").setup, 2},
+		"quit with the tokens": {scenarioByName(t, "result").setup, 0},
+	} {
+		f := newTestFixture(t)
+		tc.setup(f)
+		if got := f.m.ExitCode(); got != tc.want {
+			t.Errorf("%s: exit code %d, want %d", name, got, tc.want)
+		}
+	}
+}
