@@ -14,6 +14,8 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/pprof"
+	"slices"
+	"strings"
 	"time"
 )
 
@@ -21,14 +23,45 @@ func main() {
 	quick := flag.Bool("quick", false, "fewer samples and shorter windows (about a minute)")
 	out := flag.String("out", "docs/performance.md", "the report to write")
 	profile := flag.String("profile", "", "a directory: write CPU profiles of mfapush's idle wait (idle.prof) and of the sandbox under load (load.prof) there")
+	only := flag.String("only", "", "measure only these figures, comma-separated ("+strings.Join(figureNames(), ",")+"), and write no report")
 	flag.Parse()
-	if err := run(*quick, *out, *profile); err != nil {
+	if err := run(*quick, *out, *profile, *only); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(1)
 	}
 }
 
-func run(quick bool, out, profileDir string) error {
+// figures are the measurements, in the report's order.
+var figures = []struct {
+	name    string
+	measure func(plan) section
+}{
+	{"first-frame", firstFrameSection},
+	{"view", viewSection},
+	{"idle", idleSection},
+	{"latency", latencySection},
+	{"throughput", throughputSection},
+	{"size", sizeSection},
+}
+
+func figureNames() []string {
+	var names []string
+	for _, f := range figures {
+		names = append(names, f.name)
+	}
+	return names
+}
+
+func run(quick bool, out, profileDir, only string) error {
+	chosen := map[string]bool{}
+	for name := range strings.SplitSeq(only, ",") {
+		if name = strings.TrimSpace(name); name != "" {
+			if !slices.Contains(figureNames(), name) {
+				return fmt.Errorf("-only %s: no such figure; the figures are %s", name, strings.Join(figureNames(), ", "))
+			}
+			chosen[name] = true
+		}
+	}
 	if _, err := os.Stat("go.mod"); err != nil {
 		return fmt.Errorf("run it from the module root: %w", err)
 	}
@@ -55,17 +88,10 @@ func run(quick bool, out, profileDir string) error {
 	p.binaries = b
 
 	var sections []section
-	for _, f := range []struct {
-		name    string
-		measure func(plan) section
-	}{
-		{"time to first frame", firstFrameSection},
-		{"view cost", viewSection},
-		{"idle cost", idleSection},
-		{"approval latency", latencySection},
-		{"sandbox throughput", throughputSection},
-		{"size", sizeSection},
-	} {
+	for _, f := range figures {
+		if len(chosen) > 0 && !chosen[f.name] {
+			continue
+		}
 		t0 := time.Now()
 		fmt.Fprintf(os.Stderr, "measuring %s… ", f.name)
 		s := f.measure(p)
@@ -74,10 +100,10 @@ func run(quick bool, out, profileDir string) error {
 	}
 	info.finished, info.loadAfter = time.Now(), loadAverage()
 	doc := render(info, sections)
-	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
-		return err
+	if len(chosen) > 0 {
+		out = "" // a partial run writes no report
 	}
-	if err := os.WriteFile(out, []byte(doc), 0o644); err != nil {
+	if err := writeReport(out, doc); err != nil {
 		return err
 	}
 	failed := 0
@@ -100,11 +126,23 @@ func run(quick bool, out, profileDir string) error {
 			failed++
 		}
 	}
-	fmt.Printf("wrote %s in %s\n", out, info.finished.Sub(info.started).Round(time.Second))
+	if out != "" {
+		fmt.Printf("wrote %s in %s\n", out, info.finished.Sub(info.started).Round(time.Second))
+	}
 	if failed > 0 {
 		return fmt.Errorf("%d figures miss their targets", failed)
 	}
 	return nil
+}
+
+func writeReport(out, doc string) error {
+	if out == "" {
+		return nil
+	}
+	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(out, []byte(doc), 0o644)
 }
 
 // startProfile writes this process's CPU profile to path until the
