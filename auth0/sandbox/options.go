@@ -44,11 +44,13 @@ type Options struct {
 	RequestLog     func(RequestRecord) // called after every request; must be safe for concurrent use
 
 	// SigningKey signs the tenant's tokens. Default: one RSA-2048 key made
-	// once per process and shared, since making one is slow.
+	// once per process and shared, since making one is slow, in the
+	// background from the first password sign-in on.
 	SigningKey *rsa.PrivateKey
 	// PhoneKeys gives the phone a key for each device it enrolls. Default: a
 	// new RSA-2048 key each time, as a real phone does. Tests pass a source
-	// of ready keys to stay fast.
+	// of ready keys to stay fast. Bob's demo device, which Start enrolls,
+	// has a fixed key.
 	PhoneKeys func() (*rsa.PrivateKey, error)
 
 	sweepEvery time.Duration // the background sweep's wall-clock period; tests shorten it

@@ -2,7 +2,6 @@ package sandbox
 
 import (
 	"crypto/rand"
-	"fmt"
 	"net/http"
 	"strings"
 	"sync"
@@ -46,7 +45,7 @@ type Tenant struct {
 	closed   bool
 	done     chan struct{} // closed by Close: hanging handlers and the sweeper stop
 	inflight sync.WaitGroup
-	sweeper  sync.WaitGroup
+	sweeper  sync.WaitGroup // and the signing key in the making
 }
 
 // sweepEvery is how often state is swept: lazily on requests (tenant
@@ -60,16 +59,8 @@ const sweepEvery = 30 * time.Second
 func NewTenant(opts Options) (*Tenant, error) {
 	opts.fill()
 	opts.URL = strings.TrimRight(opts.URL, "/")
-	key := opts.SigningKey
-	if key == nil {
-		var err error
-		if key, err = processSigningKey(); err != nil {
-			return nil, fmt.Errorf("sandbox: signing key: %w", err)
-		}
-	}
 	t := &Tenant{
 		opts:         opts,
-		signer:       signer{key: key, kid: keyID(&key.PublicKey)},
 		sealKey:      make([]byte, 32),
 		usersByEmail: map[string]*user{},
 		usersByID:    map[string]*user{},
@@ -83,6 +74,11 @@ func NewTenant(opts Options) (*Tenant, error) {
 		failures:     newBuckets(opts.FailuresPerHour, time.Hour),
 		faults:       newFaultQueue(),
 		done:         make(chan struct{}),
+	}
+	if opts.SigningKey != nil {
+		t.signer = readySigner(opts.SigningKey)
+	} else {
+		t.signer = lazySigner(&t.sweeper)
 	}
 	rand.Read(t.sealKey)
 	t.addUser("alice@example.com", "Alice", "alice-password")
