@@ -74,6 +74,9 @@ type Model struct {
 	status    string
 	statusSeq uint64
 	summary   string
+
+	header memo[headerKey] // drawn once per user and width
+	footer memo[footerKey] // the help line, drawn once per set of keys
 }
 
 // New builds the root model.
