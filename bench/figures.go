@@ -142,9 +142,10 @@ func idleSection(p plan) section {
 	}
 	s.detail = fmt.Sprintf(`mfapush runs in a %dx%d pseudo-terminal on its embedded sandbox (1 s poll interval): bob signs in and
 challenges his push, which nobody answers, and the wait goes on (the mfa_token lives 5 minutes). The
-baseline (bench/baseline/spinner) animates the same Bubbles spinner (Dot, 10 frames a second) and nothing
-else. Both run at once over the same window; CPU is user plus system time from /proc/<pid>/stat (10 ms
-ticks), bytes are what the program wrote to the terminal.
+baseline (bench/baseline/spinner) animates Bubbles' Dot spinner at its default 10 frames a second and
+nothing else; mfapush's wait shows the same spinner at 5 frames a second, its countdowns and the phone
+panel, and polls the sandbox in the same process. Both run at once over the same window; CPU is user
+plus system time from /proc/<pid>/stat (10 ms ticks), bytes are what the program wrote to the terminal.
 
 - mfapush: %s CPU, %d bytes in %s
 - spinner: %s CPU, %d bytes in %s`, termWidth, termHeight, ms(m.cpu), m.bytes, m.window.Round(time.Millisecond),

@@ -1,7 +1,7 @@
 // Command spinner is the baseline for mfapush's idle cost while waiting: a
 // Bubble Tea v2 program that only animates a spinner (Bubbles' Dot, the one
-// mfapush shows, coloured as in Bubbles' example) on the alternate screen
-// until q or Ctrl+C.
+// mfapush shows, at its default rate and coloured as in Bubbles' example)
+// on the alternate screen until q or Ctrl+C.
 package main
 
 import (
