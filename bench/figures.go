@@ -80,19 +80,29 @@ const viewTarget = 300e3 // ns
 
 func viewSection(p plan) section {
 	s := section{title: "View cost"}
-	results, err := runGoBench(p.root, "./ui", "^BenchmarkView$", p.viewBenchtime, p.viewCount)
+	results, err := runGoBench(p.root, "./ui", "^BenchmarkView(First)?$", p.viewBenchtime, p.viewCount)
 	if err != nil {
 		s.err = err
 		return s
 	}
-	if len(results) == 0 {
+	first := map[string]*benchResult{}
+	var steady []*benchResult
+	for _, r := range results {
+		if name, ok := strings.CutPrefix(r.name, "BenchmarkViewFirst/"); ok {
+			first[name] = r
+		} else if _, ok := strings.CutPrefix(r.name, "BenchmarkView/"); ok {
+			steady = append(steady, r)
+		}
+	}
+	if len(steady) == 0 {
 		s.err = fmt.Errorf("BenchmarkView reported nothing")
 		return s
 	}
 	var table strings.Builder
-	table.WriteString("| Screen | CPU per frame | Wall per frame | Allocations |\n|---|---|---|---|\n")
-	worst, pass := results[0], true
-	for _, r := range results {
+	table.WriteString("| Screen | CPU per frame | Wall per frame | Allocations | First frame, CPU |\n|---|---|---|---|---|\n")
+	worst, pass := steady[0], true
+	for _, r := range steady {
+		name := strings.TrimPrefix(r.name, "BenchmarkView/")
 		cpu := median(r.cpu)
 		if cpu > median(worst.cpu) {
 			worst = r
@@ -101,17 +111,25 @@ func viewSection(p plan) section {
 		if cpu >= viewTarget {
 			pass, mark = false, " **over**"
 		}
-		fmt.Fprintf(&table, "| %s | %s%s | %s | %.0f |\n", strings.TrimPrefix(r.name, "BenchmarkView/"), us(cpu), mark, us(median(r.wall)), r.allocs)
+		firstCPU := "–"
+		if f := first[name]; f != nil {
+			firstCPU = us(median(f.cpu))
+		}
+		fmt.Fprintf(&table, "| %s | %s%s | %s | %.0f | %s |\n", name, us(cpu), mark, us(median(r.wall)), r.allocs, firstCPU)
 	}
 	s.rows = []row{{
-		figure:   fmt.Sprintf("View cost, slowest of %d screens at 100x34", len(results)),
+		figure:   fmt.Sprintf("View cost, slowest of %d screens at 100x34", len(steady)),
 		measured: fmt.Sprintf("%s (%s)", us(median(worst.cpu)), strings.TrimPrefix(worst.name, "BenchmarkView/")),
 		target:   "every screen < 300 µs", pass: pass,
 	}}
-	s.detail = fmt.Sprintf(``+"`go test -run '^$' -bench '^BenchmarkView$' -benchtime %s -count %d ./ui`"+`: one frame of each screen of
-the golden-file scenarios at 100x34 (ui/view_bench_test.go), the median of the runs. CPU per frame is the
-benchmark thread's CPU time (CLOCK_THREAD_CPUTIME_ID), which does not count the time the thread waited
-for a core on this shared machine; wall time does, and is shown beside it. The target is held on CPU time.
+	s.detail = fmt.Sprintf(``+"`go test -run '^$' -bench '^BenchmarkView(First)?$' -benchtime %s -count %d ./ui`"+`: a frame of each screen
+of the golden-file scenarios at 100x34 (ui/view_bench_test.go), the median of the runs. A frame is View
+on a screen already shown, as every spinner frame and countdown tick is: the QR code, the help line, the
+header and the enrollment link are drawn once and kept until what they show changes. The first frame
+of a screen (BenchmarkViewFirst, a new model each time) draws them too; it is shown for reference and
+is not held to the target. CPU per frame is the benchmark thread's CPU time (CLOCK_THREAD_CPUTIME_ID),
+which does not count the time the thread waited for a core on this shared machine; wall time does, and
+is shown beside it. The target is held on CPU time.
 
 %s`, p.viewBenchtime, p.viewCount, table.String())
 	return s

@@ -3,6 +3,7 @@ package ui
 import (
 	"runtime"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 )
@@ -30,6 +31,35 @@ func BenchmarkView(b *testing.B) {
 			}
 			if v.Content == "" {
 				b.Fatal("empty frame")
+			}
+		})
+	}
+}
+
+// BenchmarkViewFirst is the first frame of each screen: a new model put on
+// the screen each time, so nothing drawn before is kept. Only View is
+// timed (cpu-ns/op); wall time includes the setup.
+func BenchmarkViewFirst(b *testing.B) {
+	for _, sc := range scenarios {
+		b.Run(sc.name, func(b *testing.B) {
+			runtime.LockOSThread()
+			defer runtime.UnlockOSThread()
+			var cpu time.Duration
+			b.ReportAllocs()
+			for b.Loop() {
+				f := newFixture(b, fixtureOptions{width: 100, height: 34})
+				sc.setup(f)
+				cpu0, ok := threadCPU()
+				v := f.m.View()
+				if cpu1, _ := threadCPU(); ok {
+					cpu += cpu1 - cpu0
+				}
+				if v.Content == "" {
+					b.Fatal("empty frame")
+				}
+			}
+			if cpu > 0 {
+				b.ReportMetric(float64(cpu)/float64(b.N), "cpu-ns/op")
 			}
 		})
 	}
