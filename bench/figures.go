@@ -231,8 +231,10 @@ func throughputSection(p plan) section {
 	s.detail = fmt.Sprintf(`%d concurrent clients, each on its own keep-alive loopback connection, poll the mfa-oob grant
 for %s each: the sandbox's POST /oauth/token with %d pending pushes (MinPollInterval 0 and an unbounded
 PollsPerMinute, so every answer is 400 authorization_pending), then a bare net/http handler that parses
-the form and writes the same bytes. Both servers and the clients share this process and the machine's
-%d cores. Any answer but the pending one counts as unexpected.
+the form and writes the same bytes. The clients write ready HTTP/1.1 requests on raw connections and read
+the answers by their Content-Length (net/http's client would cost as much CPU as the server it loads).
+Both servers and the clients share this process and the machine's %d cores, so the figures move with the
+machine's load. Any answer but the pending one counts as unexpected.
 
 | Server | Requests | Per second | p50 | p99 | Unexpected |
 |---|---|---|---|---|---|
