@@ -32,10 +32,9 @@ func openTenant(s config.Settings, observer auth0.Observer) (*tenant, error) {
 	cfg := auth0.Config{Version: Version(), Observer: observer, RevealSecrets: s.RevealSecrets}
 	t := &tenant{}
 	if s.UsesSandbox() {
-		opts := sandbox.DefaultOptions()
 		// A demo should feel immediate: poll every second, and let the
-		// sandbox accept that spacing.
-		opts.MinPollInterval = s.PollInterval
+		// sandbox accept that pace, its spacing and its rate limit.
+		opts := sandbox.PollingOptions(s.PollInterval)
 		srv, err := sandbox.Start("", opts)
 		if err != nil {
 			return nil, fmt.Errorf("start the built-in sandbox: %w", err)

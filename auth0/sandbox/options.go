@@ -74,6 +74,20 @@ func DefaultOptions() Options {
 	return o
 }
 
+// PollingOptions are DefaultOptions for clients that poll every interval,
+// as mfapush's embedded sandbox is: slow_down below interval, and a rate
+// limit such a client never reaches. Auth0's 12 polls a minute match its
+// 5 s spacing; with a shorter spacing that limit answered 429 after twenty
+// seconds of waiting, and the next polls came seconds late.
+func PollingOptions(interval time.Duration) Options {
+	o := DefaultOptions()
+	o.MinPollInterval = max(interval, 0)
+	if interval > 0 {
+		o.PollsPerMinute = max(o.PollsPerMinute, int((time.Minute+interval-1)/interval))
+	}
+	return o
+}
+
 func (o *Options) fill() {
 	if o.Clock == nil {
 		o.Clock = clock.Real
