@@ -14,6 +14,7 @@ type plan struct {
 	viewCount      int
 	idleWindow     time.Duration
 	latencySamples int
+	latencyWindow  time.Duration // the approvals are spread over this much of the wait
 	loadClients    int
 	loadDuration   time.Duration
 	profileIdleTo  string // a path: write mfapush's CPU profile of the idle window there
@@ -24,12 +25,12 @@ type plan struct {
 
 func fullPlan() plan {
 	return plan{firstFrames: 20, viewBenchtime: "200x", viewCount: 3, idleWindow: 30 * time.Second,
-		latencySamples: 10, loadClients: 64, loadDuration: 5 * time.Second}
+		latencySamples: 10, latencyWindow: 40 * time.Second, loadClients: 64, loadDuration: 5 * time.Second}
 }
 
 func quickPlan() plan {
 	return plan{firstFrames: 7, viewBenchtime: "50x", viewCount: 1, idleWindow: 10 * time.Second,
-		latencySamples: 3, loadClients: 64, loadDuration: time.Second}
+		latencySamples: 4, latencyWindow: 30 * time.Second, loadClients: 64, loadDuration: time.Second}
 }
 
 func firstFrameSection(p plan) section {
@@ -176,29 +177,37 @@ const latencyMargin = 100 * time.Millisecond
 
 func latencySection(p plan) section {
 	s := section{title: "Approval latency"}
-	res, err := measureLatency(p.latencySamples)
+	res, err := measureLatency(p.latencySamples, p.latencyWindow)
 	if err != nil {
 		s.err = err
 		return s
 	}
-	worst := slices.Max(res.samples)
+	lat := res.latencies()
+	worst := slices.Max(lat)
 	spacing := medianDuration(res.spacing)
 	s.rows = []row{{
-		figure:   fmt.Sprintf("Approval latency, worst of %d", len(res.samples)),
-		measured: ms(worst) + fmt.Sprintf(" (median %s)", ms(medianDuration(res.samples))),
+		figure:   fmt.Sprintf("Approval latency, worst of %d", len(lat)),
+		measured: ms(worst) + fmt.Sprintf(" (median %s)", ms(medianDuration(lat))),
 		baseline: fmt.Sprintf("%s poll spacing (interval %s)", ms(spacing), res.interval),
 		ratio:    ratio(float64(worst), float64(spacing)),
 		target:   "≤ spacing + 100 ms", pass: len(res.spacing) > 0 && worst <= spacing+latencyMargin,
 	}}
-	s.detail = fmt.Sprintf(`The real interface in a virtual terminal, in this process, against a sandbox set up as the embedded
-one is (poll interval %s, slow_down below %s): bob signs in and challenges his push; once the first
-poll was answered pending, the phone approves at a random point of the next spacing; the latency runs
-from the approval to the first frame that shows %q. The baseline is the spacing of the polls measured
-in the same run (the sandbox's request log): the polling rules wait interval x 1.2 between polls (a
-fast clock must never break Auth0's spacing), so an approval just after a poll waits one spacing.
+	var table strings.Builder
+	table.WriteString("| Approved after | Latency |\n|---|---|\n")
+	for _, smp := range res.samples {
+		fmt.Fprintf(&table, "| %.1f s | %s |\n", smp.waited.Seconds(), ms(smp.latency))
+	}
+	s.detail = fmt.Sprintf(`%d copies of the real interface run at once in this process, each in a virtual terminal, against one
+sandbox set up as the embedded one is (poll interval %s, slow_down below %s, Auth0's rate limits): each
+signs bob in and challenges his push, and the phone approves it at a random point of the wait, the
+points spread over its first %s; the latency runs from the approval to the first frame that shows
+%q. The baseline is the spacing of the polls, measured in the same run (the median gap between two polls
+of one wait): the polling rules wait interval x 1.2 between polls (a fast clock must never break Auth0's
+spacing), so an approval just after a poll waits one spacing for the next.
 
-- latencies: %s
-- poll spacing: median %s over %d gaps`, res.interval, res.interval, successText, durations(res.samples), ms(spacing), len(res.spacing))
+Median poll spacing %s over %d gaps.
+
+%s`, len(lat), res.interval, res.interval, p.latencyWindow, successText, ms(spacing), len(res.spacing), table.String())
 	return s
 }
 
