@@ -16,6 +16,7 @@ type plan struct {
 	latencySamples int
 	latencyWindow  time.Duration // the approvals are spread over this much of the wait
 	loadClients    int
+	loadRounds     int
 	loadDuration   time.Duration
 	profileIdleTo  string // a path: write mfapush's CPU profile of the idle window there
 	profileLoadTo  string // a path: write this process's CPU profile of the sandbox load there
@@ -25,12 +26,12 @@ type plan struct {
 
 func fullPlan() plan {
 	return plan{firstFrames: 20, viewBenchtime: "200x", viewCount: 3, idleWindow: 30 * time.Second,
-		latencySamples: 10, latencyWindow: 40 * time.Second, loadClients: 64, loadDuration: 5 * time.Second}
+		latencySamples: 10, latencyWindow: 40 * time.Second, loadClients: 64, loadRounds: 3, loadDuration: 3 * time.Second}
 }
 
 func quickPlan() plan {
 	return plan{firstFrames: 7, viewBenchtime: "50x", viewCount: 1, idleWindow: 10 * time.Second,
-		latencySamples: 4, latencyWindow: 30 * time.Second, loadClients: 64, loadDuration: time.Second}
+		latencySamples: 4, latencyWindow: 30 * time.Second, loadClients: 64, loadRounds: 1, loadDuration: time.Second}
 }
 
 func firstFrameSection(p plan) section {
@@ -214,43 +215,57 @@ Median poll spacing %s over %d gaps.
 func throughputSection(p plan) section {
 	s := section{title: "Sandbox throughput"}
 	stop := startProfile(p.profileLoadTo)
-	res, err := measureThroughput(p.loadClients, p.loadDuration)
+	res, err := measureThroughput(p.loadClients, p.loadRounds, p.loadDuration)
 	stop()
 	if err != nil {
 		s.err = err
 		return s
 	}
-	sb, bl := res.sandbox, res.baseline
-	share := sb.perSecond() / bl.perSecond()
+	perSecond := func(r loadResult) float64 { return r.perSecond() }
+	p99 := func(r loadResult) float64 { return float64(r.p99) }
+	shares := make([]float64, len(res.sandbox))
+	unexpected := 0
+	for i := range res.sandbox {
+		shares[i] = res.sandbox[i].perSecond() / res.baseline[i].perSecond()
+		unexpected += res.sandbox[i].unexpected + res.baseline[i].unexpected
+	}
+	share := median(shares)
+	sbP99 := time.Duration(medianRound(res.sandbox, p99))
 	s.rows = []row{
 		{
-			figure:   fmt.Sprintf("Sandbox token polls at %d clients", res.clients),
-			measured: fmt.Sprintf("%.0f polls/s", sb.perSecond()),
-			baseline: fmt.Sprintf("%.0f req/s bare net/http handler", bl.perSecond()),
+			figure:   fmt.Sprintf("Sandbox token polls at %d clients, median of %d rounds", res.clients, len(res.sandbox)),
+			measured: fmt.Sprintf("%.0f polls/s", medianRound(res.sandbox, perSecond)),
+			baseline: fmt.Sprintf("%.0f req/s bare net/http handler", medianRound(res.baseline, perSecond)),
 			ratio:    fmt.Sprintf("%.0f%%", 100*share), target: "≥ 50%",
-			pass: share >= 0.5 && sb.unexpected == 0,
+			pass: share >= 0.5 && unexpected == 0,
 		},
 		{
-			figure:   "Sandbox poll latency p99",
-			measured: ms(sb.p99), baseline: ms(bl.p99) + " bare handler",
-			ratio: ratio(float64(sb.p99), float64(bl.p99)), target: "< 10 ms",
-			pass: sb.p99 < 10*time.Millisecond,
+			figure:   "Sandbox poll latency p99, median of the rounds",
+			measured: ms(sbP99), baseline: ms(time.Duration(medianRound(res.baseline, p99))) + " bare handler",
+			ratio: ratio(float64(sbP99), medianRound(res.baseline, p99)), target: "< 10 ms",
+			pass: sbP99 < 10*time.Millisecond,
 		},
 	}
+	var table strings.Builder
+	table.WriteString("| Round | Server | Requests | Per second | p50 | p99 | Unexpected |\n|---|---|---|---|---|---|---|\n")
+	for i := range res.sandbox {
+		for _, r := range []struct {
+			name string
+			l    loadResult
+		}{{"bare handler", res.baseline[i]}, {"sandbox", res.sandbox[i]}} {
+			fmt.Fprintf(&table, "| %d | %s | %d | %.0f | %s | %s | %d |\n", i+1, r.name, r.l.requests, r.l.perSecond(), ms(r.l.p50), ms(r.l.p99), r.l.unexpected)
+		}
+	}
 	s.detail = fmt.Sprintf(`%d concurrent clients, each on its own keep-alive loopback connection, poll the mfa-oob grant
-for %s each: the sandbox's POST /oauth/token with %d pending pushes (MinPollInterval 0 and an unbounded
-PollsPerMinute, so every answer is 400 authorization_pending), then a bare net/http handler that parses
-the form and writes the same bytes. The clients write ready HTTP/1.1 requests on raw connections and read
-the answers by their Content-Length (net/http's client would cost as much CPU as the server it loads).
-Both servers and the clients share this process and the machine's %d cores, so the figures move with the
-machine's load. Any answer but the pending one counts as unexpected.
+for %s at a time: a bare net/http handler that parses the form and writes the answer, then the
+sandbox's POST /oauth/token with %d pending pushes (MinPollInterval 0 and an unbounded PollsPerMinute,
+so every answer is 400 authorization_pending, the bytes the bare handler writes), %d rounds in turn. The
+clients write ready HTTP/1.1 requests on raw connections and read the answers by their Content-Length
+(net/http's client would cost as much CPU as the server it loads). Both servers and the clients share
+this process and the machine's %d cores, so the figures move with the machine's load. Any answer but
+the pending one counts as unexpected.
 
-| Server | Requests | Per second | p50 | p99 | Unexpected |
-|---|---|---|---|---|---|
-| sandbox | %d | %.0f | %s | %s | %d |
-| bare handler | %d | %.0f | %s | %s | %d |`, res.clients, sb.elapsed.Round(time.Millisecond), res.clients, coreCount(),
-		sb.requests, sb.perSecond(), ms(sb.p50), ms(sb.p99), sb.unexpected,
-		bl.requests, bl.perSecond(), ms(bl.p50), ms(bl.p99), bl.unexpected)
+%s`, res.clients, p.loadDuration, res.clients, len(res.sandbox), coreCount(), table.String())
 	return s
 }
 
@@ -271,8 +286,8 @@ func sizeSection(p plan) section {
 		{figure: "Binary, go build -trimpath -ldflags='-s -w'", measured: megabytes(res.stripped), target: "< 25 MB", pass: res.stripped < binaryTarget},
 		{figure: "Peak RSS, a whole enrollment", measured: megabytes(res.peakRSS), target: "< 40 MB", pass: res.peakRSS > 0 && res.peakRSS < rssTarget},
 	}
-	s.detail = `MB are 10^6 bytes. Peak RSS is the maximum resident set of the whole process (wait4's ru_maxrss) over
-a whole enrollment driven in a pseudo-terminal on the embedded sandbox: alice signs in, the QR code shows,
-the simulated phone scans it (` + "`s`" + `), and the enrolled screen shows.`
+	s.detail = `MB are 10^6 bytes. Peak RSS is the peak resident set of the process (VmHWM in /proc/<pid>/status,
+read before it exits) over a whole enrollment driven in a pseudo-terminal on the embedded sandbox: alice
+signs in, the QR code shows, the simulated phone scans it (` + "`s`" + `), and the enrolled screen shows.`
 	return s
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"os"
-	"syscall"
 )
 
 // sizeResult is the binary on disk and the memory of a whole enrollment.
@@ -30,12 +29,15 @@ func measureSize(b *binaries) (sizeResult, error) {
 
 // enrollmentRSS runs a whole enrollment in a pty (alice signs in, the
 // phone scans the code, the enrolled screen) and returns the process's
-// peak resident set.
+// peak resident set. It is read from /proc (VmHWM) before the program
+// exits: wait4's ru_maxrss counts the memory of this process too, which
+// the child shared between fork and exec.
 func enrollmentRSS(bin string) (int64, error) {
 	r, err := startIn(bin, nil)
 	if err != nil {
 		return 0, err
 	}
+	defer r.stop()
 	err = drive(r, []step{
 		{mfapushHomeDone, "1"},
 		{"Email", "alice@example.com\r"},
@@ -43,13 +45,8 @@ func enrollmentRSS(bin string) (int64, error) {
 		{"Waiting for the phone", "s"},
 		{"Enrolled", ""},
 	})
-	r.stop()
 	if err != nil {
 		return 0, err
 	}
-	ru, ok := r.cmd.ProcessState.SysUsage().(*syscall.Rusage)
-	if !ok {
-		return 0, nil
-	}
-	return ru.Maxrss * 1024, nil // kilobytes on Linux
+	return peakRSS(r.cmd.Process.Pid)
 }

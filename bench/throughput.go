@@ -30,17 +30,26 @@ type loadResult struct {
 
 func (r loadResult) perSecond() float64 { return float64(r.requests) / r.elapsed.Seconds() }
 
-// throughputResult is the sandbox beside a bare handler.
+// throughputResult is the sandbox beside a bare handler, round by round.
 type throughputResult struct {
 	clients           int
-	sandbox, baseline loadResult
+	sandbox, baseline []loadResult
+}
+
+// median is the round with the median value of f.
+func medianRound(rounds []loadResult, f func(loadResult) float64) float64 {
+	vs := make([]float64, len(rounds))
+	for i, r := range rounds {
+		vs[i] = f(r)
+	}
+	return median(vs)
 }
 
 // measureThroughput loads the sandbox's token endpoint with clients
 // concurrent pollers of pending mfa-oob grants, then a bare net/http handler
 // that answers the same bytes, for d each, in the same process and the
-// same way.
-func measureThroughput(clients int, d time.Duration) (*throughputResult, error) {
+// same way, rounds times in turn.
+func measureThroughput(clients, rounds int, d time.Duration) (*throughputResult, error) {
 	opts := sandbox.DefaultOptions()
 	opts.MinPollInterval = 0       // no slow_down: every poll is answered pending
 	opts.PollsPerMinute = 1 << 30  // and never 429
@@ -69,11 +78,16 @@ func measureThroughput(clients int, d time.Duration) (*throughputResult, error) 
 	defer bare.Close()
 	res := &throughputResult{clients: clients}
 	check := func(code int, body []byte) bool { return code == status && bytes.Equal(body, want) }
-	if res.baseline, err = load(bare.Addr().String(), bodies, d, check); err != nil {
-		return nil, fmt.Errorf("the bare handler: %w", err)
-	}
-	if res.sandbox, err = load(strings.TrimPrefix(srv.URL, "http://"), bodies, d, check); err != nil {
-		return nil, fmt.Errorf("the sandbox: %w", err)
+	for range rounds {
+		b, err := load(bare.Addr().String(), bodies, d, check)
+		if err != nil {
+			return nil, fmt.Errorf("the bare handler: %w", err)
+		}
+		sb, err := load(strings.TrimPrefix(srv.URL, "http://"), bodies, d, check)
+		if err != nil {
+			return nil, fmt.Errorf("the sandbox: %w", err)
+		}
+		res.baseline, res.sandbox = append(res.baseline, b), append(res.sandbox, sb)
 	}
 	return res, nil
 }
