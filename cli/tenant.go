@@ -32,10 +32,9 @@ func openTenant(s config.Settings, observer auth0.Observer) (*tenant, error) {
 	cfg := auth0.Config{Version: Version(), Observer: observer, RevealSecrets: s.RevealSecrets}
 	t := &tenant{}
 	if s.UsesSandbox() {
-		opts := sandbox.DefaultOptions()
 		// A demo should feel immediate: poll every second, and let the
-		// sandbox accept that spacing.
-		opts.MinPollInterval = s.PollInterval
+		// sandbox accept that pace, its spacing and its rate limit.
+		opts := sandbox.PollingOptions(s.PollInterval)
 		// Bob's phone is named as the simulated phone names the ones it enrolls.
 		opts.DemoDeviceName = fmt.Sprintf(catalogOf(s).Phone.DeviceName, "Bob")
 		srv, err := sandbox.Start("", opts)

@@ -229,30 +229,30 @@ func (m *Model) viewChallenge(w, h int) string {
 		title = t.TitleVerify
 	}
 	var b strings.Builder
-	b.WriteString("\n" + m.st.Title.Render(fmt.Sprintf(title, device)) + "\n\n")
+	b.WriteString("\n" + paint(m.st.Title, fmt.Sprintf(title, device)) + "\n\n")
 	if c.approval != nil {
 		b.WriteString(m.viewApproval(c.approval, w) + "\n\n")
 	}
 	switch c.entry {
 	case entryNone:
 		if c.approval == nil || !c.approval.State().Final() {
-			b.WriteString(m.st.Muted.Render(wrap(t.Fallbacks, w)))
+			b.WriteString(paint(m.st.Muted, wrap(t.Fallbacks, w)))
 		}
 	default:
 		prompt := t.OTPPrompt
 		if c.entry == entryRecovery {
 			prompt = t.RecoveryPrompt
 		}
-		b.WriteString(m.st.Label.Render(prompt) + "\n" + c.input.View() + "\n")
+		b.WriteString(paint(m.st.Label, prompt) + "\n" + c.input.View() + "\n")
 		switch {
 		case c.verifying:
-			b.WriteString(m.spin.View() + " " + m.st.Muted.Render(m.t.Working.Verifying))
+			b.WriteString(m.spin.View() + " " + paint(m.st.Muted, m.t.Working.Verifying))
 		case c.inputErr != "":
-			b.WriteString(m.st.Error.Render(wrap(c.inputErr, w)))
+			b.WriteString(paint(m.st.Error, wrap(c.inputErr, w)))
 		case c.approval == nil:
-			b.WriteString(m.st.Muted.Render(t.CodeOnlyHint))
+			b.WriteString(paint(m.st.Muted, t.CodeOnlyHint))
 		default:
-			b.WriteString(m.st.Muted.Render(t.CodeHint))
+			b.WriteString(paint(m.st.Muted, t.CodeHint))
 		}
 	}
 	return b.String()
@@ -270,10 +270,10 @@ func (m *Model) viewApproval(a *flow.Approval, w int) string {
 		}
 		left := a.Deadline().Sub(now)
 		lines := []string{
-			m.st.Text.Render(wrap(t.Instructions, w)),
+			paint(m.st.Text, wrap(t.Instructions, w)),
 			"",
-			m.spin.View() + " " + m.st.Strong.Render(t.Waiting),
-			"  " + m.st.Muted.Render(strings.Join([]string{
+			m.spin.View() + " " + paint(m.st.Strong, t.Waiting),
+			"  " + paint(m.st.Muted, strings.Join([]string{
 				fmt.Sprintf(t.Elapsed, clockDuration(now.Sub(a.Started()))),
 				fmt.Sprintf(t.Left, clockDuration(left)),
 				next,
@@ -281,30 +281,30 @@ func (m *Model) viewApproval(a *flow.Approval, w int) string {
 			"  " + m.progressBar(left, a.Deadline().Sub(a.Started()), min(w-2, 40)),
 		}
 		if n := a.Retrying(); n > 0 {
-			lines = append(lines, m.st.Warning.Render(fmt.Sprintf(t.Retrying, n)))
+			lines = append(lines, paint(m.st.Warning, fmt.Sprintf(t.Retrying, n)))
 		}
 		if a.ClockSuspect() {
-			lines = append(lines, m.st.Warning.Render(wrap(t.ClockFast, w)))
+			lines = append(lines, paint(m.st.Warning, wrap(t.ClockFast, w)))
 		}
 		return strings.Join(lines, "\n")
 	case flow.ApprovalApproved:
-		return m.st.Success.Render("✓ " + t.Approved)
+		return paint(m.st.Success, "✓ "+t.Approved)
 	case flow.ApprovalRejected:
-		return m.st.Error.Render("✗ "+t.Rejected) + "\n" + m.st.Text.Render(wrap(t.RejectedHint, w))
+		return paint(m.st.Error, "✗ "+t.Rejected) + "\n" + paint(m.st.Text, wrap(t.RejectedHint, w))
 	case flow.ApprovalExpired:
-		return m.st.Error.Render("✗ "+t.Expired) + "\n" + m.st.Text.Render(wrap(t.ExpiredHint, w))
+		return paint(m.st.Error, "✗ "+t.Expired) + "\n" + paint(m.st.Text, wrap(t.ExpiredHint, w))
 	case flow.ApprovalTimedOut:
-		return m.st.Error.Render("✗ "+t.TimedOut) + "\n" + m.st.Text.Render(wrap(t.ExpiredHint, w))
+		return paint(m.st.Error, "✗ "+t.TimedOut) + "\n" + paint(m.st.Text, wrap(t.ExpiredHint, w))
 	case flow.ApprovalRateLimited:
-		return m.st.Error.Render("✗ "+t.RateLimited) + "\n" + m.st.Text.Render(t.TryAgain)
+		return paint(m.st.Error, "✗ "+t.RateLimited) + "\n" + paint(m.st.Text, t.TryAgain)
 	case flow.ApprovalCancelled:
-		return m.st.Muted.Render(t.Cancelled)
+		return paint(m.st.Muted, t.Cancelled)
 	}
 	detail := ""
 	if err := a.LastError(); err != nil {
-		detail = "\n" + m.st.Muted.Render(wrap(m.problemDetail(flow.Diagnose(err)), w))
+		detail = "\n" + paint(m.st.Muted, wrap(m.problemDetail(flow.Diagnose(err)), w))
 	}
-	return m.st.Error.Render("✗ "+t.Failed) + detail + "\n" + m.st.Text.Render(t.TryAgain)
+	return paint(m.st.Error, "✗ "+t.Failed) + detail + "\n" + paint(m.st.Text, t.TryAgain)
 }
 
 // progressBar shows the time left as a bar that empties.
@@ -314,7 +314,7 @@ func (m *Model) progressBar(left, total time.Duration, w int) string {
 	}
 	filled := int(float64(w) * float64(max(left, 0)) / float64(total))
 	filled = min(max(filled, 0), w)
-	return m.st.ProgressFull.Render(strings.Repeat("━", filled)) + m.st.ProgressRest.Render(strings.Repeat("━", w-filled))
+	return paint(m.st.ProgressFull, strings.Repeat("━", filled)) + paint(m.st.ProgressRest, strings.Repeat("━", w-filled))
 }
 
 func (m *Model) challengeKeys() []key.Binding {

@@ -22,6 +22,12 @@ type enrollScreen struct {
 	approval    *flow.Approval
 	codes       map[int]*qr.Code // rendered once per quiet zone
 	codeErr     error
+	link        memo[linkKey] // the enrollment link, drawn once per width
+}
+
+type linkKey struct {
+	st    *Styles
+	width int
 }
 
 // minTextColumn is the narrowest column of instructions beside the QR code.
@@ -195,9 +201,9 @@ func (m *Model) enrollNeedsRoom() bool {
 func (m *Model) viewEnroll(w, h int) string {
 	e := m.enroll
 	t := m.t.Enroll
-	title := m.st.Title.Render(fmt.Sprintf(t.Title, m.session.Credentials.Username))
+	title := paint(m.st.Title, fmt.Sprintf(t.Title, m.session.Credentials.Username))
 	if e.codeErr != nil {
-		return "\n" + title + "\n\n" + m.st.Error.Render(e.codeErr.Error()) + "\n" + m.enrollStatus(w)
+		return "\n" + title + "\n\n" + paint(m.st.Error, e.codeErr.Error()) + "\n" + m.enrollStatus(w)
 	}
 	code, beside, ok := m.enrollLayout(w, h)
 	if !ok {
@@ -206,14 +212,14 @@ func (m *Model) viewEnroll(w, h int) string {
 		if m.opts.Phone != nil && m.phone.visible {
 			needH++
 		}
-		return "\n" + title + "\n\n" + m.st.Warning.Render(wrap(fmt.Sprintf(t.TooSmallQR, needW, needH), w)) + "\n\n" + m.enrollStatus(w)
+		return "\n" + title + "\n\n" + paint(m.st.Warning, wrap(fmt.Sprintf(t.TooSmallQR, needW, needH), w)) + "\n\n" + m.enrollStatus(w)
 	}
 	if !beside {
 		return title + "\n" + code.String() + "\n" + m.enrollStatus(w)
 	}
 	colW := w - code.Width() - 3
 	column := m.enrollColumn(colW, code.Height())
-	return title + "\n\n" + lipgloss.JoinHorizontal(lipgloss.Top, code.String(), "   ", column)
+	return title + "\n\n" + joinTop(code.String(), "   ", column)
 }
 
 // enrollColumn is the text beside the code: the steps, the countdown, the
@@ -221,20 +227,24 @@ func (m *Model) viewEnroll(w, h int) string {
 func (m *Model) enrollColumn(w, h int) string {
 	t := m.t.Enroll
 	parts := []string{
-		m.st.Text.Render(wrap(t.Step1, w)),
-		m.st.Text.Render(wrap(t.Step2, w)),
-		m.st.Muted.Render(wrap(t.Step3, w)),
+		paint(m.st.Text, wrap(t.Step1, w)),
+		paint(m.st.Text, wrap(t.Step2, w)),
+		paint(m.st.Muted, wrap(t.Step3, w)),
 		"",
 		m.enrollStatus(w),
 	}
 	used := lipgloss.Height(strings.Join(parts, "\n"))
-	link := m.st.Label.Render(t.LinkLabel) + "\n" + m.st.Link.Render(wrap(breakAnywhere(m.enroll.association.BarcodeURI, w), w))
+	// The link is underlined, which styles it rune by rune: it is drawn
+	// once per width, like the code beside it.
+	link := m.enroll.link.get(linkKey{st: m.st, width: w}, func() string {
+		return paint(m.st.Label, t.LinkLabel) + "\n" + paint(m.st.Link, wrap(breakAnywhere(m.enroll.association.BarcodeURI, w), w))
+	})
 	if used+lipgloss.Height(link)+1 <= h {
 		parts = append(parts, "", link)
 		used += lipgloss.Height(link) + 1
 	}
 	if codes := m.enroll.association.RecoveryCodes; len(codes) > 0 {
-		rc := m.st.Label.Render(t.RecoveryTitle) + "\n" + m.st.Strong.Render(groupCode(codes[0])) + "\n" + m.st.Muted.Render(wrap(t.RecoveryHint, w))
+		rc := paint(m.st.Label, t.RecoveryTitle) + "\n" + paint(m.st.Strong, groupCode(codes[0])) + "\n" + paint(m.st.Muted, wrap(t.RecoveryHint, w))
 		if used+lipgloss.Height(rc)+1 <= h {
 			parts = append(parts, "", rc)
 		}
@@ -251,28 +261,28 @@ func (m *Model) enrollStatus(w int) string {
 	var lines []string
 	switch a.State() {
 	case flow.ApprovalWaiting, flow.ApprovalPolling:
-		lines = append(lines, m.st.Text.Render(fmt.Sprintf(t.ValidFor, clockDuration(e.expiresAt().Sub(now)))))
+		lines = append(lines, paint(m.st.Text, fmt.Sprintf(t.ValidFor, clockDuration(e.expiresAt().Sub(now)))))
 		next := t.Checking
 		if a.State() == flow.ApprovalWaiting {
 			next = fmt.Sprintf(t.NextCheck, m.shortDuration(a.NextPoll().Sub(now)))
 		}
-		lines = append(lines, m.spin.View()+" "+m.st.Strong.Render(t.Waiting), "  "+m.st.Muted.Render(next))
+		lines = append(lines, m.spin.View()+" "+paint(m.st.Strong, t.Waiting), "  "+paint(m.st.Muted, next))
 		if n := a.Retrying(); n > 0 {
-			lines = append(lines, m.st.Warning.Render(fmt.Sprintf(t.Retrying, n)))
+			lines = append(lines, paint(m.st.Warning, fmt.Sprintf(t.Retrying, n)))
 		}
 		if a.ClockSuspect() {
-			lines = append(lines, m.st.Warning.Render(t.ClockFast))
+			lines = append(lines, paint(m.st.Warning, t.ClockFast))
 		}
 	case flow.ApprovalExpired, flow.ApprovalTimedOut:
-		lines = append(lines, m.st.Error.Render(t.Expired), m.st.Text.Render(t.NewCodeHint))
+		lines = append(lines, paint(m.st.Error, t.Expired), paint(m.st.Text, t.NewCodeHint))
 	case flow.ApprovalRateLimited:
-		lines = append(lines, m.st.Error.Render(t.RateLimited), m.st.Text.Render(t.NewCodeHint))
+		lines = append(lines, paint(m.st.Error, t.RateLimited), paint(m.st.Text, t.NewCodeHint))
 	case flow.ApprovalFailed, flow.ApprovalRejected:
-		lines = append(lines, m.st.Error.Render(t.Failed))
+		lines = append(lines, paint(m.st.Error, t.Failed))
 		if err := a.LastError(); err != nil {
-			lines = append(lines, m.st.Muted.Render(m.problemDetail(flow.Diagnose(err))))
+			lines = append(lines, paint(m.st.Muted, m.problemDetail(flow.Diagnose(err))))
 		}
-		lines = append(lines, m.st.Text.Render(t.NewCodeHint))
+		lines = append(lines, paint(m.st.Text, t.NewCodeHint))
 	}
 	for i, l := range lines {
 		lines[i] = wrap(l, w)

@@ -52,7 +52,7 @@ func (p *staticPhone) OTP(string) (string, time.Duration, error) {
 func (p *staticPhone) Changed() <-chan struct{} { return make(chan struct{}) }
 
 type fixture struct {
-	t     *testing.T
+	t     testing.TB
 	m     *Model
 	clock *clock.Manual
 	phone *staticPhone
@@ -65,7 +65,7 @@ type fixtureOptions struct {
 	lang          i18n.Lang
 }
 
-func newFixture(t *testing.T, o fixtureOptions) *fixture {
+func newFixture(t testing.TB, o fixtureOptions) *fixture {
 	t.Helper()
 	domain := "http://127.0.0.1:8484"
 	if o.realTenant {

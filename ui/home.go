@@ -89,8 +89,8 @@ func (m *Model) viewDemoUsers(w int) string {
 			m.st.Strong.Render(padRight(u.Email, 20))+m.st.Text.Render(u.Password),
 			m.st.Muted.Render(wrap(u.Note, max(w-8, 20))))
 	}
-	box := m.st.Box.Render(strings.Join(rows, "\n"))
-	if lipgloss.Width(box) > w {
+	box := drawBox(m.st.Box, strings.Join(rows, "\n"), 0)
+	if top, _, _ := strings.Cut(box, "\n"); cellWidth(top) > w {
 		box = strings.Join(rows, "\n")
 	}
 	return m.st.Label.Render(m.t.Home.DemoUsers) + "\n" + box

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"strings"
+
 	"charm.land/bubbles/v2/key"
 
 	"github.com/mfapush/mfapush/i18n"
@@ -93,3 +95,22 @@ type helpKeys struct {
 
 func (h helpKeys) ShortHelp() []key.Binding  { return h.short }
 func (h helpKeys) FullHelp() [][]key.Binding { return h.full }
+
+// signature is what the help shows of the keys, to tell one help line
+// from another.
+func (h helpKeys) signature() string {
+	var b strings.Builder
+	add := func(keys []key.Binding) {
+		for _, k := range keys {
+			if k.Enabled() {
+				b.WriteString(k.Help().Key + "\x1f" + k.Help().Desc + "\x1e")
+			}
+		}
+		b.WriteByte('\x1d')
+	}
+	add(h.short)
+	for _, keys := range h.full {
+		add(keys)
+	}
+	return b.String()
+}

@@ -213,7 +213,7 @@ func (m *Model) keyList(msg tea.KeyPressMsg) tea.Cmd {
 func (m *Model) viewList(w, h int) string {
 	l := &m.list.list
 	if len(l.Items()) == 0 {
-		return "\n" + m.st.Title.Render(m.listTitle()) + "\n\n" + m.st.Muted.Render(m.t.List.Empty)
+		return "\n" + paint(m.st.Title, m.listTitle()) + "\n\n" + paint(m.st.Muted, m.t.List.Empty)
 	}
 	if l.FilterState() == list.Unfiltered {
 		return l.View()
@@ -246,12 +246,12 @@ func (m *Model) viewConfirmDelete(w, h int) string {
 	t := m.t.List
 	a := m.list.confirm
 	var b strings.Builder
-	b.WriteString("\n" + m.st.Warning.Render(fmt.Sprintf(t.ConfirmDelete, m.describe(a))) + "\n")
-	b.WriteString(m.st.Muted.Render(a.ID) + "\n\n")
+	b.WriteString("\n" + paint(m.st.Warning, fmt.Sprintf(t.ConfirmDelete, m.describe(a))) + "\n")
+	b.WriteString(paint(m.st.Muted, a.ID) + "\n\n")
 	if a.Kind() == auth0.KindPush || a.Kind() == auth0.KindOTP {
-		b.WriteString(m.st.Text.Render(wrap(t.TwinNote, w)) + "\n\n")
+		b.WriteString(paint(m.st.Text, wrap(t.TwinNote, w)) + "\n\n")
 	}
-	b.WriteString(m.st.Strong.Render(t.ConfirmHint))
+	b.WriteString(paint(m.st.Strong, t.ConfirmHint))
 	return b.String()
 }
 
@@ -309,18 +309,18 @@ func (d *authenticatorDelegate) Render(w io.Writer, l list.Model, index int, ite
 	if it.Name != "" {
 		title += " · " + it.Name
 	}
-	state := st.Success.Render(t.Active)
+	state := paint(st.Success, t.Active)
 	if !it.Active {
-		state = st.Warning.Render("⚠ " + t.Pending)
+		state = paint(st.Warning, "⚠ "+t.Pending)
 	}
 	marker, titleStyle := "  ", st.Text
 	if index == l.Index() {
-		marker, titleStyle = st.Selected.Render("▸ "), st.Selected
+		marker, titleStyle = paint(st.Selected, "▸ "), st.Selected
 	}
 	detail := it.ID
 	if it.OOBChannel != "" {
 		detail += " · " + it.OOBChannel
 	}
 	width := l.Width() - 2
-	fmt.Fprint(w, fit(marker+titleStyle.Render(title), width, 1)+"\n"+fit("  "+st.Muted.Render(detail)+"  "+state, width, 1))
+	fmt.Fprint(w, fit(marker+paint(titleStyle, title), width, 1)+"\n"+fit("  "+paint(st.Muted, detail)+"  "+state, width, 1))
 }

@@ -80,6 +80,9 @@ type Model struct {
 	status    string
 	statusSeq uint64
 	summary   string
+
+	header memo[headerKey] // drawn once per user and width
+	footer memo[footerKey] // the help line, drawn once per set of keys
 }
 
 // New builds the root model.
@@ -91,7 +94,10 @@ func New(opts Options) *Model {
 	m := &Model{opts: opts, env: opts.Env, t: opts.Catalog, isDark: opts.Theme != ThemeLight}
 	m.keys = NewKeyMap(m.t)
 	m.help = help.New()
-	m.spin = spinner.New(spinner.WithSpinner(spinner.Dot))
+	// Bubbles' Dot at 5 frames a second, half its default: an approval
+	// wait lasts minutes, and each frame redraws the screen and writes to
+	// the terminal (docs/performance.md, idle cost).
+	m.spin = spinner.New(spinner.WithSpinner(spinner.Spinner{Frames: spinner.Dot.Frames, FPS: time.Second / 5}))
 	m.home = newHomeScreen()
 	m.signIn = newSignInScreen(m)
 	m.list = newListScreen(m)

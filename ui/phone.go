@@ -6,7 +6,6 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
 
 	"github.com/mfapush/mfapush/auth0"
 	"github.com/mfapush/mfapush/flow"
@@ -118,64 +117,64 @@ func (p *phonePanel) view(m *Model, w, h int) string {
 	st := m.st
 	inner := w - st.PhoneFrame.GetHorizontalFrameSize()
 	var lines []string
-	lines = append(lines, st.PhoneTitle.Render(t.Title), "")
+	lines = append(lines, paint(st.PhoneTitle, t.Title), "")
 	switch {
 	case len(p.notifications) > 0:
 		n := p.notifications[0]
-		lines = append(lines, st.PhoneNotice.Render("● "+t.Incoming))
+		lines = append(lines, paint(st.PhoneNotice, "● "+t.Incoming))
 		if n.App != "" && n.OS != "" && n.OS != "unknown" {
-			lines = append(lines, st.Muted.Render(wrap(fmt.Sprintf(t.From, n.App, n.OS), inner)))
+			lines = append(lines, paint(st.Muted, wrap(fmt.Sprintf(t.From, n.App, n.OS), inner)))
 		}
-		lines = append(lines, "", st.PhoneKey.Render("a")+" "+t.ApproveKey+"   "+st.PhoneKey.Render("x")+" "+t.RejectKey)
+		lines = append(lines, "", paint(st.PhoneKey, "a")+" "+t.ApproveKey+"   "+paint(st.PhoneKey, "x")+" "+t.RejectKey)
 	case m.enroll.scannable(m.now()):
-		lines = append(lines, st.PhoneNotice.Render(wrap(t.ScanPrompt, inner)), "", st.PhoneKey.Render("s")+" "+m.t.Keys.Scan)
+		lines = append(lines, paint(st.PhoneNotice, wrap(t.ScanPrompt, inner)), "", paint(st.PhoneKey, "s")+" "+m.t.Keys.Scan)
 	default:
-		lines = append(lines, st.Muted.Render(t.Idle))
+		lines = append(lines, paint(st.Muted, t.Idle))
 	}
 	if p.busy() {
 		lines = append(lines, m.spin.View())
 	} else if p.note != "" {
-		lines = append(lines, "", st.Text.Render(wrap(p.note, inner)))
+		lines = append(lines, "", paint(st.Text, wrap(p.note, inner)))
 	}
 	lines = append(lines, "")
 	if len(p.devices) == 0 {
-		lines = append(lines, st.Muted.Render(wrap(t.NoDevices, inner)))
+		lines = append(lines, paint(st.Muted, wrap(t.NoDevices, inner)))
 	}
 	for _, d := range p.devices {
-		lines = append(lines, st.Strong.Render(fit(d.Name, inner, 1)))
+		lines = append(lines, paint(st.Strong, fit(d.Name, inner, 1)))
 		if otp, ok := p.otps[d.ID]; ok {
-			lines = append(lines, st.Muted.Render(t.OTP+" ")+st.PhoneCode.Render(groupOTP(otp.code))+
-				st.Muted.Render(" "+fmt.Sprintf(t.SecondsLeft, int(otp.validFor.Seconds()))))
+			lines = append(lines, paint(st.Muted, t.OTP+" ")+paint(st.PhoneCode, groupOTP(otp.code))+
+				paint(st.Muted, " "+fmt.Sprintf(t.SecondsLeft, int(otp.validFor.Seconds()))))
 		}
 	}
 	body := strings.Join(lines, "\n")
-	return st.PhoneFrame.Width(w).Height(min(h, lipgloss.Height(body)+2)).Render(body)
+	return drawBox(st.PhoneFrame, body, w)
 }
 
 // statusLine is the phone folded into one line for narrow windows.
 func (p *phonePanel) statusLine(m *Model, w int) string {
 	t := m.t.Phone
 	st := m.st
-	label := st.PhoneTitle.Render(t.Status + " ·")
+	label := paint(st.PhoneTitle, t.Status+" ·")
 	var text string
 	switch {
 	case len(p.notifications) > 0:
-		text = st.PhoneNotice.Render(t.Incoming) + "  " + st.PhoneKey.Render("a") + " " + t.ApproveKey + "  " + st.PhoneKey.Render("x") + " " + t.RejectKey
+		text = paint(st.PhoneNotice, t.Incoming) + "  " + paint(st.PhoneKey, "a") + " " + t.ApproveKey + "  " + paint(st.PhoneKey, "x") + " " + t.RejectKey
 	case m.enroll.scannable(m.now()):
-		text = st.PhoneNotice.Render(t.ScanPrompt) + "  " + st.PhoneKey.Render("s") + " " + m.t.Keys.Scan
+		text = paint(st.PhoneNotice, t.ScanPrompt) + "  " + paint(st.PhoneKey, "s") + " " + m.t.Keys.Scan
 	case p.note != "":
-		text = st.Text.Render(p.note)
+		text = paint(st.Text, p.note)
 	case len(p.devices) > 0:
 		d := p.devices[len(p.devices)-1]
-		text = st.Strong.Render(d.Name)
+		text = paint(st.Strong, d.Name)
 		if otp, ok := p.otps[d.ID]; ok {
-			text += " " + st.PhoneCode.Render(groupOTP(otp.code)) + st.Muted.Render(" "+fmt.Sprintf(t.SecondsLeft, int(otp.validFor.Seconds())))
+			text += " " + paint(st.PhoneCode, groupOTP(otp.code)) + paint(st.Muted, " "+fmt.Sprintf(t.SecondsLeft, int(otp.validFor.Seconds())))
 		}
 	default:
-		text = st.Muted.Render(t.Idle)
+		text = paint(st.Muted, t.Idle)
 	}
 	if !p.visible {
-		text += st.Muted.Render("  (" + t.Hidden + ")")
+		text += paint(st.Muted, "  ("+t.Hidden+")")
 	}
 	return fit(label+" "+text, w, 1)
 }

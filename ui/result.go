@@ -8,6 +8,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/mfapush/mfapush/flow"
 )
@@ -35,10 +36,22 @@ func (m *Model) showResult() tea.Cmd {
 
 func (m *Model) viewResult(w, h int) string {
 	r := &m.result
+	lines := strings.Split(m.resultContent(w), "\n")
+	// The viewport keeps the scroll position only: it is told how many
+	// lines there are, and the visible ones are cut here as it would cut
+	// them. Given the lines themselves it measured each of them on every
+	// frame, which was most of this screen's cost.
 	r.view.SetWidth(w)
 	r.view.SetHeight(h)
-	r.view.SetContent(m.resultContent(w))
-	return r.view.View()
+	r.view.SetContentLines(make([]string, len(lines)))
+	top := min(r.view.YOffset(), len(lines))
+	visible := lines[top:min(top+h, len(lines))]
+	for i, l := range visible {
+		if cellWidth(l) > w {
+			visible[i] = ansi.Cut(l, 0, w)
+		}
+	}
+	return strings.Join(visible, "\n")
 }
 
 func (m *Model) resultContent(w int) string {
@@ -46,10 +59,10 @@ func (m *Model) resultContent(w int) string {
 	tokens := m.session.Tokens
 	r := &m.result
 	var b strings.Builder
-	b.WriteString("\n" + m.st.Success.Render("✓ "+t.Title) + "\n\n")
+	b.WriteString("\n" + paint(m.st.Success, "✓ "+t.Title) + "\n\n")
 	resultLabelWidth := labelWidth(t.TokenType, t.Scope, t.Audience, t.ExpiresIn, t.AccessToken, t.IDToken, t.RefreshToken)
 	row := func(label, value string) {
-		b.WriteString(m.st.Label.Render(padRight(label, resultLabelWidth)) + m.st.Text.Render(value) + "\n")
+		b.WriteString(paint(m.st.Label, padRight(label, resultLabelWidth)) + paint(m.st.Text, value) + "\n")
 	}
 	row(t.TokenType, tokens.TokenType)
 	row(t.Scope, tokens.Scope)
@@ -65,7 +78,7 @@ func (m *Model) resultContent(w int) string {
 			return
 		}
 		if !r.revealed {
-			row(label, m.st.Muted.Render("•••••• "+t.Hidden))
+			row(label, paint(m.st.Muted, "•••••• "+t.Hidden))
 			return
 		}
 		lines := strings.Split(breakAnywhere(token, valueW), "\n")
@@ -77,9 +90,9 @@ func (m *Model) resultContent(w int) string {
 	m.writeDecoded(&b, t.IDTokenDecoded, r.idToken)
 	m.writeDecoded(&b, t.AccessTokenDecoded, r.access)
 	if r.access == nil && tokens.AccessToken != "" {
-		b.WriteString("\n" + m.st.Label.Render(t.AccessTokenDecoded) + "\n  " + m.st.Muted.Render(t.Opaque) + "\n")
+		b.WriteString("\n" + paint(m.st.Label, t.AccessTokenDecoded) + "\n  " + paint(m.st.Muted, t.Opaque) + "\n")
 	}
-	b.WriteString("\n" + m.st.Muted.Render(t.Done))
+	b.WriteString("\n" + paint(m.st.Muted, t.Done))
 	return b.String()
 }
 
@@ -88,12 +101,12 @@ func (m *Model) writeDecoded(b *strings.Builder, title string, d *flow.DecodedTo
 	if d == nil {
 		return
 	}
-	b.WriteString("\n" + m.st.Label.Render(title) + "\n")
+	b.WriteString("\n" + paint(m.st.Label, title) + "\n")
 	var header []string
 	for _, c := range d.Header {
 		header = append(header, c.Name+" "+c.Value)
 	}
-	b.WriteString("  " + m.st.Muted.Render(padRight(m.t.Result.Header, 16)) + m.st.Text.Render(strings.Join(header, " · ")) + "\n")
+	b.WriteString("  " + paint(m.st.Muted, padRight(m.t.Result.Header, 16)) + paint(m.st.Text, strings.Join(header, " · ")) + "\n")
 	for _, c := range d.Claims {
 		value := c.Value
 		switch {
@@ -102,7 +115,7 @@ func (m *Model) writeDecoded(b *strings.Builder, title string, d *flow.DecodedTo
 		case !c.Time.IsZero():
 			value += " · " + c.Time.UTC().Format("2006-01-02 15:04:05 UTC")
 		}
-		b.WriteString("  " + m.st.Muted.Render(padRight(c.Name, 16)) + m.st.Text.Render(value) + "\n")
+		b.WriteString("  " + paint(m.st.Muted, padRight(c.Name, 16)) + paint(m.st.Text, value) + "\n")
 	}
 }
 
@@ -110,7 +123,7 @@ func (m *Model) writeDecoded(b *strings.Builder, title string, d *flow.DecodedTo
 func (m *Model) countdown(at time.Time) string {
 	left := at.Sub(m.now())
 	if left <= 0 {
-		return m.st.Error.Render(m.t.Result.Expired)
+		return paint(m.st.Error, m.t.Result.Expired)
 	}
 	return fmt.Sprintf(m.t.Result.ExpiresAt, clockDuration(left), at.Local().Format("15:04:05"))
 }

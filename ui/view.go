@@ -59,25 +59,37 @@ func (m *Model) render() string {
 	if m.trace.open {
 		content = m.viewTrace(mainW, bodyH)
 	}
-	body := padLines(fit(content, mainW, bodyH), bodyH)
-	body = indent(body, margin)
+	// Each part is cut or padded to its width once, then the lines are
+	// laid side by side and stacked as they are: measuring the same line
+	// again at each step was a large share of a frame's cost.
+	body := fitLines(content, mainW, max(bodyH, 1))
+	left := strings.Repeat(" ", margin)
+	var phone []string
 	if side {
-		phone := fit(m.phone.view(m, phoneWidth, bodyH), phoneWidth, bodyH)
-		body = lipgloss.JoinHorizontal(lipgloss.Top, body, " ", phone)
+		phone = fitLines(m.phone.view(m, phoneWidth, bodyH), phoneWidth, len(body))
 	}
-	parts := []string{header}
+	lines := make([]string, 0, h+4)
+	lines = appendFitted(lines, header, w)
 	if explain != "" {
-		parts = append(parts, fit(" "+m.st.Muted.Render("⇄ "+explain), w, 1))
+		lines = appendFitted(lines, " "+paint(m.st.Muted, "⇄ "+explain), w)
 	}
-	parts = append(parts, body)
+	for i, l := range body {
+		if side {
+			l += " " + phone[i]
+		}
+		lines = append(lines, left+l)
+	}
 	if m.status != "" {
-		parts = append(parts, fit(" "+m.st.Accent.Render(m.status), w, 1))
+		lines = appendFitted(lines, " "+m.st.Accent.Render(m.status), w)
 	}
 	if line {
-		parts = append(parts, fit(" "+m.phone.statusLine(m, w-1), w, 1))
+		lines = appendFitted(lines, " "+m.phone.statusLine(m, w-1), w)
 	}
-	parts = append(parts, footer)
-	return fit(strings.Join(parts, "\n"), w, h)
+	lines = appendFitted(lines, footer, w)
+	if len(lines) > h {
+		lines = lines[:h]
+	}
+	return strings.Join(lines, "\n")
 }
 
 // viewBody renders the current screen into w×h.
@@ -112,31 +124,56 @@ func (m *Model) viewBody(w, h int) string {
 }
 
 func (m *Model) viewHeader(w int) string {
-	name := m.st.HeaderName.Render(m.t.App.Name)
-	var tenant string
-	if m.opts.Sandbox {
-		tenant = m.st.HeaderSandbox.Render(m.t.App.SandboxTenant)
-	} else {
-		tenant = m.st.HeaderTenant.Render(m.env.Client.Domain())
+	tenant := m.t.App.SandboxTenant
+	if !m.opts.Sandbox {
+		tenant = m.env.Client.Domain()
 	}
 	user := m.session.Credentials.Username
 	if user == "" {
 		user = m.t.App.NotSignedIn
 	}
-	right := m.st.HeaderUser.Render(user)
-	left := name + tenant
-	gap := w - lipgloss.Width(left) - lipgloss.Width(right)
-	if gap < 1 {
-		return m.st.HeaderBar.Render(fit(left, w, 1))
-	}
-	return left + m.st.HeaderBar.Render(strings.Repeat(" ", gap)) + right
+	// The header changes with the user and the width only, and its padded
+	// styles are slow to render: it is kept with what it was drawn from.
+	return m.header.get(headerKey{st: m.st, width: w, name: m.t.App.Name, tenant: tenant, user: user}, func() string {
+		name := m.st.HeaderName.Render(m.t.App.Name)
+		if m.opts.Sandbox {
+			tenant = m.st.HeaderSandbox.Render(tenant)
+		} else {
+			tenant = m.st.HeaderTenant.Render(tenant)
+		}
+		right := m.st.HeaderUser.Render(user)
+		left := name + tenant
+		gap := w - cellWidth(left) - cellWidth(right)
+		if gap < 1 {
+			return m.st.HeaderBar.Render(fit(left, w, 1))
+		}
+		return left + m.st.HeaderBar.Render(strings.Repeat(" ", gap)) + right
+	})
+}
+
+type headerKey struct {
+	st                 *Styles
+	width              int
+	name, tenant, user string
 }
 
 func (m *Model) viewFooter(w int) string {
 	m.help.SetWidth(w - 1)
 	keys := m.screenKeys()
 	hk := helpKeys{short: append(keys, m.keys.Help), full: [][]key.Binding{keys, m.globalKeys()}}
-	return "\n" + " " + m.help.View(hk)
+	// The help line is the same from frame to frame but for a key press
+	// or a resize, and rendering it styles every key: it is kept, with
+	// everything it was drawn from.
+	return m.footer.get(footerKey{st: m.st, width: w, all: m.help.ShowAll, keys: hk.signature()}, func() string {
+		return "\n" + " " + m.help.View(hk)
+	})
+}
+
+type footerKey struct {
+	st    *Styles
+	width int
+	all   bool
+	keys  string
 }
 
 // globalKeys are available on every screen (shown in the full help).
@@ -181,6 +218,21 @@ func (m *Model) bodySize() (int, int) {
 	return max(w, 1), max(h, 1)
 }
 
+// memo keeps the last rendering of a part of the frame with the key it was
+// made from, all its inputs.
+type memo[K comparable] struct {
+	key K
+	val string
+	ok  bool
+}
+
+func (c *memo[K]) get(key K, render func() string) string {
+	if !c.ok || c.key != key {
+		c.key, c.val, c.ok = key, render(), true
+	}
+	return c.val
+}
+
 // fit cuts or pads every line of s to exactly w columns and keeps at most h
 // lines, so that no screen ever wraps or scrolls the terminal, whatever
 // its size, and columns beside it line up.
@@ -192,23 +244,38 @@ func fit(s string, w, h int) string {
 	if len(lines) > h {
 		lines = lines[:h]
 	}
+	return strings.Join(fitEach(lines, w), "\n")
+}
+
+// fitLines is fit as lines, padded with blank lines to exactly h.
+func fitLines(s string, w, h int) []string {
+	lines := strings.Split(s, "\n")
+	if len(lines) > h {
+		lines = lines[:h]
+	}
+	lines = fitEach(lines, w)
+	for len(lines) < h {
+		lines = append(lines, strings.Repeat(" ", w))
+	}
+	return lines
+}
+
+// appendFitted appends the lines of s, each cut or padded to w.
+func appendFitted(lines []string, s string, w int) []string {
+	return append(lines, fitEach(strings.Split(s, "\n"), w)...)
+}
+
+// fitEach cuts or pads each line to exactly w columns, in place.
+func fitEach(lines []string, w int) []string {
 	for i, l := range lines {
-		switch lw := ansi.StringWidth(l); {
+		switch lw := cellWidth(l); {
 		case lw > w:
 			lines[i] = ansi.Truncate(l, w, "…")
 		case lw < w:
 			lines[i] = l + strings.Repeat(" ", w-lw)
 		}
 	}
-	return strings.Join(lines, "\n")
-}
-
-// padLines adds empty lines up to h, so the footer stays at the bottom.
-func padLines(s string, h int) string {
-	if n := h - strings.Count(s, "\n") - 1; n > 0 {
-		s += strings.Repeat("\n", n)
-	}
-	return s
+	return lines
 }
 
 func indent(s string, n int) string {

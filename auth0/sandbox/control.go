@@ -217,7 +217,8 @@ func (t *Tenant) handleAnswer(accept bool) http.HandlerFunc {
 
 // SeedDemoDevices enrolls bob's push device (Options.DemoDeviceName) on the
 // connected phone, through the Guardian endpoint at baseURL, so that the
-// phone is the only holder of its key and TOTP secret.
+// phone is the only holder of its TOTP secret; its key is the fixed demo
+// key (demoDeviceKey).
 func (t *Tenant) SeedDemoDevices(ctx context.Context, baseURL string) error {
 	t.mu.Lock()
 	phone, bob := t.phone, t.usersByEmail["bob@example.com"]
@@ -232,6 +233,6 @@ func (t *Tenant) SeedDemoDevices(ctx context.Context, baseURL string) error {
 	uri := enrollmentAnswer(baseURL, en)["barcode_uri"].(string)
 	t.forgetOOB(t.oobs[en.oobCode]) // nobody polls for it
 	t.mu.Unlock()
-	_, err := phone.Scan(ctx, uri, t.opts.DemoDeviceName)
+	_, err := phone.scan(ctx, uri, t.opts.DemoDeviceName, demoDeviceKey)
 	return err
 }

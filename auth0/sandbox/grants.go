@@ -86,13 +86,15 @@ func (t *Tenant) pollLocked(req tokenRequest, r *http.Request, code string, now 
 	if e != nil {
 		return nil, e
 	}
-	switch t.unseal("oob_code", code, now) {
-	case sealMalformed:
-		return nil, errInvalidOOBCode
-	case sealExpired:
+	tx := t.oobs[code]
+	switch {
+	case tx != nil: // sealed by the tenant: only its expiry needs a check
+		if !now.Before(sealedExpiry(tx.expires)) {
+			return nil, errExpiredOOBCode
+		}
+	case t.unseal("oob_code", code, now) == sealExpired:
 		return nil, errExpiredOOBCode
 	}
-	tx := t.oobs[code]
 	if tx == nil || tx.state == oobConsumed {
 		return nil, errInvalidOOBCode
 	}

@@ -45,7 +45,7 @@ var start = time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
 
 // sandbox is a started sandbox with a manual clock and helpers for raw HTTP.
 type sandbox struct {
-	t *testing.T
+	t testing.TB
 	*Server
 	clock *clock.Manual
 	log   *requestLog
@@ -68,7 +68,7 @@ func (l *requestLog) all() []RequestRecord {
 	return append([]RequestRecord(nil), l.records...)
 }
 
-func startSandbox(t *testing.T, opts Options) *sandbox {
+func startSandbox(t testing.TB, opts Options) *sandbox {
 	t.Helper()
 	m := clock.NewManual(start)
 	if opts.Clock == nil {
@@ -212,7 +212,7 @@ func wantError(t *testing.T, a answer, status int, code, desc string) {
 	}
 }
 
-func decodeInto(t *testing.T, raw []byte, v any) {
+func decodeInto(t testing.TB, raw []byte, v any) {
 	t.Helper()
 	if err := json.Unmarshal(raw, v); err != nil {
 		t.Fatalf("decode %s: %v", raw, err)

@@ -3,37 +3,80 @@ package sandbox
 import (
 	"crypto/rsa"
 	"errors"
+	"fmt"
 	"net/http"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/golang-jwt/jwt/v5"
 	"github.com/mfapush/mfapush/auth0/guardian"
 )
 
-// signer signs the tenant's RS256 tokens and publishes its key.
+// signer signs the tenant's RS256 tokens and publishes its key. Making an
+// RSA-2048 key takes tens of milliseconds of a core, and nothing is signed
+// before a user has passed MFA: so the key is made in the background once a
+// sign-in begins (warm), off the start and the first frame, and a use
+// before it is made waits for it.
 type signer struct {
+	load func() (signingKey, error)
+	warm func()
+}
+
+type signingKey struct {
 	key *rsa.PrivateKey
 	kid string
 }
 
-func (s signer) sign(claims jwt.MapClaims) (string, error) {
-	tok := jwt.NewWithClaims(jwt.SigningMethodRS256, claims)
-	tok.Header["kid"] = s.kid
-	return tok.SignedString(s.key)
+// readySigner signs with key.
+func readySigner(key *rsa.PrivateKey) signer {
+	k := signingKey{key: key, kid: keyID(&key.PublicKey)}
+	return signer{load: func() (signingKey, error) { return k, nil }, warm: func() {}}
 }
 
-func (s signer) jwks() map[string]any {
-	j := guardian.PublicJWK(&s.key.PublicKey)
+// lazySigner signs with the process's signing key, made in a goroutine
+// that made tracks once warm is called.
+func lazySigner(made *sync.WaitGroup) signer {
+	load := sync.OnceValues(func() (signingKey, error) {
+		key, err := processSigningKey()
+		if err != nil {
+			return signingKey{}, fmt.Errorf("sandbox: signing key: %w", err)
+		}
+		return signingKey{key: key, kid: keyID(&key.PublicKey)}, nil
+	})
+	warm := sync.OnceFunc(func() { made.Go(func() { load() }) })
+	return signer{load: load, warm: warm}
+}
+
+func (s signer) sign(claims jwt.MapClaims) (string, error) {
+	k, err := s.load()
+	if err != nil {
+		return "", err
+	}
+	tok := jwt.NewWithClaims(jwt.SigningMethodRS256, claims)
+	tok.Header["kid"] = k.kid
+	return tok.SignedString(k.key)
+}
+
+func (s signer) jwks() (map[string]any, error) {
+	k, err := s.load()
+	if err != nil {
+		return nil, err
+	}
+	j := guardian.PublicJWK(&k.key.PublicKey)
 	return map[string]any{"keys": []map[string]string{{
-		"kty": j.Kty, "use": "sig", "alg": "RS256", "kid": s.kid, "n": j.N, "e": j.E,
-	}}}
+		"kty": j.Kty, "use": "sig", "alg": "RS256", "kid": k.kid, "n": j.N, "e": j.E,
+	}}}, nil
 }
 
 // verify checks one of our own access tokens for audience at now.
 func (s signer) verify(raw, issuer, audience string, now time.Time) (jwt.MapClaims, error) {
+	k, err := s.load()
+	if err != nil {
+		return nil, err
+	}
 	claims := jwt.MapClaims{}
-	_, err := jwt.ParseWithClaims(raw, claims, func(*jwt.Token) (any, error) { return &s.key.PublicKey, nil },
+	_, err = jwt.ParseWithClaims(raw, claims, func(*jwt.Token) (any, error) { return &k.key.PublicKey, nil },
 		jwt.WithValidMethods([]string{"RS256"}), jwt.WithTimeFunc(func() time.Time { return now }),
 		jwt.WithIssuer(issuer), jwt.WithAudience(audience), jwt.WithExpirationRequired())
 	if err != nil {

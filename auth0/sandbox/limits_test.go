@@ -177,3 +177,22 @@ func TestFailuresPerHour(t *testing.T) {
 		t.Errorf("after 6 minutes: %d %s", a.status, a.raw)
 	}
 }
+
+func TestPollingOptionsLetTheirPaceThrough(t *testing.T) {
+	opts := PollingOptions(time.Second)
+	opts.Clock = nil // the test's manual clock
+	s := startSandbox(t, opts)
+	mfa := s.login("bob@example.com")
+	oob := s.challenge(mfa, nil).str("oob_code")
+	// mfapush waits interval x 1.2 between polls, for up to the five
+	// minutes of the mfa_token.
+	for i := range 240 {
+		s.clock.Advance(1200 * time.Millisecond)
+		if a := s.poll(mfa, oob); a.status != 400 || a.str("error") != "authorization_pending" {
+			t.Fatalf("poll %d: %d %s", i+1, a.status, a.raw)
+		}
+	}
+	if got := PollingOptions(5 * time.Second); got.PollsPerMinute != 12 || got.MinPollInterval != 5*time.Second {
+		t.Errorf("at Auth0's spacing: %d a minute, slow_down below %v", got.PollsPerMinute, got.MinPollInterval)
+	}
+}

@@ -49,11 +49,13 @@ type Options struct {
 	RequestLog     func(RequestRecord) // called after every request; must be safe for concurrent use
 
 	// SigningKey signs the tenant's tokens. Default: one RSA-2048 key made
-	// once per process and shared, since making one is slow.
+	// once per process and shared, since making one is slow, in the
+	// background from the first password sign-in on.
 	SigningKey *rsa.PrivateKey
 	// PhoneKeys gives the phone a key for each device it enrolls. Default: a
 	// new RSA-2048 key each time, as a real phone does. Tests pass a source
-	// of ready keys to stay fast.
+	// of ready keys to stay fast. Bob's demo device, which Start enrolls,
+	// has a fixed key.
 	PhoneKeys func() (*rsa.PrivateKey, error)
 
 	sweepEvery time.Duration // the background sweep's wall-clock period; tests shorten it
@@ -74,6 +76,20 @@ type RequestRecord struct {
 func DefaultOptions() Options {
 	o := Options{MinPollInterval: 5 * time.Second}
 	o.fill()
+	return o
+}
+
+// PollingOptions are DefaultOptions for clients that poll every interval,
+// as mfapush's embedded sandbox is: slow_down below interval, and a rate
+// limit such a client never reaches. Auth0's 12 polls a minute match its
+// 5 s spacing; with a shorter spacing that limit answered 429 after twenty
+// seconds of waiting, and the next polls came seconds late.
+func PollingOptions(interval time.Duration) Options {
+	o := DefaultOptions()
+	o.MinPollInterval = max(interval, 0)
+	if interval > 0 {
+		o.PollsPerMinute = max(o.PollsPerMinute, int((time.Minute+interval-1)/interval))
+	}
 	return o
 }
 

@@ -137,11 +137,16 @@ func (p *Phone) notifyLocked() {
 // Scan reads an enrollment QR code and enrolls a new device with it:
 // a new key, then POST /api/enroll with the ticket.
 func (p *Phone) Scan(ctx context.Context, barcodeURI, deviceName string) (Device, error) {
+	return p.scan(ctx, barcodeURI, deviceName, p.opts.Keys)
+}
+
+// scan enrolls with a key from keys.
+func (p *Phone) scan(ctx context.Context, barcodeURI, deviceName string, keys func() (*rsa.PrivateKey, error)) (Device, error) {
 	enrollment, err := guardian.ParseBarcodeURI(barcodeURI)
 	if err != nil {
 		return Device{}, fmt.Errorf("%w: %w", ErrUnreadableBarcode, err)
 	}
-	key, err := p.opts.Keys()
+	key, err := keys()
 	if err != nil {
 		return Device{}, fmt.Errorf("sandbox phone: key: %w", err)
 	}

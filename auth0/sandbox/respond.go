@@ -3,6 +3,7 @@ package sandbox
 import (
 	"encoding/json"
 	"net/http"
+	"sync"
 )
 
 const (
@@ -16,12 +17,20 @@ type apiError struct {
 	code   string
 	desc   string
 	header http.Header // extra headers, e.g. rate limits
+	body   func() []byte
 }
 
 func (e *apiError) Error() string { return e.code + ": " + e.desc }
 
 func newError(status int, code, desc string) *apiError {
-	return &apiError{status: status, code: code, desc: desc}
+	e := &apiError{status: status, code: code, desc: desc}
+	// Encoded once: the same errors (authorization_pending above all) are
+	// answered to every poll.
+	e.body = sync.OnceValue(func() []byte {
+		b, _ := json.Marshal(map[string]string{"error": e.code, "error_description": e.desc})
+		return b
+	})
+	return e
 }
 
 func invalidRequest(desc string) *apiError { return newError(400, "invalid_request", desc) }
@@ -41,6 +50,10 @@ func writeJSON(w http.ResponseWriter, status int, contentType string, v any) {
 	if err != nil {
 		status, b = 500, []byte(`{"error":"server_error","error_description":"could not encode the answer"}`)
 	}
+	writeBody(w, status, contentType, b)
+}
+
+func writeBody(w http.ResponseWriter, status int, contentType string, b []byte) {
 	w.Header().Set("Content-Type", contentType)
 	w.Header().Set("Cache-Control", "no-store")
 	w.WriteHeader(status)
@@ -51,7 +64,7 @@ func writeError(w http.ResponseWriter, e *apiError) {
 	for k, vs := range e.header {
 		w.Header()[k] = vs
 	}
-	writeJSON(w, e.status, contentJSON, map[string]string{"error": e.code, "error_description": e.desc})
+	writeBody(w, e.status, contentJSON, e.body())
 }
 
 // guardianError is a Guardian endpoint error:

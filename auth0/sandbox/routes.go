@@ -74,5 +74,10 @@ func (t *Tenant) handleOpenIDConfiguration(w http.ResponseWriter, r *http.Reques
 }
 
 func (t *Tenant) handleJWKS(w http.ResponseWriter, r *http.Request) {
-	writeJSON(w, http.StatusOK, contentJSONCharset, t.signer.jwks())
+	keys, err := t.signer.jwks()
+	if err != nil {
+		writeError(w, newError(http.StatusInternalServerError, "server_error", "No signing key"))
+		return
+	}
+	writeJSON(w, http.StatusOK, contentJSONCharset, keys)
 }

@@ -27,6 +27,10 @@ func (t *Tenant) sealMAC(kind, body string) string {
 	return base64.RawURLEncoding.EncodeToString(m.Sum(nil))
 }
 
+// sealedExpiry is the expiry a token sealed with expires carries: unseal
+// reads it in milliseconds.
+func sealedExpiry(expires time.Time) time.Time { return time.UnixMilli(expires.UnixMilli()) }
+
 type sealCheck int
 
 const (

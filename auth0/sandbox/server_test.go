@@ -202,3 +202,13 @@ func TestNoPhoneAndGoFaultAPI(t *testing.T) {
 		t.Errorf("after Close: %d", rec.Code)
 	}
 }
+
+func TestDemoDeviceKeyIsAWholeRSA2048Key(t *testing.T) {
+	key, err := demoDeviceKey()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := key.Validate(); err != nil || key.N.BitLen() != 2048 {
+		t.Fatalf("demo key: %d bits, %v", key.N.BitLen(), err)
+	}
+}

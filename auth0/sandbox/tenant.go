@@ -2,7 +2,6 @@ package sandbox
 
 import (
 	"crypto/rand"
-	"fmt"
 	"net/http"
 	"strings"
 	"sync"
@@ -48,7 +47,7 @@ type Tenant struct {
 	closed   bool
 	done     chan struct{} // closed by Close: hanging handlers and the sweeper stop
 	inflight sync.WaitGroup
-	sweeper  sync.WaitGroup
+	sweeper  sync.WaitGroup // and the signing key in the making
 }
 
 // sweepEvery is how often state is swept: lazily on requests (tenant
@@ -62,16 +61,8 @@ const sweepEvery = 30 * time.Second
 func NewTenant(opts Options) (*Tenant, error) {
 	opts.fill()
 	opts.URL = strings.TrimRight(opts.URL, "/")
-	key := opts.SigningKey
-	if key == nil {
-		var err error
-		if key, err = processSigningKey(); err != nil {
-			return nil, fmt.Errorf("sandbox: signing key: %w", err)
-		}
-	}
 	t := &Tenant{
 		opts:         opts,
-		signer:       signer{key: key, kid: keyID(&key.PublicKey)},
 		sealKey:      make([]byte, 32),
 		usersByEmail: map[string]*user{},
 		usersByID:    map[string]*user{},
@@ -85,6 +76,11 @@ func NewTenant(opts Options) (*Tenant, error) {
 		failures:     newBuckets(opts.FailuresPerHour, time.Hour),
 		faults:       newFaultQueue(),
 		done:         make(chan struct{}),
+	}
+	if opts.SigningKey != nil {
+		t.signer = readySigner(opts.SigningKey)
+	} else {
+		t.signer = lazySigner(&t.sweeper)
 	}
 	rand.Read(t.sealKey)
 	t.addUser("alice@example.com", "Alice", "alice-password")
@@ -176,6 +172,14 @@ func (t *Tenant) now() time.Time { return t.opts.Clock.Now() }
 
 // session finds the mfa_token's session. The caller holds t.mu.
 func (t *Tenant) session(token string, now time.Time) (*mfaSession, *apiError) {
+	// A token the tenant holds was sealed by it: its MAC needs no check,
+	// only its expiry, and every poll asks (under the lock).
+	if sess := t.sessions[token]; sess != nil {
+		if !now.Before(sealedExpiry(sess.expires)) {
+			return nil, errExpiredMFAToken
+		}
+		return sess, nil
+	}
 	switch t.unseal("mfa_token", token, now) {
 	case sealMalformed:
 		return nil, errMalformedMFAToken

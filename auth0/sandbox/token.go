@@ -137,6 +137,7 @@ func (t *Tenant) passwordGrant(w http.ResponseWriter, r *http.Request, req token
 		}
 	}
 	username, password, audience, scope := fields[0], fields[1], fields[2], fields[3]
+	t.signer.warm() // tokens may follow soon
 	t.mu.Lock()
 	u := t.usersByEmail[strings.ToLower(strings.TrimSpace(username))]
 	if u == nil || subtle.ConstantTimeCompare([]byte(password), []byte(u.password)) != 1 {
