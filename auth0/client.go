@@ -124,6 +124,10 @@ func osName() string {
 	return runtime.GOOS
 }
 
+// CloseIdleConnections closes the connections kept open for the next
+// request, so nothing is left behind once the client is no longer used.
+func (c *Client) CloseIdleConnections() { c.http.CloseIdleConnections() }
+
 // BaseURL is the tenant's URL, e.g. https://dev-abc.us.auth0.com.
 func (c *Client) BaseURL() string { return c.base.String() }
 

@@ -51,7 +51,7 @@ func TestFailuresSayWhatCameBack(t *testing.T) {
 func TestTimeoutSaysHowLongItWaited(t *testing.T) {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { <-r.Context().Done() }))
 	defer srv.Close()
-	c, _ := New(Config{Domain: srv.URL, ClientID: "c", Timeout: 20 * time.Millisecond})
+	c := newClient(t, Config{Domain: srv.URL, ClientID: "c", Timeout: 20 * time.Millisecond})
 	_, err := c.ListAuthenticators(context.Background(), "m")
 	if e, ok := AsError(err); !ok || e.StatusCode != 0 || !strings.HasSuffix(err.Error(), "timed out after 20ms") {
 		t.Fatalf("err = %v", err)

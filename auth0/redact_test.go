@@ -15,14 +15,12 @@ func TestObserverNeverSeesSecrets(t *testing.T) {
 	rs := newReplayServer(t)
 	var mu sync.Mutex
 	var seen []Exchange
-	c, err := New(Config{Domain: rs.URL, ClientID: "cid", ClientSecret: "client-secret-value", Observer: func(ex Exchange) {
+	c := newClient(t, Config{Domain: rs.URL, ClientID: "cid", ClientSecret: "client-secret-value", Observer: func(ex Exchange) {
 		mu.Lock()
 		seen = append(seen, ex)
 		mu.Unlock()
 	}})
-	if err != nil {
-		t.Fatal(err)
-	}
+	var err error
 	ctx := context.Background()
 	secrets := []string{"client-secret-value", "hunter2-password", "Fe26.2*mfa*token&value", "oob-code-value-1",
 		"MZCRK3YX5V3AKNNYY6JEBQCL", "otpauth://totp/T:u?enrollment_tx_id=ticket12345&base_url=x",
@@ -80,7 +78,7 @@ func TestObserverNeverSeesSecrets(t *testing.T) {
 func TestRevealSecretsLeavesValues(t *testing.T) {
 	rs := newReplayServer(t)
 	var got Exchange
-	c, _ := New(Config{Domain: rs.URL, ClientID: "cid", ClientSecret: "client-secret-value", RevealSecrets: true, Observer: func(ex Exchange) { got = ex }})
+	c := newClient(t, Config{Domain: rs.URL, ClientID: "cid", ClientSecret: "client-secret-value", RevealSecrets: true, Observer: func(ex Exchange) { got = ex }})
 	rs.answer(400, `{"error":"authorization_pending"}`)
 	c.VerifyOOB(context.Background(), "mfa-token-value", "oob-code-value", "")
 	if !got.Revealed || !strings.Contains(string(got.RequestBody), "mfa-token-value") || !strings.Contains(string(got.RequestBody), "client-secret-value") {

@@ -53,7 +53,7 @@ func TestPerRequestTimeout(t *testing.T) {
 	}))
 	defer srv.Close()
 	defer close(release)
-	c, _ := New(Config{Domain: srv.URL, ClientID: "c", Timeout: 20 * time.Millisecond})
+	c := newClient(t, Config{Domain: srv.URL, ClientID: "c", Timeout: 20 * time.Millisecond})
 	_, err := c.VerifyOOB(context.Background(), "m", "o", "")
 	e, ok := AsError(err)
 	if !ok || e.Outcome != OutcomeTransient || !errors.Is(err, context.DeadlineExceeded) {

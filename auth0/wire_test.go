@@ -72,10 +72,18 @@ func (rs *replayServer) last(t *testing.T) recorded {
 
 func newTestClient(t *testing.T, url string, secret string) *Client {
 	t.Helper()
-	c, err := New(Config{Domain: url, ClientID: "test-client_id", ClientSecret: secret, Version: "1.2.3"})
+	return newClient(t, Config{Domain: url, ClientID: "test-client_id", ClientSecret: secret, Version: "1.2.3"})
+}
+
+// newClient is New for a test: the client's kept-alive connections are
+// closed when the test ends, so goleak sees none of them.
+func newClient(t *testing.T, cfg Config) *Client {
+	t.Helper()
+	c, err := New(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
+	t.Cleanup(c.CloseIdleConnections)
 	return c
 }
 

@@ -21,6 +21,9 @@ type tenant struct {
 }
 
 func (t *tenant) Close() {
+	if t.client != nil {
+		t.client.CloseIdleConnections()
+	}
 	if t.sandbox != nil {
 		t.sandbox.Close()
 	}

@@ -86,6 +86,7 @@ func (s *Server) Client(t testing.TB, cfg auth0.Config) *auth0.Client {
 	if err != nil {
 		t.Fatalf("client for the sandbox: %v", err)
 	}
+	t.Cleanup(c.CloseIdleConnections)
 	return c
 }
 
