@@ -16,10 +16,11 @@ import (
 
 func newConfigCommand(t *i18n.Catalog) *cobra.Command {
 	return &cobra.Command{
-		Use:   "config",
-		Short: t.Help.Config,
-		Long:  t.Help.ConfigLong,
-		Args:  noArgs(t),
+		Use:     "config",
+		Short:   t.Help.Config,
+		Long:    t.Help.ConfigLong,
+		Example: t.Help.Examples.Config,
+		Args:    noArgs(t),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			s, warnings, err := loadSettings(cmd)
 			t := catalogOf(s)

@@ -20,9 +20,8 @@ func newDecodeCommand(t *i18n.Catalog) *cobra.Command {
 		Use:   "decode",
 		Short: t.Help.Decode,
 		// Commands only: the same in every language.
-		Example: "  pbpaste | mfapush decode\n" +
-			"  echo \"$ACCESS_TOKEN\" | mfapush decode",
-		Args: noArgs(t),
+		Example: t.Help.Examples.Decode,
+		Args:    noArgs(t),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			// Only the language matters here: a broken tenant setting must
 			// not stop a token from being decoded.

@@ -31,19 +31,20 @@ func Main(args []string) int {
 // newRootCommand builds the commands, their help written in t.
 func newRootCommand(t *i18n.Catalog) *cobra.Command {
 	root := &cobra.Command{
-		Use:   "mfapush",
-		Short: t.Help.Root,
-		Long:  t.Help.RootLong,
-		Args:  noArgs(t),
+		Use:     "mfapush",
+		Short:   t.Help.Root,
+		Long:    t.Help.RootLong,
+		Example: t.Help.Examples.Root,
+		Args:    noArgs(t),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return runHome(cmd)
 		},
 	}
 	addSettingFlags(root.PersistentFlags(), t)
 	root.AddCommand(
-		newFlowCommand("enroll", t.Help.Enroll, ui.FlowEnroll, t),
-		newFlowCommand("challenge", t.Help.Challenge, ui.FlowChallenge, t),
-		newFlowCommand("authenticators", t.Help.Authenticators, ui.FlowManage, t),
+		newFlowCommand("enroll", t.Help.Enroll, t.Help.Examples.Enroll, ui.FlowEnroll, t),
+		newFlowCommand("challenge", t.Help.Challenge, t.Help.Examples.Challenge, ui.FlowChallenge, t),
+		newFlowCommand("authenticators", t.Help.Authenticators, t.Help.Examples.Authenticators, ui.FlowManage, t),
 		newSandboxCommand(t), newConfigCommand(t), newDecodeCommand(t), newVersionCommand(t),
 	)
 	localizeCobra(root, t)

@@ -26,10 +26,11 @@ type sandboxFlags struct {
 func newSandboxCommand(t *i18n.Catalog) *cobra.Command {
 	f := sandboxFlags{}
 	cmd := &cobra.Command{
-		Use:   "sandbox",
-		Short: t.Help.Sandbox,
-		Long:  t.Help.SandboxLong,
-		Args:  noArgs(t),
+		Use:     "sandbox",
+		Short:   t.Help.Sandbox,
+		Long:    t.Help.SandboxLong,
+		Example: t.Help.Examples.Sandbox,
+		Args:    noArgs(t),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return runSandbox(cmd.Context(), cmd.OutOrStdout(), f, t)
 		},

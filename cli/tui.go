@@ -18,11 +18,12 @@ import (
 
 // newFlowCommand is a command that opens the TUI directly in one flow, or
 // runs it as plain lines (see runFlow).
-func newFlowCommand(use, short string, start ui.Flow, t *i18n.Catalog) *cobra.Command {
+func newFlowCommand(use, short, example string, start ui.Flow, t *i18n.Catalog) *cobra.Command {
 	cmd := &cobra.Command{
-		Use:   use,
-		Short: short,
-		Args:  noArgs(t),
+		Use:     use,
+		Short:   short,
+		Example: example,
+		Args:    noArgs(t),
 	}
 	f := addPlainFlags(cmd, start, t)
 	cmd.RunE = func(cmd *cobra.Command, _ []string) error { return runFlow(cmd, start, f) }

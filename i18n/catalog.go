@@ -297,6 +297,11 @@ type Catalog struct {
 		Commands                          string // the heading of the commands
 		HelpFlag                          string // %s: the command
 		VersionFlag                       string // %s: the program
+		// Examples are command lines with a comment above each, as the
+		// help shows them.
+		Examples struct {
+			Root, Enroll, Challenge, Authenticators, Sandbox, Config, Decode string
+		}
 	}
 
 	// Flags are the flags' one-line usages.

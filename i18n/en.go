@@ -414,5 +414,39 @@ var english = func() Catalog {
 	pl.HiddenToken = "hidden: pass --show-tokens to print it"
 	pl.ListTitle = "Authenticators of %s:"
 	c.Config = englishConfig()
+	ex := &c.Help.Examples
+	ex.Root = `  # Try it on the built-in sandbox tenant, with its simulated phone
+  mfapush
+
+  # Talk to your own tenant
+  AUTH0_DOMAIN=dev-abc123.us.auth0.com AUTH0_CLIENT_ID=... mfapush`
+	ex.Enroll = `  # Enroll Guardian push for a user: only the password is asked
+  mfapush enroll --username alice@example.com
+
+  # In a script: the QR code printed once, a JSON report at the end
+  echo "$PASSWORD" | mfapush enroll --plain --username alice@example.com --password-stdin --json`
+	ex.Challenge = `  # Send a push and wait for the approval
+  mfapush challenge --username bob@example.com
+
+  # In a pipe, against "mfapush sandbox --auto-approve 2s" in another terminal
+  echo bob-password | mfapush challenge --plain --username bob@example.com --password-stdin`
+	ex.Authenticators = `  # List, challenge and delete a user's authenticators
+  mfapush authenticators --username bob@example.com
+
+  # The list as JSON
+  echo bob-password | mfapush authenticators --username bob@example.com --password-stdin --json`
+	ex.Sandbox = `  # Serve the sandbox, then paste the printed lines into another shell
+  mfapush sandbox
+
+  # Over https, with a phone that approves every push after 2 seconds
+  mfapush sandbox --tls --auto-approve 2s`
+	ex.Config = `  # What is in effect, where each value comes from, and what is wrong
+  mfapush config
+
+  # The same for one profile of config.toml
+  mfapush config --profile helpdesk-eu`
+	ex.Decode = `  # Decode a token copied to the clipboard
+  pbpaste | mfapush decode`
+
 	return c
 }()

@@ -420,5 +420,39 @@ var french = func() Catalog {
 	pl.HiddenToken = "masqué : passez --show-tokens pour l’afficher"
 	pl.ListTitle = "Authentifiants de %s :"
 	c.Config = frenchConfig()
+	ex := &c.Help.Examples
+	ex.Root = `  # L’essayer sur le locataire bac à sable intégré, avec son téléphone simulé
+  mfapush
+
+  # Utiliser votre propre locataire
+  AUTH0_DOMAIN=dev-abc123.us.auth0.com AUTH0_CLIENT_ID=... mfapush`
+	ex.Enroll = `  # Inscrire Push Guardian pour un utilisateur : seul le mot de passe est demandé
+  mfapush enroll --username alice@example.com
+
+  # Dans un script : le code QR imprimé une fois, un rapport JSON à la fin
+  echo "$PASSWORD" | mfapush enroll --plain --username alice@example.com --password-stdin --json`
+	ex.Challenge = `  # Envoyer une notification poussée et attendre l’approbation
+  mfapush challenge --username bob@example.com
+
+  # Dans un tube, face à « mfapush sandbox --auto-approve 2s » dans un autre terminal
+  echo bob-password | mfapush challenge --plain --username bob@example.com --password-stdin`
+	ex.Authenticators = `  # Lister, lancer un défi-réponse et supprimer les authentifiants d’un utilisateur
+  mfapush authenticators --username bob@example.com
+
+  # La liste en JSON
+  echo bob-password | mfapush authenticators --username bob@example.com --password-stdin --json`
+	ex.Sandbox = `  # Servir le bac à sable, puis coller les lignes imprimées dans un autre shell
+  mfapush sandbox
+
+  # En https, avec un téléphone qui approuve chaque notification après 2 secondes
+  mfapush sandbox --tls --auto-approve 2s`
+	ex.Config = `  # Ce qui s’applique, d’où vient chaque valeur, et ce qui ne va pas
+  mfapush config
+
+  # La même chose pour un profil de config.toml
+  mfapush config --profile helpdesk-eu`
+	ex.Decode = `  # Décoder un jeton copié dans le presse-papiers
+  pbpaste | mfapush decode`
+
 	return c
 }()
