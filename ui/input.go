@@ -48,29 +48,8 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 			return cmd
 		}
 	}
-	switch m.screen {
-	case screenHome:
-		return m.keyHome(msg)
-	case screenSignIn:
-		return m.keySignIn(msg)
-	case screenProblem:
-		return m.keyProblem(msg)
-	case screenEnroll:
-		return m.keyEnroll(msg)
-	case screenEnrolled:
-		return m.keyEnrolled(msg)
-	case screenAlreadyEnrolled:
-		return m.keyAlreadyEnrolled(msg)
-	case screenList:
-		return m.keyList(msg)
-	case screenConfirmDelete:
-		return m.keyConfirmDelete(msg)
-	case screenChallenge:
-		return m.keyChallenge(msg)
-	case screenNewRecovery:
-		return m.keyNewRecovery(msg)
-	case screenResult:
-		return m.keyResult(msg)
+	if parts, ok := screens[m.screen]; ok && parts.key != nil {
+		return parts.key(m, msg)
 	}
 	return nil
 }
@@ -141,31 +120,8 @@ func (m *Model) screenKeys() []key.Binding {
 	if m.trace.open {
 		return m.traceKeys()
 	}
-	switch m.screen {
-	case screenHome:
-		return m.homeKeys()
-	case screenSignIn:
-		return m.signInKeys()
-	case screenWorking:
-		return []key.Binding{m.keys.Back, m.keys.ForceQuit}
-	case screenProblem:
-		return m.problemKeys()
-	case screenEnroll:
-		return m.enrollKeys()
-	case screenEnrolled:
-		return m.enrolledKeys(&m.enrolled)
-	case screenAlreadyEnrolled:
-		return m.alreadyEnrolledKeys()
-	case screenList:
-		return m.listKeys()
-	case screenConfirmDelete:
-		return m.confirmKeys()
-	case screenChallenge:
-		return m.challengeKeys()
-	case screenNewRecovery:
-		return m.enrolledKeys(&m.recovery.enrolledScreen)
-	case screenResult:
-		return m.resultKeys()
+	if parts, ok := screens[m.screen]; ok {
+		return parts.keys(m)
 	}
 	return nil
 }

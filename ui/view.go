@@ -94,31 +94,8 @@ func (m *Model) render() string {
 
 // viewBody renders the current screen into w×h.
 func (m *Model) viewBody(w, h int) string {
-	switch m.screen {
-	case screenHome:
-		return m.viewHome(w, h)
-	case screenSignIn:
-		return m.viewSignIn(w, h)
-	case screenWorking:
-		return "\n" + m.spin.View() + " " + m.st.Text.Render(m.op.label)
-	case screenProblem:
-		return m.viewProblem(w, h)
-	case screenEnroll:
-		return m.viewEnroll(w, h)
-	case screenEnrolled:
-		return m.viewEnrolled(w, h)
-	case screenAlreadyEnrolled:
-		return m.viewAlreadyEnrolled(w, h)
-	case screenList:
-		return m.viewList(w, h)
-	case screenConfirmDelete:
-		return m.viewConfirmDelete(w, h)
-	case screenChallenge:
-		return m.viewChallenge(w, h)
-	case screenNewRecovery:
-		return m.viewNewRecovery(w, h)
-	case screenResult:
-		return m.viewResult(w, h)
+	if parts, ok := screens[m.screen]; ok {
+		return parts.view(m, w, h)
 	}
 	return ""
 }
