@@ -30,3 +30,21 @@ func TestRevealNeedsAYesAgainstARealTenant(t *testing.T) {
 		t.Errorf("an empty answer revealed: %v", err)
 	}
 }
+
+func TestFrenchHelpHasNoEnglishHeadings(t *testing.T) {
+	var out bytes.Buffer
+	w := helpWords(&out, i18n.For(i18n.French))
+	w.Write([]byte("  USAGE  \n    mfapush enroll [--flags]\n  EXAMPLES\n  FLAGS\n"))
+	for _, english := range []string{"USAGE", "EXAMPLES", "FLAGS", "--flags"} {
+		if strings.Contains(out.String(), english) {
+			t.Errorf("French help still says %q:\n%s", english, out.String())
+		}
+	}
+	var en bytes.Buffer
+	if w := helpWords(&en, i18n.For(i18n.English)); w != &en {
+		t.Error("English help goes through a rewriting writer")
+	}
+	if !wantsHelp([]string{"enroll", "-h"}) || !wantsHelp([]string{"help", "enroll"}) || wantsHelp([]string{"enroll"}) {
+		t.Error("wantsHelp")
+	}
+}

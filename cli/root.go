@@ -24,6 +24,9 @@ func Main(args []string) int {
 	t := earlyCatalog(args, os.Getenv)
 	root := newRootCommand(t)
 	root.SetArgs(args)
+	if wantsHelp(args) {
+		root.SetOut(helpWords(os.Stdout, t))
+	}
 	err := fang.Execute(ctx, root, fang.WithVersion(Version()), fang.WithErrorHandler(errorHandler(t)))
 	return exitStatus(err)
 }

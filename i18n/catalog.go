@@ -297,6 +297,10 @@ type Catalog struct {
 		Commands                          string // the heading of the commands
 		HelpFlag                          string // %s: the command
 		VersionFlag                       string // %s: the program
+		// Headings are the words fang draws in every help page.
+		Headings struct {
+			Usage, Examples, Flags, FlagsPlaceholder string
+		}
 		// Examples are command lines with a comment above each, as the
 		// help shows them.
 		Examples struct {

@@ -414,6 +414,9 @@ var english = func() Catalog {
 	pl.HiddenToken = "hidden: pass --show-tokens to print it"
 	pl.ListTitle = "Authenticators of %s:"
 	c.Config = englishConfig()
+	c.Help.Headings.Usage, c.Help.Headings.Examples = "USAGE", "EXAMPLES"
+	c.Help.Headings.Flags, c.Help.Headings.FlagsPlaceholder = "FLAGS", "[--flags]"
+
 	ex := &c.Help.Examples
 	ex.Root = `  # Try it on the built-in sandbox tenant, with its simulated phone
   mfapush

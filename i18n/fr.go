@@ -420,6 +420,9 @@ var french = func() Catalog {
 	pl.HiddenToken = "masqué : passez --show-tokens pour l’afficher"
 	pl.ListTitle = "Authentifiants de %s :"
 	c.Config = frenchConfig()
+	c.Help.Headings.Usage, c.Help.Headings.Examples = "UTILISATION", "EXEMPLES"
+	c.Help.Headings.Flags, c.Help.Headings.FlagsPlaceholder = "OPTIONS", "[--options]"
+
 	ex := &c.Help.Examples
 	ex.Root = `  # L’essayer sur le locataire bac à sable intégré, avec son téléphone simulé
   mfapush
