@@ -13,7 +13,7 @@ import (
 )
 
 // TestHelpInFrench reads --help of every command, drawn by fang as a user
-// sees it, for English words. fang's own headings are its own.
+// sees it (fang's own headings reworded as Main does), for English words.
 func TestHelpInFrench(t *testing.T) {
 	finder := i18ntest.NewFinder(i18n.French)
 	t.Setenv("__FANG_TEST_WIDTH", "100")
@@ -22,10 +22,11 @@ func TestHelpInFrench(t *testing.T) {
 		{"help"}, {"completion"}, {"completion", "bash"},
 	} {
 		args := append(args, "--help", "--lang", "fr")
-		root := newRootCommand(earlyCatalog(args, func(string) string { return "" }))
+		catalog := earlyCatalog(args, func(string) string { return "" })
+		root := newRootCommand(catalog)
 		root.SetArgs(args)
 		var out bytes.Buffer
-		root.SetOut(&out)
+		root.SetOut(helpWords(&out, catalog))
 		root.SetErr(&out)
 		if err := fang.Execute(context.Background(), root); err != nil {
 			t.Fatalf("%q: %v", args, err)

@@ -9,7 +9,7 @@ import (
 )
 
 // fang draws the help with a few words of its own (the section headings and
-// the "[--flags]" of the usage line) that no option changes. When the help
+// the "[command] [--flags]" of the usage lines) that no option changes. When the help
 // is shown in another language, its output goes through a writer that puts
 // those words in that language.
 
@@ -23,8 +23,9 @@ func wantsHelp(args []string) bool {
 // or w itself when the catalog's words are fang's own.
 func helpWords(w io.Writer, t *i18n.Catalog) io.Writer {
 	h := t.Help.Headings
-	r := strings.NewReplacer("USAGE", h.Usage, "EXAMPLES", h.Examples, "FLAGS", h.Flags, "[--flags]", h.FlagsPlaceholder)
-	if r.Replace("USAGE EXAMPLES FLAGS [--flags]") == "USAGE EXAMPLES FLAGS [--flags]" {
+	r := strings.NewReplacer("USAGE", h.Usage, "EXAMPLES", h.Examples, "FLAGS", h.Flags,
+		"[--flags]", h.FlagsPlaceholder, "[command]", h.CommandPlaceholder)
+	if fangs := "USAGE EXAMPLES FLAGS [--flags] [command]"; r.Replace(fangs) == fangs {
 		return w
 	}
 	return replacingWriter{w: w, r: r}

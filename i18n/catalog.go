@@ -299,7 +299,7 @@ type Catalog struct {
 		VersionFlag                       string // %s: the program
 		// Headings are the words fang draws in every help page.
 		Headings struct {
-			Usage, Examples, Flags, FlagsPlaceholder string
+			Usage, Examples, Flags, FlagsPlaceholder, CommandPlaceholder string
 		}
 		// Examples are command lines with a comment above each, as the
 		// help shows them.

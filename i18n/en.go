@@ -416,6 +416,7 @@ var english = func() Catalog {
 	c.Config = englishConfig()
 	c.Help.Headings.Usage, c.Help.Headings.Examples = "USAGE", "EXAMPLES"
 	c.Help.Headings.Flags, c.Help.Headings.FlagsPlaceholder = "FLAGS", "[--flags]"
+	c.Help.Headings.CommandPlaceholder = "[command]"
 
 	ex := &c.Help.Examples
 	ex.Root = `  # Try it on the built-in sandbox tenant, with its simulated phone

@@ -422,6 +422,7 @@ var french = func() Catalog {
 	c.Config = frenchConfig()
 	c.Help.Headings.Usage, c.Help.Headings.Examples = "UTILISATION", "EXEMPLES"
 	c.Help.Headings.Flags, c.Help.Headings.FlagsPlaceholder = "OPTIONS", "[--options]"
+	c.Help.Headings.CommandPlaceholder = "[commande]"
 
 	ex := &c.Help.Examples
 	ex.Root = `  # L’essayer sur le locataire bac à sable intégré, avec son téléphone simulé
