@@ -23,8 +23,12 @@ func wantsHelp(args []string) bool {
 // or w itself when the catalog's words are fang's own.
 func helpWords(w io.Writer, t *i18n.Catalog) io.Writer {
 	h := t.Help.Headings
+	// Every command's line ends in "[--flags]", some have "[command]" too:
+	// both grow by the same width, so the descriptions stay in one column.
+	grow := max(len([]rune(h.CommandPlaceholder))-len("[command]"), 0)
 	r := strings.NewReplacer("USAGE", h.Usage, "EXAMPLES", h.Examples, "FLAGS", h.Flags,
-		"[--flags]", h.FlagsPlaceholder, "[command]", h.CommandPlaceholder)
+		"[command] [--flags]", h.CommandPlaceholder+" "+h.FlagsPlaceholder,
+		"[--flags]", h.FlagsPlaceholder+strings.Repeat(" ", grow), "[command]", h.CommandPlaceholder)
 	if fangs := "USAGE EXAMPLES FLAGS [--flags] [command]"; r.Replace(fangs) == fangs {
 		return w
 	}
