@@ -22,7 +22,9 @@ type traceScreen struct {
 	detail   bool
 	entries  []auth0.Exchange
 	view     viewport.Model
-	lastSeen int // entries already shown, to keep following
+	// shown is which exchange, at which width, the viewport holds: its
+	// text is built once, not at every frame.
+	shown struct{ index, width int }
 }
 
 // traceChangedMsg says the trace has new exchanges.
@@ -47,7 +49,8 @@ func (m *Model) watchTrace() tea.Cmd {
 func (m *Model) traceChanged() tea.Cmd {
 	tr := &m.trace
 	tr.entries = m.opts.Trace.Entries()
-	if tr.follow || len(tr.entries) == 0 {
+	// Following the newest exchange stops while one is read in full.
+	if tr.follow && !tr.detail || len(tr.entries) == 0 {
 		tr.cursor = max(len(tr.entries)-1, 0)
 	}
 	return m.watchTrace()
@@ -61,6 +64,7 @@ func (m *Model) toggleTrace() {
 		tr.entries = m.opts.Trace.Entries()
 		tr.cursor, tr.follow = max(len(tr.entries)-1, 0), true
 		tr.view = viewport.New()
+		tr.shown.width = 0
 	}
 }
 
@@ -92,6 +96,7 @@ func (m *Model) keyTrace(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, m.keys.Select) && len(tr.entries) > 0:
 		tr.detail = true
 		tr.view = viewport.New()
+		tr.shown.width = 0 // a new viewport: its text is built at the next frame
 	}
 	return nil
 }
@@ -151,18 +156,21 @@ func (m *Model) viewTraceDetail(w, h int) string {
 	ex, _ := tr.selected()
 	line := trace.Summarize(ex, m.t)
 	header := m.st.Title.Render(fmt.Sprintf("#%d  %s", tr.cursor+1, line.String()))
-	// The curl command comes first: replaying the call is what this view
-	// is for; the full exchange follows.
-	var b strings.Builder
-	b.WriteString(m.st.Label.Render(t.CurlTitle) + "\n")
-	b.WriteString(trace.Curl(ex) + "\n")
-	if vars := trace.Variables(ex); len(vars) > 0 && !ex.Revealed {
-		b.WriteString(m.st.Muted.Render(wrap(fmt.Sprintf(t.Variables, "$"+strings.Join(vars, ", $")), w)) + "\n")
-	}
-	b.WriteString("\n" + trace.Details(ex, m.t))
 	tr.view.SetWidth(w)
 	tr.view.SetHeight(max(h-2, 1))
-	tr.view.SetContent(wrap(b.String(), w))
+	if shown := (struct{ index, width int }{tr.cursor, w}); tr.shown != shown {
+		tr.shown = shown
+		// The curl command comes first: replaying the call is what this
+		// view is for; the full exchange follows.
+		var b strings.Builder
+		b.WriteString(m.st.Label.Render(t.CurlTitle) + "\n")
+		b.WriteString(trace.Curl(ex) + "\n")
+		if vars := trace.Variables(ex); len(vars) > 0 && !ex.Revealed {
+			b.WriteString(m.st.Muted.Render(wrap(fmt.Sprintf(t.Variables, "$"+strings.Join(vars, ", $")), w)) + "\n")
+		}
+		b.WriteString("\n" + trace.Details(ex, m.t))
+		tr.view.SetContent(wrap(b.String(), w))
+	}
 	return header + "\n\n" + tr.view.View()
 }
 
