@@ -44,7 +44,10 @@ func newListScreen(m *Model) listScreen {
 	d := &authenticatorDelegate{m: m}
 	l := list.New(nil, d, 40, 10)
 	l.SetShowHelp(false)
-	l.SetShowTitle(true)
+	// The title and the count are drawn by viewList: the list would draw
+	// them twice a frame (once to measure them), in English words.
+	l.SetShowTitle(false)
+	l.SetShowStatusBar(false)
 	l.DisableQuitKeybindings()
 	l.SetStatusBarItemName(m.t.List.ItemName, m.t.List.ItemsName)
 	l.FilterInput.Prompt = m.t.List.FilterPrompt
@@ -63,17 +66,13 @@ func (s *listScreen) setSize(w, h int) {
 	s.fit()
 }
 
-// fit hides the list's own status bar while a filter is on, since its words
-// there are English only ("Nothing matched", "3 filtered"): viewList says
-// it in the catalog's words instead, two lines lower.
+// listHeader is the lines viewList draws above the list: a blank line, the
+// title, a blank line, the count or the filter's result.
+const listHeader = 4
+
+// fit gives the list what the header leaves.
 func (s *listScreen) fit() {
-	filtered := s.list.FilterState() != list.Unfiltered
-	s.list.SetShowStatusBar(!filtered)
-	h := max(s.h-1, 3)
-	if filtered {
-		h = max(h-2, 3)
-	}
-	s.list.SetSize(s.w, h)
+	s.list.SetSize(s.w, max(s.h-listHeader, 3))
 }
 
 // fetchAuthenticators lists the user's authenticators for selection.
@@ -215,18 +214,48 @@ func (m *Model) viewList(w, h int) string {
 	if len(l.Items()) == 0 {
 		return "\n" + paint(m.st.Title, m.listTitle()) + "\n\n" + paint(m.st.Muted, m.t.List.Empty)
 	}
-	if l.FilterState() == list.Unfiltered {
-		return l.View()
+	count := len(l.Items())
+	status := fmt.Sprintf("%d %s", count, m.t.List.ItemsName)
+	if count == 1 {
+		status = fmt.Sprintf("%d %s", count, m.t.List.ItemName)
 	}
 	shown := len(l.VisibleItems())
-	status := m.t.List.NoMatch
-	if shown > 0 {
-		status = fmt.Sprintf(m.t.List.Matched, shown, len(l.Items()), l.FilterValue())
+	if l.FilterState() != list.Unfiltered {
+		status = m.t.List.NoMatch
+		if shown > 0 {
+			status = fmt.Sprintf(m.t.List.Matched, shown, count, l.FilterValue())
+		}
 	}
-	if shown == 0 && l.FilterState() == list.FilterApplied { // the list would say "No authenticators."
-		return "\n" + m.st.Title.Render(m.listTitle()) + "\n\n" + m.st.Muted.Render(status)
+	// The list's own title bar, empty but while a filter is typed, makes
+	// the gap below the count.
+	header := "\n" + paint(m.st.Title, m.listTitle()) + "\n\n" + paint(m.st.Muted, status) + "\n"
+	return header + m.listItems()
+}
+
+// listItems draws the list's current page with its delegate. The bubbles
+// list keeps the state (cursor, filter, pages); drawing it here, without
+// its View, skips laying out and measuring every line again, which was
+// most of a frame.
+func (m *Model) listItems() string {
+	l := &m.list.list
+	var b strings.Builder
+	if l.FilterState() == list.Filtering {
+		b.WriteString(l.FilterInput.View())
 	}
-	return l.View() + "\n" + l.Styles.StatusBar.Render(status)
+	b.WriteString("\n")
+	items := l.VisibleItems()
+	start, end := l.Paginator.GetSliceBounds(len(items))
+	spacing := strings.Repeat("\n", m.list.delegate.Spacing()+1)
+	for i := start; i < end; i++ {
+		if i > start {
+			b.WriteString(spacing)
+		}
+		m.list.delegate.Render(&b, *l, i, items[i])
+	}
+	if l.Paginator.TotalPages > 1 {
+		b.WriteString("\n\n  " + l.Paginator.View())
+	}
+	return b.String()
 }
 
 func (m *Model) listKeys() []key.Binding {
