@@ -16,12 +16,12 @@ import (
 // line each, and one of them in full with the curl command that replays it.
 // It opens over any screen; the flow underneath goes on.
 type traceScreen struct {
-	open     bool
-	cursor   int
-	follow   bool // the cursor stays on the newest exchange
-	detail   bool
-	entries  []auth0.Exchange
-	view     viewport.Model
+	open    bool
+	cursor  int
+	follow  bool // the cursor stays on the newest exchange
+	detail  bool
+	entries []auth0.Exchange
+	view    viewport.Model
 	// shown is which exchange, at which width, the viewport holds: its
 	// text is built once, not at every frame.
 	shown struct{ index, width int }
