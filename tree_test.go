@@ -33,6 +33,9 @@ func TestNoTLSVerificationIsSkippedAnywhere(t *testing.T) {
 		if err != nil {
 			return err
 		}
+		if bytes.IndexByte(data[:min(len(data), 8000)], 0) >= 0 {
+			return nil // a compiled binary (a test binary left by -cpuprofile): it carries the standard library's names
+		}
 		files++
 		if bytes.Contains(data, needle) {
 			t.Errorf("%s names %s", path, needle)
