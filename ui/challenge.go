@@ -31,7 +31,6 @@ type challengeScreen struct {
 	input     textinput.Model
 	inputErr  string
 	verifying bool
-	opSeq     uint64 // the code check in flight
 }
 
 func (c *challengeScreen) waiting() bool {

@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"image/color"
-
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/list"
 	"charm.land/bubbles/v2/textinput"
@@ -106,6 +104,3 @@ func NewStyles(isDark bool) *Styles {
 	s.ListMain.TitleBar = lipgloss.NewStyle().Padding(0, 0, 1, 0)
 	return s
 }
-
-// accentColor is used where a color, not a style, is needed.
-func (s *Styles) accentColor() color.Color { return s.Accent.GetForeground() }

@@ -153,8 +153,6 @@ type principal struct {
 	token   string // the mfa_token, when mfaOnly
 }
 
-var errNoBearer = errors.New("no bearer")
-
 // authenticate reads the Bearer of an /mfa/* request: an mfa_token, or an
 // access token for <tenant>/mfa/. Problems are 401 invalid_token. The
 // caller holds t.mu.

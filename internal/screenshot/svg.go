@@ -235,5 +235,3 @@ func hex(c color.Color) string {
 	r, g, b, _ := c.RGBA()
 	return fmt.Sprintf("#%02x%02x%02x", r>>8, g>>8, b>>8)
 }
-
-func sameColor(a, b color.Color) bool { return hex(a) == hex(b) }
