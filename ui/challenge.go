@@ -133,7 +133,7 @@ func (m *Model) verified(msg flow.VerifiedMsg) tea.Cmd {
 	c.verifying = false
 	if msg.Err != nil {
 		p := flow.Diagnose(msg.Err)
-		text := problemText(m.t, p.Kind)
+		text := flow.ProblemText(m.t, p.Kind)
 		c.inputErr = text.Title + ". " + text.Fix
 		if p.Kind == flow.ProblemUnknown {
 			c.inputErr = m.problemDetail(p)

@@ -7,7 +7,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/mfapush/mfapush/flow"
-	"github.com/mfapush/mfapush/i18n"
 )
 
 // problemScreen says what went wrong and what to do.
@@ -23,15 +22,12 @@ func (m *Model) showProblem(p flow.Problem, back screen) tea.Cmd {
 	return nil
 }
 
-// problemText picks the title and fix for a kind of problem.
-func problemText(t *i18n.Catalog, k flow.ProblemKind) i18n.ProblemText { return flow.ProblemText(t, k) }
-
 // problemDetail is the answer as Auth0 gave it, or what failed.
 func (m *Model) problemDetail(p flow.Problem) string { return flow.ProblemDetail(m.t, p) }
 
 func (m *Model) viewProblem(w, h int) string {
 	p := m.problem.problem
-	text := problemText(m.t, p.Kind)
+	text := flow.ProblemText(m.t, p.Kind)
 	var b strings.Builder
 	b.WriteString("\n" + m.st.Error.Render("✗ "+text.Title) + "\n\n")
 	if detail := m.problemDetail(p); detail != "" {
