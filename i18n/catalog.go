@@ -20,7 +20,7 @@ type Catalog struct {
 	Keys struct {
 		Quit, Back, Help, MoreHelp, Select, Up, Down, Next, Submit, Copy, Save, Confirm,
 		NewCode, Scan, Approve, Reject, TogglePhone, OTP, Recovery, Delete, Filter, Refresh,
-		Reveal, Retry, Home, PasteToken, TypePassword, Verify, Trace, CopyCurl, Details,
+		Reveal, Retry, Home, PasteToken, TypePassword, Verify, Trace, CopyCurl, Details, EnrollNow,
 		ApplyFilter, Cancel string
 	}
 
@@ -128,6 +128,7 @@ type Catalog struct {
 		ForEnroll      string
 		ForDelete      string // %s: authenticator
 		Empty          string
+		EmptyHint      string
 		Active         string
 		Pending        string
 		PendingHint    string

@@ -22,6 +22,7 @@ var english = func() Catalog {
 	k.Reveal, k.Retry, k.Home, k.PasteToken = "reveal tokens", "try again", "start over", "paste an mfa_token"
 	k.TypePassword, k.Verify, k.Trace = "use a password", "verify", "request trace"
 	k.CopyCurl, k.Details = "copy as curl", "details"
+	k.EnrollNow = "enroll push"
 	k.ApplyFilter, k.Cancel = "apply filter", "cancel"
 
 	h := &c.Home
@@ -151,6 +152,7 @@ var english = func() Catalog {
 	l.ForEnroll = "to enroll a new one"
 	l.ForDelete = "to delete %s"
 	l.Empty = "This user has no authenticator."
+	l.EmptyHint = "Press e to enroll Guardian push for this user now."
 	l.Active = "active"
 	l.Pending = "pending: never confirmed"
 	l.PendingHint = "This authenticator was never confirmed, so it cannot be challenged."

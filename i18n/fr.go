@@ -26,6 +26,7 @@ var french = func() Catalog {
 	k.Reveal, k.Retry, k.Home, k.PasteToken = "afficher les jetons", "réessayer", "recommencer", "coller un mfa_token"
 	k.TypePassword, k.Verify, k.Trace = "utiliser un mot de passe", "vérifier", "trace des requêtes"
 	k.CopyCurl, k.Details = "copier en curl", "détails"
+	k.EnrollNow = "inscrire en Push"
 	k.ApplyFilter, k.Cancel = "appliquer le filtre", "annuler"
 
 	h := &c.Home
@@ -155,6 +156,7 @@ var french = func() Catalog {
 	l.ForEnroll = "pour en inscrire un nouveau"
 	l.ForDelete = "pour supprimer %s"
 	l.Empty = "Cet utilisateur n’a aucun authentifiant."
+	l.EmptyHint = "Appuyez sur e pour inscrire cet utilisateur à Push Guardian maintenant."
 	l.Active = "actif"
 	l.Pending = "en attente : jamais confirmé"
 	l.PendingHint = "Cet authentifiant n’a jamais été confirmé : aucun défi-réponse n’est possible."

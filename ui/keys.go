@@ -25,6 +25,7 @@ type KeyMap struct {
 	Save     key.Binding
 	Confirm  key.Binding
 	NewCode  key.Binding
+	Enroll   key.Binding
 	OTP      key.Binding
 	Recovery key.Binding
 	Delete   key.Binding
@@ -64,6 +65,7 @@ func NewKeyMap(t *i18n.Catalog) *KeyMap {
 		Save:      b(k.Save, "w"),
 		Confirm:   b(k.Confirm, "enter"),
 		NewCode:   b(k.NewCode, "n"),
+		Enroll:    b(k.EnrollNow, "e"),
 		OTP:       b(k.OTP, "o"),
 		Recovery:  b(k.Recovery, "r"),
 		Delete:    b(k.Delete, "d"),

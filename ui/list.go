@@ -173,6 +173,10 @@ func (m *Model) keyList(msg tea.KeyPressMsg) tea.Cmd {
 		return cmd
 	}
 	switch {
+	case key.Matches(msg, m.keys.Enroll) && len(m.list.list.Items()) == 0 && m.listPurpose == listForSelection:
+		// The user has no factor yet: the mfa_token can enroll the first.
+		m.flow = FlowEnroll
+		return m.startEnrollment(m.enrollBearer())
 	case key.Matches(msg, m.keys.Select):
 		a, ok := m.selectedAuthenticator()
 		if !ok {
@@ -212,7 +216,11 @@ func (m *Model) keyList(msg tea.KeyPressMsg) tea.Cmd {
 func (m *Model) viewList(w, h int) string {
 	l := &m.list.list
 	if len(l.Items()) == 0 {
-		return "\n" + paint(m.st.Title, m.listTitle()) + "\n\n" + paint(m.st.Muted, m.t.List.Empty)
+		empty := "\n" + paint(m.st.Title, m.listTitle()) + "\n\n" + paint(m.st.Muted, m.t.List.Empty)
+		if m.listPurpose == listForSelection {
+			empty += "\n\n" + paint(m.st.Text, wrap(m.t.List.EmptyHint, w))
+		}
+		return empty
 	}
 	count := len(l.Items())
 	status := fmt.Sprintf("%d %s", count, m.t.List.ItemsName)
@@ -261,6 +269,12 @@ func (m *Model) listItems() string {
 func (m *Model) listKeys() []key.Binding {
 	if m.list.list.SettingFilter() {
 		return []key.Binding{m.list.list.KeyMap.AcceptWhileFiltering, m.list.list.KeyMap.CancelWhileFiltering}
+	}
+	if len(m.list.list.Items()) == 0 {
+		if m.listPurpose == listForSelection {
+			return []key.Binding{m.keys.Enroll, m.keys.Back, m.keys.Quit}
+		}
+		return []key.Binding{m.keys.Back, m.keys.Quit}
 	}
 	keys := []key.Binding{m.keys.Select}
 	if m.listPurpose == listForSelection {

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"image/color"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -311,5 +312,27 @@ func TestExitCodes(t *testing.T) {
 		if got := f.m.ExitCode(); got != tc.want {
 			t.Errorf("%s: exit code %d, want %d", name, got, tc.want)
 		}
+	}
+}
+
+func TestEmptyListOffersToEnroll(t *testing.T) {
+	f := newTestFixture(t)
+	f.signedIn(FlowManage, "alice@example.com")
+	f.result(flow.AuthenticatorsMsg{})
+	if !strings.Contains(f.screen(), "Press e to enroll") {
+		t.Fatalf("screen:\n%s", f.screen())
+	}
+	f.key("e")
+	if f.m.screen != screenWorking || f.m.op.label != f.m.t.Working.Associating || f.m.flow != FlowEnroll {
+		t.Fatalf("screen %v op %q flow %v", f.m.screen, f.m.op.label, f.m.flow)
+	}
+}
+
+func TestFullHelpListsEachKeyOnce(t *testing.T) {
+	f := newTestFixture(t)
+	f.key("?")
+	screen := f.screen()
+	if n := len(regexp.MustCompile(`\bq +quit`).FindAllString(screen, -1)); n != 1 {
+		t.Fatalf("q quit shown %d times:\n%s", n, screen)
 	}
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -137,12 +138,12 @@ type headerKey struct {
 func (m *Model) viewFooter(w int) string {
 	m.help.SetWidth(w - 1)
 	keys := m.screenKeys()
-	hk := helpKeys{short: append(keys, m.keys.Help), full: [][]key.Binding{keys, m.globalKeys()}}
+	hk := helpKeys{short: append(keys, m.keys.Help), full: [][]key.Binding{keys, without(m.globalKeys(), keys)}}
 	// The help line is the same from frame to frame but for a key press
 	// or a resize, and rendering it styles every key: it is kept, with
 	// everything it was drawn from.
 	return m.footer.get(footerKey{st: m.st, width: w, all: m.help.ShowAll, keys: hk.signature()}, func() string {
-		return "\n" + " " + m.help.View(hk)
+		return "\n" + indent(m.help.View(hk), 1)
 	})
 }
 
@@ -151,6 +152,17 @@ type footerKey struct {
 	width int
 	all   bool
 	keys  string
+}
+
+// without drops from keys those the screen's own column already shows.
+func without(keys, shown []key.Binding) []key.Binding {
+	out := make([]key.Binding, 0, len(keys))
+	for _, k := range keys {
+		if !slices.ContainsFunc(shown, func(s key.Binding) bool { return slices.Equal(s.Keys(), k.Keys()) }) {
+			out = append(out, k)
+		}
+	}
+	return out
 }
 
 // globalKeys are available on every screen (shown in the full help).
