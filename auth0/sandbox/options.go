@@ -58,7 +58,8 @@ type Options struct {
 	// has a fixed key.
 	PhoneKeys func() (*rsa.PrivateKey, error)
 
-	sweepEvery time.Duration // the background sweep's wall-clock period; tests shorten it
+	sweepEvery  time.Duration // the background sweep's wall-clock period; tests shorten it
+	readTimeout time.Duration // how long a whole request may take to arrive; tests shorten it
 }
 
 // RequestRecord is one request as the request log sees it. Fields holds the
@@ -104,6 +105,7 @@ func (o *Options) fill() {
 	setDuration(&o.PendingAuthenticatorLifetime, 24*time.Hour)
 	setDuration(&o.SlowFaultDelay, 3*time.Second)
 	setDuration(&o.sweepEvery, sweepEvery)
+	setDuration(&o.readTimeout, readTimeout)
 	setInt(&o.PollsPerMinute, 12)
 	setInt(&o.PushesPerMinute, 5)
 	setInt(&o.FailuresPerHour, 10)

@@ -85,7 +85,9 @@ func Start(addr string, opts Options) (*Server, error) {
 	s.client = &http.Client{Transport: transport}
 	s.srv = &http.Server{
 		Handler:           s.Tenant,
-		ReadHeaderTimeout: 10 * time.Second,
+		ReadHeaderTimeout: readHeaderTimeout,
+		ReadTimeout:       opts.readTimeout,
+		IdleTimeout:       idleTimeout,
 		ErrorLog:          log.New(io.Discard, "", 0), // handshake noise from probing clients
 	}
 	go func() {
@@ -161,3 +163,15 @@ func (s *Server) Close() error {
 	}
 	return err
 }
+
+// The server's timeouts. A person's or a script's requests arrive in
+// milliseconds over loopback; these only stop a client that sends its
+// headers or body a byte at a time from holding a connection (and a
+// goroutine) for as long as it likes. Once a body is read, net/http lifts
+// the read deadline, so the hang and slow faults still wait as long as
+// their clients do.
+const (
+	readHeaderTimeout = 10 * time.Second
+	readTimeout       = 30 * time.Second
+	idleTimeout       = 2 * time.Minute
+)
