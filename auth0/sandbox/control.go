@@ -88,7 +88,7 @@ func (t *Tenant) handleScan(w http.ResponseWriter, r *http.Request) {
 		writeError(w, errNoPhone)
 		return
 	}
-	body, e := readBody(w, r)
+	body, e := readControlBody(w, r)
 	if e != nil {
 		writeError(w, e)
 		return
@@ -99,7 +99,7 @@ func (t *Tenant) handleScan(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	noteFields(r, []string{"barcode_uri", "name"})
-	d, err := phone.Scan(r.Context(), req.BarcodeURI, req.Name)
+	d, err := phone.scan(r.Context(), req.BarcodeURI, req.Name, phone.opts.Keys, t.baseURL(r))
 	if err != nil {
 		writeError(w, phoneError(err))
 		return
@@ -115,6 +115,7 @@ func phoneError(err error) *apiError {
 		code   string
 	}{
 		{ErrUnreadableBarcode, http.StatusBadRequest, "invalid_barcode"},
+		{ErrForeignBarcode, http.StatusBadRequest, "foreign_barcode"},
 		{ErrTicketUnknown, http.StatusNotFound, "enrollment_transaction_not_found"},
 		{ErrTicketExpired, http.StatusGone, "enrollment_transaction_expired"},
 		{ErrTicketUsed, http.StatusConflict, "enrollment_transaction_used"},
@@ -191,7 +192,7 @@ func (t *Tenant) handleAnswer(accept bool) http.HandlerFunc {
 			writeError(w, errNoPhone)
 			return
 		}
-		body, e := readBody(w, r)
+		body, e := readControlBody(w, r)
 		var req answerRequest
 		if e == nil {
 			req, e = decodeAnswer(body)
@@ -233,6 +234,6 @@ func (t *Tenant) SeedDemoDevices(ctx context.Context, baseURL string) error {
 	uri := enrollmentAnswer(baseURL, en)["barcode_uri"].(string)
 	t.forgetOOB(t.oobs[en.oobCode]) // nobody polls for it
 	t.mu.Unlock()
-	_, err := phone.scan(ctx, uri, t.opts.DemoDeviceName, demoDeviceKey)
+	_, err := phone.scan(ctx, uri, t.opts.DemoDeviceName, demoDeviceKey, baseURL)
 	return err
 }

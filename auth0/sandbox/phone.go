@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/http"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -24,6 +25,7 @@ var (
 	ErrNotificationUnknown = errors.New("the phone has no such notification")
 	ErrAlreadyAnswered     = errors.New("the notification was already answered")
 	ErrNotificationExpired = errors.New("the notification has expired")
+	ErrForeignBarcode      = errors.New("the QR code is for another tenant")
 )
 
 // PhoneOptions configure a Phone.
@@ -34,6 +36,12 @@ type PhoneOptions struct {
 	AutoScan    time.Duration                   // scan every offered QR after this delay; 0 = off
 	ScanName    string                          // the device name for auto scans; default "Sandbox phone"
 	OnError     func(action string, err error)  // auto actions that failed; default: ignored
+
+	// TenantURL is the sandbox the phone belongs to: it enrolls only with
+	// that tenant's Guardian endpoints. A barcode is text anyone can
+	// write, and one whose base_url pointed elsewhere would make the phone
+	// post to any host. Start sets it; "" lets the phone enroll anywhere.
+	TenantURL string
 }
 
 // Device is a device account the phone holds.
@@ -137,14 +145,18 @@ func (p *Phone) notifyLocked() {
 // Scan reads an enrollment QR code and enrolls a new device with it:
 // a new key, then POST /api/enroll with the ticket.
 func (p *Phone) Scan(ctx context.Context, barcodeURI, deviceName string) (Device, error) {
-	return p.scan(ctx, barcodeURI, deviceName, p.opts.Keys)
+	return p.scan(ctx, barcodeURI, deviceName, p.opts.Keys, p.opts.TenantURL)
 }
 
-// scan enrolls with a key from keys.
-func (p *Phone) scan(ctx context.Context, barcodeURI, deviceName string, keys func() (*rsa.PrivateKey, error)) (Device, error) {
+// scan enrolls with a key from keys, with the tenant at tenantURL only
+// ("" for any).
+func (p *Phone) scan(ctx context.Context, barcodeURI, deviceName string, keys func() (*rsa.PrivateKey, error), tenantURL string) (Device, error) {
 	enrollment, err := guardian.ParseBarcodeURI(barcodeURI)
 	if err != nil {
 		return Device{}, fmt.Errorf("%w: %w", ErrUnreadableBarcode, err)
+	}
+	if err := checkTenant(enrollment, tenantURL); err != nil {
+		return Device{}, err
 	}
 	key, err := keys()
 	if err != nil {
@@ -168,6 +180,23 @@ func (p *Phone) scan(ctx context.Context, barcodeURI, deviceName string, keys fu
 	p.notifyLocked()
 	p.mu.Unlock()
 	return d.Device, nil
+}
+
+// checkTenant refuses an enrollment whose Guardian endpoints are not the
+// tenant's at tenantURL.
+func checkTenant(e guardian.Enrollment, tenantURL string) error {
+	if tenantURL == "" {
+		return nil
+	}
+	want, err := guardian.APIBase(tenantURL)
+	if err != nil {
+		return err
+	}
+	if got, err := e.APIBase(); err != nil || !strings.EqualFold(got, want) {
+		return fmt.Errorf("%w: its base_url is %s, and the simulated phone enrolls only with this sandbox (%s)",
+			ErrForeignBarcode, quoted(e.BaseURL), want)
+	}
+	return nil
 }
 
 func ticketError(err error) error {

@@ -96,6 +96,7 @@ func Start(addr string, opts Options) (*Server, error) {
 	}()
 	s.Phone = NewPhone(s.client, PhoneOptions{
 		Clock: opts.Clock, Keys: opts.PhoneKeys, AutoApprove: opts.AutoApprove, AutoScan: opts.AutoScan,
+		TenantURL: s.URL,
 	})
 	s.Tenant.ConnectPhone(s.Phone)
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)

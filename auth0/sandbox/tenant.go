@@ -127,7 +127,8 @@ func (t *Tenant) enter() bool {
 	return true
 }
 
-// ServeHTTP logs the request, applies a pending fault, then routes it.
+// ServeHTTP logs the request, refuses it if it comes from a web page,
+// applies a pending fault, then routes it.
 func (t *Tenant) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if !t.enter() {
 		writeError(w, newError(http.StatusServiceUnavailable, "temporarily_unavailable", "The sandbox is shutting down"))
@@ -146,6 +147,10 @@ func (t *Tenant) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			t.opts.RequestLog(*entry)
 		}()
 	}
+	if code, desc := t.refusal(r); code != "" {
+		refuse(rec, r, code, desc)
+		return
+	}
 	t.maybeSweep()
 	if f, ok := t.faults.next(r.URL.Path); ok {
 		entry.Fault = f.Kind
@@ -161,11 +166,7 @@ func (t *Tenant) baseURL(r *http.Request) string {
 	if t.opts.URL != "" {
 		return t.opts.URL
 	}
-	scheme := "http"
-	if r.TLS != nil {
-		scheme = "https"
-	}
-	return scheme + "://" + r.Host
+	return scheme(r) + "://" + r.Host
 }
 
 func (t *Tenant) now() time.Time { return t.opts.Clock.Now() }
