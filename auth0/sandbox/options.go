@@ -27,6 +27,11 @@ type Options struct {
 	PushesPerMinute int // push challenges per user; default 5
 	FailuresPerHour int // OTP and recovery-code failures per user; default 10
 
+	// AssociationsPerMinute limits /mfa/associate per user; default 10.
+	// Auth0 publishes no figure for it: this one is assumed, generous for
+	// a person asking for a new QR code, and it stops a flood.
+	AssociationsPerMinute int
+
 	// RejectWithInvalidGrant answers a rejected push with invalid_grant, as
 	// Auth0's docs say, instead of access_denied, as a real capture shows.
 	RejectWithInvalidGrant bool
@@ -109,6 +114,7 @@ func (o *Options) fill() {
 	setInt(&o.PollsPerMinute, 12)
 	setInt(&o.PushesPerMinute, 5)
 	setInt(&o.FailuresPerHour, 10)
+	setInt(&o.AssociationsPerMinute, 10)
 	if o.DemoDeviceName == "" {
 		o.DemoDeviceName = "Bob's phone"
 	}

@@ -24,7 +24,7 @@ func (t *Tenant) Stats() Stats {
 		MFATokens:   len(t.sessions),
 		Enrollments: len(t.enrollments),
 		OOBCodes:    len(t.oobs),
-		RateBuckets: len(t.polls.m) + len(t.pushes.m) + len(t.failures.m),
+		RateBuckets: len(t.polls.m) + len(t.pushes.m) + len(t.failures.m) + len(t.associations.m),
 	}
 	for _, u := range t.users {
 		for _, a := range u.auths {
@@ -93,6 +93,7 @@ func (t *Tenant) sweepLocked(now time.Time) {
 	t.polls.sweep(now)
 	t.pushes.sweep(now)
 	t.failures.sweep(now)
+	t.associations.sweep(now)
 }
 
 func (t *Tenant) forgetOOB(tx *oobTx) {

@@ -38,6 +38,7 @@ type Tenant struct {
 	polls        *buckets // by oob_code
 	pushes       *buckets // by user id
 	failures     *buckets // by user id
+	associations *buckets // by user id
 	lastSweep    time.Time
 	phone        *Phone
 	faults       *faultQueue
@@ -74,6 +75,7 @@ func NewTenant(opts Options) (*Tenant, error) {
 		polls:        newBuckets(opts.PollsPerMinute, time.Minute),
 		pushes:       newBuckets(opts.PushesPerMinute, time.Minute),
 		failures:     newBuckets(opts.FailuresPerHour, time.Hour),
+		associations: newBuckets(opts.AssociationsPerMinute, time.Minute),
 		faults:       newFaultQueue(),
 		done:         make(chan struct{}),
 	}
