@@ -76,6 +76,8 @@ type Catalog struct {
 		Unknown, WrongCredentials, GrantNotAllowed, BadClient, MFANotRequired, Unreachable, TLS,
 		RateLimited, Server, AlreadyEnrolled, TokenExpired, TokenInvalid, InvalidCode, TooManyAttempts,
 		InsufficientScope, NotEnrolled, FactorUnsupported, NoPassword ProblemText
+		AccountBlocked          ProblemText
+		AccountBlockedOnSandbox string // the fix on the built-in sandbox
 	}
 
 	Enroll struct {

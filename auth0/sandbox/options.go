@@ -32,6 +32,18 @@ type Options struct {
 	// a person asking for a new QR code, and it stops a flood.
 	AssociationsPerMinute int
 
+	// LoginAttempts is how many wrong passwords in a row, for one user from
+	// one IP address, block that user's sign-ins from that address: Auth0's
+	// brute-force protection, whose default is 10. A right password resets
+	// the count.
+	LoginAttempts int
+	// LoginBlock is how long such a block lasts; default 15 minutes. Auth0
+	// keeps it until the user follows the link in the email it sends,
+	// changes the password, or an administrator lifts it; the sandbox sends
+	// no email and has no administrator, so its block ends after this
+	// (an assumed figure), or when the sandbox restarts.
+	LoginBlock time.Duration
+
 	// RejectWithInvalidGrant answers a rejected push with invalid_grant, as
 	// Auth0's docs say, instead of access_denied, as a real capture shows.
 	RejectWithInvalidGrant bool
@@ -115,6 +127,8 @@ func (o *Options) fill() {
 	setInt(&o.PushesPerMinute, 5)
 	setInt(&o.FailuresPerHour, 10)
 	setInt(&o.AssociationsPerMinute, 10)
+	setInt(&o.LoginAttempts, 10)
+	setDuration(&o.LoginBlock, 15*time.Minute)
 	if o.DemoDeviceName == "" {
 		o.DemoDeviceName = "Bob's phone"
 	}

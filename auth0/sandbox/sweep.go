@@ -13,6 +13,7 @@ type Stats struct {
 	OOBCodes              int // enrollment confirmations and push challenges
 	PendingAuthenticators int
 	RateBuckets           int
+	LoginCounters         int // wrong-password counts and blocks, by user and address
 }
 
 // Stats counts what the tenant remembers now. Expired state goes at the
@@ -21,10 +22,11 @@ func (t *Tenant) Stats() Stats {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	s := Stats{
-		MFATokens:   len(t.sessions),
-		Enrollments: len(t.enrollments),
-		OOBCodes:    len(t.oobs),
-		RateBuckets: len(t.polls.m) + len(t.pushes.m) + len(t.failures.m) + len(t.associations.m),
+		MFATokens:     len(t.sessions),
+		Enrollments:   len(t.enrollments),
+		OOBCodes:      len(t.oobs),
+		RateBuckets:   len(t.polls.m) + len(t.pushes.m) + len(t.failures.m) + len(t.associations.m),
+		LoginCounters: len(t.logins),
 	}
 	for _, u := range t.users {
 		for _, a := range u.auths {
@@ -94,6 +96,7 @@ func (t *Tenant) sweepLocked(now time.Time) {
 	t.pushes.sweep(now)
 	t.failures.sweep(now)
 	t.associations.sweep(now)
+	t.sweepLoginsLocked(now)
 }
 
 func (t *Tenant) forgetOOB(tx *oobTx) {

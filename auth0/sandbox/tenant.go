@@ -35,10 +35,11 @@ type Tenant struct {
 	oobs         map[string]*oobTx      // by oob_code
 	txs          map[string]*oobTx      // push challenges by txtkn
 	devices      map[string]*deviceAccount
-	polls        *buckets // by oob_code
-	pushes       *buckets // by user id
-	failures     *buckets // by user id
-	associations *buckets // by user id
+	polls        *buckets                 // by oob_code
+	pushes       *buckets                 // by user id
+	failures     *buckets                 // by user id
+	associations *buckets                 // by user id
+	logins       map[string]*loginCounter // by user id and IP address
 	lastSweep    time.Time
 	phone        *Phone
 	faults       *faultQueue
@@ -76,6 +77,7 @@ func NewTenant(opts Options) (*Tenant, error) {
 		pushes:       newBuckets(opts.PushesPerMinute, time.Minute),
 		failures:     newBuckets(opts.FailuresPerHour, time.Hour),
 		associations: newBuckets(opts.AssociationsPerMinute, time.Minute),
+		logins:       map[string]*loginCounter{},
 		faults:       newFaultQueue(),
 		done:         make(chan struct{}),
 	}
