@@ -123,6 +123,8 @@ func phoneError(err error) *apiError {
 		{ErrNotificationUnknown, http.StatusNotFound, "notification_not_found"},
 		{ErrAlreadyAnswered, http.StatusConflict, "already_answered"},
 		{ErrNotificationExpired, http.StatusGone, "notification_expired"},
+		{ErrNotificationWithdrawn, http.StatusGone, "notification_withdrawn"},
+		{ErrNotificationDismissed, http.StatusGone, "notification_dismissed"},
 	} {
 		if errors.Is(err, m.err) {
 			return newError(m.status, m.code, err.Error())
@@ -214,6 +216,24 @@ func (t *Tenant) handleAnswer(accept bool) http.HandlerFunc {
 		}
 		w.WriteHeader(http.StatusNoContent)
 	}
+}
+
+// handleDismiss swipes a notification away on the phone, unanswered.
+func (t *Tenant) handleDismiss(w http.ResponseWriter, r *http.Request) {
+	phone := t.connectedPhone()
+	if phone == nil {
+		writeError(w, errNoPhone)
+		return
+	}
+	if _, e := readControlBody(w, r); e != nil {
+		writeError(w, e)
+		return
+	}
+	if err := phone.Dismiss(r.PathValue("id")); err != nil {
+		writeError(w, phoneError(err))
+		return
+	}
+	w.WriteHeader(http.StatusNoContent)
 }
 
 // SeedDemoDevices enrolls bob's push device (Options.DemoDeviceName) on the

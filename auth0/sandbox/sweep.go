@@ -41,9 +41,15 @@ func (t *Tenant) Stats() Stats {
 // maybeSweep sweeps when the tenant clock has moved on since the last sweep.
 func (t *Tenant) maybeSweep() {
 	t.mu.Lock()
-	defer t.mu.Unlock()
-	if now := t.now(); now.Sub(t.lastSweep) >= sweepEvery || now.Before(t.lastSweep) {
+	now := t.now()
+	due := now.Sub(t.lastSweep) >= sweepEvery || now.Before(t.lastSweep)
+	if due {
 		t.sweepLocked(now)
+	}
+	phone := t.phone
+	t.mu.Unlock()
+	if due && phone != nil {
+		phone.expire() // on the tenant's clock, which a test may have moved
 	}
 }
 
@@ -58,7 +64,11 @@ func (t *Tenant) sweepLoop() {
 		case <-tick.C:
 			t.mu.Lock()
 			t.sweepLocked(t.now())
+			phone := t.phone
 			t.mu.Unlock()
+			if phone != nil {
+				phone.expire()
+			}
 		}
 	}
 }
