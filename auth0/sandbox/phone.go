@@ -37,7 +37,7 @@ type PhoneOptions struct {
 	AutoApprove time.Duration                   // approve every push after this delay; 0 = off
 	AutoScan    time.Duration                   // scan every offered QR after this delay; 0 = off
 	ScanName    string                          // the device name for auto scans; default "Sandbox phone"
-	OnError     func(action string, err error)  // auto actions that failed; default: ignored
+	OnError     func(action string, err error)  // what failed out of sight (an auto action, deleting a replaced account); default: ignored
 
 	// TenantURL is the sandbox the phone belongs to: it enrolls only with
 	// that tenant's Guardian endpoints. A barcode is text anyone can
@@ -188,10 +188,33 @@ func (p *Phone) scan(ctx context.Context, barcodeURI, deviceName string, keys fu
 	d := &phoneDevice{enrolled: enrolled, Device: Device{
 		ID: enrolled.ID, UserID: enrolled.UserID, Name: deviceName, Issuer: enrolled.Issuer, EnrolledAt: p.opts.Clock.Now(),
 	}}
+	// A Guardian app holds one account per user of a tenant: enrolling the
+	// same account again (a new QR code after a reset, or on purpose)
+	// replaces the one it had rather than listing two alike. The simulated
+	// phone stands for as many devices as it is given names, so the same
+	// name for the same user is the same phone re-enrolling. The replaced
+	// account is deleted at the tenant too, as the app does for an account
+	// removed from it: no device holds its key any more, so a push to it
+	// could never be answered.
+	same := func(old *phoneDevice) bool {
+		return old.UserID == d.UserID && old.Name == d.Name && old.enrolled.APIBase == enrolled.APIBase
+	}
 	p.mu.Lock()
-	p.devices = append(p.devices, d)
+	var replaced []*phoneDevice
+	for _, old := range p.devices {
+		if same(old) {
+			replaced = append(replaced, old)
+		}
+	}
+	p.devices = append(slices.DeleteFunc(p.devices, same), d)
 	p.notifyLocked()
 	p.mu.Unlock()
+	for _, old := range replaced {
+		p.forgetDevice(old.ID) // with its requests
+		if err := guardian.Unenroll(ctx, p.hc, old.enrolled, p.opts.Clock.Now()); err != nil && p.opts.OnError != nil {
+			p.opts.OnError("unenroll", err)
+		}
+	}
 	return d.Device, nil
 }
 
