@@ -253,6 +253,7 @@ type Catalog struct {
 		MFARequired, Tokens, Pending, SlowDown, Rejected, Expired, RateLimited, Network string
 		Associate, Challenge, List, Delete                                              string
 		Error                                                                           string // %s: the answer
+		TooManyAttempts                                                                 string
 	}
 
 	CLI struct {

@@ -280,6 +280,7 @@ var english = func() Catalog {
 	x.List = "the user's authenticators, pending ones included"
 	x.Delete = "deleted, with its paired authenticator"
 	x.Error = "%s"
+	x.TooManyAttempts = "too_many_attempts: too many wrong passwords or codes; further tries are refused for now"
 
 	c.CLI.RevealPrompt = "--reveal-secrets shows the tokens, mfa_tokens and client secret of %s on screen and in the request trace.\nAnyone who sees the screen can use them. Type yes to go on: "
 	c.CLI.RevealDeclined = "secrets stay hidden: run again without --reveal-secrets"

@@ -284,6 +284,7 @@ var french = func() Catalog {
 	x.List = "les authentifiants de l’utilisateur, y compris ceux en attente"
 	x.Delete = "supprimé, avec son authentifiant jumelé"
 	x.Error = "%s"
+	x.TooManyAttempts = "too_many_attempts : trop de mots de passe ou de codes erronés ; les essais suivants sont refusés pour l’instant"
 
 	c.CLI.RevealPrompt = "--reveal-secrets affiche à l’écran et dans la trace des requêtes les jetons, les mfa_token et le secret client de %s.\nQuiconque voit l’écran peut s’en servir. Tapez oui pour continuer : "
 	c.CLI.RevealDeclined = "les secrets restent masqués : relancez sans --reveal-secrets"

@@ -6,6 +6,7 @@ import (
 
 	"github.com/mfapush/mfapush/auth0"
 	"github.com/mfapush/mfapush/flow"
+	"github.com/mfapush/mfapush/trace"
 )
 
 // A blocked account says how to lift the block where the user is: with
@@ -24,5 +25,15 @@ func TestBlockedAccountSaysHowToUnblockIt(t *testing.T) {
 		if sandbox := strings.Contains(screen, "restart the sandbox"); sandbox == real || strings.Contains(screen, "administrator") != real {
 			t.Errorf("real tenant %v, the fix is for the other:\n%s", real, f.screen())
 		}
+	}
+}
+
+// The line that says what the last call meant does not call a block a
+// wait: nothing is retried after too_many_attempts.
+func TestTooManyAttemptsIsNotCalledAWait(t *testing.T) {
+	f := newFixture(t, fixtureOptions{width: 100, height: 34})
+	got := f.m.meaning(auth0.Exchange{Method: "POST", StatusCode: 429, ErrorCode: "too_many_attempts", Outcome: auth0.OutcomeRateLimited, Grant: "password"}, trace.Line{})
+	if got != f.m.t.Explain.TooManyAttempts || strings.Contains(got, "waiting") {
+		t.Errorf("meaning %q", got)
 	}
 }
