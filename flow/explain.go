@@ -51,8 +51,21 @@ func ProblemText(c *i18n.Catalog, k ProblemKind) i18n.ProblemText {
 		return p.FactorUnsupported
 	case ProblemNoPassword:
 		return p.NoPassword
+	case ProblemAccountBlocked:
+		return p.AccountBlocked
 	}
 	return p.Unknown
+}
+
+// ProblemTextOn is ProblemText on a tenant that may be the built-in
+// sandbox, whose way out of a problem can differ from Auth0's: it sends no
+// email to unblock an account, and restarting it starts afresh.
+func ProblemTextOn(c *i18n.Catalog, k ProblemKind, sandbox bool) i18n.ProblemText {
+	text := ProblemText(c, k)
+	if sandbox && k == ProblemAccountBlocked {
+		text.Fix = c.Problem.AccountBlockedOnSandbox
+	}
+	return text
 }
 
 // ProblemDetail is Auth0's answer as it came, or what failed when no answer

@@ -1,11 +1,13 @@
 package flow
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/mfapush/mfapush/auth0"
+	"github.com/mfapush/mfapush/auth0/sandbox"
 	"github.com/mfapush/mfapush/i18n"
 )
 
@@ -24,5 +26,42 @@ func TestFailuresAreWordedInTheUsersLanguage(t *testing.T) {
 	}
 	if got := ProblemDetail(fr, Problem{Err: &auth0.Error{Err: &auth0.TimeoutError{After: time.Second}}}); !strings.Contains(got, "Pas de réponse : délai dépassé") {
 		t.Errorf("no answer: %q", got)
+	}
+}
+
+// Ten wrong passwords in a row block the account (Auth0's brute-force
+// protection, which the sandbox plays): the problem says so, and what to
+// do, on Auth0 and on the sandbox, in every language.
+func TestABlockedAccountIsExplained(t *testing.T) {
+	w := newWorld(t, sandbox.DefaultOptions(), time.Second)
+	var err error
+	for range 10 {
+		_, err = w.client.LoginWithPassword(context.Background(), auth0.PasswordLogin{Username: "bob@example.com", Password: "guess"})
+	}
+	p := Diagnose(err)
+	if p.Kind != ProblemAccountBlocked {
+		t.Fatalf("diagnosed %d from %v", p.Kind, err)
+	}
+	en := i18n.For(i18n.English)
+	if got := ProblemTextOn(en, p.Kind, false); got.Title != "This account is blocked" || !strings.Contains(got.Fix, "administrator") || strings.Contains(got.Fix, "sandbox") {
+		t.Errorf("on Auth0: %+v", got)
+	}
+	if got := ProblemTextOn(en, p.Kind, true); !strings.Contains(got.Fix, "restart the sandbox") || !strings.Contains(got.Fix, "15 minutes") {
+		t.Errorf("on the sandbox: %+v", got)
+	}
+	fr := i18n.For(i18n.French)
+	if got := ProblemTextOn(fr, p.Kind, true); got.Title != "Ce compte est bloqué" || !strings.Contains(got.Fix, "redémarrez le bac à sable") || !strings.Contains(got.Fix, "15 minutes") {
+		t.Errorf("French, on the sandbox: %+v", got)
+	}
+	if o := sandbox.DefaultOptions(); o.LoginAttempts != 10 || o.LoginBlock != 15*time.Minute {
+		t.Errorf("the texts say 10 and 15 minutes; the sandbox blocks after %d for %v", o.LoginAttempts, o.LoginBlock)
+	}
+	// Other problems read the same on the sandbox.
+	if ProblemTextOn(en, ProblemInvalidCode, true) != ProblemText(en, ProblemInvalidCode) {
+		t.Error("the sandbox changed another problem's text")
+	}
+	// Too many wrong MFA codes is another problem.
+	if k := Diagnose(&auth0.Error{StatusCode: 429, Code: "too_many_attempts", Description: "Too many failed MFA attempts for this user: try again later", Outcome: auth0.OutcomeRateLimited}).Kind; k != ProblemTooManyAttempts {
+		t.Errorf("MFA attempts diagnosed %d", k)
 	}
 }

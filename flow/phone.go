@@ -2,6 +2,7 @@ package flow
 
 import (
 	"context"
+	"strings"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -32,6 +33,8 @@ type Phone interface {
 	Notifications() []PhoneNotification
 	Approve(ctx context.Context, notificationID string) error
 	Reject(ctx context.Context, notificationID, reason string) error
+	// Dismiss swipes a notification away unanswered.
+	Dismiss(notificationID string) error
 	OTP(deviceID string) (code string, validFor time.Duration, err error)
 	// Changed is closed at the phone's next change.
 	Changed() <-chan struct{}
@@ -72,6 +75,23 @@ func ScanWithPhone(env Env, phone Phone, barcodeURI, deviceName string) tea.Cmd 
 	return func() tea.Msg {
 		dev, err := phone.Scan(env.ctx(), barcodeURI, deviceName)
 		return PhoneScannedMsg{Device: dev, Err: err}
+	}
+}
+
+// DismissOnPhone swipes away the phone's requests for one push
+// authenticator (push|dev_…), as a person does who gave up signing in:
+// the wait for it was abandoned, so the request would only go stale. It
+// answers no message: the phone's change reaches the screen through
+// WatchPhone.
+func DismissOnPhone(env Env, phone Phone, authenticatorID string) tea.Cmd {
+	device := strings.TrimPrefix(authenticatorID, "push|")
+	return func() tea.Msg {
+		for _, n := range phone.Notifications() {
+			if n.DeviceID == device {
+				_ = phone.Dismiss(n.ID) // one answered meanwhile has left anyway
+			}
+		}
+		return nil
 	}
 }
 

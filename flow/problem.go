@@ -30,6 +30,7 @@ const (
 	ProblemNotEnrolled                   // nothing to challenge
 	ProblemFactorUnsupported             // the tenant refused the factor
 	ProblemNoPassword                    // an MFA-API token needs a sign-in with a password
+	ProblemAccountBlocked                // too many wrong passwords in a row: sign-ins are blocked
 )
 
 // Problem is a failure explained: its kind and, when Auth0 answered, the
@@ -55,6 +56,11 @@ func Diagnose(err error) Problem {
 		p.Kind = ProblemTLS
 	case e.StatusCode == 0:
 		p.Kind = ProblemUnreachable
+	case e.Code == auth0.CodeTooManyAttempts && strings.Contains(desc, "blocked"):
+		// Brute-force protection: "Your account has been blocked after
+		// multiple consecutive login attempts." Too many wrong MFA codes
+		// share the code but not the words.
+		p.Kind = ProblemAccountBlocked
 	case e.Outcome == auth0.OutcomeRateLimited && e.Code == auth0.CodeTooManyAttempts:
 		p.Kind = ProblemTooManyAttempts
 	case e.Outcome == auth0.OutcomeRateLimited:

@@ -44,6 +44,8 @@ func (s sandboxPhone) Reject(ctx context.Context, id, reason string) error {
 	return s.p.Reject(ctx, id, reason)
 }
 
+func (s sandboxPhone) Dismiss(id string) error { return s.p.Dismiss(id) }
+
 func (s sandboxPhone) OTP(deviceID string) (string, time.Duration, error) { return s.p.OTP(deviceID) }
 
 func (s sandboxPhone) Changed() <-chan struct{} { return s.p.Changed() }

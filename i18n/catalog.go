@@ -76,6 +76,8 @@ type Catalog struct {
 		Unknown, WrongCredentials, GrantNotAllowed, BadClient, MFANotRequired, Unreachable, TLS,
 		RateLimited, Server, AlreadyEnrolled, TokenExpired, TokenInvalid, InvalidCode, TooManyAttempts,
 		InsufficientScope, NotEnrolled, FactorUnsupported, NoPassword ProblemText
+		AccountBlocked          ProblemText
+		AccountBlockedOnSandbox string // the fix on the built-in sandbox
 	}
 
 	Enroll struct {
@@ -251,6 +253,7 @@ type Catalog struct {
 		MFARequired, Tokens, Pending, SlowDown, Rejected, Expired, RateLimited, Network string
 		Associate, Challenge, List, Delete                                              string
 		Error                                                                           string // %s: the answer
+		TooManyAttempts                                                                 string
 	}
 
 	CLI struct {

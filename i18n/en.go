@@ -103,6 +103,9 @@ var english = func() Catalog {
 		"Enable it under Security > Multi-factor Auth in the Auth0 Dashboard."}
 	p.NoPassword = ProblemText{"A password is needed",
 		"An MFA API token needs a sign-in with a password. Sign in with the user's email and password."}
+	p.AccountBlocked = ProblemText{"This account is blocked",
+		"Auth0 blocks sign-ins to this account from this computer after too many wrong passwords in a row (10 by default), even with the right password. The user can lift the block with the link in the email Auth0 sent, or by resetting the password; an administrator can unblock the user in the Auth0 Dashboard (User Management > Users)."}
+	p.AccountBlockedOnSandbox = "The sandbox blocks sign-ins to this account after 10 wrong passwords in a row, as Auth0 does, but sends no email: restart the sandbox (quit mfapush and start it again), or wait 15 minutes."
 
 	e := &c.Enroll
 	e.Title = "Enroll Guardian push · %s"
@@ -277,6 +280,7 @@ var english = func() Catalog {
 	x.List = "the user's authenticators, pending ones included"
 	x.Delete = "deleted, with its paired authenticator"
 	x.Error = "%s"
+	x.TooManyAttempts = "too_many_attempts: too many wrong passwords or codes; further tries are refused for now"
 
 	c.CLI.RevealPrompt = "--reveal-secrets shows the tokens, mfa_tokens and client secret of %s on screen and in the request trace.\nAnyone who sees the screen can use them. Type yes to go on: "
 	c.CLI.RevealDeclined = "secrets stay hidden: run again without --reveal-secrets"

@@ -107,6 +107,9 @@ var french = func() Catalog {
 		"Activez-le sous Sécurité > Authentification multifacteur dans Auth0 Dashboard."}
 	p.NoPassword = ProblemText{"Un mot de passe est nécessaire",
 		"Un jeton de l’API MFA exige une connexion avec mot de passe. Connectez-vous avec le courriel et le mot de passe de l’utilisateur."}
+	p.AccountBlocked = ProblemText{"Ce compte est bloqué",
+		"Auth0 bloque les connexions à ce compte depuis cet ordinateur après trop de mots de passe erronés d’affilée (10 par défaut), même avec le bon mot de passe. L’utilisateur peut lever le blocage avec le lien du courriel envoyé par Auth0, ou en réinitialisant son mot de passe ; un administrateur peut le débloquer dans Auth0 Dashboard (Gestion des utilisateurs > Utilisateurs)."}
+	p.AccountBlockedOnSandbox = "Comme Auth0, le bac à sable bloque les connexions à ce compte après 10 mots de passe erronés d’affilée, mais n’envoie aucun courriel : redémarrez le bac à sable (quittez mfapush et relancez-le), ou attendez 15 minutes."
 
 	e := &c.Enroll
 	e.Title = "Inscription Push Guardian · %s"
@@ -281,6 +284,7 @@ var french = func() Catalog {
 	x.List = "les authentifiants de l’utilisateur, y compris ceux en attente"
 	x.Delete = "supprimé, avec son authentifiant jumelé"
 	x.Error = "%s"
+	x.TooManyAttempts = "too_many_attempts : trop de mots de passe ou de codes erronés ; les essais suivants sont refusés pour l’instant"
 
 	c.CLI.RevealPrompt = "--reveal-secrets affiche à l’écran et dans la trace des requêtes les jetons, les mfa_token et le secret client de %s.\nQuiconque voit l’écran peut s’en servir. Tapez oui pour continuer : "
 	c.CLI.RevealDeclined = "les secrets restent masqués : relancez sans --reveal-secrets"

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/mfapush/mfapush/auth0/sandbox"
+	"github.com/mfapush/mfapush/flow"
 	"github.com/mfapush/mfapush/plain"
 )
 
@@ -138,6 +139,28 @@ func TestChallengeWrongPassword(t *testing.T) {
 		t.Errorf("report %+v, error %+v", report, report.Error)
 	}
 	w.secrets.check(t, "the output", out+errOut)
+}
+
+// A blocked account (too many wrong passwords) is told as such, with the
+// way out of the tenant at hand: Auth0's, or the embedded sandbox's.
+func TestChallengeBlockedAccount(t *testing.T) {
+	w := newWorld(t, func(o *sandbox.Options) { o.LoginAttempts = 1 })
+	for _, embedded := range []bool{false, true} {
+		cfg := w.config(plain.FlowChallenge, "bob@example.com", "not-bobs-password\n")
+		if embedded {
+			cfg.Sandbox = &plain.SandboxPhone{Phone: flow.SandboxPhone(w.srv.Phone)}
+		}
+		report, _, errOut, status := runJSON(t, cfg)
+		if status != plain.ExitError || !strings.Contains(errOut, "Error: This account is blocked") {
+			t.Fatalf("exit %d, stderr:\n%s", status, errOut)
+		}
+		if e := report.Error; e == nil || e.Kind != "account_blocked" || e.Status != 429 || e.Code != "too_many_attempts" {
+			t.Errorf("report error %+v", report.Error)
+		}
+		if restart := strings.Contains(errOut, "restart the sandbox"); restart != embedded {
+			t.Errorf("embedded %v, stderr:\n%s", embedded, errOut)
+		}
+	}
 }
 
 func TestChallengeJSONShowsTokensOnlyWhenAsked(t *testing.T) {

@@ -119,6 +119,7 @@ var problemKinds = map[flow.ProblemKind]string{
 	flow.ProblemNotEnrolled:       "not_enrolled",
 	flow.ProblemFactorUnsupported: "factor_unsupported",
 	flow.ProblemNoPassword:        "no_password",
+	flow.ProblemAccountBlocked:    "account_blocked",
 }
 
 func authenticatorOf(a auth0.Authenticator) Authenticator {

@@ -65,13 +65,13 @@ func (r *run) failed(err error) Outcome {
 
 // fail explains a problem in its own words.
 func (r *run) fail(p flow.Problem) Outcome {
-	return r.failAs(flow.ProblemText(r.t, p.Kind).Title, p)
+	return r.failAs(flow.ProblemTextOn(r.t, p.Kind, r.Sandbox != nil).Title, p)
 }
 
 // failAs explains a problem under another title, with Auth0's answer and
 // the problem's fix.
 func (r *run) failAs(title string, p flow.Problem) Outcome {
-	fix := flow.ProblemText(r.t, p.Kind).Fix
+	fix := flow.ProblemTextOn(r.t, p.Kind, r.Sandbox != nil).Fix
 	detail := flow.ProblemDetail(r.t, p)
 	r.explain(title, fix, detail)
 	e := &Error{Kind: problemKinds[p.Kind], Title: title, Fix: fix, Detail: detail}

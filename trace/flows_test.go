@@ -172,7 +172,9 @@ func (r *flowRun) aliceEnrolls() {
 	}
 	r.known("OOB_CODE", as.OOBCode)
 	r.secret(as.BarcodeURI, enrollment.TransactionID, as.RecoveryCodes[0])
-	r.check("POST /mfa/associate") // the replay starts a second enrollment: 200 too
+	// Replayed only once the enrollment is confirmed: a replay now would
+	// start a second enrollment, whose ticket replaces this one.
+	associate := r.next("POST /mfa/associate")
 
 	r.poll(mfaToken, as.OOBCode, auth0.OutcomePending)
 	r.check("POST /oauth/token")
@@ -184,6 +186,9 @@ func (r *flowRun) aliceEnrolls() {
 	// One-time: the confirmed enrollment's oob_code gives tokens once; the
 	// replay gets 403 invalid_grant.
 	r.checkOnce("POST /oauth/token", 403, "invalid_grant", "Invalid oob_code.")
+	if r.replay { // alice is enrolled now: her mfa_token may not enroll again
+		r.expectReplay("POST /mfa/associate", associate, 403, "access_denied", "User is already enrolled.")
+	}
 
 	list, err := r.client.ListAuthenticators(ctx, tk.AccessToken)
 	if err != nil {

@@ -204,13 +204,18 @@ func (m *Model) keyChallenge(msg tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
-// backToList leaves the challenge: the wait stops at once.
+// backToList leaves the challenge: the wait stops at once, and a push
+// still waiting is swiped off the simulated phone.
 func (m *Model) backToList() tea.Cmd {
+	var dismiss tea.Cmd
+	if c := m.challenge; m.opts.Phone != nil && c != nil && c.approval != nil && !c.approval.State().Final() {
+		dismiss = flow.DismissOnPhone(m.env, m.opts.Phone, c.target.ID)
+	}
 	m.stopWaits()
 	m.op.end()
 	m.challenge = nil
 	m.screen = screenList
-	return nil
+	return dismiss
 }
 
 func (m *Model) viewChallenge(w, h int) string {

@@ -37,6 +37,7 @@ var fixtureAuthenticators = []auth0.Authenticator{
 type staticPhone struct {
 	devices       []flow.PhoneDevice
 	notifications []flow.PhoneNotification
+	dismissed     []string
 }
 
 func (p *staticPhone) Scan(context.Context, string, string) (flow.PhoneDevice, error) {
@@ -46,6 +47,10 @@ func (p *staticPhone) Devices() []flow.PhoneDevice                  { return p.d
 func (p *staticPhone) Notifications() []flow.PhoneNotification      { return p.notifications }
 func (p *staticPhone) Approve(context.Context, string) error        { return nil }
 func (p *staticPhone) Reject(context.Context, string, string) error { return nil }
+func (p *staticPhone) Dismiss(id string) error {
+	p.dismissed = append(p.dismissed, id)
+	return nil
+}
 func (p *staticPhone) OTP(string) (string, time.Duration, error) {
 	return "492039", 17 * time.Second, nil
 }

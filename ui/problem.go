@@ -27,7 +27,7 @@ func (m *Model) problemDetail(p flow.Problem) string { return flow.ProblemDetail
 
 func (m *Model) viewProblem(w, h int) string {
 	p := m.problem.problem
-	text := flow.ProblemText(m.t, p.Kind)
+	text := flow.ProblemTextOn(m.t, p.Kind, m.opts.Sandbox)
 	var b strings.Builder
 	b.WriteString("\n" + m.st.Error.Render("✗ "+text.Title) + "\n\n")
 	if detail := m.problemDetail(p); detail != "" {

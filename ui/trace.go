@@ -233,6 +233,8 @@ func (m *Model) meaning(ex auth0.Exchange, line trace.Line) string {
 		return e.Rejected
 	case ex.Outcome == auth0.OutcomeExpired:
 		return e.Expired
+	case ex.ErrorCode == auth0.CodeTooManyAttempts: // a block, not a wait
+		return e.TooManyAttempts
 	case ex.Outcome == auth0.OutcomeRateLimited:
 		return e.RateLimited
 	case ex.StatusCode >= 300:

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -89,6 +90,11 @@ func (t *Tenant) handleAssociate(w http.ResponseWriter, r *http.Request) {
 		writeError(w, newError(http.StatusForbidden, "access_denied", "User is already enrolled."))
 		return
 	}
+	if ok, rt := t.associations.take(pr.user.id, now); !ok {
+		t.mu.Unlock()
+		writeError(w, tooManyRequests(rt, now, "Too many enrollment requests for this user: at most "+strconv.Itoa(rt.limit)+" a minute"))
+		return
+	}
 	en := t.newEnrollmentLocked(pr.user, req.push, pr.token, now)
 	out := enrollmentAnswer(base, en)
 	phone := t.phone
@@ -111,8 +117,10 @@ func newTOTPSecret() string {
 
 // newEnrollmentLocked creates the pending authenticators of one associate:
 // push (with its TOTP twin, a ticket and an oob_code) or a lone TOTP, and a
-// recovery code when it is the user's first.
+// recovery code when it is the user's first. They replace the user's
+// pending enrollment, if any.
 func (t *Tenant) newEnrollmentLocked(u *user, push bool, mfaToken string, now time.Time) *enrollment {
+	t.dropPendingLocked(u)
 	en := &enrollment{user: u}
 	totp := &authenticator{id: "totp|" + newDevID(), kind: kindTOTP, secret: newTOTPSecret(), created: now, lastStep: -1, group: en}
 	if push {
@@ -134,6 +142,23 @@ func (t *Tenant) newEnrollmentLocked(u *user, push bool, mfaToken string, now ti
 		u.auths = append(u.auths, en.recovery)
 	}
 	return en
+}
+
+// dropPendingLocked forgets the user's unconfirmed enrollment: its
+// authenticators, its ticket and its oob_code. Auth0 keeps one pending
+// enrollment per user, a new ticket replacing the last, so that however
+// often associate is called, a user's list holds at most one unconfirmed
+// push and TOTP pair.
+func (t *Tenant) dropPendingLocked(u *user) {
+	for _, a := range u.auths {
+		if en := a.group; !a.active && en != nil && en.ticket != "" {
+			delete(t.enrollments, en.ticket)
+			if tx := t.oobs[en.oobCode]; tx != nil {
+				t.forgetOOB(tx)
+			}
+		}
+	}
+	u.auths = slices.DeleteFunc(u.auths, func(a *authenticator) bool { return !a.active })
 }
 
 // activateLocked confirms an enrollment: its factors become active, and

@@ -88,7 +88,7 @@ func (t *Tenant) handleScan(w http.ResponseWriter, r *http.Request) {
 		writeError(w, errNoPhone)
 		return
 	}
-	body, e := readBody(w, r)
+	body, e := readControlBody(w, r)
 	if e != nil {
 		writeError(w, e)
 		return
@@ -99,7 +99,7 @@ func (t *Tenant) handleScan(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	noteFields(r, []string{"barcode_uri", "name"})
-	d, err := phone.Scan(r.Context(), req.BarcodeURI, req.Name)
+	d, err := phone.scan(r.Context(), req.BarcodeURI, req.Name, phone.opts.Keys, t.baseURL(r))
 	if err != nil {
 		writeError(w, phoneError(err))
 		return
@@ -115,6 +115,7 @@ func phoneError(err error) *apiError {
 		code   string
 	}{
 		{ErrUnreadableBarcode, http.StatusBadRequest, "invalid_barcode"},
+		{ErrForeignBarcode, http.StatusBadRequest, "foreign_barcode"},
 		{ErrTicketUnknown, http.StatusNotFound, "enrollment_transaction_not_found"},
 		{ErrTicketExpired, http.StatusGone, "enrollment_transaction_expired"},
 		{ErrTicketUsed, http.StatusConflict, "enrollment_transaction_used"},
@@ -122,6 +123,8 @@ func phoneError(err error) *apiError {
 		{ErrNotificationUnknown, http.StatusNotFound, "notification_not_found"},
 		{ErrAlreadyAnswered, http.StatusConflict, "already_answered"},
 		{ErrNotificationExpired, http.StatusGone, "notification_expired"},
+		{ErrNotificationWithdrawn, http.StatusGone, "notification_withdrawn"},
+		{ErrNotificationDismissed, http.StatusGone, "notification_dismissed"},
 	} {
 		if errors.Is(err, m.err) {
 			return newError(m.status, m.code, err.Error())
@@ -191,7 +194,7 @@ func (t *Tenant) handleAnswer(accept bool) http.HandlerFunc {
 			writeError(w, errNoPhone)
 			return
 		}
-		body, e := readBody(w, r)
+		body, e := readControlBody(w, r)
 		var req answerRequest
 		if e == nil {
 			req, e = decodeAnswer(body)
@@ -215,6 +218,24 @@ func (t *Tenant) handleAnswer(accept bool) http.HandlerFunc {
 	}
 }
 
+// handleDismiss swipes a notification away on the phone, unanswered.
+func (t *Tenant) handleDismiss(w http.ResponseWriter, r *http.Request) {
+	phone := t.connectedPhone()
+	if phone == nil {
+		writeError(w, errNoPhone)
+		return
+	}
+	if _, e := readControlBody(w, r); e != nil {
+		writeError(w, e)
+		return
+	}
+	if err := phone.Dismiss(r.PathValue("id")); err != nil {
+		writeError(w, phoneError(err))
+		return
+	}
+	w.WriteHeader(http.StatusNoContent)
+}
+
 // SeedDemoDevices enrolls bob's push device (Options.DemoDeviceName) on the
 // connected phone, through the Guardian endpoint at baseURL, so that the
 // phone is the only holder of its TOTP secret; its key is the fixed demo
@@ -233,6 +254,6 @@ func (t *Tenant) SeedDemoDevices(ctx context.Context, baseURL string) error {
 	uri := enrollmentAnswer(baseURL, en)["barcode_uri"].(string)
 	t.forgetOOB(t.oobs[en.oobCode]) // nobody polls for it
 	t.mu.Unlock()
-	_, err := phone.scan(ctx, uri, t.opts.DemoDeviceName, demoDeviceKey)
+	_, err := phone.scan(ctx, uri, t.opts.DemoDeviceName, demoDeviceKey, baseURL)
 	return err
 }

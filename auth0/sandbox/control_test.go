@@ -32,7 +32,7 @@ func TestControlScanStatuses(t *testing.T) {
 	s := startSandbox(t, Options{})
 	mfa := s.login("alice@example.com")
 	uri := s.associatePush(mfa).str("barcode_uri")
-	later := s.associatePush(mfa).str("barcode_uri")
+	later := s.associatePush(s.mfaAccessToken("enroll")).str("barcode_uri") // bob's, scanned too late
 	scan := func(body any) answer { return s.call("POST", "/sandbox/devices", "", body) }
 
 	wantError(t, scan(map[string]string{"barcode_uri": "https://example.com"}), 400, "invalid_barcode", "")

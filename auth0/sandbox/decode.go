@@ -8,6 +8,7 @@ import (
 	"mime"
 	"net/http"
 	"net/url"
+	"os"
 	"sort"
 	"strings"
 )
@@ -21,6 +22,9 @@ type params map[string]any
 
 type badType struct{}
 
+var errSlowBody = newError(http.StatusRequestTimeout, "request_timeout",
+	"The request body came too slowly: the sandbox waits "+readTimeout.String()+" at most for a whole request")
+
 // readBody reads the whole body through the 1 MiB limit.
 func readBody(w http.ResponseWriter, r *http.Request) ([]byte, *apiError) {
 	b, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBodyBytes))
@@ -28,6 +32,9 @@ func readBody(w http.ResponseWriter, r *http.Request) ([]byte, *apiError) {
 		var tooBig *http.MaxBytesError
 		if errors.As(err, &tooBig) {
 			return nil, invalidRequest("The request body is over 1 MiB")
+		}
+		if errors.Is(err, os.ErrDeadlineExceeded) {
+			return nil, errSlowBody
 		}
 		return nil, invalidRequest("The request body could not be read")
 	}

@@ -8,4 +8,7 @@
 // connects a Phone (a real client of the Guardian endpoints). The demo users
 // are alice@example.com (no authenticators) and bob@example.com (a push
 // device held by the phone, its TOTP twin and a recovery code).
+//
+// docs/sandbox.md lists its limits, where each figure comes from, how it
+// refuses requests from web pages, and the phone's rules.
 package sandbox

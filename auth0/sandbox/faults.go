@@ -7,6 +7,7 @@ import (
 	"net"
 	"net/http"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -30,18 +31,34 @@ type Fault struct {
 //   - slow: the real answer, after Options.SlowFaultDelay (3 s).
 var FaultKinds = []string{"429", "500", "502", "503", "hang", "reset", "html", "invalid_json", "huge", "slow"}
 
+// How much the fault queue keeps: faults for paths never requested stay
+// until cleared.
+const (
+	maxFaults    = 100 // entries waiting, all paths together
+	maxFaultPath = 256 // bytes of a path
+)
+
 // faultQueue holds pending faults by exact path, in the order added.
 type faultQueue struct {
-	mu sync.Mutex
-	m  map[string][]*Fault
+	mu      sync.Mutex
+	m       map[string][]*Fault
+	waiting int // entries in m, all paths together
 }
 
 func newFaultQueue() *faultQueue { return &faultQueue{m: map[string][]*Fault{}} }
 
-func (q *faultQueue) add(f Fault) {
+var errTooManyFaults = newError(http.StatusConflict, "too_many_faults",
+	strconv.Itoa(maxFaults)+" faults are waiting already, the most the sandbox keeps: clear them with DELETE /sandbox/faults")
+
+func (q *faultQueue) add(f Fault) *apiError {
 	q.mu.Lock()
 	defer q.mu.Unlock()
+	if q.waiting >= maxFaults {
+		return errTooManyFaults
+	}
+	q.waiting++
 	q.m[f.Path] = append(q.m[f.Path], &f)
+	return nil
 }
 
 func (q *faultQueue) next(path string) (Fault, bool) {
@@ -54,6 +71,7 @@ func (q *faultQueue) next(path string) (Fault, bool) {
 	f := *list[0]
 	if list[0].Count--; list[0].Count <= 0 {
 		list = list[1:]
+		q.waiting--
 	}
 	if len(list) == 0 {
 		delete(q.m, path)
@@ -67,6 +85,7 @@ func (q *faultQueue) clear() {
 	q.mu.Lock()
 	defer q.mu.Unlock()
 	clear(q.m)
+	q.waiting = 0
 }
 
 // AddFault queues a fault, as POST /sandbox/faults does.
@@ -74,7 +93,9 @@ func (t *Tenant) AddFault(f Fault) error {
 	if e := checkFault(&f); e != nil {
 		return e
 	}
-	t.faults.add(f)
+	if e := t.faults.add(f); e != nil {
+		return e
+	}
 	return nil
 }
 
@@ -89,6 +110,8 @@ func checkFault(f *Fault) *apiError {
 	switch {
 	case !strings.HasPrefix(f.Path, "/"):
 		return invalidRequest("path must be a request path such as /oauth/token")
+	case len(f.Path) > maxFaultPath:
+		return invalidRequest("path must be at most " + strconv.Itoa(maxFaultPath) + " characters")
 	case f.Path == "/sandbox/faults":
 		return invalidRequest("/sandbox/faults cannot be faulted: it is how faults are cleared")
 	case !slices.Contains(FaultKinds, f.Kind):
@@ -110,12 +133,12 @@ func decodeFault(body []byte) (Fault, *apiError) {
 }
 
 func (t *Tenant) handleAddFault(w http.ResponseWriter, r *http.Request) {
-	body, e := readBody(w, r)
+	body, e := readControlBody(w, r)
 	if e == nil {
 		var f Fault
 		if f, e = decodeFault(body); e == nil {
 			noteFields(r, []string{"count", "kind", "path"})
-			t.faults.add(f)
+			e = t.faults.add(f)
 		}
 	}
 	if e != nil {

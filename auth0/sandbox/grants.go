@@ -48,8 +48,34 @@ func (t *Tenant) lockedGrant(w http.ResponseWriter, r *http.Request, req tokenRe
 	now := t.now()
 	t.mu.Lock()
 	g, e := grant(req, now)
+	ended := t.endedPushesLocked(req, g)
 	t.mu.Unlock()
+	t.withdrawPushes(ended)
 	t.finishGrant(w, r, g, e)
+}
+
+// endedPushesLocked lists the push challenges (by txtkn) still waiting on
+// the mfa_token a grant has just redeemed: that sign-in is over, so their
+// requests on the phone can never be of use.
+func (t *Tenant) endedPushesLocked(req tokenRequest, g *granted) []string {
+	if g == nil {
+		return nil
+	}
+	token, _ := req.str("mfa_token")
+	var ended []string
+	for txToken, tx := range t.txs {
+		if tx.mfaToken == token && tx.state == oobPending {
+			ended = append(ended, txToken)
+		}
+	}
+	return ended
+}
+
+// withdrawPushes takes the requests of ended push challenges off the phone.
+func (t *Tenant) withdrawPushes(txTokens []string) {
+	if phone := t.connectedPhone(); phone != nil && len(txTokens) > 0 {
+		phone.withdraw(txTokens)
+	}
 }
 
 // oobGrant answers a poll of the mfa-oob grant. The rate limit is per
@@ -70,7 +96,9 @@ func (t *Tenant) oobGrant(w http.ResponseWriter, r *http.Request, req tokenReque
 		return
 	}
 	g, e := t.pollLocked(req, r, code, now)
+	ended := t.endedPushesLocked(req, g)
 	t.mu.Unlock()
+	t.withdrawPushes(ended)
 	t.finishGrant(w, r, g, e)
 }
 

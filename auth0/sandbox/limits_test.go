@@ -52,7 +52,8 @@ func TestPollRateLimitPerOOBCode(t *testing.T) {
 	}
 	wantError(t, s.poll(mfa, oob), 429, "too_many_requests", "")
 	// Other oob_codes are not limited.
-	wantError(t, s.poll(mfa, s.associatePush(mfa).str("oob_code")), 400, "authorization_pending", "")
+	bob := s.login("bob@example.com")
+	wantError(t, s.poll(bob, s.challenge(bob, nil).str("oob_code")), 400, "authorization_pending", "")
 	s.clock.Advance(time.Minute)
 	if a := s.poll(mfa, oob); a.status != 400 || a.header.Get("X-Ratelimit-Remaining") != "11" {
 		t.Errorf("after a minute: %d %v", a.status, a.header)

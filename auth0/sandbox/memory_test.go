@@ -1,22 +1,25 @@
 package sandbox
 
 import (
+	"fmt"
 	"testing"
 	"time"
 )
 
-// fill makes 10,000 push enrollments for alice and 10,000 push challenges
-// for bob (each with a notification on the phone), plus rate-limit buckets.
+// fill makes 10,000 push enrollments, each for a user of its own (a user
+// has one pending enrollment at a time), and 10,000 push challenges for
+// bob (each with a notification on the phone), plus rate-limit buckets.
 func fill(t *testing.T, s *sandbox) {
 	t.Helper()
 	tn := s.Tenant
 	bob := s.login("bob@example.com")
 	wantError(t, s.form("/oauth/token", client(map[string]string{"grant_type": grantMFAOTP, "mfa_token": bob, "otp": "000000"})), 403, "invalid_grant", "")
 	now := s.clock.Now()
-	alice := tn.usersByEmail["alice@example.com"]
-	for range 10_000 {
+	for i := range 10_000 {
 		tn.mu.Lock()
-		en := tn.newEnrollmentLocked(alice, true, tn.newSession(alice, "", "", now), now)
+		tn.addUser(fmt.Sprintf("user%d@example.com", i), "User", "password")
+		u := tn.users[len(tn.users)-1]
+		en := tn.newEnrollmentLocked(u, true, tn.newSession(u, "", "", now), now)
 		tn.polls.take(en.oobCode, now)
 		msg, _, e := tn.challengeLocked(challengeRequest{mfaToken: bob}, s.URL, "test", now)
 		tn.mu.Unlock()

@@ -27,6 +27,23 @@ type Options struct {
 	PushesPerMinute int // push challenges per user; default 5
 	FailuresPerHour int // OTP and recovery-code failures per user; default 10
 
+	// AssociationsPerMinute limits /mfa/associate per user; default 10.
+	// Auth0 publishes no figure for it: this one is assumed, generous for
+	// a person asking for a new QR code, and it stops a flood.
+	AssociationsPerMinute int
+
+	// LoginAttempts is how many wrong passwords in a row, for one user from
+	// one IP address, block that user's sign-ins from that address: Auth0's
+	// brute-force protection, whose default is 10. A right password resets
+	// the count.
+	LoginAttempts int
+	// LoginBlock is how long such a block lasts; default 15 minutes. Auth0
+	// keeps it until the user follows the link in the email it sends,
+	// changes the password, or an administrator lifts it; the sandbox sends
+	// no email and has no administrator, so its block ends after this
+	// (an assumed figure), or when the sandbox restarts.
+	LoginBlock time.Duration
+
 	// RejectWithInvalidGrant answers a rejected push with invalid_grant, as
 	// Auth0's docs say, instead of access_denied, as a real capture shows.
 	RejectWithInvalidGrant bool
@@ -58,7 +75,8 @@ type Options struct {
 	// has a fixed key.
 	PhoneKeys func() (*rsa.PrivateKey, error)
 
-	sweepEvery time.Duration // the background sweep's wall-clock period; tests shorten it
+	sweepEvery  time.Duration // the background sweep's wall-clock period; tests shorten it
+	readTimeout time.Duration // how long a whole request may take to arrive; tests shorten it
 }
 
 // RequestRecord is one request as the request log sees it. Fields holds the
@@ -104,9 +122,13 @@ func (o *Options) fill() {
 	setDuration(&o.PendingAuthenticatorLifetime, 24*time.Hour)
 	setDuration(&o.SlowFaultDelay, 3*time.Second)
 	setDuration(&o.sweepEvery, sweepEvery)
+	setDuration(&o.readTimeout, readTimeout)
 	setInt(&o.PollsPerMinute, 12)
 	setInt(&o.PushesPerMinute, 5)
 	setInt(&o.FailuresPerHour, 10)
+	setInt(&o.AssociationsPerMinute, 10)
+	setInt(&o.LoginAttempts, 10)
+	setDuration(&o.LoginBlock, 15*time.Minute)
 	if o.DemoDeviceName == "" {
 		o.DemoDeviceName = "Bob's phone"
 	}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/http"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -16,14 +17,17 @@ import (
 
 // The phone's errors. The control API maps them to 400, 404, 410 and 409.
 var (
-	ErrUnreadableBarcode   = errors.New("the QR code is not a Guardian enrollment")
-	ErrTicketUnknown       = errors.New("the enrollment ticket is unknown to the tenant")
-	ErrTicketExpired       = errors.New("the enrollment ticket has expired: start the enrollment again")
-	ErrTicketUsed          = errors.New("the enrollment ticket was already used")
-	ErrDeviceUnknown       = errors.New("the phone has no such device")
-	ErrNotificationUnknown = errors.New("the phone has no such notification")
-	ErrAlreadyAnswered     = errors.New("the notification was already answered")
-	ErrNotificationExpired = errors.New("the notification has expired")
+	ErrUnreadableBarcode     = errors.New("the QR code is not a Guardian enrollment")
+	ErrTicketUnknown         = errors.New("the enrollment ticket is unknown to the tenant")
+	ErrTicketExpired         = errors.New("the enrollment ticket has expired: start the enrollment again")
+	ErrTicketUsed            = errors.New("the enrollment ticket was already used")
+	ErrDeviceUnknown         = errors.New("the phone has no such device")
+	ErrNotificationUnknown   = errors.New("the phone has no such notification")
+	ErrAlreadyAnswered       = errors.New("the notification was already answered")
+	ErrNotificationExpired   = errors.New("the notification has expired")
+	ErrForeignBarcode        = errors.New("the QR code is for another tenant")
+	ErrNotificationWithdrawn = errors.New("the sign-in request was withdrawn: that sign-in has ended")
+	ErrNotificationDismissed = errors.New("the notification was dismissed")
 )
 
 // PhoneOptions configure a Phone.
@@ -33,7 +37,13 @@ type PhoneOptions struct {
 	AutoApprove time.Duration                   // approve every push after this delay; 0 = off
 	AutoScan    time.Duration                   // scan every offered QR after this delay; 0 = off
 	ScanName    string                          // the device name for auto scans; default "Sandbox phone"
-	OnError     func(action string, err error)  // auto actions that failed; default: ignored
+	OnError     func(action string, err error)  // what failed out of sight (an auto action, deleting a replaced account); default: ignored
+
+	// TenantURL is the sandbox the phone belongs to: it enrolls only with
+	// that tenant's Guardian endpoints. A barcode is text anyone can
+	// write, and one whose base_url pointed elsewhere would make the phone
+	// post to any host. Start sets it; "" lets the phone enroll anywhere.
+	TenantURL string
 }
 
 // Device is a device account the phone holds.
@@ -76,8 +86,16 @@ type Phone struct {
 	devices   []*phoneDevice
 	pending   []*Notification
 	answering map[string]bool
-	gone      map[string]goneNote // answered or expired, remembered for a while
+	gone      map[string]goneNote // answered, expired, withdrawn or dismissed, remembered for a while
 	changed   chan struct{}
+
+	// expiry fires at the earliest pending expiry (expiryAt) on the wall
+	// clock, so that an expired request leaves the phone as it expires.
+	// The wall clock, measured from the phone's: a manual clock that
+	// other code shares must never see the phone waiting on it (tests
+	// move that clock, and the tenant's next sweep expires requests).
+	expiry   *time.Timer
+	expiryAt time.Time
 }
 
 type phoneDevice struct {
@@ -86,8 +104,8 @@ type phoneDevice struct {
 }
 
 type goneNote struct {
-	expired bool
-	at      time.Time
+	err error // what answering it now says
+	at  time.Time
 }
 
 // goneMemory is how long answered and expired notifications are remembered.
@@ -115,6 +133,9 @@ func NewPhone(hc *http.Client, opts PhoneOptions) *Phone {
 func (p *Phone) Close() error {
 	p.mu.Lock()
 	p.closed = true
+	if p.expiry != nil {
+		p.expiry.Stop()
+	}
 	p.mu.Unlock()
 	p.cancel()
 	p.wg.Wait()
@@ -137,14 +158,18 @@ func (p *Phone) notifyLocked() {
 // Scan reads an enrollment QR code and enrolls a new device with it:
 // a new key, then POST /api/enroll with the ticket.
 func (p *Phone) Scan(ctx context.Context, barcodeURI, deviceName string) (Device, error) {
-	return p.scan(ctx, barcodeURI, deviceName, p.opts.Keys)
+	return p.scan(ctx, barcodeURI, deviceName, p.opts.Keys, p.opts.TenantURL)
 }
 
-// scan enrolls with a key from keys.
-func (p *Phone) scan(ctx context.Context, barcodeURI, deviceName string, keys func() (*rsa.PrivateKey, error)) (Device, error) {
+// scan enrolls with a key from keys, with the tenant at tenantURL only
+// ("" for any).
+func (p *Phone) scan(ctx context.Context, barcodeURI, deviceName string, keys func() (*rsa.PrivateKey, error), tenantURL string) (Device, error) {
 	enrollment, err := guardian.ParseBarcodeURI(barcodeURI)
 	if err != nil {
 		return Device{}, fmt.Errorf("%w: %w", ErrUnreadableBarcode, err)
+	}
+	if err := checkTenant(enrollment, tenantURL); err != nil {
+		return Device{}, err
 	}
 	key, err := keys()
 	if err != nil {
@@ -163,11 +188,51 @@ func (p *Phone) scan(ctx context.Context, barcodeURI, deviceName string, keys fu
 	d := &phoneDevice{enrolled: enrolled, Device: Device{
 		ID: enrolled.ID, UserID: enrolled.UserID, Name: deviceName, Issuer: enrolled.Issuer, EnrolledAt: p.opts.Clock.Now(),
 	}}
+	// A Guardian app holds one account per user of a tenant: enrolling the
+	// same account again (a new QR code after a reset, or on purpose)
+	// replaces the one it had rather than listing two alike. The simulated
+	// phone stands for as many devices as it is given names, so the same
+	// name for the same user is the same phone re-enrolling. The replaced
+	// account is deleted at the tenant too, as the app does for an account
+	// removed from it: no device holds its key any more, so a push to it
+	// could never be answered.
+	same := func(old *phoneDevice) bool {
+		return old.UserID == d.UserID && old.Name == d.Name && old.enrolled.APIBase == enrolled.APIBase
+	}
 	p.mu.Lock()
-	p.devices = append(p.devices, d)
+	var replaced []*phoneDevice
+	for _, old := range p.devices {
+		if same(old) {
+			replaced = append(replaced, old)
+		}
+	}
+	p.devices = append(slices.DeleteFunc(p.devices, same), d)
 	p.notifyLocked()
 	p.mu.Unlock()
+	for _, old := range replaced {
+		p.forgetDevice(old.ID) // with its requests
+		if err := guardian.Unenroll(ctx, p.hc, old.enrolled, p.opts.Clock.Now()); err != nil && p.opts.OnError != nil {
+			p.opts.OnError("unenroll", err)
+		}
+	}
 	return d.Device, nil
+}
+
+// checkTenant refuses an enrollment whose Guardian endpoints are not the
+// tenant's at tenantURL.
+func checkTenant(e guardian.Enrollment, tenantURL string) error {
+	if tenantURL == "" {
+		return nil
+	}
+	want, err := guardian.APIBase(tenantURL)
+	if err != nil {
+		return err
+	}
+	if got, err := e.APIBase(); err != nil || !strings.EqualFold(got, want) {
+		return fmt.Errorf("%w: its base_url is %s, and the simulated phone enrolls only with this sandbox (%s)",
+			ErrForeignBarcode, quoted(e.BaseURL), want)
+	}
+	return nil
 }
 
 func ticketError(err error) error {
@@ -244,6 +309,9 @@ func (p *Phone) receive(msg pushMessage) {
 	}
 	p.pending = append(p.pending, n)
 	p.notifyLocked()
+	if p.expiryAt.IsZero() || n.ExpiresAt.Before(p.expiryAt) {
+		p.armLocked(n.ExpiresAt)
+	}
 	p.mu.Unlock()
 	if d := p.opts.AutoApprove; d > 0 {
 		p.after(d, "approve", func(ctx context.Context) error { return p.Approve(ctx, n.ID) })
@@ -300,7 +368,7 @@ func (p *Phone) forgetDevice(id string) {
 func (p *Phone) Notifications() []Notification {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	p.sweepLocked(p.opts.Clock.Now())
+	p.expireLocked()
 	out := make([]Notification, 0, len(p.pending))
 	for _, n := range p.pending {
 		if p.deviceLocked(n.DeviceID) != nil {
@@ -310,20 +378,99 @@ func (p *Phone) Notifications() []Notification {
 	return out
 }
 
-// sweepLocked moves expired notifications out and forgets old ones.
-func (p *Phone) sweepLocked(now time.Time) {
-	p.pending = slices.DeleteFunc(p.pending, func(n *Notification) bool {
-		if now.Before(n.ExpiresAt) || p.answering[n.ID] {
-			return false
-		}
-		p.gone[n.ID] = goneNote{expired: true, at: now}
-		return true
-	})
+// expireLocked moves expired notifications out, says so to the phone's
+// watchers, forgets old ones, and sets the timer for the next expiry.
+func (p *Phone) expireLocked() {
+	now := p.opts.Clock.Now()
+	if p.removeLocked(func(n *Notification) bool { return !now.Before(n.ExpiresAt) }, ErrNotificationExpired, now) {
+		p.notifyLocked()
+	}
 	for id, g := range p.gone {
 		if now.Sub(g.at) > goneMemory {
 			delete(p.gone, id)
 		}
 	}
+	var next time.Time
+	for _, n := range p.pending {
+		if !p.answering[n.ID] && (next.IsZero() || n.ExpiresAt.Before(next)) {
+			next = n.ExpiresAt
+		}
+	}
+	p.armLocked(next)
+}
+
+// armLocked sets the expiry timer for at (zero: none).
+func (p *Phone) armLocked(at time.Time) {
+	p.expiryAt = at
+	switch {
+	case at.IsZero() || p.closed:
+		if p.expiry != nil {
+			p.expiry.Stop()
+		}
+	case p.expiry == nil:
+		p.expiry = time.AfterFunc(at.Sub(p.opts.Clock.Now()), p.expire)
+	default:
+		p.expiry.Reset(at.Sub(p.opts.Clock.Now()))
+	}
+}
+
+// expire is the expiry timer's work, and the tenant's at each sweep.
+func (p *Phone) expire() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.expireLocked()
+}
+
+// removeLocked takes the pending notifications that match out (not one
+// being answered), remembering why they went; it reports whether any did.
+func (p *Phone) removeLocked(match func(*Notification) bool, why error, now time.Time) bool {
+	before := len(p.pending)
+	p.pending = slices.DeleteFunc(p.pending, func(n *Notification) bool {
+		if p.answering[n.ID] || !match(n) {
+			return false
+		}
+		p.gone[n.ID] = goneNote{err: why, at: now}
+		return true
+	})
+	return len(p.pending) != before
+}
+
+// withdraw takes out the requests of push transactions that ended (by
+// txtkn): their sign-in got its tokens another way. A real phone's
+// notification would go stale; the simulated one shows only what can
+// still be answered.
+func (p *Phone) withdraw(txTokens []string) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	ended := func(n *Notification) bool { return slices.Contains(txTokens, n.Payload.TransactionToken) }
+	if p.removeLocked(ended, ErrNotificationWithdrawn, p.opts.Clock.Now()) {
+		p.notifyLocked()
+	}
+}
+
+// Dismiss swipes a notification away unanswered, as a person does who
+// gave up signing in. The tenant never hears of it, as Auth0 does not:
+// the sign-in waits on until it expires.
+func (p *Phone) Dismiss(notificationID string) error {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.expireLocked()
+	switch {
+	case p.answering[notificationID]:
+		return ErrAlreadyAnswered
+	case p.removeLocked(func(n *Notification) bool { return n.ID == notificationID }, ErrNotificationDismissed, p.opts.Clock.Now()):
+		p.notifyLocked()
+		return nil
+	}
+	return p.goneLocked(notificationID)
+}
+
+// goneLocked says why a notification is no longer pending.
+func (p *Phone) goneLocked(id string) error {
+	if g, ok := p.gone[id]; ok {
+		return g.err
+	}
+	return ErrNotificationUnknown
 }
 
 // Approve approves a push: it signs the challenge and resolves the
@@ -340,18 +487,13 @@ func (p *Phone) Reject(ctx context.Context, notificationID, reason string) error
 func (p *Phone) answer(ctx context.Context, id string, accept bool, reason string) error {
 	now := p.opts.Clock.Now()
 	p.mu.Lock()
-	p.sweepLocked(now)
+	p.expireLocked()
 	i := slices.IndexFunc(p.pending, func(n *Notification) bool { return n.ID == id })
 	var d *phoneDevice
 	var err error
 	switch {
 	case i < 0:
-		err = ErrNotificationUnknown
-		if g, ok := p.gone[id]; ok && g.expired {
-			err = ErrNotificationExpired
-		} else if ok {
-			err = ErrAlreadyAnswered
-		}
+		err = p.goneLocked(id)
 	case p.answering[id]:
 		err = ErrAlreadyAnswered
 	default:
@@ -373,11 +515,11 @@ func (p *Phone) answer(ctx context.Context, id string, accept bool, reason strin
 	defer p.mu.Unlock()
 	delete(p.answering, id)
 	var ge *guardian.Error
-	note := goneNote{at: now}
+	note := goneNote{err: ErrAlreadyAnswered, at: now}
 	switch {
 	case err == nil:
 	case errors.As(err, &ge) && ge.ErrorCode == "transaction_expired":
-		note.expired, err = true, ErrNotificationExpired
+		note.err, err = ErrNotificationExpired, ErrNotificationExpired
 	case errors.As(err, &ge) && ge.ErrorCode == "login_transaction_not_found":
 		err = ErrAlreadyAnswered
 	case errors.As(err, &ge) && ge.StatusCode == http.StatusNotFound:

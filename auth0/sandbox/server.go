@@ -85,7 +85,9 @@ func Start(addr string, opts Options) (*Server, error) {
 	s.client = &http.Client{Transport: transport}
 	s.srv = &http.Server{
 		Handler:           s.Tenant,
-		ReadHeaderTimeout: 10 * time.Second,
+		ReadHeaderTimeout: readHeaderTimeout,
+		ReadTimeout:       opts.readTimeout,
+		IdleTimeout:       idleTimeout,
 		ErrorLog:          log.New(io.Discard, "", 0), // handshake noise from probing clients
 	}
 	go func() {
@@ -94,6 +96,7 @@ func Start(addr string, opts Options) (*Server, error) {
 	}()
 	s.Phone = NewPhone(s.client, PhoneOptions{
 		Clock: opts.Clock, Keys: opts.PhoneKeys, AutoApprove: opts.AutoApprove, AutoScan: opts.AutoScan,
+		TenantURL: s.URL,
 	})
 	s.Tenant.ConnectPhone(s.Phone)
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
@@ -161,3 +164,15 @@ func (s *Server) Close() error {
 	}
 	return err
 }
+
+// The server's timeouts. A person's or a script's requests arrive in
+// milliseconds over loopback; these only stop a client that sends its
+// headers or body a byte at a time from holding a connection (and a
+// goroutine) for as long as it likes. Once a body is read, net/http lifts
+// the read deadline, so the hang and slow faults still wait as long as
+// their clients do.
+const (
+	readHeaderTimeout = 10 * time.Second
+	readTimeout       = 30 * time.Second
+	idleTimeout       = 2 * time.Minute
+)

@@ -13,6 +13,7 @@ type Stats struct {
 	OOBCodes              int // enrollment confirmations and push challenges
 	PendingAuthenticators int
 	RateBuckets           int
+	LoginCounters         int // wrong-password counts and blocks, by user and address
 }
 
 // Stats counts what the tenant remembers now. Expired state goes at the
@@ -21,10 +22,11 @@ func (t *Tenant) Stats() Stats {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	s := Stats{
-		MFATokens:   len(t.sessions),
-		Enrollments: len(t.enrollments),
-		OOBCodes:    len(t.oobs),
-		RateBuckets: len(t.polls.m) + len(t.pushes.m) + len(t.failures.m),
+		MFATokens:     len(t.sessions),
+		Enrollments:   len(t.enrollments),
+		OOBCodes:      len(t.oobs),
+		RateBuckets:   len(t.polls.m) + len(t.pushes.m) + len(t.failures.m) + len(t.associations.m),
+		LoginCounters: len(t.logins),
 	}
 	for _, u := range t.users {
 		for _, a := range u.auths {
@@ -39,9 +41,15 @@ func (t *Tenant) Stats() Stats {
 // maybeSweep sweeps when the tenant clock has moved on since the last sweep.
 func (t *Tenant) maybeSweep() {
 	t.mu.Lock()
-	defer t.mu.Unlock()
-	if now := t.now(); now.Sub(t.lastSweep) >= sweepEvery || now.Before(t.lastSweep) {
+	now := t.now()
+	due := now.Sub(t.lastSweep) >= sweepEvery || now.Before(t.lastSweep)
+	if due {
 		t.sweepLocked(now)
+	}
+	phone := t.phone
+	t.mu.Unlock()
+	if due && phone != nil {
+		phone.expire() // on the tenant's clock, which a test may have moved
 	}
 }
 
@@ -56,7 +64,11 @@ func (t *Tenant) sweepLoop() {
 		case <-tick.C:
 			t.mu.Lock()
 			t.sweepLocked(t.now())
+			phone := t.phone
 			t.mu.Unlock()
+			if phone != nil {
+				phone.expire()
+			}
 		}
 	}
 }
@@ -93,6 +105,8 @@ func (t *Tenant) sweepLocked(now time.Time) {
 	t.polls.sweep(now)
 	t.pushes.sweep(now)
 	t.failures.sweep(now)
+	t.associations.sweep(now)
+	t.sweepLoginsLocked(now)
 }
 
 func (t *Tenant) forgetOOB(tx *oobTx) {

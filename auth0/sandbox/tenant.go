@@ -35,9 +35,11 @@ type Tenant struct {
 	oobs         map[string]*oobTx      // by oob_code
 	txs          map[string]*oobTx      // push challenges by txtkn
 	devices      map[string]*deviceAccount
-	polls        *buckets // by oob_code
-	pushes       *buckets // by user id
-	failures     *buckets // by user id
+	polls        *buckets                 // by oob_code
+	pushes       *buckets                 // by user id
+	failures     *buckets                 // by user id
+	associations *buckets                 // by user id
+	logins       map[string]*loginCounter // by user id and IP address
 	lastSweep    time.Time
 	phone        *Phone
 	faults       *faultQueue
@@ -74,6 +76,8 @@ func NewTenant(opts Options) (*Tenant, error) {
 		polls:        newBuckets(opts.PollsPerMinute, time.Minute),
 		pushes:       newBuckets(opts.PushesPerMinute, time.Minute),
 		failures:     newBuckets(opts.FailuresPerHour, time.Hour),
+		associations: newBuckets(opts.AssociationsPerMinute, time.Minute),
+		logins:       map[string]*loginCounter{},
 		faults:       newFaultQueue(),
 		done:         make(chan struct{}),
 	}
@@ -127,7 +131,8 @@ func (t *Tenant) enter() bool {
 	return true
 }
 
-// ServeHTTP logs the request, applies a pending fault, then routes it.
+// ServeHTTP logs the request, refuses it if it comes from a web page,
+// applies a pending fault, then routes it.
 func (t *Tenant) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if !t.enter() {
 		writeError(w, newError(http.StatusServiceUnavailable, "temporarily_unavailable", "The sandbox is shutting down"))
@@ -146,6 +151,10 @@ func (t *Tenant) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			t.opts.RequestLog(*entry)
 		}()
 	}
+	if code, desc := t.refusal(r); code != "" {
+		refuse(rec, r, code, desc)
+		return
+	}
 	t.maybeSweep()
 	if f, ok := t.faults.next(r.URL.Path); ok {
 		entry.Fault = f.Kind
@@ -161,11 +170,7 @@ func (t *Tenant) baseURL(r *http.Request) string {
 	if t.opts.URL != "" {
 		return t.opts.URL
 	}
-	scheme := "http"
-	if r.TLS != nil {
-		scheme = "https"
-	}
-	return scheme + "://" + r.Host
+	return scheme(r) + "://" + r.Host
 }
 
 func (t *Tenant) now() time.Time { return t.opts.Clock.Now() }

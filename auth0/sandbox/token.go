@@ -107,6 +107,8 @@ func (t *Tenant) handleToken(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
+var errWrongPassword = newError(http.StatusForbidden, "invalid_grant", "Wrong email or password.")
+
 func (t *Tenant) passwordGrant(w http.ResponseWriter, r *http.Request, req tokenRequest) {
 	var fields [4]string
 	for i, name := range []string{"username", "password"} {
@@ -138,14 +140,19 @@ func (t *Tenant) passwordGrant(w http.ResponseWriter, r *http.Request, req token
 	}
 	username, password, audience, scope := fields[0], fields[1], fields[2], fields[3]
 	t.signer.warm() // tokens may follow soon
+	now := t.now()
 	t.mu.Lock()
 	u := t.usersByEmail[strings.ToLower(strings.TrimSpace(username))]
-	if u == nil || subtle.ConstantTimeCompare([]byte(password), []byte(u.password)) != 1 {
+	e := errWrongPassword
+	if u != nil {
+		e = t.checkPasswordLocked(u, password, loginKey(u, r), now)
+	}
+	if e != nil {
 		t.mu.Unlock()
-		writeError(w, newError(http.StatusForbidden, "invalid_grant", "Wrong email or password."))
+		writeError(w, e)
 		return
 	}
-	token := t.newSession(u, audience, scope, t.now())
+	token := t.newSession(u, audience, scope, now)
 	t.mu.Unlock()
 	writeJSON(w, http.StatusForbidden, contentJSON, map[string]string{
 		"error": "mfa_required", "error_description": "Multifactor authentication required", "mfa_token": token,

@@ -19,7 +19,7 @@ func BenchmarkPendingPoll(b *testing.B) {
 		"mfa_token": {token}, "oob_code": {oob}}.Encode()
 	b.ReportAllocs()
 	for b.Loop() {
-		req := httptest.NewRequest(http.MethodPost, "/oauth/token", strings.NewReader(body))
+		req := httptest.NewRequest(http.MethodPost, s.URL+"/oauth/token", strings.NewReader(body))
 		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 		rec := httptest.NewRecorder()
 		s.Tenant.ServeHTTP(rec, req)
