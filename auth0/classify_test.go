@@ -126,3 +126,25 @@ func FuzzClassify(f *testing.F) {
 		}
 	})
 }
+
+// TestAbsurdRateLimitHeadersSaturate: a Retry-After or a reset too far off
+// for a time.Duration asks for the longest wait there is, never for a
+// negative or a short one.
+func TestAbsurdRateLimitHeadersSaturate(t *testing.T) {
+	at := time.Unix(1_700_000_000, 0)
+	for name, h := range map[string]http.Header{
+		"retry-after 9.3e9 s":         {"Retry-After": {"9300000000"}},
+		"retry-after past int64":      {"Retry-After": {"99999999999999999999999"}},
+		"retry-after as a float":      {"Retry-After": {"1e300"}},
+		"reset far off":               {"X-Ratelimit-Reset": {"99999999999999"}},
+		"reset past int64":            {"X-Ratelimit-Reset": {"1e300"}},
+		"reset in the year 36812":     {"X-Ratelimit-Reset": {"1099511627775"}},
+		"both absurd":                 {"Retry-After": {"9300000000"}, "X-Ratelimit-Reset": {"99999999999999"}},
+		"absurd date is a long while": {"Retry-After": {"Fri, 31 Dec 9999 23:59:59 GMT"}},
+	} {
+		rl := parseRateLimit(h, at)
+		if w := rl.Wait(at); !rl.Present || w < 24*time.Hour {
+			t.Errorf("%s: %+v, Wait = %v: want a saturated wait", name, rl, w)
+		}
+	}
+}

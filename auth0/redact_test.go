@@ -219,13 +219,13 @@ func TestRedactionIgnoresTheCaseOfKeys(t *testing.T) {
 // still have their secret values hidden, and other bytes are kept.
 func TestJSONRedactionReadsTokensNotSyntax(t *testing.T) {
 	for body, want := range map[string]string{
-		`{"otp": 123456, "ok": true}`:                    `{"otp": "$OTP", "ok": true}`,
-		`{"recovery_codes":["AAA111","BBB222"],"n":1}`:   `{"recovery_codes":["$RECOVERY_CODE","$RECOVERY_CODE"],"n":1}`,
-		`{"access_token":{"deep":["x1y2z3"]},"a":"b"}`:   `{"access_token":{"deep":["$ACCESS_TOKEN"]},"a":"b"}`,
-		`{"access_token":"cut short`:                     `{"access_token":"$ACCESS_TOKEN"`,
-		`{"access_token":"v1":"v2"}`:                     `{"access_token":"$ACCESS_TOKEN":"v2"}`,
-		`{"refresh\u005ftoken":"esc-aped"}`:              `{"refresh\u005ftoken":"$REFRESH_TOKEN"}`,
-		`<script>var a = {access_token: "in-a-page"}`:    `<script>var a = {access_token: "$ACCESS_TOKEN"}`,
+		`{"otp": 123456, "ok": true}`:                   `{"otp": "$OTP", "ok": true}`,
+		`{"recovery_codes":["AAA111","BBB222"],"n":1}`:  `{"recovery_codes":["$RECOVERY_CODE","$RECOVERY_CODE"],"n":1}`,
+		`{"access_token":{"deep":["x1y2z3"]},"a":"b"}`:  `{"access_token":{"deep":["$ACCESS_TOKEN"]},"a":"b"}`,
+		`{"access_token":"cut short`:                    `{"access_token":"$ACCESS_TOKEN"`,
+		`{"access_token":"v1":"v2"}`:                    `{"access_token":"$ACCESS_TOKEN":"v2"}`,
+		`{"refresh\u005ftoken":"esc-aped"}`:             `{"refresh\u005ftoken":"$REFRESH_TOKEN"}`,
+		`<script>var a = {access_token: "in-a-page"}`:   `<script>var a = {access_token: "$ACCESS_TOKEN"}`,
 		`{"mfa_token":null,"oob_code":"",  "x" : "y" }`: `{"mfa_token":null,"oob_code":"$OOB_CODE",  "x" : "y" }`,
 	} {
 		var r secretRegistry
