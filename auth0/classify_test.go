@@ -32,8 +32,12 @@ var classifyCases = []struct {
 	{"503 empty", 503, nil, ``, OutcomeTransient},
 	{"200 html (captive portal)", 200, nil, `<!DOCTYPE html><html></html>`, OutcomeTransient},
 	{"200 without access_token", 200, nil, `{"token_type":"Bearer"}`, OutcomeFatal},
-	{"200 negative expires_in", 200, nil, `{"access_token":"a","expires_in":-5}`, OutcomeFatal},
-	{"200 absurd expires_in", 200, nil, `{"access_token":"a","expires_in":1e30}`, OutcomeFatal},
+	// An odd expires_in must not throw away tokens whose oob_code is spent:
+	// the tokens are kept, their expiry unknown.
+	{"200 negative expires_in", 200, nil, `{"access_token":"a","expires_in":-100}`, OutcomeTokens},
+	{"200 absurd expires_in", 200, nil, `{"access_token":"a","expires_in":1e12}`, OutcomeTokens},
+	{"200 expires_in in words", 200, nil, `{"access_token":"a","expires_in":"ten minutes"}`, OutcomeTokens},
+	{"200 expires_in an object", 200, nil, `{"access_token":"a","expires_in":{"s":1}}`, OutcomeTokens},
 	{"invalid oob_code", 403, nil, `{"error":"invalid_grant","error_description":"Invalid oob_code."}`, OutcomeFatal},
 	{"malformed mfa_token", 403, nil, `{"error":"invalid_grant","error_description":"Malformed mfa_token"}`, OutcomeFatal},
 	{"guardian shape", 404, nil, `{"statusCode":404,"error":"Not Found","message":"Transaction not found","errorCode":"login_transaction_not_found"}`, OutcomeFatal},

@@ -200,6 +200,7 @@ type Catalog struct {
 		Header             string
 		Opaque             string
 		Done               string
+		ExpiryUnknown      string // the answer gave no believable expires_in
 	}
 
 	Phone struct {

@@ -222,6 +222,7 @@ var english = func() Catalog {
 	r.Header = "header"
 	r.Opaque = "opaque (not a JWT)"
 	r.Done = "Press enter to start over, q to quit."
+	r.ExpiryUnknown = "unknown"
 
 	ph := &c.Phone
 	ph.Title = "Simulated phone"

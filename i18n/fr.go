@@ -226,6 +226,7 @@ var french = func() Catalog {
 	r.Header = "en-tête"
 	r.Opaque = "opaque (pas un JWT)"
 	r.Done = "Appuyez sur enter pour recommencer, q pour quitter."
+	r.ExpiryUnknown = "inconnue"
 
 	ph := &c.Phone
 	ph.Title = "Téléphone simulé"
