@@ -202,6 +202,26 @@ func (l *loader) decideTenant() {
 	}
 }
 
+// checkPollFloor refuses a poll interval under the floor, which depends on
+// whether the polls go to a real tenant: it runs once that is decided.
+func (l *loader) checkPollFloor() {
+	v, ok := l.raw[keyPollInterval]
+	s := &l.s
+	if !ok || s.PollInterval <= 0 {
+		return
+	}
+	floor, message := MinPollInterval, func(w *words) string { return w.PollUnderFloorTenant }
+	if s.UsesSandbox() || l.loopbackTenant() {
+		floor, message = MinSandboxPollInterval, func(w *words) string { return w.PollUnderFloorSandbox }
+	}
+	if s.PollInterval >= floor {
+		return
+	}
+	l.fail(keyPollInterval, v.src, say(message, quoted(v.text), floor.String(), place(keyPollInterval, v.src), floor.String()))
+	s.PollInterval = 0 // refused: the default stands in
+	delete(s.sources, keyPollInterval)
+}
+
 // missingPlace lists the ways to set a missing tenant setting, naming the
 // selected profile when there is one.
 func (l *loader) missingPlace(key string) i18n.Message {
