@@ -343,6 +343,7 @@ type Catalog struct {
 	Duration struct {
 		Now     string
 		Seconds string // %d
+		Tenths  string // %d %d: whole seconds, tenths ("1.2s")
 	}
 
 	// Plain is the line-by-line mode (--plain, or no terminal): what the

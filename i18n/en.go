@@ -383,6 +383,7 @@ var english = func() Catalog {
 
 	c.Duration.Now = "now"
 	c.Duration.Seconds = "%ds"
+	c.Duration.Tenths = "%d.%ds"
 
 	pl := &c.Plain
 	pl.NeedsTerminal = "mfapush needs a terminal for its interface. Without one, run mfapush enroll, mfapush challenge or mfapush authenticators with --plain."

@@ -389,6 +389,7 @@ var french = func() Catalog {
 
 	c.Duration.Now = "maintenant"
 	c.Duration.Seconds = "%d s"
+	c.Duration.Tenths = "%d,%d s"
 
 	pl := &c.Plain
 	pl.NeedsTerminal = "L’interface de mfapush a besoin d’un terminal. Sans terminal, lancez mfapush enroll, mfapush challenge ou mfapush authenticators avec --plain."

@@ -258,3 +258,19 @@ func TestOddExpiresInSaysTheExpiryIsUnknown(t *testing.T) {
 		t.Errorf("tokens of the report = %v, want no expires_in", tokens)
 	}
 }
+
+// TestWaitSaysTheNextCheckHonestly: the sandbox's 1 s spacing, stretched by
+// 1.2, puts the next check 1.2 s away, not "in 2s".
+func TestWaitSaysTheNextCheckHonestly(t *testing.T) {
+	w := newWorld(t, nil)
+	cfg := w.config(plain.FlowChallenge, "bob@example.com", "bob-password\n")
+	cfg.Env.PollInterval = time.Second
+	r, cancel := startInterruptible(cfg)
+	defer cancel()
+	r.human.waitFor(t, "Waiting for the approval (next check in")
+	if line := lineWith(r.human.String(), "Waiting for the approval"); !strings.HasPrefix(line, "Waiting for the approval (next check in 1.2s,") {
+		t.Errorf("first wait line %q, want the next check in 1.2s", line)
+	}
+	cancel()
+	r.wait(t)
+}
