@@ -91,7 +91,7 @@ func New(cfg Config) (*Client, error) {
 		secrets:      &secretRegistry{},
 	}
 	if cfg.ClientSecret != "" {
-		c.secrets.remember("CLIENT_SECRET", cfg.ClientSecret)
+		c.secrets.remember(secretFields["client_secret"], cfg.ClientSecret)
 	}
 	return c, nil
 }

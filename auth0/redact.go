@@ -14,7 +14,7 @@ import (
 // shell variable that stands for it in the trace, so a redacted request
 // reads as the curl command that replays it ($MFA_TOKEN, $OOB_CODE…).
 var secretFields = map[string]string{
-	"client_secret":    "CLIENT_SECRET",
+	"client_secret":    "AUTH0_CLIENT_SECRET", // as the README exports it
 	"client_assertion": "CLIENT_ASSERTION",
 	"password":         "PASSWORD",
 	"mfa_token":        "MFA_TOKEN",
