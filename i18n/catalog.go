@@ -246,6 +246,15 @@ type Catalog struct {
 		Binary       string // %d: bytes
 		MoreLines    string // %d: lines
 		Cut          string
+
+		// What the trace left out to bound its memory.
+		CutHeaders string // %s: size
+		CutBody    string // %s: size
+		CutURL     string // %s: size
+		Dropped    string // %d %s: exchanges, the bound
+		Bytes      string // %d
+		Kilobytes  string // %d %d: whole, tenths
+		Megabytes  string // %d %d: whole, tenths
 	}
 
 	Explain struct {

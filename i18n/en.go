@@ -263,6 +263,13 @@ var english = func() Catalog {
 	tr.Binary = "(%d bytes that are not text)"
 	tr.MoreLines = "(%d more lines not shown)"
 	tr.Cut = "(the body was longer: only its start was kept)"
+	tr.CutHeaders = "… %s of headers not kept"
+	tr.CutBody = "… %s of the body not kept"
+	tr.CutURL = "… %s of the URL not kept"
+	tr.Dropped = "… %d older exchanges not kept (the trace keeps at most %s)"
+	tr.Bytes = "%d bytes"
+	tr.Kilobytes = "%d.%d kB"
+	tr.Megabytes = "%d.%d MB"
 
 	x := &c.Explain
 	x.MFARequired = "the password is right; an mfa_token (valid 5 minutes) to complete MFA with"

@@ -267,6 +267,13 @@ var french = func() Catalog {
 	tr.Binary = "(%d octets qui ne sont pas du texte)"
 	tr.MoreLines = "(%d lignes de plus non affichées)"
 	tr.Cut = "(le corps était plus long : seul son début a été gardé)"
+	tr.CutHeaders = "… %s d’en-têtes non conservés"
+	tr.CutBody = "… %s du corps non conservés"
+	tr.CutURL = "… %s de l’URL non conservés"
+	tr.Dropped = "… %d échanges plus anciens non conservés (la trace garde %s au plus)"
+	tr.Bytes = "%d octets"
+	tr.Kilobytes = "%d,%d ko"
+	tr.Megabytes = "%d,%d Mo"
 
 	x := &c.Explain
 	x.MFARequired = "mot de passe correct ; un mfa_token (valable 5 minutes) pour terminer la MFA"
