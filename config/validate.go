@@ -197,7 +197,7 @@ func (l *loader) decideTenant() {
 		}
 		l.fail(key, Source{}, say(func(w *words) string { return w.HalfConfigured }, commaList(given), key, l.missingPlace(key)))
 	}
-	if v, ok := l.raw[keyPollInterval]; ok && s.PollInterval > 0 && s.PollInterval < DefaultPollInterval && !l.loopbackTenant() {
+	if v, ok := l.raw[keyPollInterval]; ok && s.PollInterval >= MinPollInterval && s.PollInterval < DefaultPollInterval && !l.loopbackTenant() {
 		l.warn(keyPollInterval, v.src, say(func(w *words) string { return w.PollTooFast }))
 	}
 }

@@ -113,7 +113,11 @@ func TestPlaceholders(t *testing.T) {
 func TestPollIntervalFloor(t *testing.T) {
 	tenant := []string{"AUTH0_DOMAIN", "acme.auth0.com", "AUTH0_CLIENT_ID", "AbC123"}
 	for _, v := range []string{"1ns", "1ms", "999ms"} {
-		_, problems := loadErrors(t, Flags{keyPollInterval: v}, newEnv(t, tenant...))
+		_, warnings, err := Load(Flags{keyPollInterval: v}, newEnv(t, tenant...).get)
+		if len(warnings) > 0 {
+			t.Errorf("%s: warnings %v beside the refusal", v, warnings)
+		}
+		problems := Problems(err)
 		p := findProblem(t, problems, keyPollInterval)
 		mustContain(t, "error", p.Error(), `"`+v+`" is under 1s`, "12 polls a minute", "set --poll-interval to 1s or more")
 		mustContain(t, "French error", p.Text(i18n.For(i18n.French)), `"`+v+`" est en dessous de 1s`, "12 interrogations par minute", "--poll-interval")
