@@ -32,8 +32,12 @@ var classifyCases = []struct {
 	{"503 empty", 503, nil, ``, OutcomeTransient},
 	{"200 html (captive portal)", 200, nil, `<!DOCTYPE html><html></html>`, OutcomeTransient},
 	{"200 without access_token", 200, nil, `{"token_type":"Bearer"}`, OutcomeFatal},
-	{"200 negative expires_in", 200, nil, `{"access_token":"a","expires_in":-5}`, OutcomeFatal},
-	{"200 absurd expires_in", 200, nil, `{"access_token":"a","expires_in":1e30}`, OutcomeFatal},
+	// An odd expires_in must not throw away tokens whose oob_code is spent:
+	// the tokens are kept, their expiry unknown.
+	{"200 negative expires_in", 200, nil, `{"access_token":"a","expires_in":-100}`, OutcomeTokens},
+	{"200 absurd expires_in", 200, nil, `{"access_token":"a","expires_in":1e12}`, OutcomeTokens},
+	{"200 expires_in in words", 200, nil, `{"access_token":"a","expires_in":"ten minutes"}`, OutcomeTokens},
+	{"200 expires_in an object", 200, nil, `{"access_token":"a","expires_in":{"s":1}}`, OutcomeTokens},
 	{"invalid oob_code", 403, nil, `{"error":"invalid_grant","error_description":"Invalid oob_code."}`, OutcomeFatal},
 	{"malformed mfa_token", 403, nil, `{"error":"invalid_grant","error_description":"Malformed mfa_token"}`, OutcomeFatal},
 	{"guardian shape", 404, nil, `{"statusCode":404,"error":"Not Found","message":"Transaction not found","errorCode":"login_transaction_not_found"}`, OutcomeFatal},
@@ -125,4 +129,26 @@ func FuzzClassify(f *testing.F) {
 			t.Fatal("an error classified as tokens")
 		}
 	})
+}
+
+// TestAbsurdRateLimitHeadersSaturate: a Retry-After or a reset too far off
+// for a time.Duration asks for the longest wait there is, never for a
+// negative or a short one.
+func TestAbsurdRateLimitHeadersSaturate(t *testing.T) {
+	at := time.Unix(1_700_000_000, 0)
+	for name, h := range map[string]http.Header{
+		"retry-after 9.3e9 s":         {"Retry-After": {"9300000000"}},
+		"retry-after past int64":      {"Retry-After": {"99999999999999999999999"}},
+		"retry-after as a float":      {"Retry-After": {"1e300"}},
+		"reset far off":               {"X-Ratelimit-Reset": {"99999999999999"}},
+		"reset past int64":            {"X-Ratelimit-Reset": {"1e300"}},
+		"reset in the year 36812":     {"X-Ratelimit-Reset": {"1099511627775"}},
+		"both absurd":                 {"Retry-After": {"9300000000"}, "X-Ratelimit-Reset": {"99999999999999"}},
+		"absurd date is a long while": {"Retry-After": {"Fri, 31 Dec 9999 23:59:59 GMT"}},
+	} {
+		rl := parseRateLimit(h, at)
+		if w := rl.Wait(at); !rl.Present || w < 24*time.Hour {
+			t.Errorf("%s: %+v, Wait = %v: want a saturated wait", name, rl, w)
+		}
+	}
 }

@@ -91,7 +91,7 @@ func New(cfg Config) (*Client, error) {
 		secrets:      &secretRegistry{},
 	}
 	if cfg.ClientSecret != "" {
-		c.secrets.remember("CLIENT_SECRET", cfg.ClientSecret)
+		c.secrets.remember(secretFields["client_secret"], cfg.ClientSecret)
 	}
 	return c, nil
 }
@@ -247,49 +247,44 @@ func unwrapURLError(err error) error {
 // observe reports an exchange to the observer, with secrets replaced.
 func (c *Client) observe(k call, req *http.Request, contentType string, reqBody []byte, a answer, started time.Time, failure error) {
 	// Redaction also teaches the registry the secrets in the answer, which
-	// error messages rely on, so it runs even without an observer.
-	respBody := a.body
-	truncated := len(respBody) > maxTracedBody
-	if truncated {
-		respBody = respBody[:maxTracedBody]
-	}
+	// error messages rely on, so it runs even without an observer. It reads
+	// the whole answer before the trace keeps its start: a secret past the
+	// cut still teaches the registry, and one across it is not half shown.
 	ex := Exchange{
 		Op:             k.op,
 		Grant:          k.grant,
 		Method:         req.Method,
 		URL:            req.URL.String(),
 		RequestHeader:  req.Header,
-		RequestBody:    reqBody,
+		RequestBody:    c.secrets.redactBody(contentType, reqBody),
 		StatusCode:     a.status,
 		ResponseHeader: a.header,
-		ResponseBody:   respBody,
-		BodyTruncated:  truncated,
 		Started:        started,
 		Duration:       a.at.Sub(started),
 		Revealed:       c.reveal,
 	}
+	respBody := a.body
+	if !c.reveal {
+		respBody = c.secrets.redactBody(a.header.Get("Content-Type"), a.body)
+	}
+	ex.ResponseBody, ex.Cut.Body = keepStart(respBody, maxTracedBody)
+	ex.BodyTruncated = ex.Cut.Body > 0
 	if failure != nil {
 		ex.Failure = failure.Error()
 	}
 	if code, _, ok := parseErrorBody(a.body); ok && a.status >= 300 {
 		ex.ErrorCode = code
 	}
-	ex.RequestBody = c.secrets.redactBody(contentType, reqBody)
-	if !truncated {
-		ex.ResponseBody = c.secrets.redactBody(a.header.Get("Content-Type"), respBody)
-	} else {
-		ex.ResponseBody = []byte(c.secrets.scrub(string(respBody)))
-	}
 	if c.observer == nil {
 		return
 	}
 	if c.reveal {
-		ex.RequestBody, ex.ResponseBody = reqBody, respBody
+		ex.RequestBody = reqBody
 		ex.RequestHeader, ex.ResponseHeader = req.Header.Clone(), a.header.Clone()
 	} else {
 		ex.RequestHeader = c.secrets.redactHeader(req.Header)
 		ex.ResponseHeader = c.secrets.redactHeader(a.header)
-		ex.URL = c.secrets.scrub(ex.URL)
+		ex.URL = c.secrets.scrub(c.secrets.redactURL(ex.URL))
 		ex.Failure = c.secrets.scrub(ex.Failure)
 	}
 	ex.Outcome = classifyForTrace(k, a, failure)

@@ -3,7 +3,6 @@ package auth0
 import (
 	"bytes"
 	"encoding/json"
-	"io"
 	"net/http"
 	"net/url"
 	"sort"
@@ -15,7 +14,7 @@ import (
 // shell variable that stands for it in the trace, so a redacted request
 // reads as the curl command that replays it ($MFA_TOKEN, $OOB_CODE…).
 var secretFields = map[string]string{
-	"client_secret":    "CLIENT_SECRET",
+	"client_secret":    "AUTH0_CLIENT_SECRET", // as the README exports it
 	"client_assertion": "CLIENT_ASSERTION",
 	"password":         "PASSWORD",
 	"mfa_token":        "MFA_TOKEN",
@@ -33,10 +32,20 @@ var secretFields = map[string]string{
 
 // SecretVariable returns the shell variable that stands for a secret field in
 // the trace ("MFA_TOKEN" for "mfa_token"), and false for fields that are not
-// secret.
-func SecretVariable(field string) (string, bool) {
-	v, ok := secretFields[field]
-	return v, ok
+// secret. Names match without regard to case, as Go's JSON decoder matches
+// keys: "Access_Token" is read as access_token, so it is secret too.
+func SecretVariable(field string) (string, bool) { return secretVariableOf(field) }
+
+func secretVariableOf(field string) (string, bool) {
+	if v, ok := secretFields[field]; ok {
+		return v, true
+	}
+	for name, v := range secretFields {
+		if strings.EqualFold(name, field) {
+			return v, true
+		}
+	}
+	return "", false
 }
 
 // clientCredentialsVariable stands for the base64 client_id:client_secret
@@ -135,136 +144,105 @@ func encodings(value string) []string {
 	return forms
 }
 
-// redactBody replaces secret fields in a form or JSON body, remembering the
-// values it replaces, then scrubs remembered values from what is left.
+// redactBody replaces the values of secret fields in a body, by its
+// structure (a form, or JSON read token by token, whatever its size, its
+// validity and the case of its keys), remembering the values it replaces;
+// then it scrubs remembered values from what is left.
 func (r *secretRegistry) redactBody(contentType string, body []byte) []byte {
 	if len(body) == 0 {
 		return body
 	}
-	switch {
-	case strings.HasPrefix(contentType, "application/x-www-form-urlencoded"):
-		if values, err := url.ParseQuery(string(body)); err == nil {
-			for field, vs := range values {
-				if variable, ok := secretFields[field]; ok {
-					for i, v := range vs {
-						r.remember(variable, v)
-						vs[i] = Placeholder(variable)
-					}
-				}
-			}
-			body = []byte(values.Encode())
-		}
-	case strings.Contains(contentType, "json") || json.Valid(body):
-		if redacted, ok := r.redactJSON(body); ok {
-			body = redacted
-		}
+	if isFormType(contentType) || looksLikeForm(body) {
+		body = []byte(r.redactForm(string(body)))
+	} else {
+		body = r.redactJSONText(body)
 	}
 	return []byte(r.scrub(string(body)))
 }
 
-// redactJSON rewrites a JSON document with secret fields replaced, keeping
-// the order of keys so the trace shows the answer as it came.
-func (r *secretRegistry) redactJSON(body []byte) ([]byte, bool) {
-	dec := json.NewDecoder(bytes.NewReader(body))
-	dec.UseNumber()
-	var out bytes.Buffer
-	if err := r.copyJSONValue(dec, &out, ""); err != nil {
-		return nil, false
-	}
-	if _, err := dec.Token(); err != io.EOF {
-		return nil, false
-	}
-	return out.Bytes(), true
+func isFormType(contentType string) bool {
+	return strings.HasPrefix(strings.ToLower(strings.TrimSpace(contentType)), "application/x-www-form-urlencoded")
 }
 
-// copyJSONValue copies one JSON value from dec to out; secretVariable is set
-// when the value belongs to a secret field.
-func (r *secretRegistry) copyJSONValue(dec *json.Decoder, out *bytes.Buffer, secretVariable string) error {
-	tok, err := dec.Token()
-	if err != nil {
-		return err
-	}
-	switch t := tok.(type) {
-	case json.Delim:
-		switch t {
-		case '{':
-			out.WriteByte('{')
-			for first := true; dec.More(); first = false {
-				keyTok, err := dec.Token()
-				if err != nil {
-					return err
-				}
-				key, _ := keyTok.(string)
-				if !first {
-					out.WriteByte(',')
-				}
-				writeJSONString(out, key)
-				out.WriteByte(':')
-				variable := secretFields[key]
-				if err := r.copyJSONValue(dec, out, variable); err != nil {
-					return err
-				}
-			}
-			if _, err := dec.Token(); err != nil {
-				return err
-			}
-			out.WriteByte('}')
-		case '[':
-			out.WriteByte('[')
-			for first := true; dec.More(); first = false {
-				if !first {
-					out.WriteByte(',')
-				}
-				if err := r.copyJSONValue(dec, out, secretVariable); err != nil {
-					return err
-				}
-			}
-			if _, err := dec.Token(); err != nil {
-				return err
-			}
-			out.WriteByte(']')
-		}
-	case string:
-		if secretVariable != "" {
-			r.remember(secretVariable, t)
-			t = Placeholder(secretVariable)
-		}
-		writeJSONString(out, t)
-	case json.Number:
-		out.WriteString(t.String())
-	case bool:
-		if t {
-			out.WriteString("true")
-		} else {
-			out.WriteString("false")
-		}
-	case nil:
-		out.WriteString("null")
-	}
-	return nil
+// looksLikeForm spots a form sent without its content type
+// ("access_token=…&token_type=bearer"): fields, and nothing of JSON or HTML.
+func looksLikeForm(body []byte) bool {
+	return bytes.IndexByte(body, '=') > 0 && !bytes.ContainsAny(body, "{\"<> \n")
 }
 
-func writeJSONString(out *bytes.Buffer, s string) {
-	enc, _ := json.Marshal(s)
-	out.Write(enc)
+// redactForm replaces the values of secret fields in a form (or a query),
+// keeping every other field, and the order, as they came.
+func (r *secretRegistry) redactForm(form string) string {
+	pairs := strings.Split(form, "&")
+	for i, pair := range pairs {
+		key, value, found := strings.Cut(pair, "=")
+		if !found {
+			continue
+		}
+		if variable, ok := secretVariableOf(formUnescape(key)); ok {
+			r.remember(variable, formUnescape(value))
+			pairs[i] = key + "=" + url.QueryEscape(Placeholder(variable))
+		}
+	}
+	return strings.Join(pairs, "&")
+}
+
+// formUnescape decodes a form key or value; a malformed one is taken as is.
+func formUnescape(s string) string {
+	if decoded, err := url.QueryUnescape(s); err == nil {
+		return decoded
+	}
+	return s
+}
+
+// redactURL replaces secret parameters in a URL's query and fragment
+// (a Location of …#access_token=…).
+func (r *secretRegistry) redactURL(s string) string {
+	rest, fragment, hasFragment := strings.Cut(s, "#")
+	path, query, hasQuery := strings.Cut(rest, "?")
+	if hasQuery {
+		rest = path + "?" + r.redactForm(query)
+	}
+	if hasFragment {
+		return rest + "#" + r.redactForm(fragment)
+	}
+	return rest
 }
 
 // redactHeader returns a copy of h with credentials replaced.
 func (r *secretRegistry) redactHeader(h http.Header) http.Header {
-	out := h.Clone()
-	for name, values := range out {
+	out := make(http.Header, len(h))
+	for name, values := range h {
+		redacted := make([]string, len(values))
 		for i, v := range values {
-			switch http.CanonicalHeaderKey(name) {
-			case "Authorization":
-				values[i] = r.redactAuthorization(v)
-			case "Cookie", "Set-Cookie":
-				values[i] = "[redacted]"
-			default:
-				values[i] = r.scrub(v)
-			}
+			redacted[i] = r.redactHeaderValue(name, v)
 		}
+		out[name] = redacted
 	}
 	return out
+}
+
+func (r *secretRegistry) redactHeaderValue(name, value string) string {
+	switch http.CanonicalHeaderKey(name) {
+	case "Authorization", "Proxy-Authorization":
+		return r.redactAuthorization(value)
+	case "Cookie", "Set-Cookie":
+		return "[redacted]"
+	case "Location", "Content-Location":
+		return r.scrub(r.redactURL(value))
+	}
+	if variable, ok := headerSecretVariable(name); ok {
+		r.remember(variable, value)
+		return Placeholder(variable)
+	}
+	return r.scrub(value)
+}
+
+// headerSecretVariable names the variable of a header named after a secret
+// field, however it is spelled: X-Access-Token, Refresh_Token, X-MFA-Token.
+func headerSecretVariable(name string) (string, bool) {
+	field := strings.ReplaceAll(strings.ToLower(name), "-", "_")
+	return secretVariableOf(strings.TrimPrefix(field, "x_"))
 }
 
 func (r *secretRegistry) redactAuthorization(v string) string {

@@ -138,3 +138,99 @@ func TestSecretVariablesCoverEveryPlaceholder(t *testing.T) {
 		t.Errorf("SecretVariables() = %v", vars)
 	}
 }
+
+// secretsOfALongAnswer are the token values of the answers below.
+var secretsOfALongAnswer = []string{"eyJhbGciOi.long-access.sig", "eyJhbGciOi.long-id.sig", "long-refresh-token-value"}
+
+// TestLongTokenAnswerIsRedactedByStructure sends token answers longer than
+// the part the trace keeps (64 KiB), and longer than the client reads
+// (1 MiB): the tokens must be hidden wherever they stand, not only once the
+// client has seen them whole.
+func TestLongTokenAnswerIsRedactedByStructure(t *testing.T) {
+	padding := strings.Repeat("x", maxTracedBody)
+	tokens := `"access_token":"eyJhbGciOi.long-access.sig","id_token":"eyJhbGciOi.long-id.sig","refresh_token":"long-refresh-token-value"`
+	for name, body := range map[string]string{
+		"tokens first":        `{` + tokens + `,"expires_in":600,"note":"` + padding + `"}`,
+		"tokens across a cut": `{"note":"` + padding[:maxTracedBody-60] + `",` + tokens + `,"expires_in":600}`,
+		"over the read limit": `{` + tokens + `,"note":"` + strings.Repeat(padding, 17) + `"}`,
+	} {
+		t.Run(name, func(t *testing.T) {
+			rs := newReplayServer(t)
+			var seen []Exchange
+			c := newClient(t, Config{Domain: rs.URL, ClientID: "cid", Observer: func(ex Exchange) { seen = append(seen, ex) }})
+			rs.answer(200, body)
+			c.VerifyOTP(context.Background(), "mfa-token-value", "123456")
+			if len(seen) != 1 {
+				t.Fatalf("%d exchanges", len(seen))
+			}
+			text := dumpExchange(seen[0])
+			for _, s := range secretsOfALongAnswer {
+				for _, part := range []string{s, s[:12]} {
+					if strings.Contains(text, part) {
+						t.Errorf("the trace shows %q", part)
+					}
+				}
+			}
+			if len(seen[0].ResponseBody) > maxTracedBody+len(`"$REFRESH_TOKEN"`) || !seen[0].BodyTruncated {
+				t.Errorf("kept %d bytes of the body, truncated %v", len(seen[0].ResponseBody), seen[0].BodyTruncated)
+			}
+		})
+	}
+}
+
+// TestRedactionIgnoresTheCaseOfKeys: Go's decoder reads "Access_Token" as
+// access_token, so the client takes it as the token; the trace must hide it
+// too, in JSON, forms and headers.
+func TestRedactionIgnoresTheCaseOfKeys(t *testing.T) {
+	rs := newReplayServer(t)
+	var seen []Exchange
+	c := newClient(t, Config{Domain: rs.URL, ClientID: "cid", Observer: func(ex Exchange) { seen = append(seen, ex) }})
+	rs.answer(200, `{"Access_Token":"eyJhbGciOi.long-access.sig","ID_TOKEN":"eyJhbGciOi.long-id.sig","refresh_Token":"long-refresh-token-value","expires_in":600}`)
+	tokens, err := c.VerifyOTP(context.Background(), "mfa-token-value", "123456")
+	if err != nil || tokens.AccessToken != secretsOfALongAnswer[0] {
+		t.Fatalf("the client did not take the tokens: %+v %v", tokens, err)
+	}
+	text := dumpExchange(seen[0])
+	for _, s := range secretsOfALongAnswer {
+		if strings.Contains(text, s) {
+			t.Errorf("the trace shows %q:\n%s", s, text)
+		}
+	}
+	if !strings.Contains(text, `"Access_Token":"$ACCESS_TOKEN"`) {
+		t.Errorf("the key's own spelling is not kept:\n%s", text)
+	}
+
+	var r secretRegistry
+	form := r.redactBody("Application/X-WWW-Form-Urlencoded; charset=utf-8", []byte("Access_Token=form-secret-1&MFA_TOKEN=form-secret-2&note=kept"))
+	if s := string(form); strings.Contains(s, "form-secret") || !strings.Contains(s, "note=kept") || !strings.HasPrefix(s, "Access_Token=%24ACCESS_TOKEN&") {
+		t.Errorf("form = %s", s)
+	}
+	h := r.redactHeader(http.Header{"X-Access-Token": {"header-secret-1"}, "Proxy-Authorization": {"Basic aGVhZGVyLXNlY3JldC0y"}, "Refresh_token": {"header-secret-3"}, "X-Note": {"kept"}})
+	text = ""
+	for k, vs := range h {
+		text += k + ": " + strings.Join(vs, ",") + "\n"
+	}
+	if strings.Contains(text, "header-secret") || strings.Contains(text, "aGVhZGVyLXNlY3JldC0y") || !strings.Contains(text, "X-Note: kept") {
+		t.Errorf("headers =\n%s", text)
+	}
+}
+
+// TestJSONRedactionReadsTokensNotSyntax: bodies that are not valid JSON
+// still have their secret values hidden, and other bytes are kept.
+func TestJSONRedactionReadsTokensNotSyntax(t *testing.T) {
+	for body, want := range map[string]string{
+		`{"otp": 123456, "ok": true}`:                   `{"otp": "$OTP", "ok": true}`,
+		`{"recovery_codes":["AAA111","BBB222"],"n":1}`:  `{"recovery_codes":["$RECOVERY_CODE","$RECOVERY_CODE"],"n":1}`,
+		`{"access_token":{"deep":["x1y2z3"]},"a":"b"}`:  `{"access_token":{"deep":["$ACCESS_TOKEN"]},"a":"b"}`,
+		`{"access_token":"cut short`:                    `{"access_token":"$ACCESS_TOKEN"`,
+		`{"access_token":"v1":"v2"}`:                    `{"access_token":"$ACCESS_TOKEN":"v2"}`,
+		`{"refresh\u005ftoken":"esc-aped"}`:             `{"refresh\u005ftoken":"$REFRESH_TOKEN"}`,
+		`<script>var a = {access_token: "in-a-page"}`:   `<script>var a = {access_token: "$ACCESS_TOKEN"}`,
+		`{"mfa_token":null,"oob_code":"",  "x" : "y" }`: `{"mfa_token":null,"oob_code":"$OOB_CODE",  "x" : "y" }`,
+	} {
+		var r secretRegistry
+		if got := string(r.redactBody("application/json", []byte(body))); got != want {
+			t.Errorf("%s\n got %s\nwant %s", body, got, want)
+		}
+	}
+}

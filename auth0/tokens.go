@@ -19,20 +19,26 @@ type Tokens struct {
 	RefreshToken string // when the scope asked for offline_access
 	TokenType    string
 	Scope        string
-	ExpiresIn    time.Duration
+	// ExpiresIn is the access token's lifetime; zero when the expiry is
+	// unknown: the answer gave no expires_in, or one that cannot be
+	// believed (negative, absurd, not a number). Such an answer still
+	// counts: its oob_code or code is spent, so the tokens are kept.
+	ExpiresIn time.Duration
 	// RecoveryCode is the new recovery code after the mfa-recovery-code
 	// grant: the old one no longer works, so it must be shown to the user.
 	RecoveryCode string
 }
 
+// tokenBody holds each field raw, so that one odd field (a number where a
+// string belongs) cannot throw the whole answer away.
 type tokenBody struct {
-	AccessToken  string          `json:"access_token"`
-	IDToken      string          `json:"id_token"`
-	RefreshToken string          `json:"refresh_token"`
-	TokenType    string          `json:"token_type"`
-	Scope        string          `json:"scope"`
+	AccessToken  json.RawMessage `json:"access_token"`
+	IDToken      json.RawMessage `json:"id_token"`
+	RefreshToken json.RawMessage `json:"refresh_token"`
+	TokenType    json.RawMessage `json:"token_type"`
+	Scope        json.RawMessage `json:"scope"`
 	ExpiresIn    json.RawMessage `json:"expires_in"`
-	RecoveryCode string          `json:"recovery_code"`
+	RecoveryCode json.RawMessage `json:"recovery_code"`
 }
 
 func parseTokens(body []byte) (*Tokens, error) {
@@ -40,23 +46,29 @@ func parseTokens(body []byte) (*Tokens, error) {
 	if err := json.Unmarshal(body, &tb); err != nil {
 		return nil, fmt.Errorf("token answer: %w", err)
 	}
-	cleanAll(&tb)
-	if tb.AccessToken == "" {
+	tokens := &Tokens{
+		AccessToken:  jsonText(tb.AccessToken),
+		IDToken:      jsonText(tb.IDToken),
+		RefreshToken: jsonText(tb.RefreshToken),
+		TokenType:    jsonText(tb.TokenType),
+		Scope:        jsonText(tb.Scope),
+		RecoveryCode: jsonText(tb.RecoveryCode),
+	}
+	cleanAll(tokens)
+	if tokens.AccessToken == "" {
 		return nil, errors.New("token answer has no access_token")
 	}
-	expiresIn, err := parseExpiresIn(tb.ExpiresIn)
-	if err != nil {
-		return nil, err
+	tokens.ExpiresIn, _ = parseExpiresIn(tb.ExpiresIn) // unknown when unreadable
+	return tokens, nil
+}
+
+// jsonText is a JSON string's value, or "" for anything else.
+func jsonText(raw json.RawMessage) string {
+	var s string
+	if json.Unmarshal(raw, &s) != nil {
+		return ""
 	}
-	return &Tokens{
-		AccessToken:  tb.AccessToken,
-		IDToken:      tb.IDToken,
-		RefreshToken: tb.RefreshToken,
-		TokenType:    tb.TokenType,
-		Scope:        tb.Scope,
-		ExpiresIn:    expiresIn,
-		RecoveryCode: tb.RecoveryCode,
-	}, nil
+	return s
 }
 
 // parseExpiresIn accepts a number or a numeric string of seconds, as servers

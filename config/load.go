@@ -31,6 +31,7 @@ func Load(flags Flags, env func(string) string) (Settings, []Warning, error) {
 	l.resolveSecret()
 	l.apply()
 	l.decideTenant()
+	l.checkPollFloor()
 	l.fillDefaults()
 	return l.s, l.warnings, errors.Join(l.errs...)
 }

@@ -55,6 +55,12 @@ const (
 	DefaultPollInterval        = 5 * time.Second
 	DefaultSandboxPollInterval = 1 * time.Second
 	MaxPollInterval            = 60 * time.Second
+	// MinPollInterval is the floor against a real tenant: Auth0 answers 12
+	// mfa-oob polls a minute, so faster polls only earn slow_down.
+	MinPollInterval = 1 * time.Second
+	// MinSandboxPollInterval is the floor on the sandbox, embedded or on
+	// loopback: it polls as fast as a demo wants, short of a busy loop.
+	MinSandboxPollInterval = 10 * time.Millisecond
 )
 
 // SourceOf says where a setting came from. field is the setting's key in the

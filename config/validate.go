@@ -197,9 +197,29 @@ func (l *loader) decideTenant() {
 		}
 		l.fail(key, Source{}, say(func(w *words) string { return w.HalfConfigured }, commaList(given), key, l.missingPlace(key)))
 	}
-	if v, ok := l.raw[keyPollInterval]; ok && s.PollInterval > 0 && s.PollInterval < DefaultPollInterval && !l.loopbackTenant() {
+	if v, ok := l.raw[keyPollInterval]; ok && s.PollInterval >= MinPollInterval && s.PollInterval < DefaultPollInterval && !l.loopbackTenant() {
 		l.warn(keyPollInterval, v.src, say(func(w *words) string { return w.PollTooFast }))
 	}
+}
+
+// checkPollFloor refuses a poll interval under the floor, which depends on
+// whether the polls go to a real tenant: it runs once that is decided.
+func (l *loader) checkPollFloor() {
+	v, ok := l.raw[keyPollInterval]
+	s := &l.s
+	if !ok || s.PollInterval <= 0 {
+		return
+	}
+	floor, message := MinPollInterval, func(w *words) string { return w.PollUnderFloorTenant }
+	if s.UsesSandbox() || l.loopbackTenant() {
+		floor, message = MinSandboxPollInterval, func(w *words) string { return w.PollUnderFloorSandbox }
+	}
+	if s.PollInterval >= floor {
+		return
+	}
+	l.fail(keyPollInterval, v.src, say(message, quoted(v.text), floor.String(), place(keyPollInterval, v.src), floor.String()))
+	s.PollInterval = 0 // refused: the default stands in
+	delete(s.sources, keyPollInterval)
 }
 
 // missingPlace lists the ways to set a missing tenant setting, naming the

@@ -3,6 +3,9 @@ package config
 import (
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/mfapush/mfapush/i18n"
 )
 
 // TestValidationMessages checks that every refusal names where the value
@@ -101,5 +104,35 @@ func TestPlaceholders(t *testing.T) {
 		if looksLikePlaceholder(v) {
 			t.Errorf("looksLikePlaceholder(%q) = true", v)
 		}
+	}
+}
+
+// TestPollIntervalFloor: against a real tenant a poll interval under 1 s is
+// refused, with the floor and the reason (Auth0 answers 12 mfa-oob polls a
+// minute); the sandbox may poll faster, down to its own floor.
+func TestPollIntervalFloor(t *testing.T) {
+	tenant := []string{"AUTH0_DOMAIN", "acme.auth0.com", "AUTH0_CLIENT_ID", "AbC123"}
+	for _, v := range []string{"1ns", "1ms", "999ms"} {
+		_, warnings, err := Load(Flags{keyPollInterval: v}, newEnv(t, tenant...).get)
+		if len(warnings) > 0 {
+			t.Errorf("%s: warnings %v beside the refusal", v, warnings)
+		}
+		problems := Problems(err)
+		p := findProblem(t, problems, keyPollInterval)
+		mustContain(t, "error", p.Error(), `"`+v+`" is under 1s`, "12 polls a minute", "set --poll-interval to 1s or more")
+		mustContain(t, "French error", p.Text(i18n.For(i18n.French)), `"`+v+`" est en dessous de 1s`, "12 interrogations par minute", "--poll-interval")
+	}
+	for _, ok := range []string{"1s", "1.5s"} {
+		if s, _, err := Load(Flags{keyPollInterval: ok}, newEnv(t, tenant...).get); err != nil || s.PollInterval.String() != ok {
+			t.Errorf("%s against a tenant: %v %v", ok, s.PollInterval, err)
+		}
+	}
+	// The sandbox, embedded or on loopback, may poll faster, down to 10ms.
+	for _, env := range [][]string{nil, {"AUTH0_DOMAIN", "http://127.0.0.1:8484", "AUTH0_CLIENT_ID", "sandbox-client"}} {
+		if s, _, err := Load(Flags{keyPollInterval: "20ms"}, newEnv(t, env...).get); err != nil || s.PollInterval != 20*time.Millisecond {
+			t.Errorf("20ms on the sandbox %v: %v %v", env, s.PollInterval, err)
+		}
+		_, problems := loadErrors(t, Flags{keyPollInterval: "1ns"}, newEnv(t, env...))
+		mustContain(t, "error", findProblem(t, problems, keyPollInterval).Error(), `"1ns" is under 10ms`, "set --poll-interval to 10ms or more")
 	}
 }

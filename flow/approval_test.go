@@ -3,6 +3,7 @@ package flow
 import (
 	"context"
 	"net/http"
+	"regexp"
 	"testing"
 	"time"
 
@@ -279,5 +280,31 @@ func assertSpacing(t *testing.T, polls []time.Time, atLeast time.Duration) {
 		if g < atLeast {
 			t.Errorf("polls %d and %d are %v apart, want at least %v", i, i+1, g, atLeast)
 		}
+	}
+}
+
+// TestOddExpiresInKeepsTheApproval: the phone approves, and the tenant's
+// token answer carries an expires_in that cannot be believed. The oob_code
+// is spent by then, so the tokens are kept and their expiry is unknown.
+func TestOddExpiresInKeepsTheApproval(t *testing.T) {
+	for _, odd := range []string{`-100`, `1e12`, `"soon"`, `null`, `{"s":1}`} {
+		t.Run(odd, func(t *testing.T) {
+			w := newWorld(t, sandbox.DefaultOptions(), 5*time.Second)
+			w.env.Client = w.throughProxy(func(body []byte) []byte {
+				return regexp.MustCompile(`"expires_in":\d+`).ReplaceAll(body, []byte(`"expires_in":`+odd))
+			})
+			a := w.pushChallenge(w.signIn("bob@example.com"))
+			w.drive(a, func(polls int) {
+				if polls == 1 {
+					approveFirst(t, w)
+				}
+			})
+			if a.State() != ApprovalApproved || a.Tokens() == nil || a.Tokens().AccessToken == "" {
+				t.Fatalf("state %v, tokens %+v, error %v", a.State(), a.Tokens(), a.LastError())
+			}
+			if a.Tokens().ExpiresIn != 0 {
+				t.Errorf("ExpiresIn = %v, want 0 (unknown)", a.Tokens().ExpiresIn)
+			}
+		})
 	}
 }

@@ -1,8 +1,15 @@
 package flow
 
 import (
+	"bytes"
 	"context"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"net/http/httputil"
+	"net/url"
 	"slices"
+	"strconv"
 	"testing"
 	"time"
 
@@ -124,4 +131,41 @@ func (w *world) pollTimes() []time.Time {
 		}
 	}
 	return out
+}
+
+// throughProxy puts a proxy between the client and the sandbox that
+// rewrites the body of every successful token answer, as a tenant (or
+// something in between) sending odd fields would; the world's client then
+// goes through it.
+func (w *world) throughProxy(rewrite func([]byte) []byte) *auth0.Client {
+	w.t.Helper()
+	target, err := url.Parse(w.srv.URL)
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	proxy := httputil.NewSingleHostReverseProxy(target)
+	proxy.ModifyResponse = func(resp *http.Response) error {
+		if resp.Request.URL.Path != "/oauth/token" || resp.StatusCode != http.StatusOK {
+			return nil
+		}
+		body, err := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if err != nil {
+			return err
+		}
+		body = rewrite(body)
+		resp.Body = io.NopCloser(bytes.NewReader(body))
+		resp.ContentLength = int64(len(body))
+		resp.Header.Set("Content-Length", strconv.Itoa(len(body)))
+		return nil
+	}
+	front := httptest.NewServer(proxy)
+	w.t.Cleanup(front.Close)
+	client, err := auth0.New(auth0.Config{Domain: front.URL, ClientID: "sandbox-client", ClientSecret: "sandbox-secret", HTTPClient: front.Client()})
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	w.t.Cleanup(client.CloseIdleConnections)
+	w.client = client
+	return client
 }

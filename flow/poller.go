@@ -133,7 +133,10 @@ func (p *Poller) Next(outcome auth0.Outcome, rl auth0.RateLimit, now time.Time) 
 	case auth0.OutcomeExpired:
 		return Decision{Action: ActionStop, Reason: StopExpired}
 	case auth0.OutcomeRateLimited:
-		wait := time.Duration(float64(max(p.interval, rl.Wait(now))) * rateLimitFactor)
+		wait := max(p.interval, rl.Wait(now))
+		if wait < MaxInterval { // a longer one would overflow, stretched
+			wait = time.Duration(float64(wait) * rateLimitFactor)
+		}
 		wait = min(max(wait, p.interval), MaxInterval)
 		if !now.Add(wait).Before(p.deadline) {
 			return Decision{Action: ActionStop, Reason: StopRateLimited}

@@ -1,6 +1,10 @@
 package flow
 
 import (
+	"context"
+	"io"
+	"net/http"
+	"net/http/httptest"
 	"testing"
 	"time"
 
@@ -138,5 +142,39 @@ func TestDeadline(t *testing.T) {
 	}
 	if d := p.Next(auth0.OutcomePending, auth0.RateLimit{}, t0.Add(6*time.Minute)); d.Action != ActionStop || d.Reason != StopDeadline {
 		t.Fatalf("pending after the deadline = %+v", d)
+	}
+}
+
+// TestAbsurdRateLimitHeadersWaitTheCap gets 429s with absurd headers over
+// HTTP, as the client parses them: the next poll waits the 60 s cap (or
+// stops at the deadline), never a short wait.
+func TestAbsurdRateLimitHeadersWaitTheCap(t *testing.T) {
+	for name, header := range map[string][2]string{
+		"retry-after 9.3e9 s":     {"Retry-After", "9300000000"},
+		"retry-after past int64":  {"Retry-After", "99999999999999999999999"},
+		"reset far in the future": {"X-Ratelimit-Reset", "99999999999999"},
+		"reset past int64":        {"X-Ratelimit-Reset", "1e300"},
+	} {
+		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set(header[0], header[1])
+			w.Header().Set("Content-Type", "application/json")
+			w.WriteHeader(http.StatusTooManyRequests)
+			io.WriteString(w, `{"error":"too_many_requests","error_description":"Too many requests"}`)
+		}))
+		client, err := auth0.New(auth0.Config{Domain: srv.URL, ClientID: "cid"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = client.VerifyOOB(context.Background(), "mfa-token", "oob-code", "")
+		e, ok := auth0.AsError(err)
+		client.CloseIdleConnections()
+		srv.Close()
+		if !ok || e.Outcome != auth0.OutcomeRateLimited {
+			t.Fatalf("%s: %v", name, err)
+		}
+		d := newTestPoller(5*time.Second).Next(auth0.OutcomeRateLimited, e.RateLimit, t0)
+		if d.Action != ActionWait || d.Wait != MaxInterval {
+			t.Errorf("%s: %+v, want a wait of %v", name, d, MaxInterval)
+		}
 	}
 }

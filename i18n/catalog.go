@@ -202,6 +202,7 @@ type Catalog struct {
 		Header             string
 		Opaque             string
 		Done               string
+		ExpiryUnknown      string // the answer gave no believable expires_in
 	}
 
 	Phone struct {
@@ -247,6 +248,15 @@ type Catalog struct {
 		Binary       string // %d: bytes
 		MoreLines    string // %d: lines
 		Cut          string
+
+		// What the trace left out to bound its memory.
+		CutHeaders string // %s: size
+		CutBody    string // %s: size
+		CutURL     string // %s: size
+		Dropped    string // %d %s: exchanges, the bound
+		Bytes      string // %d
+		Kilobytes  string // %d %d: whole, tenths
+		Megabytes  string // %d %d: whole, tenths
 	}
 
 	Explain struct {
@@ -345,6 +355,7 @@ type Catalog struct {
 	Duration struct {
 		Now     string
 		Seconds string // %d
+		Tenths  string // %d %d: whole seconds, tenths ("1.2s")
 	}
 
 	// Plain is the line-by-line mode (--plain, or no terminal): what the

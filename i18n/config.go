@@ -94,4 +94,8 @@ type ConfigWords struct {
 	UnknownKey                         string // %s: the keys
 	NotTOML, NotTOMLSecret             string
 	NotTOMLAt                          string // %s: the parser's words
+
+	// Poll intervals under the floor.
+	PollUnderFloorTenant  string // %s %s %s %s: value, floor, where, floor
+	PollUnderFloorSandbox string // %s %s %s %s: value, floor, where, floor
 }

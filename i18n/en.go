@@ -225,6 +225,7 @@ var english = func() Catalog {
 	r.Header = "header"
 	r.Opaque = "opaque (not a JWT)"
 	r.Done = "Press enter to start over, q to quit."
+	r.ExpiryUnknown = "unknown"
 
 	ph := &c.Phone
 	ph.Title = "Simulated phone"
@@ -250,7 +251,7 @@ var english = func() Catalog {
 	tr.Title = "Request trace · %d exchanges"
 	tr.Empty = "No request yet. Every HTTP exchange with the tenant will show here, secrets hidden."
 	tr.CurlTitle = "Replay it with curl"
-	tr.Variables = "Set %s in your shell first: they stand for secrets the trace hides."
+	tr.Variables = "Set %s in your shell first, as the README's curl walk-through does: the trace never shows a secret."
 	tr.Copied = "curl command copied to the clipboard."
 	tr.Explained = "%s %s → %s: %s"
 	tr.Tokens = "tokens"
@@ -265,6 +266,13 @@ var english = func() Catalog {
 	tr.Binary = "(%d bytes that are not text)"
 	tr.MoreLines = "(%d more lines not shown)"
 	tr.Cut = "(the body was longer: only its start was kept)"
+	tr.CutHeaders = "… %s of headers not kept"
+	tr.CutBody = "… %s of the body not kept"
+	tr.CutURL = "… %s of the URL not kept"
+	tr.Dropped = "… %d older exchanges not kept (the trace keeps at most %s)"
+	tr.Bytes = "%d bytes"
+	tr.Kilobytes = "%d.%d kB"
+	tr.Megabytes = "%d.%d MB"
 
 	x := &c.Explain
 	x.MFARequired = "the password is right; an mfa_token (valid 5 minutes) to complete MFA with"
@@ -346,7 +354,7 @@ var english = func() Catalog {
 	fl.Audience = "audience (API identifier) to request tokens for"
 	fl.Realm = "database connection to sign in with, such as Username-Password-Authentication"
 	fl.Username = "user to sign in as"
-	fl.PollInterval = "time between polls while waiting for approval, such as 5s (at most 60s)"
+	fl.PollInterval = "time between polls while waiting for approval, such as 5s (1s to 60s against a tenant; the sandbox allows down to 10ms)"
 	fl.Theme = "colour theme: auto, light or dark"
 	fl.Lang = "language: en or fr (default: from LC_ALL, LC_MESSAGES or LANG)"
 	fl.RevealSecrets = "show secrets (client secret, tokens, recovery codes) instead of masking them"
@@ -386,6 +394,7 @@ var english = func() Catalog {
 
 	c.Duration.Now = "now"
 	c.Duration.Seconds = "%ds"
+	c.Duration.Tenths = "%d.%ds"
 
 	pl := &c.Plain
 	pl.NeedsTerminal = "mfapush needs a terminal for its interface. Without one, run mfapush enroll, mfapush challenge or mfapush authenticators with --plain."

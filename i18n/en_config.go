@@ -117,5 +117,7 @@ func englishConfig() ConfigWords {
 	w.NotTOML = "is not valid TOML: check its syntax"
 	w.NotTOMLSecret = "is not valid TOML on a line that holds a secret (the parser's message is left out so as not to show it): check that the value is in quotes, such as client_secret = \"…\""
 	w.NotTOMLAt = "is not valid TOML: %s: fix that line"
+	w.PollUnderFloorTenant = "%s is under %s: Auth0 answers at most 12 polls a minute for each sign-in (one every 5 s) and slows faster ones down with slow_down: set %s to %s or more (5s is Auth0's own spacing)"
+	w.PollUnderFloorSandbox = "%s is under %s, which would only keep the processor busy: set %s to %s or more"
 	return w
 }

@@ -229,6 +229,7 @@ var french = func() Catalog {
 	r.Header = "en-tête"
 	r.Opaque = "opaque (pas un JWT)"
 	r.Done = "Appuyez sur enter pour recommencer, q pour quitter."
+	r.ExpiryUnknown = "inconnue"
 
 	ph := &c.Phone
 	ph.Title = "Téléphone simulé"
@@ -254,7 +255,7 @@ var french = func() Catalog {
 	tr.Title = "Trace des requêtes · %d échanges"
 	tr.Empty = "Aucune requête pour l’instant. Chaque échange HTTP avec le locataire s’affichera ici, secrets masqués."
 	tr.CurlTitle = "Le rejouer avec curl"
-	tr.Variables = "Définissez d’abord %s dans votre shell : elles remplacent les secrets que la trace masque."
+	tr.Variables = "Définissez d’abord %s dans votre shell, comme le fait la partie curl du README : la trace ne montre jamais un secret."
 	tr.Copied = "Commande curl copiée dans le presse-papiers."
 	tr.Explained = "%s %s → %s : %s"
 	tr.Tokens = "jetons"
@@ -269,6 +270,13 @@ var french = func() Catalog {
 	tr.Binary = "(%d octets qui ne sont pas du texte)"
 	tr.MoreLines = "(%d lignes de plus non affichées)"
 	tr.Cut = "(le corps était plus long : seul son début a été gardé)"
+	tr.CutHeaders = "… %s d’en-têtes non conservés"
+	tr.CutBody = "… %s du corps non conservés"
+	tr.CutURL = "… %s de l’URL non conservés"
+	tr.Dropped = "… %d échanges plus anciens non conservés (la trace garde %s au plus)"
+	tr.Bytes = "%d octets"
+	tr.Kilobytes = "%d,%d ko"
+	tr.Megabytes = "%d,%d Mo"
 
 	x := &c.Explain
 	x.MFARequired = "mot de passe correct ; un mfa_token (valable 5 minutes) pour terminer la MFA"
@@ -352,7 +360,7 @@ var french = func() Catalog {
 	fl.Audience = "audience (identifiant d’API) des jetons demandés"
 	fl.Realm = "connexion de base de données pour se connecter, comme Username-Password-Authentication"
 	fl.Username = "utilisateur à connecter"
-	fl.PollInterval = "délai entre deux interrogations pendant l’attente de l’approbation, comme 5s (60s au plus)"
+	fl.PollInterval = "délai entre deux interrogations pendant l’attente de l’approbation, comme 5s (de 1s à 60s avec un locataire ; le bac à sable accepte jusqu’à 10ms)"
 	fl.Theme = "thème de couleurs : auto, light ou dark"
 	fl.Lang = "langue : en ou fr (par défaut : selon LC_ALL, LC_MESSAGES ou LANG)"
 	fl.RevealSecrets = "afficher les secrets (secret client, jetons, codes de récupération) au lieu de les masquer"
@@ -392,6 +400,7 @@ var french = func() Catalog {
 
 	c.Duration.Now = "maintenant"
 	c.Duration.Seconds = "%d s"
+	c.Duration.Tenths = "%d,%d s"
 
 	pl := &c.Plain
 	pl.NeedsTerminal = "L’interface de mfapush a besoin d’un terminal. Sans terminal, lancez mfapush enroll, mfapush challenge ou mfapush authenticators avec --plain."

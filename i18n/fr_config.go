@@ -117,6 +117,8 @@ func frenchConfig() ConfigWords {
 	w.UnknownKey = "clé inconnue : retirez-la ; un profil contient %s"
 	w.NotTOML = "n’est pas du TOML valide : vérifiez sa syntaxe"
 	w.NotTOMLSecret = "n’est pas du TOML valide sur une ligne qui contient un secret (le message de l’analyseur est omis pour ne pas le montrer) : vérifiez que la valeur est entre guillemets, comme client_secret = \"…\""
+	w.PollUnderFloorTenant = "%s est en dessous de %s : Auth0 répond à 12 interrogations par minute au plus pour chaque connexion (une toutes les 5 s) et freine les plus rapides avec slow_down : donnez à %s une durée de %s ou plus (5s est l’espacement d’Auth0)"
+	w.PollUnderFloorSandbox = "%s est en dessous de %s, ce qui ne ferait qu’occuper le processeur : donnez à %s une durée de %s ou plus"
 	w.NotTOMLAt = "n’est pas du TOML valide : %s : corrigez cette ligne"
 	return w
 }

@@ -131,6 +131,8 @@ func (r *run) sayTokens(tokens *auth0.Tokens, at time.Time) {
 	if tokens.ExpiresIn > 0 {
 		expiry := at.Add(tokens.ExpiresIn)
 		r.sayLabeled(indent, t.ExpiresIn, fmt.Sprintf(t.ExpiresAt, r.countdown(expiry.Sub(r.now())), clockTime(expiry)))
+	} else {
+		r.sayLabeled(indent, t.ExpiresIn, t.ExpiryUnknown)
 	}
 	for _, tk := range []struct{ label, value string }{
 		{t.AccessToken, tokens.AccessToken}, {t.IDToken, tokens.IDToken}, {t.RefreshToken, tokens.RefreshToken},

@@ -3,6 +3,7 @@ package plain_test
 import (
 	"context"
 	"encoding/json"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -249,4 +250,50 @@ func TestChallengeWithoutPushAuthenticator(t *testing.T) {
 	if status != plain.ExitError || !strings.Contains(errOut, "Error: Nothing to challenge") {
 		t.Errorf("exit %d\n%s", status, errOut)
 	}
+}
+
+// TestOddExpiresInSaysTheExpiryIsUnknown: an approved push whose token
+// answer has an expires_in that cannot be believed still signs in; the
+// expiry is said to be unknown, in words and in the JSON report.
+func TestOddExpiresInSaysTheExpiryIsUnknown(t *testing.T) {
+	w := newWorld(t, nil)
+	odd := func(body []byte) []byte {
+		return regexp.MustCompile(`"expires_in":\d+`).ReplaceAll(body, []byte(`"expires_in":-100`))
+	}
+	w.rewriteTokens.Store(&odd)
+	r, status := challengeAnswered(t, w, w.config(plain.FlowChallenge, "bob@example.com", "bob-password\n"), approve)
+	out := r.stdout.String()
+	if status != plain.ExitOK || lineWith(out, "Expires") != "Expires: unknown" {
+		t.Fatalf("exit %d, expiry line %q\n%s\n%s", status, lineWith(out, "Expires"), out, r.stderr)
+	}
+
+	w = newWorld(t, nil)
+	w.rewriteTokens.Store(&odd)
+	cfg := w.config(plain.FlowChallenge, "bob@example.com", "bob-password\n")
+	cfg.JSON = true
+	r, status = challengeAnswered(t, w, cfg, approve)
+	var report map[string]any
+	if err := json.Unmarshal([]byte(r.stdout.String()), &report); err != nil || status != plain.ExitOK {
+		t.Fatalf("exit %d, %v\n%s", status, err, r.stdout)
+	}
+	tokens, _ := report["tokens"].(map[string]any)
+	if _, has := tokens["expires_in"]; has || tokens["issued"] == nil {
+		t.Errorf("tokens of the report = %v, want no expires_in", tokens)
+	}
+}
+
+// TestWaitSaysTheNextCheckHonestly: the sandbox's 1 s spacing, stretched by
+// 1.2, puts the next check 1.2 s away, not "in 2s".
+func TestWaitSaysTheNextCheckHonestly(t *testing.T) {
+	w := newWorld(t, nil)
+	cfg := w.config(plain.FlowChallenge, "bob@example.com", "bob-password\n")
+	cfg.Env.PollInterval = time.Second
+	r, cancel := startInterruptible(cfg)
+	defer cancel()
+	r.human.waitFor(t, "Waiting for the approval (next check in")
+	if line := lineWith(r.human.String(), "Waiting for the approval"); !strings.HasPrefix(line, "Waiting for the approval (next check in 1.2s,") {
+		t.Errorf("first wait line %q, want the next check in 1.2s", line)
+	}
+	cancel()
+	r.wait(t)
 }

@@ -78,7 +78,7 @@
 //	  "tokens": {
 //	    "token_type": "Bearer", "scope": "openid profile email",
 //	    "audience": "https://api.example.com",   // when the access token is a JWT
-//	    "expires_in": 86400, "expires_at": "…",
+//	    "expires_in": 86400, "expires_at": "…",  // both left out when the answer gave no believable expiry
 //	    "issued": ["access_token", "id_token"],
 //	    "access_token": "…", "id_token": "…", "refresh_token": "…"  // only with --show-tokens
 //	  },

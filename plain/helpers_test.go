@@ -33,6 +33,9 @@ type world struct {
 	secrets *secretLog
 	// beforePoll, when set, runs once just before the next poll leaves.
 	beforePoll atomic.Pointer[func()]
+	// rewriteTokens, when set, changes every successful token answer, as a
+	// tenant sending odd fields would.
+	rewriteTokens atomic.Pointer[func([]byte) []byte]
 }
 
 // hangNextPoll makes the tenant hold the next poll unanswered; hanging is
@@ -58,7 +61,7 @@ func newWorld(t *testing.T, change func(*sandbox.Options)) *world {
 	srv := sandboxtest.StartReal(t, opts)
 	w := &world{t: t, srv: srv, secrets: &secretLog{values: map[string]string{}}}
 	hc := *srv.Server.Client()
-	hc.Transport = recordingTransport{next: hc.Transport, log: w.secrets, beforePoll: &w.beforePoll}
+	hc.Transport = recordingTransport{next: hc.Transport, log: w.secrets, beforePoll: &w.beforePoll, rewrite: &w.rewriteTokens}
 	var err error
 	w.client, err = auth0.New(auth0.Config{Domain: srv.URL, ClientID: "sandbox-client", ClientSecret: "sandbox-secret", HTTPClient: &hc})
 	if err != nil {

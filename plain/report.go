@@ -74,7 +74,7 @@ type Tokens struct {
 	TokenType    string    `json:"token_type"`
 	Scope        string    `json:"scope"`
 	Audience     string    `json:"audience,omitempty"`
-	ExpiresIn    int64     `json:"expires_in"`
+	ExpiresIn    int64     `json:"expires_in,omitempty"` // left out when the expiry is unknown
 	ExpiresAt    time.Time `json:"expires_at,omitzero"`
 	Issued       []string  `json:"issued"`
 	AccessToken  string    `json:"access_token,omitempty"`

@@ -104,6 +104,8 @@ type recordingTransport struct {
 	next       http.RoundTripper
 	log        *secretLog
 	beforePoll *atomic.Pointer[func()]
+	// rewrite, when set, changes the body of every successful token answer.
+	rewrite *atomic.Pointer[func([]byte) []byte]
 }
 
 func (rt recordingTransport) RoundTrip(req *http.Request) (*http.Response, error) {
@@ -132,6 +134,10 @@ func (rt recordingTransport) RoundTrip(req *http.Request) (*http.Response, error
 		return nil, err
 	}
 	rt.log.addBody(body)
+	if f := rt.rewrite.Load(); f != nil && req.URL.Path == "/oauth/token" && resp.StatusCode == http.StatusOK {
+		body = (*f)(body)
+		resp.ContentLength = int64(len(body))
+	}
 	resp.Body = io.NopCloser(bytes.NewReader(body))
 	return resp, nil
 }

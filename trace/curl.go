@@ -1,6 +1,8 @@
 package trace
 
 import (
+	"bytes"
+	"encoding/json"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -12,19 +14,28 @@ import (
 	"github.com/mfapush/mfapush/auth0"
 )
 
-// Curl is the exact curl command that reproduces the exchange, in the style
-// of Auth0's docs: --request, --url, --header, --data (form fields with
-// --data-urlencode each, so any value is encoded right), one option per
-// line joined with " \\\n  ". Secrets appear as shell variables
-// ("$MFA_TOKEN", "Bearer $ACCESS_TOKEN"), inside double quotes so the shell
-// expands them; every other value is quoted so that the shell passes it
-// through unchanged, whatever it contains (quotes, $, backslashes,
-// backticks, newlines). For a revealed exchange (no placeholders) the real
-// values are quoted the same safe way.
+// Curl is the curl command that replays the exchange, in the style of
+// Auth0's docs and of the README's walk-through: --request, --url, --header,
+// --data (form fields with --data-urlencode each, so any value is encoded
+// right), one option per line joined with " \\\n  ", and --silent
+// --show-error so that only the answer, or curl's error, shows.
 //
-// A variable inside a JSON body is expanded as is, so its value must need
-// no JSON escaping; Auth0's tokens and codes never do. A body with a NUL
-// byte cannot be passed on a command line; the client never sends one.
+// It names the tenant, the application and each secret the way the README's
+// exports do: "$AUTH0_DOMAIN/oauth/token", "client_id=$AUTH0_CLIENT_ID",
+// "client_secret=$AUTH0_CLIENT_SECRET", "Bearer $ACCESS_TOKEN". A variable
+// stands only where the client put a placeholder, found by the request's
+// structure (a secret field's value, the Authorization credentials); text
+// anywhere else, such as an authenticator id from the server, is quoted so
+// that the shell passes it through unchanged, whatever it contains (quotes,
+// $, backslashes, backticks, newlines). A revealed exchange names nothing:
+// its real values are quoted the same safe way.
+//
+// A JSON body is indented, one field a line, so that no line of the command
+// is long enough to wrap inside a quoted string when shown, and a copy by
+// mouse (margin included) is still the same JSON. A variable inside it is
+// expanded as is, so its value must need no JSON escaping; Auth0's tokens
+// and codes never do. A body with a NUL byte cannot be passed on a command
+// line; the client never sends one.
 func Curl(ex auth0.Exchange) string {
 	return strings.Join(build(ex).options, " \\\n  ")
 }
@@ -34,6 +45,12 @@ func Curl(ex auth0.Exchange) string {
 func Variables(ex auth0.Exchange) []string {
 	return build(ex).variables
 }
+
+// The variables of the README's exports (and of "mfapush sandbox").
+const (
+	domainVariable   = "AUTH0_DOMAIN"
+	clientIDVariable = "AUTH0_CLIENT_ID"
+)
 
 // command is a curl command being built.
 type command struct {
@@ -46,19 +63,31 @@ var plainMethod = regexp.MustCompile(`^[A-Z]+$`)
 
 func build(ex auth0.Exchange) *command {
 	c := &command{expand: !ex.Revealed}
+	c.add("curl --silent --show-error")
+	origin, path := splitOrigin(ex.URL)
+	if c.expand && origin != "" && strings.HasPrefix(origin, "https://") {
+		// $AUTH0_DOMAIN may be a bare host, as the README sets it for a
+		// tenant: without this, curl would guess http:// and send the
+		// secrets in the clear.
+		c.add("--proto-default https")
+	}
 	method := ex.Method
 	if !plainMethod.MatchString(method) {
-		method = c.word(method)
+		method = c.word(text(method))
 	}
 	if ex.Method == http.MethodHead {
-		c.add("curl --head") // --request HEAD would wait for a body that never comes
+		c.add("--head") // --request HEAD would wait for a body that never comes
 	} else {
-		c.add("curl --request " + method)
+		c.add("--request " + method)
 	}
 	if strings.ContainsAny(ex.URL, "[]{}") {
 		c.add("--globoff") // else curl reads brackets and braces as a URL pattern
 	}
-	c.add("--url " + c.word(ex.URL))
+	if c.expand && origin != "" {
+		c.add("--url " + c.word(variable(domainVariable), text(path)))
+	} else {
+		c.add("--url " + c.word(text(ex.URL)))
+	}
 	names := make([]string, 0, len(ex.RequestHeader))
 	for name := range ex.RequestHeader {
 		names = append(names, name)
@@ -67,17 +96,44 @@ func build(ex auth0.Exchange) *command {
 	for _, name := range names {
 		for _, v := range ex.RequestHeader[name] {
 			if v == "" {
-				c.add("--header " + c.word(name+";")) // "Name:" would remove the header
+				c.add("--header " + c.word(text(name+";"))) // "Name:" would remove the header
 				continue
 			}
-			c.add("--header " + c.word(name+": "+v))
+			c.add("--header " + c.word(c.header(name, v)...))
 		}
 	}
 	c.addBody(ex.RequestHeader.Get("Content-Type"), string(ex.RequestBody))
 	return c
 }
 
+// splitOrigin cuts a URL into its origin ("https://host") and the rest;
+// origin is "" when the URL has none.
+func splitOrigin(raw string) (origin, rest string) {
+	u, err := url.Parse(raw)
+	if err != nil || u.Scheme == "" || u.Host == "" || u.User != nil {
+		return "", raw
+	}
+	origin = u.Scheme + "://" + u.Host
+	if !strings.HasPrefix(raw, origin) {
+		return "", raw
+	}
+	return origin, raw[len(origin):]
+}
+
 func (c *command) add(option string) { c.options = append(c.options, option) }
+
+// header is a header line; its credentials are a variable when the client
+// put a placeholder there.
+func (c *command) header(name, value string) []segment {
+	if c.expand && strings.EqualFold(name, "Authorization") {
+		if scheme, credentials, ok := strings.Cut(value, " "); ok {
+			if v, ok := placeholderVariable(credentials); ok {
+				return []segment{text(name + ": " + scheme + " "), variable(v)}
+			}
+		}
+	}
+	return []segment{text(name + ": " + value)}
+}
 
 func (c *command) addBody(contentType, body string) {
 	if body == "" {
@@ -88,76 +144,146 @@ func (c *command) addBody(contentType, body string) {
 			for _, f := range fields {
 				if f.key == "" {
 					// curl would send "=value" as a bare value: pass it encoded.
-					c.add("--data-raw " + c.word("="+url.QueryEscape(f.value)))
+					c.add("--data-raw " + c.word(text("="+url.QueryEscape(f.value))))
 					continue
 				}
 				// curl encodes the value only: the name goes encoded already.
-				c.add("--data-urlencode " + c.word(url.QueryEscape(f.key)+"="+f.value))
+				name := text(url.QueryEscape(f.key) + "=")
+				if v, ok := c.fieldVariable(f.key, f.value); ok {
+					c.add("--data-urlencode " + c.word(name, variable(v)))
+				} else {
+					c.add("--data-urlencode " + c.word(text(url.QueryEscape(f.key)+"="+f.value)))
+				}
 			}
 			return
 		}
 	}
 	if body[0] == '{' || body[0] == '[' {
-		c.add("--data " + c.word(body))
+		c.add("--data " + c.jsonWord(body))
 		return
 	}
-	c.add("--data-raw " + c.word(body)) // --data would read a file for a leading @
+	c.add("--data-raw " + c.word(text(body))) // --data would read a file for a leading @
 }
 
-// segment is a piece of a value: literal text, or the shell variable that
-// stands for a secret.
+// fieldVariable is the variable a field's value stands for: a secret field
+// holding its own placeholder, or the client ID.
+func (c *command) fieldVariable(key, value string) (string, bool) {
+	if !c.expand {
+		return "", false
+	}
+	if key == "client_id" {
+		return clientIDVariable, true
+	}
+	if v, ok := auth0.SecretVariable(key); ok && value == auth0.Placeholder(v) {
+		return v, true
+	}
+	return "", false
+}
+
+// placeholderVariable tells whether s is exactly a placeholder.
+func placeholderVariable(s string) (string, bool) {
+	for _, v := range auth0.SecretVariables() {
+		if s == auth0.Placeholder(v) {
+			return v, true
+		}
+	}
+	return "", false
+}
+
+// segment is a piece of a shell word: literal text, or a variable.
 type segment struct {
 	text     string
 	variable string
+	lines    bool // the text's line breaks may stay as they are (JSON's white space)
 }
 
-// placeholders are the texts that stand for secrets, longest first so that
-// $OTP_SECRET is never read as $OTP followed by _SECRET.
-var placeholders = func() []segment {
-	var out []segment
-	for _, v := range auth0.SecretVariables() {
-		out = append(out, segment{text: auth0.Placeholder(v), variable: v})
-	}
-	sort.SliceStable(out, func(i, j int) bool { return len(out[i].text) > len(out[j].text) })
-	return out
-}()
+func text(s string) segment     { return segment{text: s} }
+func variable(v string) segment { return segment{variable: v} }
 
-// split cuts s at every placeholder. A placeholder followed by a letter,
-// digit or underscore is text: the shell would read a longer name.
-func (c *command) split(s string) []segment {
-	if !c.expand {
-		return []segment{{text: s}}
+// jsonWord is a JSON body as one word, indented, with the variables its
+// structure holds; a body that is not JSON goes as it is.
+func (c *command) jsonWord(body string) string {
+	var indented bytes.Buffer
+	if json.Indent(&indented, []byte(body), "  ", "  ") != nil {
+		return c.word(text(body))
 	}
-	var out []segment
-	start := 0
-	for i := 0; i < len(s); i++ {
-		for _, p := range placeholders {
-			end := i + len(p.text)
-			if !strings.HasPrefix(s[i:], p.text) || end < len(s) && isNameByte(s[end]) {
-				continue
-			}
-			if start < i {
-				out = append(out, segment{text: s[start:i]})
-			}
-			out = append(out, p)
-			start, i = end, end-1
+	segs := c.jsonSegments(indented.String())
+	for i := range segs {
+		segs[i].lines = true
+	}
+	return c.word(segs...)
+}
+
+// jsonSegments cuts a JSON document at each string value that a variable
+// stands for (see fieldVariable), found by walking its structure, so that
+// no other text becomes a variable.
+func (c *command) jsonSegments(doc string) []segment {
+	dec := json.NewDecoder(strings.NewReader(doc))
+	type level struct {
+		object   bool
+		key      string
+		keyIsDue bool
+	}
+	var (
+		stack []level
+		segs  []segment
+		done  int // bytes of doc already in segs
+	)
+	for {
+		tok, err := dec.Token()
+		if err != nil {
 			break
 		}
+		var top *level
+		if len(stack) > 0 {
+			top = &stack[len(stack)-1]
+		}
+		switch t := tok.(type) {
+		case json.Delim:
+			switch t {
+			case '{', '[':
+				key := ""
+				if top != nil {
+					key = top.key
+				}
+				if top != nil && top.object {
+					top.keyIsDue = true
+				}
+				stack = append(stack, level{object: t == '{', key: key, keyIsDue: t == '{'})
+			default:
+				stack = stack[:len(stack)-1]
+			}
+			continue
+		case string:
+			if top != nil && top.object && top.keyIsDue {
+				top.key, top.keyIsDue = t, false
+				continue
+			}
+			if top != nil {
+				if v, ok := c.fieldVariable(top.key, t); ok {
+					end := int(dec.InputOffset())
+					literal := `"` + t + `"`
+					if start := end - len(literal); start >= done && doc[start:end] == literal {
+						segs = append(segs, text(doc[done:start+1]), variable(v))
+						done = end - 1
+					}
+				}
+			}
+		}
+		if top != nil && top.object {
+			top.keyIsDue = true
+		}
 	}
-	if start < len(s) || len(out) == 0 {
-		out = append(out, segment{text: s[start:]})
-	}
-	return out
+	return append(segs, text(doc[done:]))
 }
 
-func isNameByte(b byte) bool {
-	return b == '_' || b >= '0' && b <= '9' || b >= 'A' && b <= 'Z' || b >= 'a' && b <= 'z'
-}
-
-// word quotes s as one shell word: literal text passes through unchanged,
-// placeholders expand to their variables.
-func (c *command) word(s string) string {
-	segs := c.split(s)
+// word quotes segments as one shell word: literal text passes through
+// unchanged, variables expand.
+func (c *command) word(segs ...segment) string {
+	segs = slices.DeleteFunc(segs, func(s segment) bool { return s.variable == "" && s.text == "" })
+	if len(segs) == 0 {
+		segs = []segment{text("")}
+	}
 	for _, seg := range segs {
 		if seg.variable != "" && !slices.Contains(c.variables, seg.variable) {
 			c.variables = append(c.variables, seg.variable)
@@ -173,7 +299,7 @@ func (c *command) word(s string) string {
 		if seg.variable != "" {
 			b.WriteString(`"` + shellVariable(seg.variable) + `"`)
 		} else {
-			b.WriteString(quoteLiteral(seg.text))
+			b.WriteString(quoteLiteral(seg.text, seg.lines))
 		}
 	}
 	return b.String()
@@ -207,8 +333,12 @@ func doubleQuoted(segs []segment) (string, bool) {
 // quoteLiteral quotes text so the shell passes it unchanged: in single
 // quotes, or, when it holds characters a terminal would act on or a line
 // break, in ANSI-C quotes ($'…') with those characters escaped, so the
-// command stays one option per line and inert on screen.
-func quoteLiteral(s string) string {
+// command stays one option per line and inert on screen. With lines, line
+// breaks alone stay in single quotes, as they are.
+func quoteLiteral(s string, lines bool) string {
+	if lines && !needsANSIC(strings.ReplaceAll(s, "\n", "")) {
+		return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+	}
 	if needsANSIC(s) {
 		return ansiC(s)
 	}

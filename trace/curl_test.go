@@ -1,8 +1,11 @@
 package trace_test
 
 import (
+	"bytes"
+	"encoding/json"
 	"net/http"
 	"net/url"
+	"os/exec"
 	"slices"
 	"strings"
 	"testing"
@@ -19,7 +22,7 @@ func TestCurlStyle(t *testing.T) {
 	form := url.Values{}
 	form.Set("grant_type", auth0.GrantMFAOOB)
 	form.Set("client_id", "sandbox-client")
-	form.Set("client_secret", auth0.Placeholder("CLIENT_SECRET"))
+	form.Set("client_secret", auth0.Placeholder("AUTH0_CLIENT_SECRET"))
 	form.Set("mfa_token", auth0.Placeholder("MFA_TOKEN"))
 	form.Set("oob_code", auth0.Placeholder("OOB_CODE"))
 	ex := auth0.Exchange{
@@ -27,50 +30,67 @@ func TestCurlStyle(t *testing.T) {
 		RequestHeader: http.Header{"Content-Type": {"application/x-www-form-urlencoded"}, "Accept": {"application/json"}},
 		RequestBody:   []byte(form.Encode()),
 	}
-	want := `curl --request POST \
-  --url 'http://127.0.0.1:8484/oauth/token' \
+	// The variables are the README's: $AUTH0_DOMAIN, $AUTH0_CLIENT_ID…
+	want := `curl --silent --show-error \
+  --request POST \
+  --url "$AUTH0_DOMAIN/oauth/token" \
   --header 'Accept: application/json' \
   --header 'Content-Type: application/x-www-form-urlencoded' \
-  --data-urlencode 'client_id=sandbox-client' \
-  --data-urlencode "client_secret=$CLIENT_SECRET" \
+  --data-urlencode "client_id=$AUTH0_CLIENT_ID" \
+  --data-urlencode "client_secret=$AUTH0_CLIENT_SECRET" \
   --data-urlencode 'grant_type=http://auth0.com/oauth/grant-type/mfa-oob' \
   --data-urlencode "mfa_token=$MFA_TOKEN" \
   --data-urlencode "oob_code=$OOB_CODE"`
 	if got := trace.Curl(ex); got != want {
 		t.Errorf("Curl =\n%s\nwant\n%s", got, want)
 	}
-	if got := trace.Variables(ex); !slices.Equal(got, []string{"CLIENT_SECRET", "MFA_TOKEN", "OOB_CODE"}) {
+	if got := trace.Variables(ex); !slices.Equal(got, []string{"AUTH0_DOMAIN", "AUTH0_CLIENT_ID", "AUTH0_CLIENT_SECRET", "MFA_TOKEN", "OOB_CODE"}) {
 		t.Errorf("Variables = %v", got)
 	}
 
-	list := auth0.Exchange{Method: "GET", URL: "http://h/mfa/authenticators", RequestHeader: http.Header{"Authorization": {"Bearer $ACCESS_TOKEN"}}}
-	want = `curl --request GET \
-  --url 'http://h/mfa/authenticators' \
+	// A tenant's $AUTH0_DOMAIN is a bare host in the README: curl must not
+	// take it for http.
+	list := auth0.Exchange{Method: "GET", URL: "https://acme.eu.auth0.com/mfa/authenticators", RequestHeader: http.Header{"Authorization": {"Bearer $ACCESS_TOKEN"}}}
+	want = `curl --silent --show-error \
+  --proto-default https \
+  --request GET \
+  --url "$AUTH0_DOMAIN/mfa/authenticators" \
   --header "Authorization: Bearer $ACCESS_TOKEN"`
 	if got := trace.Curl(list); got != want {
 		t.Errorf("Curl =\n%s\nwant\n%s", got, want)
 	}
 
-	// $OTP_SECRET is not $OTP followed by text, and $OTPX is no placeholder.
+	// A JSON body goes one field a line, so no line wraps inside its quotes;
+	// a variable stands only for a secret field's own placeholder.
 	body := auth0.Exchange{Method: "POST", URL: "http://h/x", RequestHeader: http.Header{"Content-Type": {"application/json"}},
-		RequestBody: []byte(`{"a":"$OTP_SECRET","b":"$OTP","c":"$OTPX"}`)}
-	want = `curl --request POST \
-  --url 'http://h/x' \
+		RequestBody: []byte(`{"secret":"$OTP_SECRET","otp":"$OTP","oob_code":"$OTPX","a":"$OTP","b":["it's"]}`)}
+	want = `curl --silent --show-error \
+  --request POST \
+  --url "$AUTH0_DOMAIN/x" \
   --header 'Content-Type: application/json' \
-  --data '{"a":"'"$OTP_SECRET"'","b":"'"$OTP"'","c":"$OTPX"}'`
+  --data '{
+    "secret": "'"$OTP_SECRET"'",
+    "otp": "'"$OTP"'",
+    "oob_code": "$OTPX",
+    "a": "$OTP",
+    "b": [
+      "it'\''s"
+    ]
+  }'`
 	if got := trace.Curl(body); got != want {
 		t.Errorf("Curl =\n%s\nwant\n%s", got, want)
 	}
-	if got := trace.Variables(body); !slices.Equal(got, []string{"OTP_SECRET", "OTP"}) {
+	if got := trace.Variables(body); !slices.Equal(got, []string{"AUTH0_DOMAIN", "OTP_SECRET", "OTP"}) {
 		t.Errorf("Variables = %v", got)
 	}
 
-	// Revealed: a "$MFA_TOKEN" that is a real value stays text.
+	// Revealed: the command is whole, no variable, and a "$MFA_TOKEN" that
+	// is a real value stays text.
 	ex.Revealed = true
 	if got := trace.Variables(ex); len(got) != 0 {
 		t.Errorf("Variables of a revealed exchange = %v", got)
 	}
-	if got := trace.Curl(ex); !strings.Contains(got, `--data-urlencode 'mfa_token=$MFA_TOKEN'`) {
+	if got := trace.Curl(ex); !strings.Contains(got, `--data-urlencode 'mfa_token=$MFA_TOKEN'`) || !strings.Contains(got, `--url 'http://127.0.0.1:8484/oauth/token'`) {
 		t.Errorf("revealed Curl expands a variable:\n%s", got)
 	}
 }
@@ -92,6 +112,16 @@ func TestCurlPassesRevealedValuesThroughUnchanged(t *testing.T) {
 			Method: "POST", URL: base + "/mfa/challenge",
 			RequestHeader: http.Header{"Content-Type": {"application/json"}, "X-Empty": {""}, "X-Many": {"one", "two 'quoted'"}},
 			RequestBody:   []byte(jsonBody),
+		},
+		{
+			// Valid JSON, which the command indents; with a bidi control
+			// that JSON leaves raw, and one without.
+			Method: "POST", URL: base + "/mfa/challenge", RequestHeader: http.Header{"Content-Type": {"application/json"}},
+			RequestBody: validJSON(map[string]any{"mfa_token": withControls, "client_id": nasty, "list": []string{nasty, "'"}}),
+		},
+		{
+			Method: "POST", URL: base + "/mfa/challenge", RequestHeader: http.Header{"Content-Type": {"application/json"}},
+			RequestBody: validJSON(map[string]any{"mfa_token": nasty, "client_id": "it's", "n": []any{1, map[string]string{"otp": "x'y"}}}),
 		},
 		{
 			Method: "PUT", URL: base + "/raw", RequestHeader: http.Header{"Content-Type": {"text/plain"}},
@@ -118,12 +148,14 @@ func TestCurlExpandsPlaceholdersToTheExportedValues(t *testing.T) {
 	needShell(t)
 	base, last := echoServer(t)
 	vars := map[string]string{
-		"MFA_TOKEN":     "Fe26.2*abc*$HOME`id`'x'!",             // JSON-safe: no " or \
-		"OOB_CODE":      nasty + "\nline two",                   // form values may hold anything
-		"ACCESS_TOKEN":  "eyJ.a b'c\"d$e`f\\g!",                 // a header value
-		"CLIENT_SECRET": "s3cr3t & = + %26 '\"$PATH ${HOME} \\", // a form value again
+		"MFA_TOKEN":           "Fe26.2*abc*$HOME`id`'x'!",             // JSON-safe: no " or \
+		"OOB_CODE":            nasty + "\nline two",                   // form values may hold anything
+		"ACCESS_TOKEN":        "eyJ.a b'c\"d$e`f\\g!",                 // a header value
+		"AUTH0_CLIENT_SECRET": "s3cr3t & = + %26 '\"$PATH ${HOME} \\", // a form value again
+		"AUTH0_CLIENT_ID":     "the client's id",
+		"AUTH0_DOMAIN":        base,
 	}
-	form := "client_id=sandbox-client&client_secret=%24CLIENT_SECRET&oob_code=%24OOB_CODE&note=" +
+	form := "client_id=sandbox-client&client_secret=%24AUTH0_CLIENT_SECRET&oob_code=%24OOB_CODE&note=" +
 		url.QueryEscape("literal $OOB_CODEX and $HOME")
 	for _, tc := range []struct {
 		ex   auth0.Exchange
@@ -133,16 +165,16 @@ func TestCurlExpandsPlaceholdersToTheExportedValues(t *testing.T) {
 		{
 			ex: auth0.Exchange{Method: "POST", URL: base + "/oauth/token",
 				RequestHeader: http.Header{"Content-Type": {"application/x-www-form-urlencoded"}}, RequestBody: []byte(form)},
-			want: "client_id=sandbox-client&client_secret=" + url.QueryEscape(vars["CLIENT_SECRET"]) +
+			want: "client_id=" + url.QueryEscape(vars["AUTH0_CLIENT_ID"]) + "&client_secret=" + url.QueryEscape(vars["AUTH0_CLIENT_SECRET"]) +
 				"&oob_code=" + url.QueryEscape(vars["OOB_CODE"]) + "&note=" + url.QueryEscape("literal $OOB_CODEX and $HOME"),
-			vars: []string{"CLIENT_SECRET", "OOB_CODE"},
+			vars: []string{"AUTH0_DOMAIN", "AUTH0_CLIENT_ID", "AUTH0_CLIENT_SECRET", "OOB_CODE"},
 		},
 		{
 			ex: auth0.Exchange{Method: "POST", URL: base + "/mfa/challenge",
 				RequestHeader: http.Header{"Content-Type": {"application/json"}, "Authorization": {"Bearer $ACCESS_TOKEN"}},
 				RequestBody:   []byte(`{"mfa_token":"$MFA_TOKEN","note":"it's $HOME"}`)},
 			want: `{"mfa_token":"` + vars["MFA_TOKEN"] + `","note":"it's $HOME"}`,
-			vars: []string{"ACCESS_TOKEN", "MFA_TOKEN"},
+			vars: []string{"AUTH0_DOMAIN", "ACCESS_TOKEN", "MFA_TOKEN"},
 		},
 	} {
 		command := trace.Curl(tc.ex)
@@ -184,6 +216,14 @@ func checkReceived(t *testing.T, ex auth0.Exchange, got received, wantBody []byt
 		}
 		return
 	}
+	var g, w bytes.Buffer
+	if json.Valid(wantBody) {
+		// The command indents JSON: the same document, other white space.
+		if json.Compact(&g, got.body) != nil || json.Compact(&w, wantBody) != nil || g.String() != w.String() {
+			t.Errorf("JSON body\n%s\nwant\n%s", got.body, wantBody)
+		}
+		return
+	}
 	if string(got.body) != string(wantBody) {
 		t.Errorf("body\n%q\nwant\n%q", got.body, wantBody)
 	}
@@ -203,15 +243,66 @@ func formPairs(t *testing.T, body string) []string {
 	return out
 }
 
-// checkCommandInert fails on a character a terminal acts on, other than the
-// newlines between options.
+// checkCommandInert fails on a character a terminal acts on, other than
+// line breaks (between options, and in an indented JSON body).
 func checkCommandInert(t *testing.T, command string) {
 	t.Helper()
-	for _, line := range strings.Split(command, " \\\n  ") {
+	for _, line := range strings.Split(command, "\n") {
 		for _, r := range line {
 			if unicode.IsControl(r) || unicode.Is(unicode.Bidi_Control, r) {
 				t.Errorf("character %U in the command line %q", r, line)
 			}
 		}
 	}
+}
+
+// TestCurlExpandsOnlyOurOwnVariables: a server can put the text of a
+// placeholder in a value that flows into a request (an authenticator id, a
+// name); the shell must pass it as text, and expand only the placeholders
+// the client put in place of secrets.
+func TestCurlExpandsOnlyOurOwnVariables(t *testing.T) {
+	needShell(t)
+	secretVar, _ := auth0.SecretVariable("client_secret")
+	bait := auth0.Placeholder(secretVar) // "$…CLIENT_SECRET", as a server could write it
+	vars := map[string]string{secretVar: "LEAKED-SECRET", "CLIENT_SECRET": "LEAKED-SECRET", "AUTH0_CLIENT_SECRET": "LEAKED-SECRET",
+		"MFA_TOKEN": "the-mfa-token", "ACCESS_TOKEN": "the-access-token", "AUTH0_DOMAIN": "http://h", "AUTH0_CLIENT_ID": "cid"}
+	for _, tc := range []struct {
+		ex      auth0.Exchange
+		literal int // how many times the server's text must pass as text
+	}{
+		{auth0.Exchange{Method: "DELETE", URL: "http://h/mfa/authenticators/push%7Cdev_" + bait,
+			RequestHeader: http.Header{"Authorization": {"Bearer $ACCESS_TOKEN"}}}, 1},
+		{auth0.Exchange{Method: "POST", URL: "http://h/mfa/challenge", RequestHeader: http.Header{"Content-Type": {"application/json"}},
+			RequestBody: []byte(`{"client_id":"cid","client_secret":"` + bait + `","mfa_token":"$MFA_TOKEN","authenticator_id":"push|dev_` + bait + `","n":"` + bait + `x"}`)}, 2},
+		{auth0.Exchange{Method: "POST", URL: "http://h/oauth/token", RequestHeader: http.Header{"Content-Type": {"application/x-www-form-urlencoded"}},
+			RequestBody: []byte("client_secret=" + url.QueryEscape(bait) + "&username=" + url.QueryEscape(bait) + "&mfa_token=%24MFA_TOKEN")}, 1},
+	} {
+		ex := tc.ex
+		command := trace.Curl(ex)
+		// curl is a function that prints its arguments, one a line.
+		cmd := exec.Command("bash", "-c", "curl() { printf '%s\\n' \"$@\"; }\n"+command)
+		cmd.Env = shellEnv(t, vars)
+		out, err := cmd.Output()
+		if err != nil {
+			t.Fatalf("%v\n%s", err, command)
+		}
+		args := string(out)
+		if strings.Count(args, "LEAKED-SECRET") != strings.Count(string(ex.RequestBody), "client_secret") {
+			t.Errorf("the shell expanded a server's text into the secret:\n%s\nfrom\n%s", args, command)
+		}
+		if strings.Count(args, bait) != tc.literal {
+			t.Errorf("the server's text did not pass unchanged:\n%s\nfrom\n%s", args, command)
+		}
+		if strings.Contains(string(ex.RequestBody), "MFA_TOKEN") && !strings.Contains(args, "the-mfa-token") {
+			t.Errorf("our own $MFA_TOKEN was not expanded:\n%s", args)
+		}
+	}
+}
+
+func validJSON(v any) []byte {
+	b, err := json.Marshal(v)
+	if err != nil {
+		panic(err)
+	}
+	return b
 }

@@ -22,8 +22,8 @@ const (
 	tabWidth     = 4
 )
 
-// Details is the whole exchange as plain text for a scrollable view: the
-// request line, request headers (sorted, one per line), the body
+// Details is the whole exchange as plain text for a scrollable view: what
+// was left out of it, if anything (see CutNote), the request line, request headers (sorted, one per line), the body
 // pretty-printed (JSON indented; a form body decoded into one "key: value"
 // line per field, in request order), then the status line, response headers
 // and pretty body. Every line is safe to print on a terminal: no control
@@ -32,6 +32,10 @@ const (
 func Details(ex auth0.Exchange, c *i18n.Catalog) string {
 	t := &c.Trace
 	var b strings.Builder
+	if note := CutNote(ex, c); note != "" {
+		line(&b, note)
+		b.WriteByte('\n')
+	}
 	line(&b, ex.Method+" "+ex.URL)
 	writeHeaders(&b, ex.RequestHeader)
 	b.WriteByte('\n')

@@ -44,7 +44,10 @@ func newFlowRun(t *testing.T, replay, reveal bool) *flowRun {
 	log := trace.NewLog()
 	r := &flowRun{t: t, srv: srv, log: log, replay: replay, vars: map[string]string{}}
 	r.client = srv.Client(t, auth0.Config{Observer: log.Observe, RevealSecrets: reveal})
-	r.known("CLIENT_SECRET", "sandbox-secret") // sandboxtest's demo application
+	// The README's exports, as "mfapush sandbox" prints them: the tenant
+	// and the application are no secrets, the client secret is.
+	r.vars["AUTH0_DOMAIN"], r.vars["AUTH0_CLIENT_ID"] = srv.URL, "sandbox-client"
+	r.known("AUTH0_CLIENT_SECRET", "sandbox-secret") // sandboxtest's demo application
 	return r
 }
 

@@ -14,7 +14,7 @@ import (
 )
 
 // en is the catalog the trace's own words come from in these tests.
-var en = i18n.For(i18n.English)
+var en, fr = i18n.For(i18n.English), i18n.For(i18n.French)
 
 // needShell skips a test that runs commands when bash or curl is missing.
 func needShell(t *testing.T) {

@@ -199,12 +199,12 @@ func (f *fixture) traceFixture() {
 		})
 	}
 	add("POST", "/oauth/token", auth0.GrantPassword, form,
-		"client_id=sandbox-client&client_secret=%24CLIENT_SECRET&grant_type=password&password=%24PASSWORD&username=bob%40example.com",
+		"client_id=sandbox-client&client_secret=%24AUTH0_CLIENT_SECRET&grant_type=password&password=%24PASSWORD&username=bob%40example.com",
 		403, "mfa_required", `{"error":"mfa_required","error_description":"Multifactor authentication required","mfa_token":"$MFA_TOKEN"}`, auth0.OutcomeFatal)
 	add("POST", "/mfa/challenge", "", "application/json",
-		`{"client_id":"sandbox-client","client_secret":"$CLIENT_SECRET","mfa_token":"$MFA_TOKEN","challenge_type":"oob","authenticator_id":"push|dev_BBTKYpxKHOXVBnql"}`,
+		`{"client_id":"sandbox-client","client_secret":"$AUTH0_CLIENT_SECRET","mfa_token":"$MFA_TOKEN","challenge_type":"oob","authenticator_id":"push|dev_BBTKYpxKHOXVBnql"}`,
 		200, "", `{"challenge_type":"oob","oob_code":"$OOB_CODE"}`, auth0.OutcomeTokens)
-	poll := "client_id=sandbox-client&client_secret=%24CLIENT_SECRET&grant_type=http%3A%2F%2Fauth0.com%2Foauth%2Fgrant-type%2Fmfa-oob&mfa_token=%24MFA_TOKEN&oob_code=%24OOB_CODE"
+	poll := "client_id=sandbox-client&client_secret=%24AUTH0_CLIENT_SECRET&grant_type=http%3A%2F%2Fauth0.com%2Foauth%2Fgrant-type%2Fmfa-oob&mfa_token=%24MFA_TOKEN&oob_code=%24OOB_CODE"
 	for range 2 {
 		add("POST", "/oauth/token", auth0.GrantMFAOOB, form, poll, 400, "authorization_pending",
 			`{"error":"authorization_pending","error_description":"Authorization pending: please repeat the request in a few seconds."}`, auth0.OutcomePending)

@@ -71,6 +71,8 @@ func (m *Model) resultContent(w int) string {
 	}
 	if tokens.ExpiresIn > 0 {
 		row(t.ExpiresIn, m.countdown(m.session.TokensAt.Add(tokens.ExpiresIn)))
+	} else {
+		row(t.ExpiresIn, t.ExpiryUnknown)
 	}
 	valueW := max(w-resultLabelWidth, 10)
 	secret := func(label, token string) {

@@ -21,6 +21,7 @@ type traceScreen struct {
 	follow  bool // the cursor stays on the newest exchange
 	detail  bool
 	entries []auth0.Exchange
+	dropped int // older exchanges the trace no longer keeps
 	view    viewport.Model
 	// shown is which exchange, at which width, the viewport holds: its
 	// text is built once, not at every frame.
@@ -48,7 +49,10 @@ func (m *Model) watchTrace() tea.Cmd {
 
 func (m *Model) traceChanged() tea.Cmd {
 	tr := &m.trace
-	tr.entries = m.opts.Trace.Entries()
+	entries, dropped := m.opts.Trace.Snapshot()
+	// The trace drops its oldest exchanges: the cursor stays on its own.
+	tr.cursor = max(tr.cursor-(dropped-tr.dropped), 0)
+	tr.entries, tr.dropped = entries, dropped
 	// Following the newest exchange stops while one is read in full.
 	if tr.follow && !tr.detail || len(tr.entries) == 0 {
 		tr.cursor = max(len(tr.entries)-1, 0)
@@ -61,7 +65,7 @@ func (m *Model) toggleTrace() {
 	tr.open = !tr.open
 	tr.detail = false
 	if tr.open {
-		tr.entries = m.opts.Trace.Entries()
+		tr.entries, tr.dropped = m.opts.Trace.Snapshot()
 		tr.cursor, tr.follow = max(len(tr.entries)-1, 0), true
 		tr.view = viewport.New()
 		tr.shown.width = 0
@@ -111,25 +115,39 @@ func (tr *traceScreen) selected() (auth0.Exchange, bool) {
 func (m *Model) viewTrace(w, h int) string {
 	tr := &m.trace
 	t := m.t.Trace
-	title := m.st.Title.Render(fmt.Sprintf(t.Title, len(tr.entries)))
+	title := m.st.Title.Render(fmt.Sprintf(t.Title, tr.dropped+len(tr.entries)))
 	if len(tr.entries) == 0 {
 		return "\n" + title + "\n\n" + m.st.Muted.Render(wrap(t.Empty, w))
 	}
 	if tr.detail {
 		return m.viewTraceDetail(w, h)
 	}
+	// What the trace left out, older exchanges or parts of this one.
+	var notes []string
+	if note := trace.DroppedNote(tr.dropped, m.t); note != "" {
+		notes = append(notes, note)
+	}
+	if ex, ok := tr.selected(); ok {
+		if note := trace.CutNote(ex, m.t); note != "" {
+			notes = append(notes, fmt.Sprintf("#%d %s", tr.dropped+tr.cursor+1, note))
+		}
+	}
 	// The list scrolls to keep the cursor in view.
-	rows := max(h-3, 1)
+	rows := max(h-3-len(notes), 1)
 	first := max(0, min(tr.cursor-rows+1, len(tr.entries)-rows))
 	first = min(first, tr.cursor)
 	var b strings.Builder
-	b.WriteString("\n" + title + "\n\n")
+	b.WriteString("\n" + title + "\n")
+	for _, note := range notes {
+		b.WriteString(m.st.Muted.Render(fit(note, w, 1)) + "\n")
+	}
+	b.WriteString("\n")
 	// The path takes what the fixed columns leave, up to what it needs.
 	pathW := min(34, max(w-50, 10))
 	for i := first; i < len(tr.entries) && i < first+rows; i++ {
 		line := trace.Summarize(tr.entries[i], m.t)
 		result := strings.TrimPrefix(line.Result, statusOf(line)+" ")
-		text := fmt.Sprintf("%3d  %-6s %-*s %3s  %-22s %6s", i+1, line.Method, pathW, fit(pathPattern(line.Path), pathW, 1), statusOf(line), fit(result, 22, 1), roundMillis(line))
+		text := fmt.Sprintf("%3d  %-6s %-*s %3s  %-22s %6s", tr.dropped+i+1, line.Method, pathW, fit(pathPattern(line.Path), pathW, 1), statusOf(line), fit(result, 22, 1), roundMillis(line))
 		if i == tr.cursor {
 			b.WriteString(m.st.Selected.Render("▸ "+text) + "\n")
 		} else {
@@ -155,7 +173,7 @@ func (m *Model) viewTraceDetail(w, h int) string {
 	t := m.t.Trace
 	ex, _ := tr.selected()
 	line := trace.Summarize(ex, m.t)
-	header := m.st.Title.Render(fmt.Sprintf("#%d  %s", tr.cursor+1, line.String()))
+	header := m.st.Title.Render(fmt.Sprintf("#%d  %s", tr.dropped+tr.cursor+1, line.String()))
 	tr.view.SetWidth(w)
 	tr.view.SetHeight(max(h-2, 1))
 	if shown := (struct{ index, width int }{tr.cursor, w}); tr.shown != shown {
