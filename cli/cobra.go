@@ -3,9 +3,7 @@ package cli
 import (
 	"errors"
 	"fmt"
-	"io"
 
-	"charm.land/fang/v2"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
@@ -69,21 +67,6 @@ func addHelpFlags(c *cobra.Command, t *i18n.Catalog) {
 	}
 }
 
-// usageError is a mistake in the command line: its report points to --help.
-type usageError struct{ error }
-
-func (e usageError) Unwrap() error { return e.error }
-
-// noArgs refuses arguments as cobra.NoArgs does, worded in t.
-func noArgs(t *i18n.Catalog) cobra.PositionalArgs {
-	return func(cmd *cobra.Command, args []string) error {
-		if len(args) > 0 {
-			return usageError{fmt.Errorf(t.CLI.UnknownCommand, args[0], cmd.CommandPath())}
-		}
-		return nil
-	}
-}
-
 // flagError words a flag parsing error in t, as one line that says what to
 // type. fang prints it under an ERROR header, title-casing the first word,
 // adding a period and wrapping at the terminal's width less four: so
@@ -110,25 +93,4 @@ func flagError(err error, t *i18n.Catalog) error {
 		err = fmt.Errorf(t.CLI.BadBool, "--"+bad.GetFlag().Name, bad.GetValue())
 	}
 	return usageError{err}
-}
-
-// errReported ends a command whose failure its own output already
-// explained: nothing more is printed.
-var errReported = errors.New("the failure was reported above")
-
-// errorHandler prints a command's error as fang's default handler does,
-// worded in t, unless it was already reported.
-func errorHandler(t *i18n.Catalog) fang.ErrorHandler {
-	return func(w io.Writer, styles fang.Styles, err error) {
-		if errors.Is(err, errReported) {
-			return
-		}
-		fmt.Fprintln(w, styles.ErrorHeader.SetString(t.CLI.ErrorHeader).String())
-		fmt.Fprintln(w, styles.ErrorText.Render(err.Error()+"."))
-		fmt.Fprintln(w)
-		if errors.As(err, new(usageError)) {
-			fmt.Fprintln(w, styles.ErrorText.UnsetWidth().Render(fmt.Sprintf(t.CLI.TryHelp, "--help")))
-			fmt.Fprintln(w)
-		}
-	}
 }

@@ -32,7 +32,7 @@ func runCLI(t *testing.T, env map[string]string, args ...string) (stdout, stderr
 	root.SetOut(&out)
 	root.SetErr(&errOut)
 	err := root.ExecuteContext(context.Background())
-	return out.String(), errOut.String(), exitStatus(err)
+	return out.String(), errOut.String(), exitStatus(context.Background(), err)
 }
 
 // homeEnv makes a home directory and returns its environment and config path.

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"context"
 	"encoding/base64"
 	"strings"
 	"testing"
@@ -33,7 +34,7 @@ func TestDecodeToken(t *testing.T) {
 	}
 	for _, bad := range []string{"", "Fe26.2*opaque*mfa_token", "a.b"} {
 		err := decodeToken(strings.NewReader(bad), &out, i18n.For(i18n.English), now)
-		if exitStatus(err) != 1 {
+		if exitStatus(context.Background(), err) != 1 {
 			t.Errorf("%q: %v", bad, err)
 		}
 	}

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"context"
 	"os"
 	"strings"
 	"testing"
@@ -19,14 +20,14 @@ func TestRevealNeedsAYesAgainstARealTenant(t *testing.T) {
 	}
 	devNull, _ := os.Open(os.DevNull)
 	defer devNull.Close()
-	if err := confirmReveal(true, false, "dev.auth0.com", en, devNull, &bytes.Buffer{}); exitStatus(err) != 1 {
+	if err := confirmReveal(true, false, "dev.auth0.com", en, devNull, &bytes.Buffer{}); exitStatus(context.Background(), err) != 1 {
 		t.Errorf("no terminal: %v", err)
 	}
 	var prompt bytes.Buffer
 	if err := askReveal(strings.NewReader("yes\n"), &prompt, "dev.auth0.com", en); err != nil || !strings.Contains(prompt.String(), "dev.auth0.com") {
 		t.Errorf("yes: %v; prompt %q", err, prompt.String())
 	}
-	if err := askReveal(strings.NewReader("\n"), &prompt, "dev.auth0.com", en); exitStatus(err) != 2 {
+	if err := askReveal(strings.NewReader("\n"), &prompt, "dev.auth0.com", en); exitStatus(context.Background(), err) != 2 {
 		t.Errorf("an empty answer revealed: %v", err)
 	}
 }

@@ -11,7 +11,6 @@ import (
 	"net/http"
 	"os"
 	"os/exec"
-	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -136,8 +135,8 @@ func TestSandboxCommandRefusals(t *testing.T) {
 		root.SetOut(io.Discard)
 		root.SetErr(io.Discard)
 		err := root.ExecuteContext(context.Background())
-		if exitStatus(err) != 2 || err == nil || !strings.HasPrefix(err.Error(), c.want) {
-			t.Errorf("%s: exit %d, %v; want 2 and %q", name, exitStatus(err), err, c.want)
+		if exitStatus(context.Background(), err) != 2 || err == nil || !strings.HasPrefix(err.Error(), c.want) {
+			t.Errorf("%s: exit %d, %v; want 2 and %q", name, exitStatus(context.Background(), err), err, c.want)
 		}
 		if err != nil && (strings.Contains(err.Error(), "\n") || len(err.Error()) > 74+len(busy.Addr().String())-len("127.0.0.1:8484")) {
 			t.Errorf("%s: not one short line: %q", name, err)
@@ -169,11 +168,4 @@ func TestSandboxErrorOnStderr(t *testing.T) {
 	if stdout.Len() != 0 {
 		t.Errorf("stdout %q", stdout.String())
 	}
-}
-
-func TestCLIHelperProcess(t *testing.T) {
-	if os.Getenv("MFAPUSH_CLI_HELPER") != "1" {
-		t.Skip("runs only as the child of TestSandboxErrorOnStderr")
-	}
-	os.Exit(Main(os.Args[slices.Index(os.Args, "--")+1:]))
 }

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/mfapush/mfapush/clock"
+	"github.com/mfapush/mfapush/exitcode"
 	"github.com/mfapush/mfapush/flow"
 	"github.com/mfapush/mfapush/i18n"
 )
@@ -107,6 +108,9 @@ func (r *run) flow() Outcome {
 // the JSON document.
 func (r *run) finish(o Outcome) int {
 	r.report.Outcome, r.report.ExitCode = o, o.ExitCode()
+	if status, ended := exitcode.OfContext(r.ctx); o == OutcomeInterrupted && ended {
+		r.report.ExitCode = status // 129, 130 or 143: the signal that ended it
+	}
 	if e := r.report.Enrollment; e != nil && e.Outcome == "" {
 		e.Outcome = o
 	}
