@@ -37,9 +37,9 @@ func newConfigCommand(t *i18n.Catalog) *cobra.Command {
 			}
 			switch {
 			case len(problems) > 0:
-				return &ExitError{Code: 1, Err: fmt.Errorf(plural(len(problems), t.CLI.ProblemOne, t.CLI.ProblemMany), len(problems))}
+				return fmt.Errorf(plural(len(problems), t.CLI.ProblemOne, t.CLI.ProblemMany), len(problems))
 			case err != nil: // not one of config's own problems: show it as it is
-				return &ExitError{Code: 1, Err: err}
+				return err
 			}
 			return nil
 		},

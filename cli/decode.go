@@ -36,11 +36,11 @@ func newDecodeCommand(t *i18n.Catalog) *cobra.Command {
 func decodeToken(in io.Reader, out io.Writer, t *i18n.Catalog, now time.Time) error {
 	token, err := readToken(in, t)
 	if err != nil {
-		return &ExitError{Code: 1, Err: err}
+		return err
 	}
 	d, err := flow.DecodeToken(token)
 	if err != nil {
-		return &ExitError{Code: 1, Err: errors.New(t.Decode.NotJWT)}
+		return errors.New(t.Decode.NotJWT)
 	}
 	tw := tabwriter.NewWriter(out, 2, 8, 2, ' ', 0)
 	fmt.Fprintln(tw, t.Decode.Header)

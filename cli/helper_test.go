@@ -1,9 +1,13 @@
 package cli
 
 import (
+	"errors"
 	"os"
+	"os/exec"
 	"slices"
+	"syscall"
 	"testing"
+	"time"
 )
 
 // TestCLIHelperProcess is the command line in a child process of a test:
@@ -21,3 +25,34 @@ func TestCLIHelperProcess(t *testing.T) {
 // helperSetup runs in the child process before Main: a test file adds what
 // its children need (a fault to inject).
 var helperSetup []func()
+
+// statusOf is an exited child's status as a shell reports it.
+func statusOf(err error) int {
+	var exit *exec.ExitError
+	switch {
+	case err == nil:
+		return 0
+	case !errors.As(err, &exit):
+		return -1
+	}
+	if ws, ok := exit.Sys().(syscall.WaitStatus); ok && ws.Signaled() {
+		return 128 + int(ws.Signal())
+	}
+	return exit.ExitCode()
+}
+
+// waitAtMost waits for cmd to end, killing it and failing the test after d.
+func waitAtMost(t *testing.T, cmd *exec.Cmd, d time.Duration) error {
+	t.Helper()
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	select {
+	case err := <-done:
+		return err
+	case <-time.After(d):
+		cmd.Process.Kill()
+		<-done
+		t.Fatalf("%s did not end within %v", cmd.Args, d)
+		return nil
+	}
+}

@@ -86,7 +86,7 @@ func runHome(cmd *cobra.Command) error {
 	s, _, _ := loadSettings(cmd)
 	// Printed as it is: fang would recapitalize and rewrap the sentence.
 	fmt.Fprintln(cmd.ErrOrStderr(), catalogOf(s).Plain.NeedsTerminal)
-	return &ExitError{Code: 1, Err: errReported}
+	return errReported
 }
 
 // hasTerminal reports whether the TUI can run: stdin and stdout are both

@@ -3,7 +3,6 @@
 package cli
 
 import (
-	"errors"
 	"os"
 	"os/exec"
 	"strings"
@@ -201,21 +200,6 @@ func (p *ptyRun) close() {
 	p.tty.Close()
 	p.ptmx.Close()
 	<-p.read
-}
-
-// statusOf is an exited child's status as a shell reports it.
-func statusOf(err error) int {
-	var exit *exec.ExitError
-	switch {
-	case err == nil:
-		return 0
-	case !errors.As(err, &exit):
-		return -1
-	}
-	if ws, ok := exit.Sys().(syscall.WaitStatus); ok && ws.Signaled() {
-		return 128 + int(ws.Signal())
-	}
-	return exit.ExitCode()
 }
 
 // assertNoTerminalQueries fails the test if the run asked the terminal

@@ -10,6 +10,7 @@ import (
 
 	"github.com/charmbracelet/x/term"
 
+	"github.com/mfapush/mfapush/exitcode"
 	"github.com/mfapush/mfapush/i18n"
 )
 
@@ -21,7 +22,7 @@ func confirmReveal(reveal, sandbox bool, domain string, t *i18n.Catalog, in *os.
 		return nil
 	}
 	if !term.IsTerminal(in.Fd()) {
-		return &ExitError{Code: 1, Err: errors.New(t.CLI.RevealNeedsTerminal)}
+		return errors.New(t.CLI.RevealNeedsTerminal)
 	}
 	return askReveal(in, errOut, domain, t)
 }
@@ -33,5 +34,5 @@ func askReveal(in io.Reader, errOut io.Writer, domain string, t *i18n.Catalog) e
 	case strings.ToLower(t.CLI.Yes), "yes":
 		return nil
 	}
-	return &ExitError{Code: 2, Err: errors.New(t.CLI.RevealDeclined)}
+	return &ExitError{Code: exitcode.Cancelled, Err: errors.New(t.CLI.RevealDeclined)}
 }

@@ -37,7 +37,7 @@ func newRootCommand(t *i18n.Catalog) *cobra.Command {
 	root := &cobra.Command{
 		Use:     "mfapush",
 		Short:   t.Help.Root,
-		Long:    t.Help.RootLong,
+		Long:    t.Help.RootLong + "\n\n" + t.Help.ExitStatus,
 		Example: t.Help.Examples.Root,
 		Args:    noArgs(t),
 		RunE: func(cmd *cobra.Command, _ []string) error {

@@ -41,14 +41,13 @@ func newSandboxCommand(t *i18n.Catalog) *cobra.Command {
 	fl.DurationVar(&f.minPollInterval, "min-poll-interval", 5*time.Second, t.Flags.MinPollInterval)
 	fl.DurationVar(&f.autoApprove, "auto-approve", 0, t.Flags.AutoApprove)
 	fl.DurationVar(&f.autoScan, "auto-scan", 0, t.Flags.AutoScan)
-	cmd.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &ExitError{Code: 2, Err: flagError(err, t)} })
 	return cmd
 }
 
 func runSandbox(ctx context.Context, out io.Writer, f sandboxFlags, t *i18n.Catalog) error {
 	for name, d := range map[string]time.Duration{"min-poll-interval": f.minPollInterval, "auto-approve": f.autoApprove, "auto-scan": f.autoScan} {
 		if d < 0 {
-			return &ExitError{Code: 2, Err: fmt.Errorf(t.CLI.NegativeDuration, "--"+name, d)}
+			return fmt.Errorf(t.CLI.NegativeDuration, "--"+name, d)
 		}
 	}
 	opts := sandbox.DefaultOptions()
@@ -68,11 +67,11 @@ func startError(addr string, err error, t *i18n.Catalog) error {
 	var addrErr *sandbox.AddrError
 	switch {
 	case errors.As(err, &addrErr) && addrErr.NotLoopback:
-		return &ExitError{Code: 2, Err: fmt.Errorf(t.CLI.NotLoopback, addr)}
+		return fmt.Errorf(t.CLI.NotLoopback, addr)
 	case errors.As(err, &addrErr):
-		return &ExitError{Code: 2, Err: fmt.Errorf(t.CLI.BadAddr, addr)}
+		return fmt.Errorf(t.CLI.BadAddr, addr)
 	case errors.Is(err, syscall.EADDRINUSE):
-		return &ExitError{Code: 2, Err: fmt.Errorf(t.CLI.PortBusy, addr)}
+		return fmt.Errorf(t.CLI.PortBusy, addr)
 	}
 	return err
 }

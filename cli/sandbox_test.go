@@ -135,8 +135,8 @@ func TestSandboxCommandRefusals(t *testing.T) {
 		root.SetOut(io.Discard)
 		root.SetErr(io.Discard)
 		err := root.ExecuteContext(context.Background())
-		if exitStatus(context.Background(), err) != 2 || err == nil || !strings.HasPrefix(err.Error(), c.want) {
-			t.Errorf("%s: exit %d, %v; want 2 and %q", name, exitStatus(context.Background(), err), err, c.want)
+		if exitStatus(context.Background(), err) != 1 || err == nil || !strings.HasPrefix(err.Error(), c.want) {
+			t.Errorf("%s: exit %d, %v; want 1 and %q", name, exitStatus(context.Background(), err), err, c.want)
 		}
 		if err != nil && (strings.Contains(err.Error(), "\n") || len(err.Error()) > 74+len(busy.Addr().String())-len("127.0.0.1:8484")) {
 			t.Errorf("%s: not one short line: %q", name, err)
@@ -153,7 +153,7 @@ func TestSandboxErrorOnStderr(t *testing.T) {
 	cmd.Stderr, cmd.Stdout = &stderr, &stdout
 	err := cmd.Run()
 	var exit *exec.ExitError
-	if !errors.As(err, &exit) || exit.ExitCode() != 2 {
+	if !errors.As(err, &exit) || exit.ExitCode() != 1 {
 		t.Fatalf("exit: %v; stderr %q", err, stderr.String())
 	}
 	var lines []string

@@ -3,6 +3,11 @@
 package cli
 
 import (
+	"bufio"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
@@ -64,4 +69,78 @@ func TestUsageErrorOnATerminalAsksTheTerminalNothing(t *testing.T) {
 		t.Errorf("output:\n%q", p.output())
 	}
 	assertNoTerminalQueries(t, p.output())
+}
+
+// The interface ends with the status of the key or signal that ended it,
+// and gives the terminal back (settings, main screen, cursor) every time,
+// the terminal closing (SIGHUP) included.
+func TestTUIExitStatuses(t *testing.T) {
+	for name, tc := range map[string]struct {
+		args []string
+		end  func(p *ptyRun)
+		want int
+	}{
+		"q on the home screen":        {nil, func(p *ptyRun) { p.send("q") }, 0},
+		"ctrl+c on the home screen":   {nil, func(p *ptyRun) { p.send("\x03") }, 130},
+		"ctrl+c at the sign-in":       {[]string{"enroll"}, func(p *ptyRun) { p.send("\x03") }, 130},
+		"SIGINT at the sign-in":       {[]string{"enroll"}, func(p *ptyRun) { p.signal(syscall.SIGINT) }, 130},
+		"SIGTERM at the sign-in":      {[]string{"challenge"}, func(p *ptyRun) { p.signal(syscall.SIGTERM) }, 143},
+		"SIGHUP at the sign-in":       {[]string{"enroll"}, func(p *ptyRun) { p.signal(syscall.SIGHUP) }, 129},
+		"SIGHUP on the home screen":   {nil, func(p *ptyRun) { p.signal(syscall.SIGHUP) }, 129},
+		"SIGTERM on the home screen":  {nil, func(p *ptyRun) { p.signal(syscall.SIGTERM) }, 143},
+		"ctrl+c on the list sign-in":  {[]string{"authenticators"}, func(p *ptyRun) { p.send("\x03") }, 130},
+		"SIGINT on the home screen":   {nil, func(p *ptyRun) { p.signal(syscall.SIGINT) }, 130},
+		"SIGHUP, the list's sign-in":  {[]string{"authenticators"}, func(p *ptyRun) { p.signal(syscall.SIGHUP) }, 129},
+		"SIGTERM, the list's sign-in": {[]string{"authenticators"}, func(p *ptyRun) { p.signal(syscall.SIGTERM) }, 143},
+	} {
+		t.Run(name, func(t *testing.T) {
+			p := startOnPty(t, nil, tc.args...)
+			p.waitFor("\x1b[?1049h")
+			p.waitEchoOff()
+			tc.end(p)
+			if status := p.exit(); status != tc.want {
+				t.Errorf("exit %d, want %d", status, tc.want)
+			}
+			assertScreenRestored(t, p.output())
+		})
+	}
+}
+
+// SIGHUP stops `mfapush sandbox --tls` as Ctrl+C does: the folder of its
+// CA goes with it.
+func TestSandboxRemovesItsCAOnEverySignal(t *testing.T) {
+	for sig, want := range map[syscall.Signal]int{syscall.SIGHUP: 129, syscall.SIGINT: 130, syscall.SIGTERM: 143} {
+		t.Run(sig.String(), func(t *testing.T) {
+			cmd := exec.Command(os.Args[0], "-test.run=^TestCLIHelperProcess$", "--", "sandbox", "--tls", "--addr", "127.0.0.1:0")
+			cmd.Env = append(cleanEnv(), "MFAPUSH_CLI_HELPER=1", "LANG=C")
+			stdout, err := cmd.StdoutPipe()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			caFile := ""
+			lines := bufio.NewScanner(stdout)
+			for caFile == "" && lines.Scan() {
+				if v, ok := strings.CutPrefix(strings.TrimPrefix(lines.Text(), "export "), "SSL_CERT_FILE="); ok {
+					caFile = v
+				}
+			}
+			if _, err := os.Stat(caFile); err != nil {
+				cmd.Process.Kill()
+				t.Fatalf("no CA file (%q): %v", caFile, err)
+			}
+			if err := cmd.Process.Signal(sig); err != nil {
+				t.Fatal(err)
+			}
+			go io.Copy(io.Discard, stdout)
+			if status := statusOf(waitAtMost(t, cmd, hangBound)); status != want {
+				t.Errorf("exit %d, want %d", status, want)
+			}
+			if _, err := os.Stat(filepath.Dir(caFile)); !os.IsNotExist(err) {
+				t.Errorf("the CA's folder is still there: %v", err)
+			}
+		})
+	}
 }

@@ -307,6 +307,9 @@ type Catalog struct {
 		Examples struct {
 			Root, Enroll, Challenge, Authenticators, Sandbox, Config, Decode string
 		}
+		// ExitStatus is the table of exit statuses, after the root's
+		// description.
+		ExitStatus string
 	}
 
 	// Flags are the flags' one-line usages.

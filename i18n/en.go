@@ -333,6 +333,9 @@ var english = func() Catalog {
 	hp.Commands = "commands"
 	hp.HelpFlag = "help for %s"
 	hp.VersionFlag = "version for %s"
+	hp.ExitStatus = "Exit status, the same in every mode: 0 done, or nothing started; 1 an error\n" +
+		"(the command line's too); 2 rejected on the phone, or cancelled; 129 the terminal\n" +
+		"was closed (SIGHUP); 130 Ctrl+C (SIGINT); 143 SIGTERM."
 
 	fl := &c.Flags
 	fl.Env = "%s (env %s)"

@@ -339,6 +339,9 @@ var french = func() Catalog {
 	hp.Commands = "commandes"
 	hp.HelpFlag = "aide sur %s"
 	hp.VersionFlag = "version de %s"
+	hp.ExitStatus = "Code de sortie, le même dans tous les modes : 0 terminé, ou rien de commencé ;\n" +
+		"1 une erreur (de la ligne de commande aussi) ; 2 refusé sur le téléphone, ou annulé ;\n" +
+		"129 le terminal a été fermé (SIGHUP) ; 130 Ctrl+C (SIGINT) ; 143 SIGTERM."
 
 	fl := &c.Flags
 	fl.Env = "%s (variable %s)"

@@ -32,14 +32,18 @@
 //
 // # Exit status
 //
+// The table of package exitcode, the same as the interface's:
+//
 //	0    done: enrolled, approved, listed
 //	1    an error: wrong password, expired, timed out, rate limited, …
 //	2    rejected on the device, or cancelled at a prompt (end of input)
-//	130  interrupted: the context ended (Ctrl+C; SIGTERM too, as cli.Main
-//	     cancels the same context for both); the request in flight is
-//	     cancelled and nothing more is sent
+//	129, 130, 143
+//	     interrupted by SIGHUP, SIGINT (Ctrl+C) or SIGTERM: cli.Main ends
+//	     the context on each; the request in flight is cancelled and
+//	     nothing more is sent
 //
-// [Outcome.ExitCode] holds this mapping; [Run] returns it.
+// [Outcome.ExitCode] holds this mapping; [Run] returns it, with the status
+// of the signal that ended the context for an interrupted run.
 //
 // # JSON
 //
