@@ -24,6 +24,9 @@ func newConfigCommand(t *i18n.Catalog) *cobra.Command {
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			s, warnings, err := loadSettings(cmd)
 			t := catalogOf(s)
+			if rerr := confirmReveal(cmd.Context(), s.RevealSecrets, s.UsesSandbox(), s.Domain, t, cmd.InOrStdin(), cmd.ErrOrStderr()); rerr != nil {
+				return rerr
+			}
 			problems := config.Problems(err)
 			out := cmd.OutOrStdout()
 			color := useColor(out)

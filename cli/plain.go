@@ -111,7 +111,7 @@ func runPlain(cmd *cobra.Command, s config.Settings, start ui.Flow, f *plainFlag
 	}
 	defer t.Close()
 	catalog := catalogOf(s)
-	if err := confirmReveal(s.RevealSecrets, t.sandbox != nil, t.client.Domain(), catalog, os.Stdin, cmd.ErrOrStderr()); err != nil {
+	if err := confirmReveal(cmd.Context(), s.RevealSecrets, t.sandbox != nil, t.client.Domain(), catalog, cmd.InOrStdin(), cmd.ErrOrStderr()); err != nil {
 		return f.setupFailed(cmd, start, err)
 	}
 	human := cmd.OutOrStdout()

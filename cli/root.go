@@ -5,6 +5,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"os"
 
 	"github.com/spf13/cobra"
@@ -28,7 +29,9 @@ func Main(args []string) int {
 		root.SetOut(helpWords(os.Stdout, t))
 	}
 	err := execute(ctx, root, t)
-	reportError(root.ErrOrStderr(), err, t)
+	if _, bySignal := exitcode.BySignal(ctx); !bySignal || !errors.Is(err, context.Canceled) {
+		reportError(root.ErrOrStderr(), err, t) // a command a signal ended has nothing to explain
+	}
 	return exitStatus(ctx, err)
 }
 

@@ -4,6 +4,7 @@ package cli
 
 import (
 	"bufio"
+	"fmt"
 	"io"
 	"os"
 	"os/exec"
@@ -141,6 +142,27 @@ func TestSandboxRemovesItsCAOnEverySignal(t *testing.T) {
 			if _, err := os.Stat(filepath.Dir(caFile)); !os.IsNotExist(err) {
 				t.Errorf("the CA's folder is still there: %v", err)
 			}
+		})
+	}
+}
+
+// mfapush config --reveal-secrets against a real tenant asks first, on the
+// terminal: yes shows the secret; anything else, or end of input, keeps it
+// hidden (2); Ctrl+C ends the question at once (130).
+func TestConfigRevealQuestionOnATerminal(t *testing.T) {
+	tenant := []string{"AUTH0_DOMAIN=acme.eu.auth0.com", "AUTH0_CLIENT_ID=AbC123", "AUTH0_CLIENT_SECRET=" + cliSecret}
+	for answer, want := range map[string]int{"yes\r": 0, "no\r": 2, "\x04": 2, "\x03": 130} {
+		t.Run(strings.Trim(fmt.Sprintf("%q", answer), `"`), func(t *testing.T) {
+			p := startOnPty(t, tenant, "config", "--reveal-secrets")
+			p.waitFor("Type yes to go on: ")
+			p.send(answer)
+			if status := p.exit(); status != want {
+				t.Errorf("exit %d, want %d:\n%q", status, want, p.output())
+			}
+			if shown := strings.Contains(p.output(), cliSecret); shown != (want == 0) {
+				t.Errorf("secret shown: %v:\n%q", shown, p.output())
+			}
+			assertNoTerminalQueries(t, p.output())
 		})
 	}
 }

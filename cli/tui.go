@@ -48,7 +48,7 @@ func runInteractive(cmd *cobra.Command, start ui.Flow) error {
 	}
 	defer t.Close()
 
-	if err := confirmReveal(s.RevealSecrets, t.sandbox != nil, t.client.Domain(), catalog, os.Stdin, cmd.ErrOrStderr()); err != nil {
+	if err := confirmReveal(cmd.Context(), s.RevealSecrets, t.sandbox != nil, t.client.Domain(), catalog, cmd.InOrStdin(), cmd.ErrOrStderr()); err != nil {
 		return err
 	}
 	env := flow.Env{Client: t.client, Ctx: cmd.Context(), PollInterval: s.PollInterval}
