@@ -55,6 +55,16 @@ func ProblemText(c *i18n.Catalog, k ProblemKind) i18n.ProblemText {
 	return p.Unknown
 }
 
+// ProblemAdvice is what to do about a problem: its fix, and on the built-in
+// sandbox what holds only there (the demo users, after a wrong password).
+func ProblemAdvice(c *i18n.Catalog, k ProblemKind, sandbox bool) string {
+	fix := ProblemText(c, k).Fix
+	if sandbox && k == ProblemWrongCredentials {
+		fix += " " + c.Problem.SandboxUsers
+	}
+	return fix
+}
+
 // ProblemDetail is Auth0's answer as it came, or what failed when no answer
 // came; "" when there is nothing to add to the title.
 func ProblemDetail(c *i18n.Catalog, p Problem) string {

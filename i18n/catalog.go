@@ -76,6 +76,10 @@ type Catalog struct {
 		Unknown, WrongCredentials, GrantNotAllowed, BadClient, MFANotRequired, Unreachable, TLS,
 		RateLimited, Server, AlreadyEnrolled, TokenExpired, TokenInvalid, InvalidCode, TooManyAttempts,
 		InsufficientScope, NotEnrolled, FactorUnsupported, NoPassword ProblemText
+
+		// SandboxUsers adds to WrongCredentials' fix on the built-in
+		// sandbox: its demo users.
+		SandboxUsers string
 	}
 
 	Enroll struct {

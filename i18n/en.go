@@ -76,7 +76,8 @@ var english = func() Catalog {
 	p.TimedOut = "timed out after %s"
 	p.WhatToDo = "What to do"
 	p.Unknown = ProblemText{"Something went wrong", "Try again. If it keeps happening, open the request trace (t) to see the exchange."}
-	p.WrongCredentials = ProblemText{"Wrong email or password", "Check the email and the password. On the sandbox tenant the demo users are alice@example.com (alice-password) and bob@example.com (bob-password)."}
+	p.WrongCredentials = ProblemText{"Wrong email or password", "Check the email and the password. If both are right, the user may be in another database connection than the tenant's default: name it with --realm."}
+	p.SandboxUsers = "On the sandbox tenant the demo users are alice@example.com (alice-password) and bob@example.com (bob-password)."
 	p.GrantNotAllowed = ProblemText{"This application may not use the MFA grant",
 		"In the Auth0 Dashboard, open Applications > your application > Advanced Settings > Grant Types, tick MFA (and Password), and save."}
 	p.BadClient = ProblemText{"The client ID or secret is wrong",

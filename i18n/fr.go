@@ -80,7 +80,8 @@ var french = func() Catalog {
 	p.TimedOut = "délai dépassé après %s"
 	p.WhatToDo = "Que faire"
 	p.Unknown = ProblemText{"Une erreur s’est produite", "Réessayez. Si cela se reproduit, ouvrez la trace des requêtes (t) pour voir l’échange."}
-	p.WrongCredentials = ProblemText{"Courriel ou mot de passe incorrect", "Vérifiez le courriel et le mot de passe. Sur le bac à sable, les utilisateurs de démonstration sont alice@example.com (alice-password) et bob@example.com (bob-password)."}
+	p.WrongCredentials = ProblemText{"Courriel ou mot de passe incorrect", "Vérifiez le courriel et le mot de passe. S’ils sont justes, l’utilisateur est peut-être dans une autre connexion de base de données que celle par défaut du locataire : nommez-la avec --realm."}
+	p.SandboxUsers = "Sur le bac à sable, les utilisateurs de démonstration sont alice@example.com (alice-password) et bob@example.com (bob-password)."
 	p.GrantNotAllowed = ProblemText{"Cette application ne peut pas utiliser l’autorisation MFA",
 		"Dans Auth0 Dashboard, ouvrez Applications > votre application > Paramètres avancés > Types d’autorisation, cochez MFA (et Password), puis enregistrez."}
 	p.BadClient = ProblemText{"L’identifiant ou le secret client est incorrect",

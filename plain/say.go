@@ -71,7 +71,7 @@ func (r *run) fail(p flow.Problem) Outcome {
 // failAs explains a problem under another title, with Auth0's answer and
 // the problem's fix.
 func (r *run) failAs(title string, p flow.Problem) Outcome {
-	fix := flow.ProblemText(r.t, p.Kind).Fix
+	fix := flow.ProblemAdvice(r.t, p.Kind, r.Sandbox != nil)
 	detail := flow.ProblemDetail(r.t, p)
 	r.explain(title, fix, detail)
 	e := &Error{Kind: problemKinds[p.Kind], Title: title, Fix: fix, Detail: detail}
