@@ -15,17 +15,21 @@ import (
 )
 
 // The plain password prompt holds the terminal (echo off, a read pending)
-// when Ctrl+C, SIGTERM or SIGHUP comes: the run must end at once with the
-// signal's status, give the terminal back as it found it, and never ask
-// the terminal anything on the way out (NO_COLOR or not).
-func TestSignalsAtThePlainPasswordPrompt(t *testing.T) {
+// when Ctrl+C, SIGTERM, SIGHUP, Ctrl+D or the password comes: the run must
+// end at once with the status of the table, give the terminal back as it
+// found it, and never ask the terminal anything on the way out (NO_COLOR
+// or not).
+func TestThePlainPasswordPromptEndsAtOnce(t *testing.T) {
 	for name, tc := range map[string]struct {
 		end  func(p *ptyRun)
 		want int
+		says string
 	}{
-		"ctrl+c":  {func(p *ptyRun) { p.send("\x03") }, 130},
-		"SIGTERM": {func(p *ptyRun) { p.signal(syscall.SIGTERM) }, 143},
-		"SIGHUP":  {func(p *ptyRun) { p.signal(syscall.SIGHUP) }, 129},
+		"ctrl+c":         {func(p *ptyRun) { p.send("\x03") }, 130, "Interrupted."},
+		"SIGTERM":        {func(p *ptyRun) { p.signal(syscall.SIGTERM) }, 143, "Interrupted."},
+		"SIGHUP":         {func(p *ptyRun) { p.signal(syscall.SIGHUP) }, 129, ""},
+		"ctrl+d":         {func(p *ptyRun) { p.send("\x04") }, 2, "Cancelled."},
+		"wrong password": {func(p *ptyRun) { p.send("wrong\r") }, 1, "Wrong email or password"},
 	} {
 		t.Run(name, func(t *testing.T) {
 			p := startOnPty(t, []string{"NO_COLOR=1"}, "challenge", "--plain", "--username", "bob@example.com")
@@ -36,27 +40,11 @@ func TestSignalsAtThePlainPasswordPrompt(t *testing.T) {
 				t.Errorf("exit %d, want %d:\n%q", status, tc.want, p.output())
 			}
 			assertNoTerminalQueries(t, p.output())
-			if name != "SIGHUP" && !strings.Contains(p.output(), "Interrupted.") {
-				t.Errorf("the run did not say it was interrupted:\n%q", p.output())
+			if !strings.Contains(p.output(), tc.says) {
+				t.Errorf("the run did not say %q:\n%q", tc.says, p.output())
 			}
 		})
 	}
-}
-
-// An error in plain mode on a terminal (a wrong password typed at the
-// prompt) ends at once, without asking the terminal for its colours.
-func TestPlainErrorOnATerminalAsksTheTerminalNothing(t *testing.T) {
-	p := startOnPty(t, nil, "challenge", "--plain", "--username", "bob@example.com")
-	p.waitFor("Password for bob@example.com (not shown): ")
-	p.waitEchoOff()
-	p.send("wrong\r")
-	if status := p.exit(); status != 1 {
-		t.Errorf("exit %d, want 1:\n%q", status, p.output())
-	}
-	if !strings.Contains(p.output(), "Wrong email or password") {
-		t.Errorf("no explanation:\n%q", p.output())
-	}
-	assertNoTerminalQueries(t, p.output())
 }
 
 // A usage error on a terminal is reported without asking the terminal
@@ -161,6 +149,50 @@ func TestConfigRevealQuestionOnATerminal(t *testing.T) {
 			}
 			if shown := strings.Contains(p.output(), cliSecret); shown != (want == 0) {
 				t.Errorf("secret shown: %v:\n%q", shown, p.output())
+			}
+			assertNoTerminalQueries(t, p.output())
+		})
+	}
+}
+
+// mfapush decode with a terminal on stdin asks for the token (read without
+// echo: it may be live), decodes what is pasted, and lets Ctrl+C (130) or
+// Ctrl+D (2, nothing decoded) end the question.
+func TestDecodeOnATerminal(t *testing.T) {
+	token := jwtFor(`{"alg":"RS256","typ":"JWT"}`, `{"sub":"auth0|bob","scope":"openid"}`)
+	for name, tc := range map[string]struct {
+		keys string
+		want int
+		says string
+	}{
+		"pasted": {token + "\r", 0, "auth0|bob"},
+		"bearer": {"\r  Bearer " + token + "\r", 0, "auth0|bob"},
+		"ctrl+c": {"\x03", 130, ""},
+		"ctrl+d": {"\x04", 2, "Nothing pasted"},
+		"no jwt": {"Fe26.2*opaque\r", 1, "This is not a JWT"},
+		"french": {"\x04", 2, "Rien n’a été collé"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			var env []string
+			if name == "french" {
+				env = []string{"MFAPUSH_LANG=fr"}
+			}
+			p := startOnPty(t, env, "decode")
+			if name == "french" {
+				p.waitFor("Collez un JWT")
+			} else {
+				p.waitFor("Paste a JWT")
+			}
+			p.waitEchoOff()
+			p.send(tc.keys)
+			if status := p.exit(); status != tc.want {
+				t.Errorf("exit %d, want %d:\n%q", status, tc.want, p.output())
+			}
+			if !strings.Contains(p.output(), tc.says) {
+				t.Errorf("the output lacks %q:\n%q", tc.says, p.output())
+			}
+			if strings.Contains(p.output(), token[len(token)-8:]) {
+				t.Errorf("the token was echoed:\n%q", p.output())
 			}
 			assertNoTerminalQueries(t, p.output())
 		})

@@ -344,6 +344,8 @@ type Catalog struct {
 		NotVerified string
 		NotJWT      string
 		NoToken     string
+		// Prompt asks for a token on a terminal; Cancelled: none came.
+		Prompt, Cancelled string
 	}
 
 	Duration struct {

@@ -382,6 +382,8 @@ var english = func() Catalog {
 	d.NoExpiry = "No expiry (exp) claim."
 	d.NotVerified = "Decoded only: the signature was not verified."
 	d.NoToken = "no token on stdin: pipe one in, such as: echo \"$ACCESS_TOKEN\" | mfapush decode"
+	d.Prompt = "Paste a JWT (it is not shown), then press Enter: "
+	d.Cancelled = "Nothing pasted: no token decoded."
 	d.NotJWT = "this is not a JWT (three base64url parts separated by dots): an mfa_token or an opaque access token cannot be decoded"
 
 	c.Duration.Now = "now"

@@ -388,6 +388,8 @@ var french = func() Catalog {
 	d.NoExpiry = "Aucune revendication d’expiration (exp)."
 	d.NotVerified = "Décodé seulement : la signature n’a pas été vérifiée."
 	d.NoToken = "pas de jeton sur l’entrée standard : envoyez-en un, par exemple : echo \"$ACCESS_TOKEN\" | mfapush decode"
+	d.Prompt = "Collez un JWT (il ne s’affiche pas), puis appuyez sur Entrée : "
+	d.Cancelled = "Rien n’a été collé : aucun jeton décodé."
 	d.NotJWT = "ce n’est pas un JWT (trois parties base64url séparées par des points) : un mfa_token ou un jeton d’accès opaque ne se décode pas"
 
 	c.Duration.Now = "maintenant"
