@@ -34,6 +34,7 @@ func localizeCobra(root *cobra.Command, t *i18n.Catalog) {
 		}
 	}
 	root.Flags().BoolP("version", "v", false, fmt.Sprintf(t.Help.VersionFlag, root.Name()))
+	root.SetVersionTemplate(versionLine()) // cobra's own says "mfapush version dev"
 	addHelpFlags(root, t)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return flagError(err, t) })
 }

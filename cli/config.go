@@ -15,7 +15,7 @@ import (
 )
 
 func newConfigCommand(t *i18n.Catalog) *cobra.Command {
-	return &cobra.Command{
+	cmd := &cobra.Command{
 		Use:     "config",
 		Short:   t.Help.Config,
 		Long:    t.Help.ConfigLong,
@@ -47,6 +47,8 @@ func newConfigCommand(t *i18n.Catalog) *cobra.Command {
 			return nil
 		},
 	}
+	addTenantFlags(cmd.Flags(), t)
+	return cmd
 }
 
 // settingsReport lays out the settings as aligned columns, then the

@@ -137,19 +137,18 @@ func TestConfigCommandPartialTenant(t *testing.T) {
 	}
 }
 
-func TestSettingFlagsReachSubcommands(t *testing.T) {
-	root := newRootCommand(i18n.For(i18n.English))
-	for _, name := range []string{"domain", "client-id", "client-secret", "audience", "realm", "profile", "config",
-		"poll-interval", "theme", "lang", "reveal-secrets", "plain", "invert-qr", "username"} {
-		if root.PersistentFlags().Lookup(name) == nil {
-			t.Errorf("no persistent flag --%s", name)
-		}
-	}
-	if err := root.ParseFlags([]string{"--plain", "--domain", "x.auth0.com"}); err != nil {
+// TestSettingFlagsAreGiven: the setting flags given to a command, the
+// persistent --lang among them, are the ones the settings are loaded with.
+func TestSettingFlagsAreGiven(t *testing.T) {
+	enroll, _, err := newRootCommand(i18n.For(i18n.English)).Find([]string{"enroll"})
+	if err != nil {
 		t.Fatal(err)
 	}
-	given := givenSettingFlags(root.Flags())
-	if len(given) != 2 || given["plain"] != "true" || given["domain"] != "x.auth0.com" {
+	if err := enroll.ParseFlags([]string{"--plain", "--domain", "x.auth0.com", "--lang", "fr"}); err != nil {
+		t.Fatal(err)
+	}
+	given := givenSettingFlags(enroll.Flags())
+	if len(given) != 3 || given["plain"] != "true" || given["domain"] != "x.auth0.com" || given["lang"] != "fr" {
 		t.Errorf("given = %v", given)
 	}
 }

@@ -47,7 +47,8 @@ func newRootCommand(t *i18n.Catalog) *cobra.Command {
 			return runHome(cmd)
 		},
 	}
-	addSettingFlags(root.PersistentFlags(), t)
+	addLangFlag(root.PersistentFlags(), t)
+	addTenantFlags(root.Flags(), t)
 	root.AddCommand(
 		newFlowCommand("enroll", t.Help.Enroll, t.Help.Examples.Enroll, ui.FlowEnroll, t),
 		newFlowCommand("challenge", t.Help.Challenge, t.Help.Examples.Challenge, ui.FlowChallenge, t),

@@ -26,6 +26,7 @@ func newFlowCommand(use, short, example string, start ui.Flow, t *i18n.Catalog) 
 		Example: example,
 		Args:    noArgs(t),
 	}
+	addTenantFlags(cmd.Flags(), t)
 	f := addPlainFlags(cmd, start, t)
 	cmd.RunE = func(cmd *cobra.Command, _ []string) error { return runFlow(cmd, start, f) }
 	return cmd
