@@ -220,3 +220,38 @@ func TestBinaryHomeWithoutTerminal(t *testing.T) {
 		t.Errorf("exit %d\n%s", status, out)
 	}
 }
+
+// TestBinaryRecoveryCode answers bob's MFA with his recovery code from
+// stdin, against the sandbox, as a script would: no push, the new code on
+// stdout. --otp-stdin with it is a mistake on the command line.
+func TestBinaryRecoveryCode(t *testing.T) {
+	srv := sandboxFor(t, 0)
+	code := ""
+	for _, u := range srv.Tenant.Users() {
+		if u.Email == "bob@example.com" {
+			code = u.RecoveryCode
+		}
+	}
+	cmd := mfapushCommand(t, srv, "bob-password\n"+code+"\n",
+		"challenge", "--username", "bob@example.com", "--password-stdin", "--recovery-code-stdin")
+	var stdout, stderr strings.Builder
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if status := exitCode(t, cmd.Run()); status != 0 {
+		t.Fatalf("exit %d\n%s\n%s", status, stdout.String(), stderr.String())
+	}
+	for _, want := range []string{"Checking the recovery code", "Your new recovery code: ", "Signed in with MFA"} {
+		if !strings.Contains(stdout.String(), want) {
+			t.Errorf("stdout lacks %q:\n%s", want, stdout.String())
+		}
+	}
+	if strings.Contains(stdout.String()+stderr.String(), code) || len(srv.Phone.Notifications()) != 0 {
+		t.Errorf("the used code shown, or a push sent:\n%s\n%s", stdout.String(), stderr.String())
+	}
+
+	both := mfapushCommand(t, srv, "bob-password\n123456\n",
+		"challenge", "--username", "bob@example.com", "--password-stdin", "--recovery-code-stdin", "--otp-stdin")
+	out, err := both.CombinedOutput()
+	if status := exitCode(t, err); status != 1 || !strings.Contains(string(out), "--otp-stdin and --recovery-code-stdin cannot go together") {
+		t.Errorf("both: exit %d\n%s", status, out)
+	}
+}

@@ -279,6 +279,7 @@ type Catalog struct {
 		NotLoopback         string // %s: address
 		BadAddr             string // %s: address
 		PortBusy            string // %s: address
+		FlagsExclusive      string // %s %s: two flags
 	}
 
 	Config ConfigWords
@@ -324,6 +325,7 @@ type Catalog struct {
 		Profile, Config                                           string
 		PasswordStdin, JSON, ShowTokens, Authenticator, OTPStdin  string
 		Addr, TLS, MinPollInterval, AutoApprove, AutoScan         string
+		RecoveryCodeStdin                                         string
 	}
 
 	// Sandbox is what mfapush sandbox prints besides its AUTH0_ lines.
@@ -387,6 +389,8 @@ type Catalog struct {
 		Interrupted     string
 		HiddenToken     string
 		ListTitle       string // %s: user
+		// UsingRecoveryCode and NewRecoveryCode: --recovery-code-stdin.
+		UsingRecoveryCode, NewRecoveryCode string
 	}
 }
 

@@ -300,6 +300,7 @@ var english = func() Catalog {
 	c.CLI.NotLoopback = "refusing --addr %s: listen on loopback, such as 127.0.0.1:8484"
 	c.CLI.BadAddr = "invalid --addr %q: use host:port, such as 127.0.0.1:8484"
 	c.CLI.PortBusy = "port %s is busy: free it, or use --addr 127.0.0.1:0"
+	c.CLI.FlagsExclusive = "%s and %s cannot go together: use one of them"
 
 	hp := &c.Help
 	hp.Root = "Enroll and challenge Auth0 Guardian push authenticators from a terminal"
@@ -364,6 +365,7 @@ var english = func() Catalog {
 	fl.MinPollInterval = "polls of one oob_code closer than this get slow_down (0 turns it off)"
 	fl.AutoApprove = "the phone approves every push after this delay (0: never)"
 	fl.AutoScan = "the phone scans every push enrollment QR after this delay (0: never)"
+	fl.RecoveryCodeStdin = "answer with a recovery code from the next line of standard input instead of a push (plain mode)"
 
 	sb := &c.Sandbox
 	sb.Serving = "The mfapush sandbox tenant is serving (Ctrl+C stops it). Every login needs MFA."
@@ -421,6 +423,8 @@ var english = func() Catalog {
 	pl.Interrupted = "Interrupted. A request in flight, if any, was cancelled; nothing more was sent."
 	pl.HiddenToken = "hidden: pass --show-tokens to print it"
 	pl.ListTitle = "Authenticators of %s:"
+	pl.UsingRecoveryCode = "Checking the recovery code from standard input instead of sending a push…"
+	pl.NewRecoveryCode = "The code you used no longer works: write this new one down now, it is shown only here."
 	c.Config = englishConfig()
 	c.Help.Headings.Usage, c.Help.Headings.Examples = "USAGE", "EXAMPLES"
 	c.Help.Headings.Flags, c.Help.Headings.FlagsPlaceholder = "FLAGS", "[--flags]"

@@ -304,6 +304,7 @@ var french = func() Catalog {
 	c.CLI.NotLoopback = "--addr %s refusé : écoutez en boucle locale, comme 127.0.0.1:8484"
 	c.CLI.BadAddr = "--addr %q invalide : utilisez hôte:port, comme 127.0.0.1:8484"
 	c.CLI.PortBusy = "le port %s est occupé : libérez-le, ou utilisez --addr 127.0.0.1:0"
+	c.CLI.FlagsExclusive = "%s et %s ne vont pas ensemble : utilisez l’un des deux"
 
 	hp := &c.Help
 	hp.Root = "Inscrire des authentifiants Push Guardian d’Auth0 et leur lancer des défis-réponses depuis un terminal"
@@ -369,6 +370,7 @@ var french = func() Catalog {
 	fl.TLS = "servir en https avec un certificat créé au démarrage (affiche SSL_CERT_FILE)"
 	fl.MinPollInterval = "les interrogations d’un même oob_code plus rapprochées reçoivent slow_down (0 désactive)"
 	fl.AutoApprove = "le téléphone approuve chaque notification après ce délai (0 : jamais)"
+	fl.RecoveryCodeStdin = "répondre avec un code de récupération lu sur la ligne suivante de l’entrée standard au lieu d’une notification (mode texte)"
 	fl.AutoScan = "le téléphone balaie chaque code QR d’inscription Push après ce délai (0 : jamais)"
 
 	sb := &c.Sandbox
@@ -427,6 +429,8 @@ var french = func() Catalog {
 	pl.Interrupted = "Interrompu. La requête en cours, s’il y en avait une, a été annulée ; rien d’autre n’a été envoyé."
 	pl.HiddenToken = "masqué : passez --show-tokens pour l’afficher"
 	pl.ListTitle = "Authentifiants de %s :"
+	pl.UsingRecoveryCode = "Vérification du code de récupération lu sur l’entrée standard, sans notification poussée…"
+	pl.NewRecoveryCode = "Le code utilisé ne fonctionne plus : notez tout de suite ce nouveau code, il n’est affiché qu’ici."
 	c.Config = frenchConfig()
 	c.Help.Headings.Usage, c.Help.Headings.Examples = "UTILISATION", "EXEMPLES"
 	c.Help.Headings.Flags, c.Help.Headings.FlagsPlaceholder = "OPTIONS", "[--options]"

@@ -41,6 +41,9 @@ type Config struct {
 	Stdin          io.Reader
 	PasswordStdin  bool // the first line of Stdin is the password
 	OTPStdin       bool // the next line of Stdin is a code to use instead of a push
+	// RecoveryCodeStdin: the next line of Stdin is a recovery code to use
+	// instead of a push.
+	RecoveryCodeStdin bool
 	// Terminal asks for what the flags did not give; nil when there is no
 	// terminal to ask on.
 	Terminal Terminal
