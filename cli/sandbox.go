@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 	"syscall"
 	"text/tabwriter"
 	"time"
@@ -76,12 +77,17 @@ func startError(addr string, err error, t *i18n.Catalog) error {
 	return err
 }
 
+// printSandbox prints export lines to paste into a shell, then the demo
+// users and how to play the phone.
 func printSandbox(out io.Writer, s *sandbox.Server, device string, t *i18n.Catalog) {
-	fmt.Fprintf(out, "AUTH0_DOMAIN=%s\nAUTH0_CLIENT_ID=sandbox-client\nAUTH0_CLIENT_SECRET=sandbox-secret\n", s.URL)
+	exports := [][2]string{{"AUTH0_DOMAIN", s.URL}, {"AUTH0_CLIENT_ID", sandboxClientID}, {"AUTH0_CLIENT_SECRET", sandboxClientSecret}}
 	curl := "curl"
 	if s.CAFile != "" {
-		fmt.Fprintf(out, "SSL_CERT_FILE=%s\n", s.CAFile)
+		exports = append(exports, [2]string{"SSL_CERT_FILE", s.CAFile})
 		curl = `curl --cacert "$SSL_CERT_FILE"`
+	}
+	for _, e := range exports {
+		fmt.Fprintf(out, "export %s=%s\n", e[0], shellWord(e[1]))
 	}
 	fmt.Fprintf(out, "\n%s\n\n", t.Sandbox.Serving)
 	tw := tabwriter.NewWriter(out, 2, 8, 2, ' ', 0)
@@ -100,4 +106,13 @@ func printSandbox(out io.Writer, s *sandbox.Server, device string, t *i18n.Catal
 		"  %[1]s -s $AUTH0_DOMAIN/sandbox/devices -H 'Content-Type: application/json' -d '{\"barcode_uri\":\"otpauth://...\",\"name\":\"Pixel 9\"}'\n"+
 		"  %[1]s -s $AUTH0_DOMAIN/sandbox/devices/DEVICE_ID/otp\n"+
 		"%[4]s\n", curl, t.Sandbox.PlayPhone, t.Sandbox.OrReject, t.Sandbox.WalkThrough)
+}
+
+// shellWord is v as one word of a POSIX shell: as it is when nothing in it
+// is special (a URL, a plain path), else in single quotes.
+func shellWord(v string) string {
+	if v != "" && strings.Trim(v, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.,:/@%+=") == "" {
+		return v
+	}
+	return "'" + strings.ReplaceAll(v, "'", `'\''`) + "'"
 }

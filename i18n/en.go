@@ -314,8 +314,9 @@ var english = func() Catalog {
 	hp.Sandbox = "Serve the sandbox tenant and its simulated Guardian phone on loopback"
 	hp.SandboxLong = "Serve an in-memory Auth0 tenant that speaks the MFA API and the Guardian device\n" +
 		"endpoints, with a simulated phone you play through /sandbox/ (see README.md,\n" +
-		"\"Explore the MFA API with curl\"). It prints AUTH0_DOMAIN, AUTH0_CLIENT_ID and\n" +
-		"AUTH0_CLIENT_SECRET lines to paste into a shell, then the demo users."
+		"\"Explore the MFA API with curl\"). It prints export lines for AUTH0_DOMAIN,\n" +
+		"AUTH0_CLIENT_ID and AUTH0_CLIENT_SECRET to paste into another shell, then the demo\n" +
+		"users. It runs until Ctrl+C."
 	hp.Config = "Show the effective settings, where each comes from, and check them"
 	hp.ConfigLong = "Shows the settings mfapush would use, where each one came from (flag, environment,\n" +
 		"config file profile or default), the config file and its profiles, and whether the\n" +

@@ -318,9 +318,9 @@ var french = func() Catalog {
 	hp.Sandbox = "Servir le locataire bac à sable et son téléphone Guardian simulé en boucle locale"
 	hp.SandboxLong = "Sert un locataire Auth0 en mémoire qui parle l’API MFA et les points de terminaison\n" +
 		"des appareils Guardian, avec un téléphone simulé que vous pilotez par /sandbox/ (voir\n" +
-		"README.md, « Explore the MFA API with curl »). Il affiche les lignes AUTH0_DOMAIN,\n" +
-		"AUTH0_CLIENT_ID et AUTH0_CLIENT_SECRET à coller dans un shell, puis les utilisateurs\n" +
-		"de démonstration."
+		"README.md, « Explore the MFA API with curl »). Il affiche les lignes export de\n" +
+		"AUTH0_DOMAIN, AUTH0_CLIENT_ID et AUTH0_CLIENT_SECRET à coller dans un autre shell, puis\n" +
+		"les utilisateurs de démonstration. Il tourne jusqu’à Ctrl+C."
 	hp.Config = "Afficher les réglages en vigueur, leur provenance, et les vérifier"
 	hp.ConfigLong = "Affiche les réglages que mfapush utiliserait, la provenance de chacun (option,\n" +
 		"environnement, profil du fichier de configuration ou valeur par défaut), le fichier\n" +
