@@ -53,6 +53,7 @@ func localizeCompletion(c *cobra.Command, program string, t *i18n.Catalog) {
 		name := shell.Name()
 		shell.Short = fmt.Sprintf(t.Help.CompletionShell, name)
 		shell.Long = fmt.Sprintf(t.Help.CompletionShellLong, program, name, fmt.Sprintf(completionLoads[name], program))
+		shell.Args = noArgs(t)
 		if f := shell.Flags().Lookup("no-descriptions"); f != nil {
 			f.Usage = t.Help.NoDescriptions
 		}
