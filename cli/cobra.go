@@ -3,9 +3,7 @@ package cli
 import (
 	"errors"
 	"fmt"
-	"io"
 
-	"charm.land/fang/v2"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
@@ -36,6 +34,7 @@ func localizeCobra(root *cobra.Command, t *i18n.Catalog) {
 		}
 	}
 	root.Flags().BoolP("version", "v", false, fmt.Sprintf(t.Help.VersionFlag, root.Name()))
+	root.SetVersionTemplate(versionLine()) // cobra's own says "mfapush version dev"
 	addHelpFlags(root, t)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return flagError(err, t) })
 }
@@ -54,6 +53,7 @@ func localizeCompletion(c *cobra.Command, program string, t *i18n.Catalog) {
 		name := shell.Name()
 		shell.Short = fmt.Sprintf(t.Help.CompletionShell, name)
 		shell.Long = fmt.Sprintf(t.Help.CompletionShellLong, program, name, fmt.Sprintf(completionLoads[name], program))
+		shell.Args = noArgs(t)
 		if f := shell.Flags().Lookup("no-descriptions"); f != nil {
 			f.Usage = t.Help.NoDescriptions
 		}
@@ -66,21 +66,6 @@ func addHelpFlags(c *cobra.Command, t *i18n.Catalog) {
 	_ = c.Flags().SetAnnotation("help", cobra.FlagSetByCobraAnnotation, []string{"true"})
 	for _, sub := range c.Commands() {
 		addHelpFlags(sub, t)
-	}
-}
-
-// usageError is a mistake in the command line: its report points to --help.
-type usageError struct{ error }
-
-func (e usageError) Unwrap() error { return e.error }
-
-// noArgs refuses arguments as cobra.NoArgs does, worded in t.
-func noArgs(t *i18n.Catalog) cobra.PositionalArgs {
-	return func(cmd *cobra.Command, args []string) error {
-		if len(args) > 0 {
-			return usageError{fmt.Errorf(t.CLI.UnknownCommand, args[0], cmd.CommandPath())}
-		}
-		return nil
 	}
 }
 
@@ -110,25 +95,4 @@ func flagError(err error, t *i18n.Catalog) error {
 		err = fmt.Errorf(t.CLI.BadBool, "--"+bad.GetFlag().Name, bad.GetValue())
 	}
 	return usageError{err}
-}
-
-// errReported ends a command whose failure its own output already
-// explained: nothing more is printed.
-var errReported = errors.New("the failure was reported above")
-
-// errorHandler prints a command's error as fang's default handler does,
-// worded in t, unless it was already reported.
-func errorHandler(t *i18n.Catalog) fang.ErrorHandler {
-	return func(w io.Writer, styles fang.Styles, err error) {
-		if errors.Is(err, errReported) {
-			return
-		}
-		fmt.Fprintln(w, styles.ErrorHeader.SetString(t.CLI.ErrorHeader).String())
-		fmt.Fprintln(w, styles.ErrorText.Render(err.Error()+"."))
-		fmt.Fprintln(w)
-		if errors.As(err, new(usageError)) {
-			fmt.Fprintln(w, styles.ErrorText.UnsetWidth().Render(fmt.Sprintf(t.CLI.TryHelp, "--help")))
-			fmt.Fprintln(w)
-		}
-	}
 }

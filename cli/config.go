@@ -15,7 +15,7 @@ import (
 )
 
 func newConfigCommand(t *i18n.Catalog) *cobra.Command {
-	return &cobra.Command{
+	cmd := &cobra.Command{
 		Use:     "config",
 		Short:   t.Help.Config,
 		Long:    t.Help.ConfigLong,
@@ -24,6 +24,9 @@ func newConfigCommand(t *i18n.Catalog) *cobra.Command {
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			s, warnings, err := loadSettings(cmd)
 			t := catalogOf(s)
+			if rerr := confirmReveal(cmd.Context(), s.RevealSecrets, s.UsesSandbox(), s.Domain, t, cmd.InOrStdin(), cmd.ErrOrStderr()); rerr != nil {
+				return rerr
+			}
 			problems := config.Problems(err)
 			out := cmd.OutOrStdout()
 			color := useColor(out)
@@ -37,13 +40,15 @@ func newConfigCommand(t *i18n.Catalog) *cobra.Command {
 			}
 			switch {
 			case len(problems) > 0:
-				return &ExitError{Code: 1, Err: fmt.Errorf(plural(len(problems), t.CLI.ProblemOne, t.CLI.ProblemMany), len(problems))}
+				return fmt.Errorf(plural(len(problems), t.CLI.ProblemOne, t.CLI.ProblemMany), len(problems))
 			case err != nil: // not one of config's own problems: show it as it is
-				return &ExitError{Code: 1, Err: err}
+				return err
 			}
 			return nil
 		},
 	}
+	addTenantFlags(cmd.Flags(), t)
+	return cmd
 }
 
 // settingsReport lays out the settings as aligned columns, then the

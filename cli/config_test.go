@@ -25,14 +25,17 @@ func runCLI(t *testing.T, env map[string]string, args ...string) (stdout, stderr
 	for name, value := range env {
 		t.Setenv(name, value)
 	}
-	root := newRootCommand(earlyCatalog(args, os.Getenv))
+	catalog := earlyCatalog(args, os.Getenv)
+	root := newRootCommand(catalog)
 	root.SilenceUsage, root.SilenceErrors = true, true // as fang runs it
 	root.SetArgs(args)
+	root.SetIn(strings.NewReader("")) // no terminal to ask on
 	var out, errOut bytes.Buffer
 	root.SetOut(&out)
 	root.SetErr(&errOut)
 	err := root.ExecuteContext(context.Background())
-	return out.String(), errOut.String(), exitStatus(err)
+	reportError(&errOut, err, catalog)
+	return out.String(), errOut.String(), exitStatus(context.Background(), err)
 }
 
 // homeEnv makes a home directory and returns its environment and config path.
@@ -134,19 +137,35 @@ func TestConfigCommandPartialTenant(t *testing.T) {
 	}
 }
 
-func TestSettingFlagsReachSubcommands(t *testing.T) {
-	root := newRootCommand(i18n.For(i18n.English))
-	for _, name := range []string{"domain", "client-id", "client-secret", "audience", "realm", "profile", "config",
-		"poll-interval", "theme", "lang", "reveal-secrets", "plain", "invert-qr", "username"} {
-		if root.PersistentFlags().Lookup(name) == nil {
-			t.Errorf("no persistent flag --%s", name)
-		}
-	}
-	if err := root.ParseFlags([]string{"--plain", "--domain", "x.auth0.com"}); err != nil {
+// TestSettingFlagsAreGiven: the setting flags given to a command, the
+// persistent --lang among them, are the ones the settings are loaded with.
+func TestSettingFlagsAreGiven(t *testing.T) {
+	enroll, _, err := newRootCommand(i18n.For(i18n.English)).Find([]string{"enroll"})
+	if err != nil {
 		t.Fatal(err)
 	}
-	given := givenSettingFlags(root.Flags())
-	if len(given) != 2 || given["plain"] != "true" || given["domain"] != "x.auth0.com" {
+	if err := enroll.ParseFlags([]string{"--plain", "--domain", "x.auth0.com", "--lang", "fr"}); err != nil {
+		t.Fatal(err)
+	}
+	given := givenSettingFlags(enroll.Flags())
+	if len(given) != 3 || given["plain"] != "true" || given["domain"] != "x.auth0.com" || given["lang"] != "fr" {
 		t.Errorf("given = %v", given)
+	}
+}
+
+// TestConfigRevealAsksFirstAgainstARealTenant: --reveal-secrets shows a real
+// tenant's client secret only after a yes typed in a terminal, as the other
+// commands do; with no terminal to ask on, nothing is shown.
+func TestConfigRevealAsksFirstAgainstARealTenant(t *testing.T) {
+	env, _ := homeEnv(t)
+	env["AUTH0_DOMAIN"], env["AUTH0_CLIENT_ID"], env["AUTH0_CLIENT_SECRET"] = "acme.eu.auth0.com", "AbC123", cliSecret
+	out, stderr, status := runCLI(t, env, "config", "--reveal-secrets")
+	if status != 1 || strings.Contains(out+stderr, cliSecret) || !strings.Contains(stderr+out, "needs a yes typed in a terminal") {
+		t.Errorf("status %d, want 1 and no secret\n%s\n%s", status, out, stderr)
+	}
+	// The sandbox's secrets are demo values: no question there.
+	env, _ = homeEnv(t)
+	if out, stderr, status := runCLI(t, env, "config", "--reveal-secrets"); status != 0 {
+		t.Errorf("the sandbox: status %d\n%s\n%s", status, out, stderr)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"os"
+	"strings"
 	"testing"
 
 	"charm.land/fang/v2"
@@ -58,5 +59,14 @@ func TestConfigInFrench(t *testing.T) {
 	data := []string{path, "http://acme.auth0.com", "acme.auth0.com", "YOUR_CLIENT_ID", "clientId", "pink", "auto, light", "dark"}
 	if english := finder.EnglishOn(out+stderr, data...); len(english) > 0 {
 		t.Errorf("English in the French report: %q\n%s\n%s", english, out, stderr)
+	}
+}
+
+// TestCompletionRefusesArgumentsInFrench: cobra's own completion commands
+// refuse an extra argument in the user's language too.
+func TestCompletionRefusesArgumentsInFrench(t *testing.T) {
+	env, _ := homeEnv(t)
+	if _, stderr, status := runCLI(t, env, "completion", "bash", "extra", "--lang", "fr"); status != 1 || !strings.Contains(stderr, "Commande inconnue « extra »") {
+		t.Errorf("status %d\n%s", status, stderr)
 	}
 }

@@ -27,7 +27,7 @@ func earlyCatalog(args []string, env func(string) string) *i18n.Catalog {
 	fs.SetOutput(io.Discard)
 	fs.Usage = func() {}
 	fs.BoolP("help", "h", false, "") // else pflag stops at -h, before a --lang after it
-	addSettingFlags(fs, i18n.For(i18n.English))
+	addSettingFlags(fs, i18n.For(i18n.English), nil)
 	_ = fs.Parse(args)
 	s, _, _ := config.Load(givenSettingFlags(fs), env)
 	return catalogOf(s)

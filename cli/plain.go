@@ -22,8 +22,8 @@ const sandboxPhoneDelay = 3 * time.Second
 
 // plainFlags are the flags only the plain mode understands.
 type plainFlags struct {
-	passwordStdin, otpStdin, json, showTokens bool
-	authenticator                             string
+	passwordStdin, otpStdin, recoveryCodeStdin, json, showTokens bool
+	authenticator                                                string
 }
 
 func addPlainFlags(cmd *cobra.Command, start ui.Flow, t *i18n.Catalog) *plainFlags {
@@ -37,6 +37,7 @@ func addPlainFlags(cmd *cobra.Command, start ui.Flow, t *i18n.Catalog) *plainFla
 	if start == ui.FlowChallenge {
 		fl.StringVar(&f.authenticator, "authenticator", "", t.Flags.Authenticator)
 		fl.BoolVar(&f.otpStdin, "otp-stdin", false, t.Flags.OTPStdin)
+		fl.BoolVar(&f.recoveryCodeStdin, "recovery-code-stdin", false, t.Flags.RecoveryCodeStdin)
 	}
 	return f
 }
@@ -44,6 +45,10 @@ func addPlainFlags(cmd *cobra.Command, start ui.Flow, t *i18n.Catalog) *plainFla
 // runFlow runs a flow in the TUI, or as plain lines when asked to, when a
 // plain-only flag is given, or when the TUI cannot run.
 func runFlow(cmd *cobra.Command, start ui.Flow, f *plainFlags) error {
+	if f.otpStdin && f.recoveryCodeStdin {
+		s, _, _ := loadSettings(cmd)
+		return usageError{fmt.Errorf(catalogOf(s).CLI.FlagsExclusive, "--otp-stdin", "--recovery-code-stdin")}
+	}
 	if !plainWanted(cmd) {
 		return runInteractive(cmd, start)
 	}
@@ -69,7 +74,7 @@ func plainWanted(cmd *cobra.Command) bool {
 // plainOnlyFlagGiven reports whether a flag of addPlainFlags was given:
 // the TUI would ignore it.
 func plainOnlyFlagGiven(cmd *cobra.Command) bool {
-	for _, name := range []string{"password-stdin", "json", "show-tokens", "authenticator", "otp-stdin"} {
+	for _, name := range []string{"password-stdin", "json", "show-tokens", "authenticator", "otp-stdin", "recovery-code-stdin"} {
 		if cmd.Flags().Changed(name) {
 			return true
 		}
@@ -86,7 +91,7 @@ func runHome(cmd *cobra.Command) error {
 	s, _, _ := loadSettings(cmd)
 	// Printed as it is: fang would recapitalize and rewrap the sentence.
 	fmt.Fprintln(cmd.ErrOrStderr(), catalogOf(s).Plain.NeedsTerminal)
-	return &ExitError{Code: 1, Err: errReported}
+	return errReported
 }
 
 // hasTerminal reports whether the TUI can run: stdin and stdout are both
@@ -111,7 +116,7 @@ func runPlain(cmd *cobra.Command, s config.Settings, start ui.Flow, f *plainFlag
 	}
 	defer t.Close()
 	catalog := catalogOf(s)
-	if err := confirmReveal(s.RevealSecrets, t.sandbox != nil, t.client.Domain(), catalog, os.Stdin, cmd.ErrOrStderr()); err != nil {
+	if err := confirmReveal(cmd.Context(), s.RevealSecrets, t.sandbox != nil, t.client.Domain(), catalog, cmd.InOrStdin(), cmd.ErrOrStderr()); err != nil {
 		return f.setupFailed(cmd, start, err)
 	}
 	human := cmd.OutOrStdout()
@@ -126,7 +131,8 @@ func runPlain(cmd *cobra.Command, s config.Settings, start ui.Flow, f *plainFlag
 		Stdout: cmd.OutOrStdout(), Stderr: cmd.ErrOrStderr(), Stdin: cmd.InOrStdin(),
 		// A terminal on stdin would echo the line: ask without echo instead.
 		PasswordStdin: f.passwordStdin && !isTerminal(cmd.InOrStdin()), OTPStdin: f.otpStdin,
-		JSON: f.json, ShowTokens: f.showTokens, Color: useColor(human), InvertQR: s.InvertQR,
+		RecoveryCodeStdin: f.recoveryCodeStdin,
+		JSON:              f.json, ShowTokens: f.showTokens, Color: useColor(human), InvertQR: s.InvertQR,
 	}
 	if stdin, ok := cmd.InOrStdin().(*os.File); ok { // a test's reader has no terminal behind it
 		var closeTTY func() error

@@ -124,47 +124,69 @@ func TestBinaryChallengeApproved(t *testing.T) {
 	}
 }
 
-// TestBinaryInterruptedExits130 sends SIGINT while the run waits for the
-// approval, as Ctrl+C does.
-func TestBinaryInterruptedExits130(t *testing.T) {
-	srv := sandboxFor(t, 0)
-	cmd := mfapushCommand(t, srv, "bob-password\n",
-		"challenge", "--username", "bob@example.com", "--password-stdin", "--poll-interval", "50ms")
-	stdout, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
+// TestBinarySignalsDuringTheWait sends SIGINT (as Ctrl+C does), SIGTERM
+// and SIGHUP while the run waits for the approval: each ends it at once
+// with 128 plus the signal's number, in the JSON report too.
+func TestBinarySignalsDuringTheWait(t *testing.T) {
+	for sig, want := range map[syscall.Signal]int{syscall.SIGINT: 130, syscall.SIGTERM: 143, syscall.SIGHUP: 129} {
+		t.Run(sig.String(), func(t *testing.T) {
+			srv := sandboxFor(t, 0)
+			cmd := mfapushCommand(t, srv, "bob-password\n",
+				"challenge", "--json", "--username", "bob@example.com", "--password-stdin", "--poll-interval", "50ms")
+			var stdout, stderr syncBuilder
+			cmd.Stdout = &stdout
+			stderrPipe, err := cmd.StderrPipe()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			lines := bufio.NewScanner(stderrPipe)
+			for lines.Scan() && !strings.HasPrefix(lines.Text(), "Waiting for the approval") {
+			}
+			if err := cmd.Process.Signal(sig); err != nil {
+				t.Fatal(err)
+			}
+			for lines.Scan() { // drain, or the child could block writing
+				stderr.WriteString(lines.Text() + "\n")
+			}
+			if status := statusOf(waitAtMost(t, cmd, 10*time.Second)); status != want {
+				t.Errorf("exit %d, want %d\n%s", status, want, stderr.String())
+			}
+			if !strings.Contains(stderr.String(), "Interrupted") || strings.Contains(stderr.String(), "reported above") {
+				t.Errorf("stderr:\n%s", stderr.String())
+			}
+			var report struct {
+				Outcome  string `json:"outcome"`
+				ExitCode int    `json:"exit_code"`
+			}
+			if err := json.Unmarshal([]byte(stdout.String()), &report); err != nil || report.Outcome != "interrupted" || report.ExitCode != want {
+				t.Errorf("report %+v (%v), want exit_code %d:\n%s", report, err, want, stdout.String())
+			}
+		})
 	}
-	var stderr strings.Builder
-	cmd.Stderr = &stderr
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	lines := bufio.NewScanner(stdout)
-	for lines.Scan() && !strings.HasPrefix(lines.Text(), "Waiting for the approval") {
-	}
-	if err := cmd.Process.Signal(os.Interrupt); err != nil {
-		t.Fatal(err)
-	}
-	sent := time.Now()
-	for lines.Scan() { // drain, or the child could block writing
-	}
-	done := make(chan error, 1)
-	go func() { done <- cmd.Wait() }()
-	select {
-	case err := <-done:
-		if status := exitCode(t, err); status != 130 {
-			t.Errorf("exit %d, want 130\n%s", status, stderr.String())
-		}
-	case <-time.After(10 * time.Second):
-		cmd.Process.Kill()
-		t.Fatal("mfapush did not exit after SIGINT")
-	}
-	if took := time.Since(sent); took > 2*time.Second {
-		t.Errorf("exited %v after SIGINT", took)
-	}
-	if !strings.Contains(stderr.String(), "Interrupted") || strings.Contains(stderr.String(), "reported above") {
-		t.Errorf("stderr:\n%s", stderr.String())
-	}
+}
+
+// syncBuilder is a strings.Builder a child process's output can be copied
+// into while the test reads it.
+type syncBuilder struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+func (s *syncBuilder) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuilder) WriteString(v string) { s.Write([]byte(v)) }
+
+func (s *syncBuilder) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
 }
 
 func TestBinaryWrongPasswordAndJSON(t *testing.T) {
@@ -196,5 +218,40 @@ func TestBinaryHomeWithoutTerminal(t *testing.T) {
 	out, err := cmd.CombinedOutput()
 	if status := exitCode(t, err); status != 1 || !strings.Contains(string(out), "mfapush challenge or mfapush authenticators with --plain") {
 		t.Errorf("exit %d\n%s", status, out)
+	}
+}
+
+// TestBinaryRecoveryCode answers bob's MFA with his recovery code from
+// stdin, against the sandbox, as a script would: no push, the new code on
+// stdout. --otp-stdin with it is a mistake on the command line.
+func TestBinaryRecoveryCode(t *testing.T) {
+	srv := sandboxFor(t, 0)
+	code := ""
+	for _, u := range srv.Tenant.Users() {
+		if u.Email == "bob@example.com" {
+			code = u.RecoveryCode
+		}
+	}
+	cmd := mfapushCommand(t, srv, "bob-password\n"+code+"\n",
+		"challenge", "--username", "bob@example.com", "--password-stdin", "--recovery-code-stdin")
+	var stdout, stderr strings.Builder
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if status := exitCode(t, cmd.Run()); status != 0 {
+		t.Fatalf("exit %d\n%s\n%s", status, stdout.String(), stderr.String())
+	}
+	for _, want := range []string{"Checking the recovery code", "Your new recovery code: ", "Signed in with MFA"} {
+		if !strings.Contains(stdout.String(), want) {
+			t.Errorf("stdout lacks %q:\n%s", want, stdout.String())
+		}
+	}
+	if strings.Contains(stdout.String()+stderr.String(), code) || len(srv.Phone.Notifications()) != 0 {
+		t.Errorf("the used code shown, or a push sent:\n%s\n%s", stdout.String(), stderr.String())
+	}
+
+	both := mfapushCommand(t, srv, "bob-password\n123456\n",
+		"challenge", "--username", "bob@example.com", "--password-stdin", "--recovery-code-stdin", "--otp-stdin")
+	out, err := both.CombinedOutput()
+	if status := exitCode(t, err); status != 1 || !strings.Contains(string(out), "--otp-stdin and --recovery-code-stdin cannot go together") {
+		t.Errorf("both: exit %d\n%s", status, out)
 	}
 }

@@ -13,7 +13,7 @@ func TestPlainFlagsOnTheFlowCommands(t *testing.T) {
 	root := newRootCommand(i18n.For(i18n.English))
 	for use, want := range map[string][]string{
 		"enroll":         {"password-stdin", "json", "show-tokens"},
-		"challenge":      {"password-stdin", "json", "show-tokens", "authenticator", "otp-stdin"},
+		"challenge":      {"password-stdin", "json", "show-tokens", "authenticator", "otp-stdin", "recovery-code-stdin"},
 		"authenticators": {"password-stdin", "json"},
 	} {
 		cmd, _, err := root.Find([]string{use})

@@ -7,19 +7,20 @@ import (
 	"context"
 	"errors"
 	"os"
-	"os/signal"
-	"syscall"
 
-	"charm.land/fang/v2"
 	"github.com/spf13/cobra"
 
+	"github.com/mfapush/mfapush/exitcode"
 	"github.com/mfapush/mfapush/i18n"
 	"github.com/mfapush/mfapush/ui"
 )
 
-// Main runs the command line with args and returns the process exit status.
+// Main runs the command line with args and returns the process exit status
+// (package exitcode has the table). SIGHUP, SIGINT and SIGTERM end the
+// context every command runs in: each then stops what it does, restores
+// the terminal, and Main exits with the signal's status.
 func Main(args []string) int {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := exitcode.NotifyContext(context.Background())
 	defer stop()
 	t := earlyCatalog(args, os.Getenv)
 	root := newRootCommand(t)
@@ -27,8 +28,11 @@ func Main(args []string) int {
 	if wantsHelp(args) {
 		root.SetOut(helpWords(os.Stdout, t))
 	}
-	err := fang.Execute(ctx, root, fang.WithVersion(Version()), fang.WithErrorHandler(errorHandler(t)))
-	return exitStatus(err)
+	err := execute(ctx, root, t)
+	if _, bySignal := exitcode.BySignal(ctx); !bySignal || !errors.Is(err, context.Canceled) {
+		reportError(root.ErrOrStderr(), err, t) // a command a signal ended has nothing to explain
+	}
+	return exitStatus(ctx, err)
 }
 
 // newRootCommand builds the commands, their help written in t.
@@ -36,14 +40,15 @@ func newRootCommand(t *i18n.Catalog) *cobra.Command {
 	root := &cobra.Command{
 		Use:     "mfapush",
 		Short:   t.Help.Root,
-		Long:    t.Help.RootLong,
+		Long:    t.Help.RootLong + "\n\n" + t.Help.ExitStatus,
 		Example: t.Help.Examples.Root,
 		Args:    noArgs(t),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return runHome(cmd)
 		},
 	}
-	addSettingFlags(root.PersistentFlags(), t)
+	addLangFlag(root.PersistentFlags(), t)
+	addTenantFlags(root.Flags(), t)
 	root.AddCommand(
 		newFlowCommand("enroll", t.Help.Enroll, t.Help.Examples.Enroll, ui.FlowEnroll, t),
 		newFlowCommand("challenge", t.Help.Challenge, t.Help.Examples.Challenge, ui.FlowChallenge, t),
@@ -52,25 +57,4 @@ func newRootCommand(t *i18n.Catalog) *cobra.Command {
 	)
 	localizeCobra(root, t)
 	return root
-}
-
-// ExitError carries a specific exit status for an error that has already
-// been explained to the user.
-type ExitError struct {
-	Code int
-	Err  error
-}
-
-func (e *ExitError) Error() string { return e.Err.Error() }
-func (e *ExitError) Unwrap() error { return e.Err }
-
-func exitStatus(err error) int {
-	if err == nil {
-		return 0
-	}
-	var exit *ExitError
-	if errors.As(err, &exit) {
-		return exit.Code
-	}
-	return 1
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 	"syscall"
 	"text/tabwriter"
 	"time"
@@ -41,14 +42,13 @@ func newSandboxCommand(t *i18n.Catalog) *cobra.Command {
 	fl.DurationVar(&f.minPollInterval, "min-poll-interval", 5*time.Second, t.Flags.MinPollInterval)
 	fl.DurationVar(&f.autoApprove, "auto-approve", 0, t.Flags.AutoApprove)
 	fl.DurationVar(&f.autoScan, "auto-scan", 0, t.Flags.AutoScan)
-	cmd.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &ExitError{Code: 2, Err: flagError(err, t)} })
 	return cmd
 }
 
 func runSandbox(ctx context.Context, out io.Writer, f sandboxFlags, t *i18n.Catalog) error {
 	for name, d := range map[string]time.Duration{"min-poll-interval": f.minPollInterval, "auto-approve": f.autoApprove, "auto-scan": f.autoScan} {
 		if d < 0 {
-			return &ExitError{Code: 2, Err: fmt.Errorf(t.CLI.NegativeDuration, "--"+name, d)}
+			return fmt.Errorf(t.CLI.NegativeDuration, "--"+name, d)
 		}
 	}
 	opts := sandbox.DefaultOptions()
@@ -68,21 +68,26 @@ func startError(addr string, err error, t *i18n.Catalog) error {
 	var addrErr *sandbox.AddrError
 	switch {
 	case errors.As(err, &addrErr) && addrErr.NotLoopback:
-		return &ExitError{Code: 2, Err: fmt.Errorf(t.CLI.NotLoopback, addr)}
+		return fmt.Errorf(t.CLI.NotLoopback, addr)
 	case errors.As(err, &addrErr):
-		return &ExitError{Code: 2, Err: fmt.Errorf(t.CLI.BadAddr, addr)}
+		return fmt.Errorf(t.CLI.BadAddr, addr)
 	case errors.Is(err, syscall.EADDRINUSE):
-		return &ExitError{Code: 2, Err: fmt.Errorf(t.CLI.PortBusy, addr)}
+		return fmt.Errorf(t.CLI.PortBusy, addr)
 	}
 	return err
 }
 
+// printSandbox prints export lines to paste into a shell, then the demo
+// users and how to play the phone.
 func printSandbox(out io.Writer, s *sandbox.Server, device string, t *i18n.Catalog) {
-	fmt.Fprintf(out, "AUTH0_DOMAIN=%s\nAUTH0_CLIENT_ID=sandbox-client\nAUTH0_CLIENT_SECRET=sandbox-secret\n", s.URL)
+	exports := [][2]string{{"AUTH0_DOMAIN", s.URL}, {"AUTH0_CLIENT_ID", sandboxClientID}, {"AUTH0_CLIENT_SECRET", sandboxClientSecret}}
 	curl := "curl"
 	if s.CAFile != "" {
-		fmt.Fprintf(out, "SSL_CERT_FILE=%s\n", s.CAFile)
+		exports = append(exports, [2]string{"SSL_CERT_FILE", s.CAFile})
 		curl = `curl --cacert "$SSL_CERT_FILE"`
+	}
+	for _, e := range exports {
+		fmt.Fprintf(out, "export %s=%s\n", e[0], shellWord(e[1]))
 	}
 	fmt.Fprintf(out, "\n%s\n\n", t.Sandbox.Serving)
 	tw := tabwriter.NewWriter(out, 2, 8, 2, ' ', 0)
@@ -101,4 +106,13 @@ func printSandbox(out io.Writer, s *sandbox.Server, device string, t *i18n.Catal
 		"  %[1]s -s $AUTH0_DOMAIN/sandbox/devices -H 'Content-Type: application/json' -d '{\"barcode_uri\":\"otpauth://...\",\"name\":\"Pixel 9\"}'\n"+
 		"  %[1]s -s $AUTH0_DOMAIN/sandbox/devices/DEVICE_ID/otp\n"+
 		"%[4]s\n", curl, t.Sandbox.PlayPhone, t.Sandbox.OrReject, t.Sandbox.WalkThrough)
+}
+
+// shellWord is v as one word of a POSIX shell: as it is when nothing in it
+// is special (a URL, a plain path), else in single quotes.
+func shellWord(v string) string {
+	if v != "" && strings.Trim(v, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.,:/@%+=") == "" {
+		return v
+	}
+	return "'" + strings.ReplaceAll(v, "'", `'\''`) + "'"
 }

@@ -11,7 +11,6 @@ import (
 	"net/http"
 	"os"
 	"os/exec"
-	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -23,8 +22,14 @@ import (
 )
 
 // serveSandbox runs the command's body until the test cancels it, and
-// returns the KEY=value lines it printed first.
+// returns the variables of the export lines it printed first.
 func serveSandbox(t *testing.T, f sandboxFlags) (map[string]string, func() error) {
+	env, _, stop := serveSandboxLines(t, f)
+	return env, stop
+}
+
+// serveSandboxLines is serveSandbox, with the lines as printed.
+func serveSandboxLines(t *testing.T, f sandboxFlags) (map[string]string, []string, func() error) {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	pr, pw := io.Pipe()
@@ -35,9 +40,11 @@ func serveSandbox(t *testing.T, f sandboxFlags) (map[string]string, func() error
 		done <- err
 	}()
 	env := map[string]string{}
+	var printed []string
 	lines := bufio.NewScanner(pr)
 	for lines.Scan() && lines.Text() != "" {
-		k, v, _ := strings.Cut(lines.Text(), "=")
+		printed = append(printed, lines.Text())
+		k, v, _ := strings.Cut(strings.TrimPrefix(lines.Text(), "export "), "=")
 		env[k] = v
 	}
 	drained := make(chan struct{})
@@ -55,7 +62,29 @@ func serveSandbox(t *testing.T, f sandboxFlags) (map[string]string, func() error
 	if len(env) == 0 {
 		t.Fatalf("no output: %v", stop())
 	}
-	return env, stop
+	return env, printed, stop
+}
+
+// TestSandboxPrintsLinesAShellRuns: the lines sandbox prints first, pasted
+// into a shell, export the variables that the README's curl commands and
+// mfapush read (a child process sees them).
+func TestSandboxPrintsLinesAShellRuns(t *testing.T) {
+	if _, err := exec.LookPath("sh"); err != nil {
+		t.Skip("no sh")
+	}
+	env, printed, stop := serveSandboxLines(t, sandboxFlags{addr: "127.0.0.1:0", tls: true})
+	defer stop()
+	script := strings.Join(printed, "\n") + "\n" + `sh -c 'printf "%s\n" "$AUTH0_DOMAIN" "$AUTH0_CLIENT_ID" "$AUTH0_CLIENT_SECRET" "$SSL_CERT_FILE"'`
+	cmd := exec.Command("sh", "-c", script)
+	cmd.Env = []string{"PATH=" + os.Getenv("PATH")}
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	want := strings.Join([]string{env["AUTH0_DOMAIN"], "sandbox-client", "sandbox-secret", env["SSL_CERT_FILE"]}, "\n") + "\n"
+	if string(out) != want || env["SSL_CERT_FILE"] == "" {
+		t.Errorf("the shell exported\n%s\nwant\n%s\nfrom\n%s", out, want, strings.Join(printed, "\n"))
+	}
 }
 
 func TestSandboxCommandServesUntilCancelled(t *testing.T) {
@@ -136,8 +165,8 @@ func TestSandboxCommandRefusals(t *testing.T) {
 		root.SetOut(io.Discard)
 		root.SetErr(io.Discard)
 		err := root.ExecuteContext(context.Background())
-		if exitStatus(err) != 2 || err == nil || !strings.HasPrefix(err.Error(), c.want) {
-			t.Errorf("%s: exit %d, %v; want 2 and %q", name, exitStatus(err), err, c.want)
+		if exitStatus(context.Background(), err) != 1 || err == nil || !strings.HasPrefix(err.Error(), c.want) {
+			t.Errorf("%s: exit %d, %v; want 1 and %q", name, exitStatus(context.Background(), err), err, c.want)
 		}
 		if err != nil && (strings.Contains(err.Error(), "\n") || len(err.Error()) > 74+len(busy.Addr().String())-len("127.0.0.1:8484")) {
 			t.Errorf("%s: not one short line: %q", name, err)
@@ -154,7 +183,7 @@ func TestSandboxErrorOnStderr(t *testing.T) {
 	cmd.Stderr, cmd.Stdout = &stderr, &stdout
 	err := cmd.Run()
 	var exit *exec.ExitError
-	if !errors.As(err, &exit) || exit.ExitCode() != 2 {
+	if !errors.As(err, &exit) || exit.ExitCode() != 1 {
 		t.Fatalf("exit: %v; stderr %q", err, stderr.String())
 	}
 	var lines []string
@@ -171,9 +200,16 @@ func TestSandboxErrorOnStderr(t *testing.T) {
 	}
 }
 
-func TestCLIHelperProcess(t *testing.T) {
-	if os.Getenv("MFAPUSH_CLI_HELPER") != "1" {
-		t.Skip("runs only as the child of TestSandboxErrorOnStderr")
+// TestShellWordSurvivesAShell: a value the sandbox prints reads back the
+// same through sh, whatever it holds.
+func TestShellWordSurvivesAShell(t *testing.T) {
+	if _, err := exec.LookPath("sh"); err != nil {
+		t.Skip("no sh")
 	}
-	os.Exit(Main(os.Args[slices.Index(os.Args, "--")+1:]))
+	for _, v := range []string{"http://127.0.0.1:8484", "/tmp/mfapush-sandbox-1/ca.pem", "/tmp/a b/c.pem", "it's", "$HOME `id`", ""} {
+		out, err := exec.Command("sh", "-c", "printf %s "+shellWord(v)).Output()
+		if err != nil || string(out) != v {
+			t.Errorf("%q printed as %s read back %q (%v)", v, shellWord(v), out, err)
+		}
+	}
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/mfapush/mfapush/config"
+	"github.com/mfapush/mfapush/exitcode"
 	"github.com/mfapush/mfapush/flow"
 	"github.com/mfapush/mfapush/i18n"
 	"github.com/mfapush/mfapush/trace"
@@ -25,6 +26,7 @@ func newFlowCommand(use, short, example string, start ui.Flow, t *i18n.Catalog) 
 		Example: example,
 		Args:    noArgs(t),
 	}
+	addTenantFlags(cmd.Flags(), t)
 	f := addPlainFlags(cmd, start, t)
 	cmd.RunE = func(cmd *cobra.Command, _ []string) error { return runFlow(cmd, start, f) }
 	return cmd
@@ -38,7 +40,7 @@ func runInteractive(cmd *cobra.Command, start ui.Flow) error {
 	}
 	catalog := catalogOf(s)
 	if !term.IsTerminal(os.Stdout.Fd()) || !term.IsTerminal(os.Stdin.Fd()) {
-		return &ExitError{Code: 1, Err: errors.New(catalog.CLI.NeedsTerminal)}
+		return errors.New(catalog.CLI.NeedsTerminal)
 	}
 	log := trace.NewLog()
 	t, err := openTenant(s, log.Observe)
@@ -47,7 +49,7 @@ func runInteractive(cmd *cobra.Command, start ui.Flow) error {
 	}
 	defer t.Close()
 
-	if err := confirmReveal(s.RevealSecrets, t.sandbox != nil, t.client.Domain(), catalog, os.Stdin, cmd.ErrOrStderr()); err != nil {
+	if err := confirmReveal(cmd.Context(), s.RevealSecrets, t.sandbox != nil, t.client.Domain(), catalog, cmd.InOrStdin(), cmd.ErrOrStderr()); err != nil {
 		return err
 	}
 	env := flow.Env{Client: t.client, Ctx: cmd.Context(), PollInterval: s.PollInterval}
@@ -61,19 +63,25 @@ func runInteractive(cmd *cobra.Command, start ui.Flow) error {
 		opts.DemoUsers = func() []ui.DemoUser { return demoUsers(t, catalog) }
 	}
 	model := ui.New(decorateOptions(opts))
-	_, err = tea.NewProgram(model, tea.WithContext(cmd.Context())).Run()
+	// Signals end the context, and with it the program, which restores the
+	// terminal: Bubble Tea's own handler would race with it, and knows no
+	// SIGHUP.
+	_, err = tea.NewProgram(model, tea.WithContext(cmd.Context()), tea.WithoutSignalHandler()).Run()
 	switch {
 	case errors.Is(err, tea.ErrProgramPanic):
 		// Bubble Tea restored the terminal and printed the panic; a crash
 		// is no success, whatever was done before it.
-		return &ExitError{Code: 1, Err: errors.New("mfapush stopped on an internal error (shown above); the terminal was restored")}
+		return errors.New("mfapush stopped on an internal error (shown above); the terminal was restored")
 	case err != nil && !errors.Is(err, tea.ErrProgramKilled):
 		return err
 	}
 	if summary := model.Summary(); summary != "" {
 		fmt.Fprintln(cmd.OutOrStdout(), summary)
 	}
-	if code := model.ExitCode(); code != 0 {
+	if status, ok := exitcode.BySignal(cmd.Context()); ok {
+		return &ExitError{Code: status, Err: errReported}
+	}
+	if code := model.ExitCode(); code != exitcode.OK {
 		return &ExitError{Code: code, Err: errReported}
 	}
 	return nil
@@ -96,7 +104,7 @@ func settingsFor(cmd *cobra.Command) (config.Settings, error) {
 		for _, p := range problems {
 			fmt.Fprintln(cmd.ErrOrStderr(), "✗", p.Text(t))
 		}
-		return s, &ExitError{Code: 1, Err: fmt.Errorf(t.CLI.Problems, len(problems))}
+		return s, fmt.Errorf(t.CLI.Problems, len(problems))
 	}
 	return s, nil
 }

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"io"
 	"runtime/debug"
 
 	"github.com/spf13/cobra"
@@ -30,8 +31,11 @@ func newVersionCommand(t *i18n.Catalog) *cobra.Command {
 		Short: t.Help.Version,
 		Args:  noArgs(t),
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			_, err := fmt.Fprintf(cmd.OutOrStdout(), "mfapush %s\n", Version())
+			_, err := io.WriteString(cmd.OutOrStdout(), versionLine())
 			return err
 		},
 	}
 }
+
+// versionLine is what both the version command and --version print.
+func versionLine() string { return fmt.Sprintf("mfapush %s\n", Version()) }

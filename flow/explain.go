@@ -59,11 +59,16 @@ func ProblemText(c *i18n.Catalog, k ProblemKind) i18n.ProblemText {
 
 // ProblemTextOn is ProblemText on a tenant that may be the built-in
 // sandbox, whose way out of a problem can differ from Auth0's: it sends no
-// email to unblock an account, and restarting it starts afresh.
+// email to unblock an account, restarting it starts afresh, and only there
+// do the demo users' passwords help after a wrong one.
 func ProblemTextOn(c *i18n.Catalog, k ProblemKind, sandbox bool) i18n.ProblemText {
 	text := ProblemText(c, k)
-	if sandbox && k == ProblemAccountBlocked {
+	switch {
+	case !sandbox:
+	case k == ProblemAccountBlocked:
 		text.Fix = c.Problem.AccountBlockedOnSandbox
+	case k == ProblemWrongCredentials:
+		text.Fix += " " + c.Problem.SandboxUsers
 	}
 	return text
 }

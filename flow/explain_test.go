@@ -65,3 +65,24 @@ func TestABlockedAccountIsExplained(t *testing.T) {
 		t.Errorf("MFA attempts diagnosed %d", k)
 	}
 }
+
+// TestSandboxAdviceOnlyOnTheSandbox: the fix for a wrong password names the
+// demo users only when the run is on the built-in sandbox, in every
+// language; no other fix changes.
+func TestSandboxAdviceOnlyOnTheSandbox(t *testing.T) {
+	for _, lang := range i18n.Supported {
+		c := i18n.For(lang)
+		for k := ProblemUnknown; k <= ProblemAccountBlocked; k++ {
+			tenant, sandbox := ProblemTextOn(c, k, false).Fix, ProblemTextOn(c, k, true).Fix
+			if tenant != ProblemText(c, k).Fix {
+				t.Errorf("%s %d: the advice against a tenant is not the fix", lang, k)
+			}
+			if strings.Contains(tenant, "alice-password") {
+				t.Errorf("%s %d: a tenant is told the sandbox's passwords: %q", lang, k, tenant)
+			}
+			if mentions := strings.Contains(sandbox, "alice-password"); mentions != (k == ProblemWrongCredentials) {
+				t.Errorf("%s %d on the sandbox: %q", lang, k, sandbox)
+			}
+		}
+	}
+}

@@ -78,6 +78,10 @@ type Catalog struct {
 		InsufficientScope, NotEnrolled, FactorUnsupported, NoPassword ProblemText
 		AccountBlocked          ProblemText
 		AccountBlockedOnSandbox string // the fix on the built-in sandbox
+
+		// SandboxUsers adds to WrongCredentials' fix on the built-in
+		// sandbox: its demo users.
+		SandboxUsers string
 	}
 
 	Enroll struct {
@@ -288,6 +292,7 @@ type Catalog struct {
 		NotLoopback         string // %s: address
 		BadAddr             string // %s: address
 		PortBusy            string // %s: address
+		FlagsExclusive      string // %s %s: two flags
 	}
 
 	Config ConfigWords
@@ -320,6 +325,9 @@ type Catalog struct {
 		Examples struct {
 			Root, Enroll, Challenge, Authenticators, Sandbox, Config, Decode string
 		}
+		// ExitStatus is the table of exit statuses, after the root's
+		// description.
+		ExitStatus string
 	}
 
 	// Flags are the flags' one-line usages.
@@ -330,6 +338,7 @@ type Catalog struct {
 		Profile, Config                                           string
 		PasswordStdin, JSON, ShowTokens, Authenticator, OTPStdin  string
 		Addr, TLS, MinPollInterval, AutoApprove, AutoScan         string
+		RecoveryCodeStdin                                         string
 	}
 
 	// Sandbox is what mfapush sandbox prints besides its AUTH0_ lines.
@@ -350,6 +359,8 @@ type Catalog struct {
 		NotVerified string
 		NotJWT      string
 		NoToken     string
+		// Prompt asks for a token on a terminal; Cancelled: none came.
+		Prompt, Cancelled string
 	}
 
 	Duration struct {
@@ -392,6 +403,8 @@ type Catalog struct {
 		Interrupted     string
 		HiddenToken     string
 		ListTitle       string // %s: user
+		// UsingRecoveryCode and NewRecoveryCode: --recovery-code-stdin.
+		UsingRecoveryCode, NewRecoveryCode string
 	}
 }
 

@@ -76,7 +76,8 @@ var english = func() Catalog {
 	p.TimedOut = "timed out after %s"
 	p.WhatToDo = "What to do"
 	p.Unknown = ProblemText{"Something went wrong", "Try again. If it keeps happening, open the request trace (t) to see the exchange."}
-	p.WrongCredentials = ProblemText{"Wrong email or password", "Check the email and the password. On the sandbox tenant the demo users are alice@example.com (alice-password) and bob@example.com (bob-password)."}
+	p.WrongCredentials = ProblemText{"Wrong email or password", "Check the email and the password. If both are right, the user may be in another database connection than the tenant's default: name it with --realm."}
+	p.SandboxUsers = "On the sandbox tenant the demo users are alice@example.com (alice-password) and bob@example.com (bob-password)."
 	p.GrantNotAllowed = ProblemText{"This application may not use the MFA grant",
 		"In the Auth0 Dashboard, open Applications > your application > Advanced Settings > Grant Types, tick MFA (and Password), and save."}
 	p.BadClient = ProblemText{"The client ID or secret is wrong",
@@ -311,6 +312,7 @@ var english = func() Catalog {
 	c.CLI.NotLoopback = "refusing --addr %s: listen on loopback, such as 127.0.0.1:8484"
 	c.CLI.BadAddr = "invalid --addr %q: use host:port, such as 127.0.0.1:8484"
 	c.CLI.PortBusy = "port %s is busy: free it, or use --addr 127.0.0.1:0"
+	c.CLI.FlagsExclusive = "%s and %s cannot go together: use one of them"
 
 	hp := &c.Help
 	hp.Root = "Enroll and challenge Auth0 Guardian push authenticators from a terminal"
@@ -324,8 +326,9 @@ var english = func() Catalog {
 	hp.Sandbox = "Serve the sandbox tenant and its simulated Guardian phone on loopback"
 	hp.SandboxLong = "Serve an in-memory Auth0 tenant that speaks the MFA API and the Guardian device\n" +
 		"endpoints, with a simulated phone you play through /sandbox/ (see README.md,\n" +
-		"\"Explore the MFA API with curl\"). It prints AUTH0_DOMAIN, AUTH0_CLIENT_ID and\n" +
-		"AUTH0_CLIENT_SECRET lines to paste into a shell, then the demo users."
+		"\"Explore the MFA API with curl\"). It prints export lines for AUTH0_DOMAIN,\n" +
+		"AUTH0_CLIENT_ID and AUTH0_CLIENT_SECRET to paste into another shell, then the demo\n" +
+		"users. It runs until Ctrl+C."
 	hp.Config = "Show the effective settings, where each comes from, and check them"
 	hp.ConfigLong = "Shows the settings mfapush would use, where each one came from (flag, environment,\n" +
 		"config file profile or default), the config file and its profiles, and whether the\n" +
@@ -345,6 +348,9 @@ var english = func() Catalog {
 	hp.Commands = "commands"
 	hp.HelpFlag = "help for %s"
 	hp.VersionFlag = "version for %s"
+	hp.ExitStatus = "Exit status, the same in every mode: 0 done, or nothing started; 1 an error\n" +
+		"(the command line's too); 2 rejected on the phone, or cancelled; 129 the terminal\n" +
+		"was closed (SIGHUP); 130 Ctrl+C (SIGINT); 143 SIGTERM."
 
 	fl := &c.Flags
 	fl.Env = "%s (env %s)"
@@ -372,6 +378,7 @@ var english = func() Catalog {
 	fl.MinPollInterval = "polls of one oob_code closer than this get slow_down (0 turns it off)"
 	fl.AutoApprove = "the phone approves every push after this delay (0: never)"
 	fl.AutoScan = "the phone scans every push enrollment QR after this delay (0: never)"
+	fl.RecoveryCodeStdin = "answer with a recovery code from the next line of standard input instead of a push (plain mode)"
 
 	sb := &c.Sandbox
 	sb.Serving = "The mfapush sandbox tenant is serving (Ctrl+C stops it). Every login needs MFA."
@@ -390,6 +397,8 @@ var english = func() Catalog {
 	d.NoExpiry = "No expiry (exp) claim."
 	d.NotVerified = "Decoded only: the signature was not verified."
 	d.NoToken = "no token on stdin: pipe one in, such as: echo \"$ACCESS_TOKEN\" | mfapush decode"
+	d.Prompt = "Paste a JWT (it is not shown), then press Enter: "
+	d.Cancelled = "Nothing pasted: no token decoded."
 	d.NotJWT = "this is not a JWT (three base64url parts separated by dots): an mfa_token or an opaque access token cannot be decoded"
 
 	c.Duration.Now = "now"
@@ -428,6 +437,8 @@ var english = func() Catalog {
 	pl.Interrupted = "Interrupted. A request in flight, if any, was cancelled; nothing more was sent."
 	pl.HiddenToken = "hidden: pass --show-tokens to print it"
 	pl.ListTitle = "Authenticators of %s:"
+	pl.UsingRecoveryCode = "Checking the recovery code from standard input instead of sending a push…"
+	pl.NewRecoveryCode = "The code you used no longer works: write this new one down now, it is shown only here."
 	c.Config = englishConfig()
 	c.Help.Headings.Usage, c.Help.Headings.Examples = "USAGE", "EXAMPLES"
 	c.Help.Headings.Flags, c.Help.Headings.FlagsPlaceholder = "FLAGS", "[--flags]"

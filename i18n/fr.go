@@ -80,7 +80,8 @@ var french = func() Catalog {
 	p.TimedOut = "délai dépassé après %s"
 	p.WhatToDo = "Que faire"
 	p.Unknown = ProblemText{"Une erreur s’est produite", "Réessayez. Si cela se reproduit, ouvrez la trace des requêtes (t) pour voir l’échange."}
-	p.WrongCredentials = ProblemText{"Courriel ou mot de passe incorrect", "Vérifiez le courriel et le mot de passe. Sur le bac à sable, les utilisateurs de démonstration sont alice@example.com (alice-password) et bob@example.com (bob-password)."}
+	p.WrongCredentials = ProblemText{"Courriel ou mot de passe incorrect", "Vérifiez le courriel et le mot de passe. S’ils sont justes, l’utilisateur est peut-être dans une autre connexion de base de données que celle par défaut du locataire : nommez-la avec --realm."}
+	p.SandboxUsers = "Sur le bac à sable, les utilisateurs de démonstration sont alice@example.com (alice-password) et bob@example.com (bob-password)."
 	p.GrantNotAllowed = ProblemText{"Cette application ne peut pas utiliser l’autorisation MFA",
 		"Dans Auth0 Dashboard, ouvrez Applications > votre application > Paramètres avancés > Types d’autorisation, cochez MFA (et Password), puis enregistrez."}
 	p.BadClient = ProblemText{"L’identifiant ou le secret client est incorrect",
@@ -315,6 +316,7 @@ var french = func() Catalog {
 	c.CLI.NotLoopback = "--addr %s refusé : écoutez en boucle locale, comme 127.0.0.1:8484"
 	c.CLI.BadAddr = "--addr %q invalide : utilisez hôte:port, comme 127.0.0.1:8484"
 	c.CLI.PortBusy = "le port %s est occupé : libérez-le, ou utilisez --addr 127.0.0.1:0"
+	c.CLI.FlagsExclusive = "%s et %s ne vont pas ensemble : utilisez l’un des deux"
 
 	hp := &c.Help
 	hp.Root = "Inscrire des authentifiants Push Guardian d’Auth0 et leur lancer des défis-réponses depuis un terminal"
@@ -328,9 +330,9 @@ var french = func() Catalog {
 	hp.Sandbox = "Servir le locataire bac à sable et son téléphone Guardian simulé en boucle locale"
 	hp.SandboxLong = "Sert un locataire Auth0 en mémoire qui parle l’API MFA et les points de terminaison\n" +
 		"des appareils Guardian, avec un téléphone simulé que vous pilotez par /sandbox/ (voir\n" +
-		"README.md, « Explore the MFA API with curl »). Il affiche les lignes AUTH0_DOMAIN,\n" +
-		"AUTH0_CLIENT_ID et AUTH0_CLIENT_SECRET à coller dans un shell, puis les utilisateurs\n" +
-		"de démonstration."
+		"README.md, « Explore the MFA API with curl »). Il affiche les lignes export de\n" +
+		"AUTH0_DOMAIN, AUTH0_CLIENT_ID et AUTH0_CLIENT_SECRET à coller dans un autre shell, puis\n" +
+		"les utilisateurs de démonstration. Il tourne jusqu’à Ctrl+C."
 	hp.Config = "Afficher les réglages en vigueur, leur provenance, et les vérifier"
 	hp.ConfigLong = "Affiche les réglages que mfapush utiliserait, la provenance de chacun (option,\n" +
 		"environnement, profil du fichier de configuration ou valeur par défaut), le fichier\n" +
@@ -351,6 +353,9 @@ var french = func() Catalog {
 	hp.Commands = "commandes"
 	hp.HelpFlag = "aide sur %s"
 	hp.VersionFlag = "version de %s"
+	hp.ExitStatus = "Code de sortie, le même dans tous les modes : 0 terminé, ou rien de commencé ;\n" +
+		"1 une erreur (de la ligne de commande aussi) ; 2 refusé sur le téléphone, ou annulé ;\n" +
+		"129 le terminal a été fermé (SIGHUP) ; 130 Ctrl+C (SIGINT) ; 143 SIGTERM."
 
 	fl := &c.Flags
 	fl.Env = "%s (variable %s)"
@@ -377,6 +382,7 @@ var french = func() Catalog {
 	fl.TLS = "servir en https avec un certificat créé au démarrage (affiche SSL_CERT_FILE)"
 	fl.MinPollInterval = "les interrogations d’un même oob_code plus rapprochées reçoivent slow_down (0 désactive)"
 	fl.AutoApprove = "le téléphone approuve chaque notification après ce délai (0 : jamais)"
+	fl.RecoveryCodeStdin = "répondre avec un code de récupération lu sur la ligne suivante de l’entrée standard au lieu d’une notification (mode texte)"
 	fl.AutoScan = "le téléphone balaie chaque code QR d’inscription Push après ce délai (0 : jamais)"
 
 	sb := &c.Sandbox
@@ -396,6 +402,8 @@ var french = func() Catalog {
 	d.NoExpiry = "Aucune revendication d’expiration (exp)."
 	d.NotVerified = "Décodé seulement : la signature n’a pas été vérifiée."
 	d.NoToken = "pas de jeton sur l’entrée standard : envoyez-en un, par exemple : echo \"$ACCESS_TOKEN\" | mfapush decode"
+	d.Prompt = "Collez un JWT (il ne s’affiche pas), puis appuyez sur Entrée : "
+	d.Cancelled = "Rien n’a été collé : aucun jeton décodé."
 	d.NotJWT = "ce n’est pas un JWT (trois parties base64url séparées par des points) : un mfa_token ou un jeton d’accès opaque ne se décode pas"
 
 	c.Duration.Now = "maintenant"
@@ -434,6 +442,8 @@ var french = func() Catalog {
 	pl.Interrupted = "Interrompu. La requête en cours, s’il y en avait une, a été annulée ; rien d’autre n’a été envoyé."
 	pl.HiddenToken = "masqué : passez --show-tokens pour l’afficher"
 	pl.ListTitle = "Authentifiants de %s :"
+	pl.UsingRecoveryCode = "Vérification du code de récupération lu sur l’entrée standard, sans notification poussée…"
+	pl.NewRecoveryCode = "Le code utilisé ne fonctionne plus : notez tout de suite ce nouveau code, il n’est affiché qu’ici."
 	c.Config = frenchConfig()
 	c.Help.Headings.Usage, c.Help.Headings.Examples = "UTILISATION", "EXEMPLES"
 	c.Help.Headings.Flags, c.Help.Headings.FlagsPlaceholder = "OPTIONS", "[--options]"

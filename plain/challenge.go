@@ -9,9 +9,10 @@ import (
 )
 
 // challenge signs in, picks a push authenticator, pushes and waits for the
-// answer; with --otp-stdin it checks the code instead of pushing.
+// answer; with --otp-stdin or --recovery-code-stdin it checks the code
+// instead of pushing.
 func (r *run) challenge() Outcome {
-	otp, o := r.signIn(false)
+	code, o := r.signIn(false)
 	if o != "" {
 		return o
 	}
@@ -22,11 +23,11 @@ func (r *run) challenge() Outcome {
 	deadline := r.session.MFATokenDeadline()
 	ch := &Challenge{ExpiresAt: deadline.UTC().Truncate(time.Second)}
 	r.report.Challenge = ch
-	if otp != "" {
-		ch.Method = "otp"
-		return r.verifyOTP(otp)
+	if code.value != "" {
+		ch.Method = code.method
+		return r.verifyCode(code)
 	}
-	ch.Method = "push"
+	ch.Method = methodPush
 	target, o := r.pushTarget(list)
 	if o != "" {
 		return o
@@ -73,14 +74,29 @@ func (r *run) pushTarget(list []auth0.Authenticator) (auth0.Authenticator, Outco
 	return auth0.Authenticator{}, r.failInput(r.fill(r.t.Plain.NoSuchAuth, r.AuthenticatorID))
 }
 
-// verifyOTP answers MFA with the code from stdin (the mfa-otp grant).
-func (r *run) verifyOTP(otp string) Outcome {
-	r.say(r.t.Plain.UsingOTP)
-	msg := flow.VerifyWithOTP(r.Env, r.session.MFAToken, otp)().(flow.VerifiedMsg)
+// verifyCode answers MFA with the code from stdin: the mfa-otp or the
+// mfa-recovery-code grant. A recovery code works once: the answer carries
+// the next one, which the person must keep.
+func (r *run) verifyCode(code answerCode) Outcome {
+	msg := r.verify(code)
 	if msg.Err != nil {
 		return r.failed(msg.Err)
 	}
+	if next := msg.Tokens.RecoveryCode; next != "" {
+		r.sayLabeled("", r.t.NewRecovery.Title, next)
+		r.say(r.t.Plain.NewRecoveryCode)
+		r.report.Challenge.RecoveryCodes = 1
+	}
 	return r.approved(msg.Tokens, msg.At)
+}
+
+func (r *run) verify(code answerCode) flow.VerifiedMsg {
+	if code.method == methodRecoveryCode {
+		r.say(r.t.Plain.UsingRecoveryCode)
+		return flow.VerifyWithRecoveryCode(r.Env, r.session.MFAToken, code.value)().(flow.VerifiedMsg)
+	}
+	r.say(r.t.Plain.UsingOTP)
+	return flow.VerifyWithOTP(r.Env, r.session.MFAToken, code.value)().(flow.VerifiedMsg)
 }
 
 // challengeEnded says why the wait ended without tokens.

@@ -297,3 +297,24 @@ func TestWaitSaysTheNextCheckHonestly(t *testing.T) {
 	cancel()
 	r.wait(t)
 }
+
+// TestWrongPasswordAdviceNamesTheDemoUsersOnlyOnTheSandbox: the demo
+// users' passwords are advice on the built-in sandbox only; against a
+// tenant they would mislead (and the JSON's fix says the same).
+func TestWrongPasswordAdviceNamesTheDemoUsersOnlyOnTheSandbox(t *testing.T) {
+	for _, onSandbox := range []bool{false, true} {
+		w := newWorld(t, nil)
+		cfg := w.config(plain.FlowChallenge, "bob@example.com", "not-bobs-password\n")
+		if onSandbox {
+			cfg.Sandbox = &plain.SandboxPhone{Phone: flow.SandboxPhone(w.srv.Phone)}
+		}
+		report, _, errOut, status := runJSON(t, cfg)
+		if status != plain.ExitError || report.Error == nil {
+			t.Fatalf("exit %d\n%s", status, errOut)
+		}
+		named := strings.Contains(errOut, "alice-password") && strings.Contains(report.Error.Fix, "bob-password")
+		if named != onSandbox || strings.Contains(errOut+report.Error.Fix, "alice-password") != onSandbox {
+			t.Errorf("on the sandbox: %v; the advice names the demo users: %v\n%s\n%s", onSandbox, named, errOut, report.Error.Fix)
+		}
+	}
+}

@@ -3,7 +3,7 @@
 // picks it with --plain (or plain = true in the config file), when stdout
 // or stdin is not a terminal, or when a flag only the plain mode
 // understands is given (--json, --password-stdin, --otp-stdin,
-// --show-tokens, --authenticator).
+// --recovery-code-stdin, --show-tokens, --authenticator).
 //
 // The flows are those of the TUI, driven through package flow:
 //
@@ -13,7 +13,9 @@
 //     code, then one status line per poll until the phone has enrolled.
 //   - challenge: sign in, list the authenticators, push the first active
 //     Guardian push one (or --authenticator), one status line per poll until
-//     the answer; or, with --otp-stdin, check a 6-digit code instead.
+//     the answer; or, with --otp-stdin, check a 6-digit code instead, or
+//     with --recovery-code-stdin a recovery code (whose replacement it
+//     prints, once).
 //   - authenticators: sign in for the MFA API and list them, one a line.
 //
 // Every word comes from the i18n catalog. Secrets (mfa_token, oob_code,
@@ -24,22 +26,27 @@
 //
 // Input: --username, else a prompt on the terminal. The password is read
 // without echo from the terminal (stdin, or /dev/tty when stdin is a pipe),
-// or as the first line of stdin with --password-stdin; --otp-stdin reads the
-// code from the next line. Prompts go to stderr.
+// or as the first line of stdin with --password-stdin; --otp-stdin and
+// --recovery-code-stdin read the code from the next line. Prompts go to
+// stderr.
 //
 // With the built-in sandbox (no tenant configured) no one can play the
 // simulated phone, so the run answers for it after a delay and says so.
 //
 // # Exit status
 //
+// The table of package exitcode, the same as the interface's:
+//
 //	0    done: enrolled, approved, listed
 //	1    an error: wrong password, expired, timed out, rate limited, …
 //	2    rejected on the device, or cancelled at a prompt (end of input)
-//	130  interrupted: the context ended (Ctrl+C; SIGTERM too, as cli.Main
-//	     cancels the same context for both); the request in flight is
-//	     cancelled and nothing more is sent
+//	129, 130, 143
+//	     interrupted by SIGHUP, SIGINT (Ctrl+C) or SIGTERM: cli.Main ends
+//	     the context on each; the request in flight is cancelled and
+//	     nothing more is sent
 //
-// [Outcome.ExitCode] holds this mapping; [Run] returns it.
+// [Outcome.ExitCode] holds this mapping; [Run] returns it, with the status
+// of the signal that ended the context for an interrupted run.
 //
 // # JSON
 //
@@ -68,12 +75,13 @@
 //	    "authenticator": {…}                     // once enrolled
 //	  },
 //	  "challenge": {
-//	    "method": "push" | "otp",
+//	    "method": "push" | "otp" | "recovery_code",
 //	    "authenticator": {…},
 //	    "outcome": "approved" | "rejected" | "expired" | "timed_out" |
 //	               "rate_limited" | "error" | "interrupted",
 //	    "polls": 2,
-//	    "expires_at": "…"                        // the mfa_token's deadline
+//	    "expires_at": "…",                       // the mfa_token's deadline
+//	    "recovery_codes": 1                      // new codes printed after one was used; never their values
 //	  },
 //	  "tokens": {
 //	    "token_type": "Bearer", "scope": "openid profile email",

@@ -20,9 +20,9 @@ type Terminal interface {
 	ReadPassword(ctx context.Context, prompt string) (string, error)
 }
 
-// input reads the username, the password and, with --otp-stdin, the code,
-// all before the first request: a missing or malformed one fails fast.
-// It returns "" to go on.
+// input reads the username, the password and, with --otp-stdin or
+// --recovery-code-stdin, the code, all before the first request: a missing
+// or malformed one fails fast. It returns "" to go on.
 func (r *run) input() (creds credentials, o Outcome) {
 	creds.username = r.Username
 	if creds.username == "" {
@@ -53,21 +53,51 @@ func (r *run) input() (creds credentials, o Outcome) {
 	if creds.password == "" {
 		return creds, r.failInput(r.t.Plain.EmptyPassword)
 	}
-	if r.OTPStdin && r.Flow == FlowChallenge {
-		if creds.otp, err = r.stdinLine("--otp-stdin"); err != nil {
-			return creds, r.inputEnded(err)
-		}
-		creds.otp = strings.Join(strings.Fields(creds.otp), "")
-		if len(creds.otp) != 6 || strings.Trim(creds.otp, "0123456789") != "" {
-			return creds, r.failInput(r.t.Plain.BadOTP)
-		}
+	if r.Flow != FlowChallenge {
+		return creds, ""
 	}
-	return creds, ""
+	switch {
+	case r.OTPStdin:
+		creds.code, o = r.stdinCode("--otp-stdin", methodOTP)
+		if o == "" && (len(creds.code.value) != 6 || strings.Trim(creds.code.value, "0123456789") != "") {
+			o = r.failInput(r.t.Plain.BadOTP)
+		}
+	case r.RecoveryCodeStdin:
+		creds.code, o = r.stdinCode("--recovery-code-stdin", methodRecoveryCode)
+		// Recovery codes are upper case; people copy them any way.
+		creds.code.value = strings.ToUpper(creds.code.value)
+	}
+	return creds, o
 }
 
 // credentials are what input gathered.
 type credentials struct {
-	username, password, otp string
+	username, password string
+	code               answerCode
+}
+
+// answerCode is a code from stdin that answers MFA instead of a push; its
+// method is the JSON "challenge.method".
+type answerCode struct{ method, value string }
+
+const (
+	methodPush         = "push"
+	methodOTP          = "otp"
+	methodRecoveryCode = "recovery_code"
+)
+
+// stdinCode reads the code a flag promised on the next line of stdin,
+// without the spaces people type or paste in it.
+func (r *run) stdinCode(flag, method string) (answerCode, Outcome) {
+	line, err := r.stdinLine(flag)
+	if err != nil {
+		return answerCode{}, r.inputEnded(err)
+	}
+	code := answerCode{method: method, value: strings.Join(strings.Fields(line), "")}
+	if code.value == "" {
+		return code, r.failInput(r.fill(r.t.Plain.EmptyStdin, flag))
+	}
+	return code, ""
 }
 
 // errEmptyStdin: a --…-stdin flag found no line to read.

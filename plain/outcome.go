@@ -1,6 +1,9 @@
 package plain
 
-import "github.com/mfapush/mfapush/flow"
+import (
+	"github.com/mfapush/mfapush/exitcode"
+	"github.com/mfapush/mfapush/flow"
+)
 
 // Outcome is how a run ended; its value is the JSON "outcome".
 type Outcome string
@@ -17,19 +20,20 @@ const (
 	OutcomeError           Outcome = "error"
 	// OutcomeCancelled: the input ended at a prompt (Ctrl+D).
 	OutcomeCancelled Outcome = "cancelled"
-	// OutcomeInterrupted: the context ended (Ctrl+C or SIGTERM).
+	// OutcomeInterrupted: the context ended (Ctrl+C, SIGTERM or SIGHUP).
 	OutcomeInterrupted Outcome = "interrupted"
 )
 
-// Exit statuses (polling-and-safety.md, "Polling rules" 12).
+// Exit statuses, from the one table of package exitcode.
 const (
-	ExitOK          = 0
-	ExitError       = 1
-	ExitCancelled   = 2 // rejected on the device, or cancelled by the user
-	ExitInterrupted = 130
+	ExitOK          = exitcode.OK
+	ExitError       = exitcode.Error
+	ExitCancelled   = exitcode.Cancelled // rejected on the device, or cancelled by the user
+	ExitInterrupted = exitcode.Interrupted
 )
 
-// ExitCode is the process exit status for an outcome.
+// ExitCode is the process exit status for an outcome. An interrupted run
+// exits with the status of the signal that ended it (see Run).
 func (o Outcome) ExitCode() int {
 	switch o {
 	case OutcomeEnrolled, OutcomeApproved, OutcomeListed:

@@ -62,11 +62,14 @@ type Enrollment struct {
 
 // Challenge is what became of the push (or the code).
 type Challenge struct {
-	Method        string         `json:"method"` // push or otp
+	Method        string         `json:"method"` // push, otp or recovery_code
 	Authenticator *Authenticator `json:"authenticator,omitempty"`
 	Outcome       Outcome        `json:"outcome"`
 	Polls         int            `json:"polls,omitempty"`
 	ExpiresAt     time.Time      `json:"expires_at,omitzero"`
+	// RecoveryCodes counts the new recovery codes printed on the human
+	// output after a recovery code was used; never their values.
+	RecoveryCodes int `json:"recovery_codes,omitempty"`
 }
 
 // Tokens describes what MFA earned; the values only with --show-tokens.

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/mfapush/mfapush/clock"
+	"github.com/mfapush/mfapush/exitcode"
 	"github.com/mfapush/mfapush/flow"
 	"github.com/mfapush/mfapush/i18n"
 )
@@ -40,6 +41,9 @@ type Config struct {
 	Stdin          io.Reader
 	PasswordStdin  bool // the first line of Stdin is the password
 	OTPStdin       bool // the next line of Stdin is a code to use instead of a push
+	// RecoveryCodeStdin: the next line of Stdin is a recovery code to use
+	// instead of a push.
+	RecoveryCodeStdin bool
 	// Terminal asks for what the flags did not give; nil when there is no
 	// terminal to ask on.
 	Terminal Terminal
@@ -107,6 +111,9 @@ func (r *run) flow() Outcome {
 // the JSON document.
 func (r *run) finish(o Outcome) int {
 	r.report.Outcome, r.report.ExitCode = o, o.ExitCode()
+	if status, ended := exitcode.OfContext(r.ctx); o == OutcomeInterrupted && ended {
+		r.report.ExitCode = status // 129, 130 or 143: the signal that ended it
+	}
 	if e := r.report.Enrollment; e != nil && e.Outcome == "" {
 		e.Outcome = o
 	}

@@ -7,12 +7,13 @@ import (
 
 // signIn gathers the input and signs in for an mfa_token: for the MFA API
 // (enroll, list) or for the configured audience (a challenge), as the TUI
-// does. It returns the code from --otp-stdin, if any, and "" to go on.
-func (r *run) signIn(forMFAAPI bool) (otp string, o Outcome) {
+// does. It returns the code from stdin that answers instead of a push, if
+// any, and "" to go on.
+func (r *run) signIn(forMFAAPI bool) (code answerCode, o Outcome) {
 	creds, o := r.input()
 	r.report.User = auth0.CleanText(creds.username)
 	if o != "" {
-		return "", o
+		return code, o
 	}
 	login := auth0.PasswordLogin{Username: creds.username, Password: creds.password, Realm: r.Realm}
 	if forMFAAPI {
@@ -28,12 +29,12 @@ func (r *run) signIn(forMFAAPI bool) (otp string, o Outcome) {
 	msg := flow.SignIn(r.Env, login)().(flow.SignedInMsg)
 	switch {
 	case msg.Err != nil:
-		return "", r.failed(msg.Err)
+		return code, r.failed(msg.Err)
 	case msg.Result.Tokens != nil:
-		return "", r.fail(flow.Problem{Kind: flow.ProblemMFANotRequired})
+		return code, r.fail(flow.Problem{Kind: flow.ProblemMFANotRequired})
 	}
 	r.session.MFAToken, r.session.MFATokenAt = msg.Result.MFARequired.MFAToken, msg.At
-	return creds.otp, ""
+	return creds.code, ""
 }
 
 // list fetches the user's authenticators with the mfa_token.

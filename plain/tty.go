@@ -34,19 +34,13 @@ type ttyTerminal struct {
 
 func (t *ttyTerminal) ReadLine(ctx context.Context, prompt string) (string, error) {
 	fmt.Fprint(t.prompts, prompt)
-	if t.lines == nil {
-		t.lines = bufio.NewReader(t.in)
-	}
-	line, err := readLine(ctx, t.lines)
-	if err != nil && line != "" {
-		err = nil // the last line, without a line ending
-	}
-	return line, err
+	return t.readLine(ctx)
 }
 
-// ReadPassword turns echo off while the password is typed. Ctrl+C still
-// sends SIGINT (only echo is off), which ends ctx: the terminal's state is
-// then restored here, since the read that would restore it never returns.
+// ReadPassword reads a line with echo off. Ctrl+C still sends SIGINT (only
+// echo is off), which ends ctx; Ctrl+D ends the input (io.EOF). The
+// terminal's settings are restored here in every case, since the read that
+// ctx abandons never returns.
 func (t *ttyTerminal) ReadPassword(ctx context.Context, prompt string) (string, error) {
 	fmt.Fprint(t.prompts, prompt)
 	defer fmt.Fprintln(t.prompts) // the Enter the person typed was not echoed
@@ -55,23 +49,23 @@ func (t *ttyTerminal) ReadPassword(ctx context.Context, prompt string) (string, 
 	if err != nil {
 		return "", err
 	}
-	type result struct {
-		password []byte
-		err      error
+	defer term.Restore(fd, state) //nolint:errcheck // nothing better to do than carry on
+	if err := echoOff(fd); err != nil {
+		return "", err
 	}
-	done := make(chan result, 1)
-	go func() {
-		p, err := term.ReadPassword(fd)
-		done <- result{p, err}
-	}()
-	select {
-	case res := <-done:
-		if res.err == nil && len(res.password) == 0 {
-			return "", nil
-		}
-		return string(res.password), res.err
-	case <-ctx.Done():
-		_ = term.Restore(fd, state)
-		return "", ctx.Err()
+	return t.readLine(ctx)
+}
+
+// readLine reads the next line typed; the last one may lack its line ending.
+func (t *ttyTerminal) readLine(ctx context.Context) (string, error) {
+	if t.lines == nil {
+		// A terminal gives one line per read: nothing typed after the
+		// line is buffered here, out of reach of another reader.
+		t.lines = bufio.NewReader(t.in)
 	}
+	line, err := readLine(ctx, t.lines)
+	if err != nil && line != "" {
+		err = nil // the last line, without a line ending
+	}
+	return line, err
 }

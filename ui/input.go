@@ -14,6 +14,7 @@ import (
 // the screen.
 func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	if key.Matches(msg, m.keys.ForceQuit) {
+		m.interrupted = true
 		return m.quit()
 	}
 	if m.trace.open {

@@ -13,6 +13,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
 
+	"github.com/mfapush/mfapush/exitcode"
 	"github.com/mfapush/mfapush/flow"
 	"github.com/mfapush/mfapush/i18n"
 )
@@ -80,6 +81,8 @@ type Model struct {
 	status    string
 	statusSeq uint64
 	summary   string
+	// interrupted: ctrl+c ended the program (see ExitCode).
+	interrupted bool
 
 	header memo[headerKey] // drawn once per user and width
 	footer memo[footerKey] // the help line, drawn once per set of keys
@@ -134,18 +137,21 @@ func (m *Model) Init() tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
-// ExitCode is the program's exit status once it has ended, as the polling
-// rules give it: 0 when something was achieved or nothing was started, 1
-// when the last screen was an error, 2 when the user left a flow before its
-// end (q, ctrl+c, or a signal).
+// ExitCode is the program's exit status once it has ended, from the table
+// of package exitcode: 130 after ctrl+c, wherever it was pressed (SIGINT
+// in every mode); else 0 when something was achieved or nothing was
+// started, 1 when the last screen was an error, 2 when the user left a flow
+// before its end. The command line gives a signal's status itself.
 func (m *Model) ExitCode() int {
 	switch {
+	case m.interrupted:
+		return exitcode.Interrupted
 	case m.summary != "", m.screen == screenHome:
-		return 0
+		return exitcode.OK
 	case m.screen == screenProblem:
-		return 1
+		return exitcode.Error
 	}
-	return 2
+	return exitcode.Cancelled
 }
 
 // Summary is one plain line about what the run achieved, for stdout after

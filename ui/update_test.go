@@ -295,6 +295,9 @@ func scenarioByName(t *testing.T, name string) struct {
 	return scenarios[0]
 }
 
+// TestExitCodes: q leaves with the status of where the run got to;
+// ctrl+c is an interruption (130) wherever it is pressed, as SIGINT is in
+// every mode (package exitcode).
 func TestExitCodes(t *testing.T) {
 	for name, tc := range map[string]struct {
 		setup func(f *fixture)
@@ -311,6 +314,9 @@ func TestExitCodes(t *testing.T) {
 		tc.setup(f)
 		if got := f.m.ExitCode(); got != tc.want {
 			t.Errorf("%s: exit code %d, want %d", name, got, tc.want)
+		}
+		if f.key("ctrl+c"); f.m.ExitCode() != 130 {
+			t.Errorf("%s, then ctrl+c: exit code %d, want 130", name, f.m.ExitCode())
 		}
 	}
 }
