@@ -167,10 +167,7 @@ func (m *Model) selectedAuthenticator() (auth0.Authenticator, bool) {
 
 func (m *Model) keyList(msg tea.KeyPressMsg) tea.Cmd {
 	if m.list.list.SettingFilter() {
-		var cmd tea.Cmd
-		m.list.list, cmd = m.list.list.Update(msg)
-		m.list.fit()
-		return cmd
+		return m.updateList(msg)
 	}
 	switch {
 	case key.Matches(msg, m.keys.Enroll) && len(m.list.list.Items()) == 0 && m.listPurpose == listForSelection:
@@ -207,10 +204,42 @@ func (m *Model) keyList(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		return m.goHome()
 	}
+	return m.updateList(msg)
+}
+
+// listMsg carries a message the list's own commands produced (the filter's
+// matches, above all) back to the list, whatever the screen is by then.
+type listMsg struct{ msg tea.Msg }
+
+// updateList hands msg to the bubbles list, and its commands' answers
+// back to it as listMsg.
+func (m *Model) updateList(msg tea.Msg) tea.Cmd {
 	var cmd tea.Cmd
 	m.list.list, cmd = m.list.list.Update(msg)
 	m.list.fit()
-	return cmd
+	return toList(cmd)
+}
+
+// toList wraps what cmd answers in listMsg, looking inside batches so that
+// each command still runs on its own.
+func toList(cmd tea.Cmd) tea.Cmd {
+	if cmd == nil {
+		return nil
+	}
+	return func() tea.Msg {
+		switch msg := cmd().(type) {
+		case nil:
+			return nil
+		case tea.BatchMsg:
+			wrapped := make(tea.BatchMsg, len(msg))
+			for i, c := range msg {
+				wrapped[i] = toList(c)
+			}
+			return wrapped
+		default:
+			return listMsg{msg}
+		}
+	}
 }
 
 func (m *Model) viewList(w, h int) string {
