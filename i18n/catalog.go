@@ -12,6 +12,10 @@ type Catalog struct {
 		Tenant        string
 		NotSignedIn   string
 		TooSmall      string // %d %d: width, height needed
+		TooSmallShort string // %d %d: the same, in few words
+		TooSmallSize  string // %d %d: the same, in the fewest
+		TooSmallKeys  string // what keys do until then
+		TooSmallSave  string // the same, while a recovery code waits to be saved
 		ExitEnrolled  string // %s %s %s: id, device, user
 		ExitSignedIn  string // %s %s: user, scope
 		ExitDeleted   string // %s: id

@@ -16,6 +16,9 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	if key.Matches(msg, m.keys.ForceQuit) {
 		return m.quit()
 	}
+	if m.tooSmall() {
+		return m.keyTooSmall(msg)
+	}
 	if m.trace.open {
 		return m.keyTrace(msg)
 	}
@@ -105,6 +108,8 @@ func (m *Model) phoneKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 // handlePaste sends pasted text to the field being typed in.
 func (m *Model) handlePaste(msg tea.PasteMsg) tea.Cmd {
 	switch {
+	case m.tooSmall():
+		return nil // the field is not on screen
 	case m.screen == screenSignIn:
 		return m.pasteSignIn(msg)
 	case m.screen == screenChallenge && m.challenge != nil && m.challenge.entry != entryNone:

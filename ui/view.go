@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 
@@ -11,10 +10,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 )
 
-// The smallest window the interface lays out in; below it, it says so.
 const (
-	minWidth  = 48
-	minHeight = 14
 	// phoneWidth is the simulated phone's column; below wideEnough the
 	// phone collapses to a status line.
 	phoneWidth = 30
@@ -35,8 +31,8 @@ func (m *Model) render() string {
 	if w <= 0 || h <= 0 {
 		return ""
 	}
-	if w < minWidth || h < minHeight {
-		return fit(m.st.Warning.Render(fmt.Sprintf(m.t.App.TooSmall, minWidth, minHeight)), w, h)
+	if m.tooSmall() {
+		return m.viewTooSmall(w, h)
 	}
 	header := m.viewHeader(w)
 	footer := m.viewFooter(w)
