@@ -5,6 +5,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -86,5 +88,59 @@ func TestEveryPackageChecksForLeaks(t *testing.T) {
 		if !checked[dir] {
 			t.Errorf("%s has tests but no goleak.VerifyTestMain in a TestMain", dir)
 		}
+	}
+}
+
+// TestEveryFuzzerHasACorpusAndARow fails when a fuzz target has no seed
+// corpus under its package's testdata/fuzz/, or no row in the fuzzers'
+// table of docs/reliability.md (its Parsing section) naming its package
+// and itself.
+func TestEveryFuzzerHasACorpusAndARow(t *testing.T) {
+	doc, err := os.ReadFile("docs/reliability.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, parsing, _ := strings.Cut(string(doc), "\n## Parsing\n")
+	parsing, _, _ = strings.Cut(parsing, "\n## ")
+	rows := regexp.MustCompile("(?m)^\\|.*$").FindAllString(parsing, -1)
+	target := regexp.MustCompile(`(?m)^func (Fuzz\w+)\(`)
+	found := 0
+	err = filepath.WalkDir(".", func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			if d.Name() == ".git" || d.Name() == "testdata" {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if !strings.HasSuffix(path, "_test.go") {
+			return nil
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		dir := filepath.ToSlash(filepath.Dir(path))
+		for _, m := range target.FindAllSubmatch(data, -1) {
+			name := string(m[1])
+			found++
+			if seeds, _ := os.ReadDir(filepath.Join(filepath.Dir(path), "testdata", "fuzz", name)); len(seeds) == 0 {
+				t.Errorf("%s %s has no seed corpus in %s/testdata/fuzz/%s/", dir, name, dir, name)
+			}
+			if !slices.ContainsFunc(rows, func(row string) bool {
+				return strings.Contains(row, "`"+dir+"`") && strings.Contains(row, "`"+name+"`")
+			}) {
+				t.Errorf("docs/reliability.md has no row naming `%s` `%s`", dir, name)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if found < 16 {
+		t.Fatalf("only %d fuzz targets found: is the test running at the module root?", found)
 	}
 }
