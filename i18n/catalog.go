@@ -26,6 +26,7 @@ type Catalog struct {
 		NewCode, Scan, Approve, Reject, TogglePhone, OTP, Recovery, Delete, Filter, Refresh,
 		Reveal, Retry, Home, PasteToken, TypePassword, Verify, Trace, CopyCurl, Details, EnrollNow,
 		ApplyFilter, Cancel string
+		LessHelp, Ends string
 	}
 
 	Home struct {

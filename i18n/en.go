@@ -28,6 +28,7 @@ var english = func() Catalog {
 	k.CopyCurl, k.Details = "copy as curl", "details"
 	k.EnrollNow = "enroll push"
 	k.ApplyFilter, k.Cancel = "apply filter", "cancel"
+	k.LessHelp, k.Ends = "fewer keys", "first/last"
 
 	h := &c.Home
 	h.Title = "What do you want to do?"

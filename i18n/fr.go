@@ -32,6 +32,7 @@ var french = func() Catalog {
 	k.CopyCurl, k.Details = "copier en curl", "détails"
 	k.EnrollNow = "inscrire en Push"
 	k.ApplyFilter, k.Cancel = "appliquer le filtre", "annuler"
+	k.LessHelp, k.Ends = "moins de touches", "premier/dernier"
 
 	h := &c.Home
 	h.Title = "Que voulez-vous faire ?"

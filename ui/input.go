@@ -11,7 +11,8 @@ import (
 )
 
 // handleKey routes a key press: global keys first, then the phone, then
-// the screen.
+// the trace or the screen. The footer offers the same keys (footerKeys),
+// from the same conditions.
 func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	if key.Matches(msg, m.keys.ForceQuit) {
 		return m.quit()
@@ -19,16 +20,9 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	if m.tooSmall() {
 		return m.keyTooSmall(msg)
 	}
-	if m.trace.open {
-		return m.keyTrace(msg)
-	}
-	if m.screen == screenWorking {
-		if key.Matches(msg, m.keys.Back) {
-			m.cancelOperation()
-			if m.screen == screenSignIn {
-				return m.signIn.focusCmd()
-			}
-		}
+	if key.Matches(msg, m.helpKey()) {
+		m.help.ShowAll = !m.help.ShowAll
+		m.layout()
 		return nil
 	}
 	if !m.typing() {
@@ -39,10 +33,6 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 				return nil
 			}
 			return m.quit()
-		case key.Matches(msg, m.keys.Help):
-			m.help.ShowAll = !m.help.ShowAll
-			m.layout()
-			return nil
 		case key.Matches(msg, m.keys.Trace) && m.opts.Trace != nil:
 			m.toggleTrace()
 			return nil
@@ -51,21 +41,48 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 			return cmd
 		}
 	}
+	switch {
+	case m.trace.open:
+		return m.keyTrace(msg)
+	case m.screen == screenWorking:
+		if key.Matches(msg, m.keys.Back) {
+			m.cancelOperation()
+			if m.screen == screenSignIn {
+				return m.signIn.focusCmd()
+			}
+		}
+		return nil
+	}
 	if parts, ok := screens[m.screen]; ok && parts.key != nil {
 		return parts.key(m, msg)
 	}
 	return nil
 }
 
+// helpKey opens and closes the full help: ? or f1, but f1 only while
+// typing, since ? is typed into the field.
+func (m *Model) helpKey() key.Binding {
+	help := m.keys.Help
+	if m.typing() {
+		help = m.keys.HelpTyping
+	}
+	if m.help.ShowAll {
+		help.SetHelp(help.Help().Key, m.t.Keys.LessHelp)
+	}
+	return help
+}
+
 // typing reports whether keys go to a text field, so q and the phone keys
 // type letters instead.
 func (m *Model) typing() bool {
-	switch m.screen {
-	case screenSignIn:
+	switch {
+	case m.trace.open:
+		return false
+	case m.screen == screenSignIn:
 		return true
-	case screenList:
+	case m.screen == screenList:
 		return m.list.list.FilterState() == list.Filtering
-	case screenChallenge:
+	case m.screen == screenChallenge:
 		return m.challenge != nil && m.challenge.entry != entryNone
 	}
 	return false

@@ -238,7 +238,11 @@ func (m *Model) signInKeys() []key.Binding {
 	if m.signIn.pasting {
 		paste.SetHelp("ctrl+t", m.t.Keys.TypePassword)
 	}
-	keys := []key.Binding{m.keys.NextField, key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", m.t.Keys.Submit)), paste}
+	submit := key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", m.t.Keys.Submit))
+	keys := []key.Binding{m.keys.NextField, submit, paste}
+	if m.signIn.pasting {
+		keys = []key.Binding{submit, paste} // one field: tab has nowhere to go
+	}
 	if m.opts.Start == FlowHome {
 		keys = append(keys, m.keys.Back)
 	}

@@ -83,6 +83,10 @@ func (m *Model) keyTrace(msg tea.KeyPressMsg) tea.Cmd {
 		if ex, ok := tr.selected(); ok {
 			return tea.Batch(tea.SetClipboard(trace.Curl(ex)), m.setStatus(m.t.Trace.Copied))
 		}
+	case tr.detail && key.Matches(msg, m.keys.Top):
+		tr.view.GotoTop()
+	case tr.detail && key.Matches(msg, m.keys.Bottom):
+		tr.view.GotoBottom()
 	case tr.detail:
 		var cmd tea.Cmd
 		tr.view, cmd = tr.view.Update(msg)
@@ -93,6 +97,10 @@ func (m *Model) keyTrace(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, m.keys.Down):
 		tr.cursor = min(tr.cursor+1, max(len(tr.entries)-1, 0))
 		tr.follow = tr.cursor == len(tr.entries)-1
+	case key.Matches(msg, m.keys.Top):
+		tr.cursor, tr.follow = 0, false
+	case key.Matches(msg, m.keys.Bottom):
+		tr.cursor, tr.follow = max(len(tr.entries)-1, 0), true
 	case key.Matches(msg, m.keys.Select) && len(tr.entries) > 0:
 		tr.detail = true
 		tr.view = viewport.New()
@@ -178,11 +186,11 @@ func (m *Model) traceKeys() []key.Binding {
 	if m.trace.detail {
 		copyCurl := m.keys.Copy
 		copyCurl.SetHelp("c", m.t.Keys.CopyCurl)
-		return []key.Binding{copyCurl, m.keys.Up, m.keys.Down, m.keys.Back, m.keys.Trace}
+		return []key.Binding{copyCurl, m.keys.Up, m.keys.Down, m.keys.Ends, m.keys.Back, m.keys.Trace}
 	}
 	details := m.keys.Select
 	details.SetHelp("enter", m.t.Keys.Details)
-	return []key.Binding{m.keys.Up, m.keys.Down, details, m.keys.Back, m.keys.Trace}
+	return []key.Binding{details, m.keys.Up, m.keys.Down, m.keys.Ends, m.keys.Back, m.keys.Trace}
 }
 
 // explainLast is the line that links the screen to the API: the last call
