@@ -51,6 +51,9 @@ func (m *Model) keyProblem(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		m.screen = m.problem.back
 		if m.screen == screenSignIn {
+			if m.problem.problem.Kind == flow.ProblemWrongCredentials {
+				m.signIn.retypePassword()
+			}
 			return m.signIn.focusCmd()
 		}
 	case key.Matches(msg, m.keys.Back):

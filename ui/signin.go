@@ -92,6 +92,14 @@ func (m *Model) openSignIn(f Flow) {
 	}
 }
 
+// retypePassword empties the password and puts the focus on it, the
+// email kept: after a wrong password, only the password is typed again.
+func (s *signInScreen) retypePassword() {
+	s.pasting = false
+	s.fields[fieldPassword].SetValue("")
+	s.focus = fieldPassword
+}
+
 func (m *Model) keySignIn(msg tea.KeyPressMsg) tea.Cmd {
 	s := &m.signIn
 	switch {

@@ -100,8 +100,10 @@ func (m *Model) viewHeader(w int) string {
 	if !m.opts.Sandbox {
 		tenant = m.env.Client.Domain()
 	}
+	// The user is named once Auth0 has accepted them: an mfa_token or
+	// tokens, not just a name typed into the form.
 	user := m.session.Credentials.Username
-	if user == "" {
+	if user == "" || m.session.MFAToken == "" && m.session.Tokens == nil {
 		user = m.t.App.NotSignedIn
 	}
 	// The header changes with the user and the width only, and its padded
