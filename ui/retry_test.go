@@ -51,14 +51,7 @@ func TestTryAgainRetriesTheFailedCall(t *testing.T) {
 // the user.
 func TestTryAgainAfterAWrongPassword(t *testing.T) {
 	f := newTestFixture(t)
-	f.key("2") // sign in with a push
-	f.typeText("bob@example.com")
-	f.key("enter")
-	f.typeText("not-the-password")
-	f.key("enter")
-	if f.m.screen != screenWorking {
-		t.Fatalf("the sign-in did not start: screen %v", f.m.screen)
-	}
+	f.submitSignIn("bob@example.com", "not-the-password")
 	f.result(flow.SignedInMsg{Err: &auth0.Error{Op: "POST /oauth/token (password)", StatusCode: 403, Code: "invalid_grant", Description: "Wrong email or password."}})
 	header, _, _ := strings.Cut(f.screen(), "\n")
 	if strings.Contains(header, "bob@example.com") || !strings.Contains(header, f.m.t.App.NotSignedIn) {
