@@ -51,6 +51,10 @@ func ProblemText(c *i18n.Catalog, k ProblemKind) i18n.ProblemText {
 		return p.FactorUnsupported
 	case ProblemNoPassword:
 		return p.NoPassword
+	case ProblemAccessExpired:
+		return p.AccessExpired
+	case ProblemAccessRefused:
+		return p.AccessRefused
 	}
 	return p.Unknown
 }

@@ -81,6 +81,7 @@ type Catalog struct {
 		Unknown, WrongCredentials, GrantNotAllowed, BadClient, MFANotRequired, Unreachable, TLS,
 		RateLimited, Server, AlreadyEnrolled, TokenExpired, TokenInvalid, InvalidCode, TooManyAttempts,
 		InsufficientScope, NotEnrolled, FactorUnsupported, NoPassword ProblemText
+		AccessExpired, AccessRefused ProblemText
 	}
 
 	Enroll struct {

@@ -108,6 +108,10 @@ var english = func() Catalog {
 		"Enable it under Security > Multi-factor Auth in the Auth0 Dashboard."}
 	p.NoPassword = ProblemText{"A password is needed",
 		"An MFA API token needs a sign-in with a password. Sign in with the user's email and password."}
+	p.AccessExpired = ProblemText{"The MFA API access token has expired",
+		"It lives 10 minutes. Try again: verify with a factor for a new one, and the request is sent again."}
+	p.AccessRefused = ProblemText{"Auth0 did not accept the MFA API access token",
+		"It was issued for another tenant or audience, or no longer holds. Try again: verify with a factor for a new one, and the request is sent again."}
 
 	e := &c.Enroll
 	e.Title = "Enroll Guardian push · %s"

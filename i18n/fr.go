@@ -112,6 +112,10 @@ var french = func() Catalog {
 		"Activez-le sous Sécurité > Authentification multifacteur dans Auth0 Dashboard."}
 	p.NoPassword = ProblemText{"Un mot de passe est nécessaire",
 		"Un jeton de l’API MFA exige une connexion avec mot de passe. Connectez-vous avec le courriel et le mot de passe de l’utilisateur."}
+	p.AccessExpired = ProblemText{"Le jeton d’accès à l’API MFA a expiré",
+		"Il est valable 10 minutes. Réessayez : vérifiez avec un facteur pour en obtenir un nouveau, et la requête est renvoyée."}
+	p.AccessRefused = ProblemText{"Auth0 n’a pas accepté le jeton d’accès à l’API MFA",
+		"Il a été émis pour un autre locataire ou une autre audience, ou n’est plus valable. Réessayez : vérifiez avec un facteur pour en obtenir un nouveau, et la requête est renvoyée."}
 
 	e := &c.Enroll
 	e.Title = "Inscription Push Guardian · %s"

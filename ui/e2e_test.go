@@ -86,6 +86,10 @@ type e2eOptions struct {
 	// Auth0's numbers (5 s spacing, 12 polls a minute): the test moves the
 	// clock (e.advance) and every wait and spacing is exact.
 	manual bool
+	// tenantTime puts the tenant alone on a manual clock (e.srv.Clock): the
+	// program runs in real time as without it, and time moved on that
+	// clock passes at the tenant only, as over a laptop's sleep.
+	tenantTime bool
 	// timeout is the client's per-request timeout (default the client's).
 	timeout time.Duration
 	// slowFault is how long the sandbox's "slow" fault waits.
@@ -114,9 +118,13 @@ func startE2EWith(t *testing.T, width, height int, start Flow, o e2eOptions) *e2
 		o.tenant(&sopts)
 	}
 	var srv *sandboxtest.Server
-	if o.manual {
+	switch {
+	case o.manual:
 		srv = sandboxtest.Start(t, sopts)
-	} else {
+	case o.tenantTime:
+		sopts.MinPollInterval, sopts.PollsPerMinute = 0, 100000
+		srv = sandboxtest.Start(t, sopts)
+	default:
 		sopts.MinPollInterval = 0     // the test polls every 20 ms
 		sopts.PollsPerMinute = 100000 // and so, far more than 12 a minute
 		srv = sandboxtest.StartReal(t, sopts)

@@ -12,7 +12,8 @@ import (
 // problemScreen says what went wrong and what to do.
 type problemScreen struct {
 	problem flow.Problem
-	back    screen // enter returns there
+	back    screen         // enter returns there
+	retry   func() tea.Cmd // what enter does instead, when set
 }
 
 // showProblem replaces the screen with an explanation; enter goes back.
