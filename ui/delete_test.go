@@ -6,7 +6,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/mfapush/mfapush/auth0"
 	"github.com/mfapush/mfapush/auth0/sandbox"
+	"github.com/mfapush/mfapush/flow"
 )
 
 // A DELETE refused with 401 names the token it sent, the access token, not
@@ -60,5 +62,28 @@ func deleteRefusedWith401(t *testing.T, mfaToken time.Duration) {
 	}
 	if signIns != want {
 		t.Fatalf("%d password sign-ins, want %d", signIns, want)
+	}
+}
+
+// A list fetched with the access token and refused with 401 names the
+// access token; trying again lists with the mfa_token, the refused token
+// dropped.
+func TestListRefusedWith401NamesTheAccessToken(t *testing.T) {
+	f := newTestFixture(t)
+	f.signedIn(FlowManage, "bob@example.com")
+	tokens := fixtureTokens()
+	tokens.Scope = "read:authenticators remove:authenticators"
+	f.m.session.Earn(tokens, fixtureTime)
+	f.m.fetchAuthenticators()
+	if !f.m.list.viaAccess {
+		t.Fatal("the list was not fetched with the access token")
+	}
+	f.result(flow.AuthenticatorsMsg{Err: &auth0.Error{Op: "GET /mfa/authenticators", StatusCode: 401, Code: "invalid_token", Description: "The access token is expired"}})
+	if screen := f.screen(); !strings.Contains(screen, en.Problem.AccessExpired.Title) || strings.Contains(screen, "mfa_token") {
+		t.Fatalf("the problem does not name the access token:\n%s", screen)
+	}
+	f.key("enter")
+	if f.m.session.Tokens != nil || f.m.list.viaAccess || f.m.screen != screenWorking {
+		t.Fatalf("try again: tokens kept %v, via the access token %v, screen %v", f.m.session.Tokens != nil, f.m.list.viaAccess, f.m.screen)
 	}
 }
