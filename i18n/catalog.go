@@ -227,6 +227,9 @@ type Catalog struct {
 		Hidden       string
 		DeviceName   string // %s: first name
 		Status       string // collapsed line
+		// DeviceNameElided is DeviceName for a name that starts with a
+		// vowel, where French elides: "Téléphone d’Alice".
+		DeviceNameElided string // %s: first name
 	}
 
 	Trace struct {
@@ -348,6 +351,8 @@ type Catalog struct {
 	Duration struct {
 		Now     string
 		Seconds string // %d
+		// The units of FormatDuration.
+		Millis, Minutes, Hours, Days string // %d
 	}
 
 	// Plain is the line-by-line mode (--plain, or no terminal): what the

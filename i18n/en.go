@@ -250,6 +250,7 @@ var english = func() Catalog {
 	ph.SecondsLeft = "%ds"
 	ph.Hidden = "phone hidden (p)"
 	ph.DeviceName = "%s's phone"
+	ph.DeviceNameElided = "%s's phone"
 	ph.Status = "phone"
 
 	tr := &c.Trace
@@ -391,6 +392,7 @@ var english = func() Catalog {
 
 	c.Duration.Now = "now"
 	c.Duration.Seconds = "%ds"
+	c.Duration.Millis, c.Duration.Minutes, c.Duration.Hours, c.Duration.Days = "%dms", "%dm", "%dh", "%dd"
 
 	pl := &c.Plain
 	pl.NeedsTerminal = "mfapush needs a terminal for its interface. Without one, run mfapush enroll, mfapush challenge or mfapush authenticators with --plain."

@@ -2,7 +2,7 @@ package i18n
 
 // The French follows the words of Auth0's own French documentation:
 // inscrire (enroll), défi-réponse (challenge), authentifiant, jeton MFA,
-// code de récupération, notification poussée, balayer un code QR, locataire
+// code de récupération, notification poussée, scanner un code QR, locataire
 // (tenant). Typography for a terminal: a space before : ; ! ?, « » for quotes.
 var french = func() Catalog {
 	var c Catalog
@@ -25,7 +25,7 @@ var french = func() Catalog {
 	k.Quit, k.Back, k.Help, k.MoreHelp = "quitter", "retour", "aide", "plus de touches"
 	k.Select, k.Up, k.Down, k.Next, k.Submit = "choisir", "haut", "bas", "champ suivant", "valider"
 	k.Copy, k.Save, k.Confirm, k.NewCode = "copier le lien", "enregistrer", "c’est noté", "nouveau code"
-	k.Scan, k.Approve, k.Reject, k.TogglePhone = "téléphone : balayer", "téléphone : approuver", "téléphone : refuser", "panneau du téléphone"
+	k.Scan, k.Approve, k.Reject, k.TogglePhone = "téléphone : scanner", "téléphone : approuver", "téléphone : refuser", "panneau du téléphone"
 	k.OTP, k.Recovery, k.Delete, k.Filter, k.Refresh = "saisir un code", "code de récupération", "supprimer", "filtrer", "actualiser"
 	k.Reveal, k.Retry, k.Home, k.PasteToken = "afficher les jetons", "réessayer", "recommencer", "coller un mfa_token"
 	k.TypePassword, k.Verify, k.Trace = "utiliser un mot de passe", "vérifier", "trace des requêtes"
@@ -120,10 +120,10 @@ var french = func() Catalog {
 	e := &c.Enroll
 	e.Title = "Inscription Push Guardian · %s"
 	e.Step1 = "1. Ouvrez Auth0 Guardian sur le téléphone."
-	e.Step2 = "2. Touchez + et balayez ce code."
+	e.Step2 = "2. Touchez + et scannez ce code."
 	e.Step3 = "3. Laissez cette fenêtre ouverte : elle passe à la suite d’elle-même une fois le téléphone inscrit."
 	e.ValidFor = "Code valable encore %s."
-	e.Expired = "Le code a expiré : il doit être balayé dans les 5 minutes."
+	e.Expired = "Le code a expiré : il doit être scanné dans les 5 minutes."
 	e.NewCodeHint = "Appuyez sur n pour un nouveau code."
 	e.Waiting = "En attente du téléphone"
 	e.NextCheck = "prochain contrôle : %s"
@@ -138,13 +138,13 @@ var french = func() Catalog {
 	e.RecoveryLater = "Un code de récupération n’accompagne que le premier facteur."
 	e.RateLimited = "Auth0 limite le débit des vérifications, et l’attente dépasserait la validité du code."
 	e.Failed = "L’inscription n’a pas pu être confirmée."
-	e.PhoneScanned = "%s a balayé le code."
+	e.PhoneScanned = "%s a scanné le code."
 
 	en := &c.Enrolled
 	en.Title = "Inscrit"
 	en.FileHeader = "Code de récupération Auth0 MFA de %s"
-	en.Summary = "%s sur %s est actif pour %s."
-	en.DeviceUnknown = "le téléphone"
+	en.Summary = "%s (appareil : %s) est actif pour %s."
+	en.DeviceUnknown = "sans nom"
 	en.RecoveryTitle = "Code de récupération : l’accès de secours si le téléphone est perdu"
 	en.RecoveryHint = "Notez-le ou enregistrez-le dans un fichier, puis confirmez. Il ne sera plus affiché."
 	en.Saved = "Enregistré dans %s (lisible par vous seul)."
@@ -186,8 +186,8 @@ var french = func() Catalog {
 	l.NoMatch = "Aucune correspondance."
 
 	ch := &c.Challenge
-	ch.Title = "Approuvez la connexion sur %s"
-	ch.TitleVerify = "Confirmez votre identité sur %s"
+	ch.Title = "Approuvez la connexion · %s"
+	ch.TitleVerify = "Confirmez votre identité · %s"
 	ch.TitleCode = "Connexion avec un code : %s"
 	ch.CodeOnlyHint = "enter pour vérifier · esc pour revenir"
 	ch.Instructions = "Une notification poussée a été envoyée. Ouvrez-la sur le téléphone et touchez Autoriser."
@@ -241,9 +241,9 @@ var french = func() Catalog {
 	ph.Idle = "Rien à faire."
 	ph.NoDevices = "Aucun compte Guardian."
 	ph.ScanPrompt = "Un code QR est à l’écran."
-	ph.Scanning = "Balayage…"
+	ph.Scanning = "Scan en cours…"
 	ph.Scanned = "Inscrit sous le nom %s."
-	ph.ScanFailed = "Échec du balayage : %s"
+	ph.ScanFailed = "Échec du scan : %s"
 	ph.Incoming = "Demande de connexion"
 	ph.From = "de %s sur %s"
 	ph.ApproveKey = "approuver"
@@ -253,7 +253,8 @@ var french = func() Catalog {
 	ph.OTP = "Code"
 	ph.SecondsLeft = "%d s"
 	ph.Hidden = "téléphone masqué (p)"
-	ph.DeviceName = "Téléphone (%s)" // "de %s" would need an elision before a vowel: d’Alice
+	ph.DeviceName = "Téléphone de %s"
+	ph.DeviceNameElided = "Téléphone d’%s" // before a vowel: Alice
 	ph.Status = "téléphone"
 
 	tr := &c.Trace
@@ -362,7 +363,7 @@ var french = func() Catalog {
 	fl.Lang = "langue : en ou fr (par défaut : selon LC_ALL, LC_MESSAGES ou LANG)"
 	fl.RevealSecrets = "afficher les secrets (secret client, jetons, codes de récupération) au lieu de les masquer"
 	fl.Plain = "sortie en texte simple, sans interface plein écran"
-	fl.InvertQR = "inverser les couleurs du code QR, pour les terminaux où il ne se balaie pas"
+	fl.InvertQR = "inverser les couleurs du code QR, pour les terminaux où il ne se laisse pas scanner"
 	fl.Profile = "profil du fichier de configuration à utiliser"
 	fl.Config = "fichier de configuration (par défaut : $XDG_CONFIG_HOME/mfapush/config.toml)"
 	fl.PasswordStdin = "lire le mot de passe sur la première ligne de l’entrée standard (mode texte)"
@@ -374,7 +375,7 @@ var french = func() Catalog {
 	fl.TLS = "servir en https avec un certificat créé au démarrage (affiche SSL_CERT_FILE)"
 	fl.MinPollInterval = "les interrogations d’un même oob_code plus rapprochées reçoivent slow_down (0 désactive)"
 	fl.AutoApprove = "le téléphone approuve chaque notification après ce délai (0 : jamais)"
-	fl.AutoScan = "le téléphone balaie chaque code QR d’inscription Push après ce délai (0 : jamais)"
+	fl.AutoScan = "le téléphone scanne chaque code QR d’inscription Push après ce délai (0 : jamais)"
 
 	sb := &c.Sandbox
 	sb.Serving = "Le locataire bac à sable de mfapush est en service (Ctrl+C l’arrête). Chaque connexion exige la MFA."
@@ -397,6 +398,7 @@ var french = func() Catalog {
 
 	c.Duration.Now = "maintenant"
 	c.Duration.Seconds = "%d s"
+	c.Duration.Millis, c.Duration.Minutes, c.Duration.Hours, c.Duration.Days = "%d ms", "%d min", "%d h", "%d j"
 
 	pl := &c.Plain
 	pl.NeedsTerminal = "L’interface de mfapush a besoin d’un terminal. Sans terminal, lancez mfapush enroll, mfapush challenge ou mfapush authenticators avec --plain."
@@ -404,7 +406,7 @@ var french = func() Catalog {
 	pl.Error = "Erreur : %s"
 	pl.Tenant = "Locataire : %s"
 	pl.SandboxTenant = "Locataire : le bac à sable intégré sur %s (aucun locataire n’est configuré)."
-	pl.SandboxPhone = "Le téléphone simulé du bac à sable répond de lui-même au bout de %s : il balaie le code et approuve les notifications."
+	pl.SandboxPhone = "Le téléphone simulé du bac à sable répond de lui-même au bout de %s : il scanne le code et approuve les notifications."
 	pl.UsernamePrompt = "Courriel : "
 	pl.PasswordPrompt = "Mot de passe de %s (masqué) : "
 	pl.NoUsername = "Aucun utilisateur à connecter : passez --username (il n’y a pas de terminal pour le demander)."
@@ -421,7 +423,7 @@ var french = func() Catalog {
 	pl.StartAgain = "Relancez la commande pour obtenir un nouveau code."
 	pl.RunAgain = "Relancez la commande."
 	pl.AlreadyEnrolled = "Pour inscrire un autre appareil, lancez mfapush enroll dans un terminal sans --plain : il vérifie avec un facteur existant, puis affiche le code."
-	pl.Pushing = "Envoi d’une notification poussée à %s (%s)…"
+	pl.Pushing = "Envoi d’une notification poussée (appareil : %s, %s)…"
 	pl.UsingOTP = "Vérification du code lu sur l’entrée standard, sans notification poussée…"
 	pl.NoSuchAuth = "%s ne fait pas partie des authentifiants de cet utilisateur."
 	pl.NotPush = "%s n’est pas un authentifiant Push Guardian : passez-en un de type Push, ou répondez avec un code par --otp-stdin."

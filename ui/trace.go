@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/viewport"
@@ -137,7 +138,7 @@ func (m *Model) viewTrace(w, h int) string {
 	for i := first; i < len(tr.entries) && i < first+rows; i++ {
 		line := trace.Summarize(tr.entries[i], m.t)
 		result := strings.TrimPrefix(line.Result, statusOf(line)+" ")
-		text := fmt.Sprintf("%3d  %-6s %-*s %3s  %-22s %6s", i+1, line.Method, pathW, fit(pathPattern(line.Path), pathW, 1), statusOf(line), fit(result, 22, 1), roundMillis(line))
+		text := fmt.Sprintf("%3d  %-6s %-*s %3s  %-22s %6s", i+1, line.Method, pathW, fit(pathPattern(line.Path), pathW, 1), statusOf(line), fit(result, 22, 1), m.roundMillis(line))
 		if i == tr.cursor {
 			b.WriteString(m.st.Selected.Render("▸ "+text) + "\n")
 		} else {
@@ -154,8 +155,8 @@ func statusOf(l trace.Line) string {
 	return fmt.Sprint(l.Status)
 }
 
-func roundMillis(l trace.Line) string {
-	return fmt.Sprintf("%dms", l.Duration.Milliseconds())
+func (m *Model) roundMillis(l trace.Line) string {
+	return m.t.FormatDuration(l.Duration.Truncate(time.Millisecond))
 }
 
 func (m *Model) viewTraceDetail(w, h int) string {
