@@ -283,16 +283,20 @@ func (c *Client) observe(k call, req *http.Request, contentType string, reqBody 
 	if c.observer == nil {
 		return
 	}
+	ex.Outcome = classifyForTrace(k, a, failure)
+	raw := ex
+	raw.RequestBody, raw.ResponseBody = reqBody, respBody
+	raw.RequestHeader, raw.ResponseHeader = req.Header.Clone(), a.header.Clone()
+	raw.Revealed = true
 	if c.reveal {
-		ex.RequestBody, ex.ResponseBody = reqBody, respBody
-		ex.RequestHeader, ex.ResponseHeader = req.Header.Clone(), a.header.Clone()
+		ex = raw
 	} else {
 		ex.RequestHeader = c.secrets.redactHeader(req.Header)
 		ex.ResponseHeader = c.secrets.redactHeader(a.header)
 		ex.URL = c.secrets.scrub(ex.URL)
 		ex.Failure = c.secrets.scrub(ex.Failure)
+		ex.withSecrets = &raw // shown only if the user asks (the trace's reveal)
 	}
-	ex.Outcome = classifyForTrace(k, a, failure)
 	c.observer(ex)
 }
 

@@ -32,6 +32,22 @@ type Exchange struct {
 	Failure string
 	// Revealed is true when secrets were left in place on request.
 	Revealed bool
+
+	// withSecrets is this exchange as it went over the wire, kept when the
+	// client hides secrets, for a reveal the user asks for later.
+	withSecrets *Exchange
+}
+
+// WithSecrets is the exchange with its secret values in place, as it went
+// over the wire, and Revealed set; ok is false when no such copy was kept.
+func (ex Exchange) WithSecrets() (Exchange, bool) {
+	switch {
+	case ex.Revealed:
+		return ex, true
+	case ex.withSecrets == nil:
+		return ex, false
+	}
+	return *ex.withSecrets, true
 }
 
 // Observer receives every exchange, after it completes, on the goroutine

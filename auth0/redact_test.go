@@ -138,3 +138,21 @@ func TestSecretVariablesCoverEveryPlaceholder(t *testing.T) {
 		t.Errorf("SecretVariables() = %v", vars)
 	}
 }
+
+// A hidden exchange keeps its secrets aside, for a reveal the user asks for
+// later; the exchange itself still shows none.
+func TestHiddenSecretsCanBeRevealedLater(t *testing.T) {
+	rs := newReplayServer(t)
+	var got Exchange
+	c := newClient(t, Config{Domain: rs.URL, ClientID: "cid", ClientSecret: "client-secret-value", Observer: func(ex Exchange) { got = ex }})
+	rs.answer(400, `{"error":"authorization_pending"}`)
+	c.VerifyOOB(context.Background(), "mfa-token-value", "oob-code-value", "")
+	if got.Revealed || strings.Contains(dumpExchange(got), "mfa-token-value") {
+		t.Fatalf("the exchange shows a secret:\n%s", dumpExchange(got))
+	}
+	revealed, ok := got.WithSecrets()
+	if !ok || !revealed.Revealed || !strings.Contains(string(revealed.RequestBody), "mfa-token-value") ||
+		!strings.Contains(string(revealed.RequestBody), "client-secret-value") || revealed.Outcome != got.Outcome {
+		t.Errorf("revealed: ok %v, %s", ok, revealed.RequestBody)
+	}
+}

@@ -26,7 +26,8 @@ type Catalog struct {
 		NewCode, Scan, Approve, Reject, TogglePhone, OTP, Recovery, Delete, Filter, Refresh,
 		Reveal, Retry, Home, PasteToken, TypePassword, Verify, Trace, CopyCurl, Details, EnrollNow,
 		ApplyFilter, Cancel string
-		LessHelp, Ends string
+		LessHelp, Ends                       string
+		Sideways, RevealSecrets, HideSecrets string
 	}
 
 	Home struct {
@@ -254,6 +255,10 @@ type Catalog struct {
 		Binary       string // %d: bytes
 		MoreLines    string // %d: lines
 		Cut          string
+
+		CurlWide       string
+		RevealPrompt   string // %s %s: tenant domain, the word to type
+		RevealDeclined string
 	}
 
 	Explain struct {

@@ -29,6 +29,7 @@ var english = func() Catalog {
 	k.EnrollNow = "enroll push"
 	k.ApplyFilter, k.Cancel = "apply filter", "cancel"
 	k.LessHelp, k.Ends = "fewer keys", "first/last"
+	k.Sideways, k.RevealSecrets, k.HideSecrets = "scroll sideways", "reveal secrets", "hide secrets"
 
 	h := &c.Home
 	h.Title = "What do you want to do?"
@@ -272,6 +273,9 @@ var english = func() Catalog {
 	tr.Binary = "(%d bytes that are not text)"
 	tr.MoreLines = "(%d more lines not shown)"
 	tr.Cut = "(the body was longer: only its start was kept)"
+	tr.CurlWide = "Its lines are not wrapped, so that a mouse copy pastes one command: widen the window to see them whole, scroll with ←/→, or press c to copy it."
+	tr.RevealPrompt = "Show the secrets of %s in the trace: tokens, mfa_tokens, codes and the client secret? Anyone who sees the screen can use them. Type %s, then enter:"
+	tr.RevealDeclined = "Secrets stay hidden."
 
 	x := &c.Explain
 	x.MFARequired = "the password is right; an mfa_token (valid 5 minutes) to complete MFA with"

@@ -33,6 +33,7 @@ var french = func() Catalog {
 	k.EnrollNow = "inscrire en Push"
 	k.ApplyFilter, k.Cancel = "appliquer le filtre", "annuler"
 	k.LessHelp, k.Ends = "moins de touches", "premier/dernier"
+	k.Sideways, k.RevealSecrets, k.HideSecrets = "défiler de côté", "afficher les secrets", "masquer les secrets"
 
 	h := &c.Home
 	h.Title = "Que voulez-vous faire ?"
@@ -276,6 +277,9 @@ var french = func() Catalog {
 	tr.Binary = "(%d octets qui ne sont pas du texte)"
 	tr.MoreLines = "(%d lignes de plus non affichées)"
 	tr.Cut = "(le corps était plus long : seul son début a été gardé)"
+	tr.CurlWide = "Ses lignes ne sont pas coupées, pour qu’un copier-coller à la souris donne une seule commande : élargissez la fenêtre pour les voir en entier, faites défiler avec ←/→, ou appuyez sur c pour la copier."
+	tr.RevealPrompt = "Afficher dans la trace les secrets de %s : jetons, mfa_token, codes et secret client ? Quiconque voit l’écran peut s’en servir. Tapez %s, puis enter :"
+	tr.RevealDeclined = "Les secrets restent masqués."
 
 	x := &c.Explain
 	x.MFARequired = "mot de passe correct ; un mfa_token (valable 5 minutes) pour terminer la MFA"

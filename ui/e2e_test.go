@@ -90,6 +90,9 @@ type e2eOptions struct {
 	// program runs in real time as without it, and time moved on that
 	// clock passes at the tenant only, as over a laptop's sleep.
 	tenantTime bool
+	// realTenant has the program take the sandbox for a real tenant: no
+	// simulated phone, and the confirmations a real tenant asks for.
+	realTenant bool
 	// timeout is the client's per-request timeout (default the client's).
 	timeout time.Duration
 	// slowFault is how long the sandbox's "slow" fault waits.
@@ -147,8 +150,12 @@ func startE2EWith(t *testing.T, width, height int, start Flow, o e2eOptions) *e2
 		env.Clock, env.PollInterval = srv.Clock, flow.DefaultInterval
 		env.Jitter = func() float64 { return fixedJitter }
 	}
-	m := New(Options{Env: env, Phone: flow.SandboxPhone(srv.Phone), Sandbox: true, Start: start,
-		Theme: ThemeDark, SaveDir: t.TempDir(), Trace: log, Catalog: i18n.For(o.lang)})
+	opts := Options{Env: env, Phone: flow.SandboxPhone(srv.Phone), Sandbox: true, Start: start,
+		Theme: ThemeDark, SaveDir: t.TempDir(), Trace: log, Catalog: i18n.For(o.lang)}
+	if o.realTenant {
+		opts.Phone, opts.Sandbox = nil, false
+	}
+	m := New(opts)
 	term := &terminal{emu: vt.NewEmulator(width, height), writes: make(chan struct{}, 1), record: o.record, frames: map[string]struct{}{}}
 	// Output that is not a terminal is drawn as if the line discipline
 	// turned LF into CR LF (ONLCR), so the emulator must do the same (LNM).

@@ -176,7 +176,7 @@ func (f *fixture) submitSignIn(email, password string) {
 // namedKeys are the keys that have a name and no text.
 var namedKeys = map[string]rune{
 	"up": tea.KeyUp, "down": tea.KeyDown, "left": tea.KeyLeft, "right": tea.KeyRight,
-	"home": tea.KeyHome, "end": tea.KeyEnd, "pgup": tea.KeyPgUp, "pgdown": tea.KeyPgDown, "f1": tea.KeyF1,
+	"home": tea.KeyHome, "end": tea.KeyEnd, "pgup": tea.KeyPgUp, "pgdown": tea.KeyPgDown, "f1": tea.KeyF1, "backspace": tea.KeyBackspace,
 }
 
 func (f *fixture) typeText(s string) {

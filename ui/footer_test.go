@@ -8,6 +8,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
 
 	"github.com/mfapush/mfapush/auth0"
 	"github.com/mfapush/mfapush/flow"
@@ -29,6 +30,10 @@ var keyScenarios = append(slices.Clone(scenarios), []struct {
 	{"list_empty", func(f *fixture) {
 		f.signedIn(FlowManage, "alice@example.com")
 		f.result(flow.AuthenticatorsMsg{Authenticators: []auth0.Authenticator{}})
+	}},
+	{"trace_detail_narrow", func(f *fixture) { // wider than the window: it scrolls sideways
+		f.send(tea.WindowSizeMsg{Width: 60, Height: 24})
+		scenario("trace_detail")(f)
 	}},
 	{"enrolled_confirmed", func(f *fixture) {
 		scenario("enrolled")(f)
@@ -78,7 +83,8 @@ func inputs(m *Model) []*textinput.Model {
 
 // opposite is pressed before a key that moves, so that there is somewhere
 // to move to.
-var opposite = map[string]string{"up": "down", "down": "up", "k": "j", "j": "k", "home": "end", "end": "home", "g": "G", "G": "g"}
+var opposite = map[string]string{"up": "down", "down": "up", "k": "j", "j": "k", "home": "end", "end": "home", "g": "G", "G": "g",
+	"left": "right", "right": "left", "h": "l", "l": "h"}
 
 // TestEveryOfferedKeyWorks walks every screen, with the full help closed
 // and open, and presses each key its footer offers: each must do something

@@ -77,7 +77,7 @@ func (m *Model) helpKey() key.Binding {
 func (m *Model) typing() bool {
 	switch {
 	case m.trace.open:
-		return false
+		return m.trace.reveal != nil
 	case m.screen == screenSignIn:
 		return true
 	case m.screen == screenList:
@@ -127,6 +127,11 @@ func (m *Model) handlePaste(msg tea.PasteMsg) tea.Cmd {
 	switch {
 	case m.tooSmall():
 		return nil // the field is not on screen
+	case m.trace.open:
+		if m.trace.reveal != nil {
+			return m.pasteReveal(msg)
+		}
+		return nil
 	case m.screen == screenSignIn:
 		return m.pasteSignIn(msg)
 	case m.screen == screenChallenge && m.challenge != nil && m.challenge.entry != entryNone:

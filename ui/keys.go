@@ -42,6 +42,8 @@ type KeyMap struct {
 	Bottom key.Binding
 	Ends   key.Binding // Top and Bottom in one, for the help
 
+	Sideways key.Binding // the trace's detail, wider than the window
+
 	PhoneToggle  key.Binding
 	PhoneScan    key.Binding
 	PhoneApprove key.Binding
@@ -86,6 +88,8 @@ func NewKeyMap(t *i18n.Catalog) *KeyMap {
 		Bottom: b(k.Ends, "end", "G"),
 		Ends:   b(k.Ends, "home", "g", "end", "G"),
 
+		Sideways: b(k.Sideways, "left", "h", "right", "l"),
+
 		PhoneToggle:  b(k.TogglePhone, "p"),
 		PhoneScan:    b(k.Scan, "s"),
 		PhoneApprove: b(k.Approve, "a"),
@@ -95,6 +99,7 @@ func NewKeyMap(t *i18n.Catalog) *KeyMap {
 	km.Down.SetHelp("↓/j", k.Down)
 	km.NextField.SetHelp("tab", k.Next)
 	km.Ends.SetHelp("home/end", k.Ends)
+	km.Sideways.SetHelp("←/→", k.Sideways)
 	return km
 }
 

@@ -23,9 +23,22 @@ type traceScreen struct {
 	detail  bool
 	entries []auth0.Exchange
 	view    viewport.Model
-	// shown is which exchange, at which width, the viewport holds: its
-	// text is built once, not at every frame.
-	shown struct{ index, width int }
+	// shown is what the viewport holds: its text is built once, not at
+	// every frame.
+	shown traceShown
+	// wide says the curl command has lines wider than the view.
+	wide bool
+	// revealed shows the exchanges with their secrets, once the user
+	// asked (and, against a real tenant, confirmed in reveal).
+	revealed bool
+	reveal   *revealModal
+}
+
+// traceShown is which exchange the detail view holds, at which width,
+// with its secrets or not.
+type traceShown struct {
+	index, width int
+	revealed     bool
 }
 
 // traceChangedMsg says the trace has new exchanges.
@@ -60,7 +73,7 @@ func (m *Model) traceChanged() tea.Cmd {
 func (m *Model) toggleTrace() {
 	tr := &m.trace
 	tr.open = !tr.open
-	tr.detail = false
+	tr.detail, tr.revealed, tr.reveal = false, false, nil
 	if tr.open {
 		tr.entries = m.opts.Trace.Entries()
 		tr.cursor, tr.follow = max(len(tr.entries)-1, 0), true
@@ -72,6 +85,8 @@ func (m *Model) toggleTrace() {
 func (m *Model) keyTrace(msg tea.KeyPressMsg) tea.Cmd {
 	tr := &m.trace
 	switch {
+	case tr.reveal != nil:
+		return m.keyReveal(msg)
 	case key.Matches(msg, m.keys.Trace):
 		m.toggleTrace()
 	case key.Matches(msg, m.keys.Back):
@@ -81,9 +96,11 @@ func (m *Model) keyTrace(msg tea.KeyPressMsg) tea.Cmd {
 			m.toggleTrace()
 		}
 	case tr.detail && key.Matches(msg, m.keys.Copy):
-		if ex, ok := tr.selected(); ok {
+		if ex, ok := tr.shownExchange(); ok {
 			return tea.Batch(tea.SetClipboard(trace.Curl(ex)), m.setStatus(m.t.Trace.Copied))
 		}
+	case tr.detail && key.Matches(msg, m.keys.Reveal) && tr.canReveal():
+		return m.toggleReveal()
 	case tr.detail && key.Matches(msg, m.keys.Top):
 		tr.view.GotoTop()
 	case tr.detail && key.Matches(msg, m.keys.Bottom):
@@ -115,6 +132,16 @@ func (tr *traceScreen) selected() (auth0.Exchange, bool) {
 		return auth0.Exchange{}, false
 	}
 	return tr.entries[tr.cursor], true
+}
+
+// shownExchange is the selected exchange as the detail shows it: with its
+// secrets once revealed.
+func (tr *traceScreen) shownExchange() (auth0.Exchange, bool) {
+	ex, ok := tr.selected()
+	if ok && tr.revealed {
+		ex, _ = ex.WithSecrets()
+	}
+	return ex, ok
 }
 
 func (m *Model) viewTrace(w, h int) string {
@@ -162,32 +189,54 @@ func (m *Model) roundMillis(l trace.Line) string {
 func (m *Model) viewTraceDetail(w, h int) string {
 	tr := &m.trace
 	t := m.t.Trace
-	ex, _ := tr.selected()
+	ex, _ := tr.shownExchange()
 	line := trace.Summarize(ex, m.t)
 	header := m.st.Title.Render(fmt.Sprintf("#%d  %s", tr.cursor+1, line.String()))
+	if tr.reveal != nil {
+		return header + "\n\n" + m.viewReveal(w)
+	}
 	tr.view.SetWidth(w)
 	tr.view.SetHeight(max(h-2, 1))
-	if shown := (struct{ index, width int }{tr.cursor, w}); tr.shown != shown {
+	if shown := (traceShown{tr.cursor, w, tr.revealed}); tr.shown != shown {
 		tr.shown = shown
 		// The curl command comes first: replaying the call is what this
-		// view is for; the full exchange follows.
+		// view is for; the full exchange follows. Its lines are never
+		// wrapped, so that a copy with the mouse pastes one command: the
+		// view scrolls sideways instead.
+		curl := trace.Curl(ex)
+		tr.wide = widestLine(curl) > w
 		var b strings.Builder
 		b.WriteString(m.st.Label.Render(t.CurlTitle) + "\n")
-		b.WriteString(trace.Curl(ex) + "\n")
+		if tr.wide {
+			b.WriteString(paint(m.st.Muted, wrap(t.CurlWide, w)) + "\n")
+		}
+		b.WriteString(curl + "\n")
 		if vars := trace.Variables(ex); len(vars) > 0 && !ex.Revealed {
 			b.WriteString(m.st.Muted.Render(wrap(fmt.Sprintf(t.Variables, "$"+strings.Join(vars, ", $")), w)) + "\n")
 		}
-		b.WriteString("\n" + trace.Details(ex, m.t))
-		tr.view.SetContent(wrap(b.String(), w))
+		b.WriteString("\n" + wrap(trace.Details(ex, m.t), w))
+		tr.view.SetContent(b.String())
+		tr.view.SetXOffset(0)
 	}
 	return header + "\n\n" + tr.view.View()
 }
 
 func (m *Model) traceKeys() []key.Binding {
-	if m.trace.detail {
+	tr := &m.trace
+	switch {
+	case tr.reveal != nil:
+		return m.revealKeys()
+	case tr.detail:
 		copyCurl := m.keys.Copy
 		copyCurl.SetHelp("c", m.t.Keys.CopyCurl)
-		return []key.Binding{copyCurl, m.keys.Up, m.keys.Down, m.keys.Ends, m.keys.Back, m.keys.Trace}
+		keys := []key.Binding{copyCurl}
+		if tr.canReveal() {
+			keys = append(keys, m.revealKey())
+		}
+		if tr.wide {
+			keys = append(keys, m.keys.Sideways)
+		}
+		return append(keys, m.keys.Up, m.keys.Down, m.keys.Ends, m.keys.Back, m.keys.Trace)
 	}
 	details := m.keys.Select
 	details.SetHelp("enter", m.t.Keys.Details)
