@@ -435,10 +435,12 @@ func (d *authenticatorDelegate) Render(w io.Writer, l list.Model, index int, ite
 	if index == l.Index() {
 		marker, titleStyle = paint(st.Selected, "▸ "), st.Selected
 	}
-	detail := it.ID
-	if it.OOBChannel != "" {
-		detail += " · " + it.OOBChannel
-	}
 	width := l.Width() - 2
+	detail := it.ID
+	// The channel goes first when the line is too long: the state must
+	// show whole.
+	if withChannel := detail + " · " + it.OOBChannel; it.OOBChannel != "" && 2+cellWidth(withChannel)+2+cellWidth(state) <= width {
+		detail = withChannel
+	}
 	fmt.Fprint(w, fit(marker+paint(titleStyle, title), width, 1)+"\n"+fit("  "+paint(st.Muted, detail)+"  "+state, width, 1))
 }
