@@ -57,33 +57,13 @@ func TestNoTLSVerificationIsSkippedAnywhere(t *testing.T) {
 // unseen.
 func TestEveryPackageChecksForLeaks(t *testing.T) {
 	tested, checked := map[string]bool{}, map[string]bool{}
-	err := filepath.WalkDir(".", func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() {
-			if d.Name() == ".git" || d.Name() == "testdata" {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		if !strings.HasSuffix(path, "_test.go") {
-			return nil
-		}
+	walkTestFiles(t, func(path string, data []byte) {
 		dir := filepath.Dir(path)
 		tested[dir] = true
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
 		if bytes.Contains(data, []byte("goleak.VerifyTestMain(")) {
 			checked[dir] = true
 		}
-		return nil
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 	for dir := range tested {
 		if !checked[dir] {
 			t.Errorf("%s has tests but no goleak.VerifyTestMain in a TestMain", dir)
@@ -105,7 +85,31 @@ func TestEveryFuzzerHasACorpusAndARow(t *testing.T) {
 	rows := regexp.MustCompile("(?m)^\\|.*$").FindAllString(parsing, -1)
 	target := regexp.MustCompile(`(?m)^func (Fuzz\w+)\(`)
 	found := 0
-	err = filepath.WalkDir(".", func(path string, d fs.DirEntry, err error) error {
+	walkTestFiles(t, func(path string, data []byte) {
+		dir := filepath.ToSlash(filepath.Dir(path))
+		for _, m := range target.FindAllSubmatch(data, -1) {
+			name := string(m[1])
+			found++
+			if seeds, _ := os.ReadDir(filepath.Join(filepath.Dir(path), "testdata", "fuzz", name)); len(seeds) == 0 {
+				t.Errorf("%s %s has no seed corpus in %s/testdata/fuzz/%s/", dir, name, dir, name)
+			}
+			if !slices.ContainsFunc(rows, func(row string) bool {
+				return strings.Contains(row, "`"+dir+"`") && strings.Contains(row, "`"+name+"`")
+			}) {
+				t.Errorf("docs/reliability.md has no row naming `%s` `%s`", dir, name)
+			}
+		}
+	})
+	if found < 16 {
+		t.Fatalf("only %d fuzz targets found: is the test running at the module root?", found)
+	}
+}
+
+// walkTestFiles calls fn with the path and text of every _test.go file of
+// the tree, testdata folders aside.
+func walkTestFiles(t *testing.T, fn func(path string, data []byte)) {
+	t.Helper()
+	err := filepath.WalkDir(".", func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
@@ -122,25 +126,10 @@ func TestEveryFuzzerHasACorpusAndARow(t *testing.T) {
 		if err != nil {
 			return err
 		}
-		dir := filepath.ToSlash(filepath.Dir(path))
-		for _, m := range target.FindAllSubmatch(data, -1) {
-			name := string(m[1])
-			found++
-			if seeds, _ := os.ReadDir(filepath.Join(filepath.Dir(path), "testdata", "fuzz", name)); len(seeds) == 0 {
-				t.Errorf("%s %s has no seed corpus in %s/testdata/fuzz/%s/", dir, name, dir, name)
-			}
-			if !slices.ContainsFunc(rows, func(row string) bool {
-				return strings.Contains(row, "`"+dir+"`") && strings.Contains(row, "`"+name+"`")
-			}) {
-				t.Errorf("docs/reliability.md has no row naming `%s` `%s`", dir, name)
-			}
-		}
+		fn(path, data)
 		return nil
 	})
 	if err != nil {
 		t.Fatal(err)
-	}
-	if found < 16 {
-		t.Fatalf("only %d fuzz targets found: is the test running at the module root?", found)
 	}
 }

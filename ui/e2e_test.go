@@ -261,11 +261,17 @@ func TestE2EEnrollWithThePhonePanel(t *testing.T) {
 	e.waitFor("Alice's phone is active")
 }
 
-// challenge signs bob in and sends a push to his phone.
-func (e *e2e) challenge() {
+// listBob signs bob in and waits for his authenticators.
+func (e *e2e) listBob() {
 	e.t.Helper()
 	e.signIn("bob@example.com", "bob-password")
 	e.waitFor("3 authenticators")
+}
+
+// challenge signs bob in and sends a push to his phone.
+func (e *e2e) challenge() {
+	e.t.Helper()
+	e.listBob()
 	e.press("enter")
 	e.waitFor("Waiting for the approval")
 	e.waitFor("Sign-in request")
@@ -317,8 +323,7 @@ func TestE2EOTPFallback(t *testing.T) {
 // first: it returns once the push is on the phone.
 func (e *e2e) verifyToDelete() {
 	e.t.Helper()
-	e.signIn("bob@example.com", "bob-password")
-	e.waitFor("3 authenticators")
+	e.listBob()
 	e.press("d")
 	e.waitFor("Delete Guardian push")
 	e.press("y")

@@ -9,8 +9,7 @@ import (
 // does, and esc brings every authenticator back.
 func TestE2EListFilter(t *testing.T) {
 	e := startE2E(t, 100, 34, FlowManage)
-	e.signIn("bob@example.com", "bob-password")
-	e.waitFor("3 authenticators")
+	e.listBob()
 
 	e.press("/")
 	e.typeText("zzz")

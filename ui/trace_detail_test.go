@@ -55,8 +55,7 @@ func TestTraceDetailShowsTheCurlCommandUnwrapped(t *testing.T) {
 // again hides them.
 func TestE2ETraceRevealsSecretsOnTheSandbox(t *testing.T) {
 	e := startE2E(t, 120, 40, FlowManage)
-	e.signIn("bob@example.com", "bob-password")
-	e.waitFor("3 authenticators")
+	e.listBob()
 	e.press("t", "g", "enter") // the sign-in, in full
 	e.waitFor("Replay it with curl")
 	e.press("v")
@@ -75,8 +74,7 @@ func TestE2ETraceRevealsSecretsOnTheSandbox(t *testing.T) {
 // does: anything else leaves the secrets hidden.
 func TestE2ETraceRevealAsksForYesOnARealTenant(t *testing.T) {
 	e := startE2EWith(t, 120, 40, FlowManage, e2eOptions{realTenant: true})
-	e.signIn("bob@example.com", "bob-password")
-	e.waitFor("3 authenticators")
+	e.listBob()
 	e.press("t", "g", "enter")
 	e.waitFor("Replay it with curl")
 	e.press("v")
