@@ -5,6 +5,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -55,6 +57,58 @@ func TestNoTLSVerificationIsSkippedAnywhere(t *testing.T) {
 // unseen.
 func TestEveryPackageChecksForLeaks(t *testing.T) {
 	tested, checked := map[string]bool{}, map[string]bool{}
+	walkTestFiles(t, func(path string, data []byte) {
+		dir := filepath.Dir(path)
+		tested[dir] = true
+		if bytes.Contains(data, []byte("goleak.VerifyTestMain(")) {
+			checked[dir] = true
+		}
+	})
+	for dir := range tested {
+		if !checked[dir] {
+			t.Errorf("%s has tests but no goleak.VerifyTestMain in a TestMain", dir)
+		}
+	}
+}
+
+// TestEveryFuzzerHasACorpusAndARow fails when a fuzz target has no seed
+// corpus under its package's testdata/fuzz/, or no row in the fuzzers'
+// table of docs/reliability.md (its Parsing section) naming its package
+// and itself.
+func TestEveryFuzzerHasACorpusAndARow(t *testing.T) {
+	doc, err := os.ReadFile("docs/reliability.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, parsing, _ := strings.Cut(string(doc), "\n## Parsing\n")
+	parsing, _, _ = strings.Cut(parsing, "\n## ")
+	rows := regexp.MustCompile("(?m)^\\|.*$").FindAllString(parsing, -1)
+	target := regexp.MustCompile(`(?m)^func (Fuzz\w+)\(`)
+	found := 0
+	walkTestFiles(t, func(path string, data []byte) {
+		dir := filepath.ToSlash(filepath.Dir(path))
+		for _, m := range target.FindAllSubmatch(data, -1) {
+			name := string(m[1])
+			found++
+			if seeds, _ := os.ReadDir(filepath.Join(filepath.Dir(path), "testdata", "fuzz", name)); len(seeds) == 0 {
+				t.Errorf("%s %s has no seed corpus in %s/testdata/fuzz/%s/", dir, name, dir, name)
+			}
+			if !slices.ContainsFunc(rows, func(row string) bool {
+				return strings.Contains(row, "`"+dir+"`") && strings.Contains(row, "`"+name+"`")
+			}) {
+				t.Errorf("docs/reliability.md has no row naming `%s` `%s`", dir, name)
+			}
+		}
+	})
+	if found < 16 {
+		t.Fatalf("only %d fuzz targets found: is the test running at the module root?", found)
+	}
+}
+
+// walkTestFiles calls fn with the path and text of every _test.go file of
+// the tree, testdata folders aside.
+func walkTestFiles(t *testing.T, fn func(path string, data []byte)) {
+	t.Helper()
 	err := filepath.WalkDir(".", func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -68,23 +122,14 @@ func TestEveryPackageChecksForLeaks(t *testing.T) {
 		if !strings.HasSuffix(path, "_test.go") {
 			return nil
 		}
-		dir := filepath.Dir(path)
-		tested[dir] = true
 		data, err := os.ReadFile(path)
 		if err != nil {
 			return err
 		}
-		if bytes.Contains(data, []byte("goleak.VerifyTestMain(")) {
-			checked[dir] = true
-		}
+		fn(path, data)
 		return nil
 	})
 	if err != nil {
 		t.Fatal(err)
-	}
-	for dir := range tested {
-		if !checked[dir] {
-			t.Errorf("%s has tests but no goleak.VerifyTestMain in a TestMain", dir)
-		}
 	}
 }

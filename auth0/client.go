@@ -278,16 +278,24 @@ func (c *Client) observe(k call, req *http.Request, contentType string, reqBody 
 	if c.observer == nil {
 		return
 	}
+	ex.Outcome = classifyForTrace(k, a, failure)
+	// The exchange as it was, kept aside for a reveal the user asks for
+	// later (the trace's v); cut as the redacted one is.
+	raw := ex
+	raw.RequestBody = reqBody
+	raw.ResponseBody, raw.Cut.Body = keepStart(a.body, maxTracedBody)
+	raw.BodyTruncated = raw.Cut.Body > 0
+	raw.RequestHeader, raw.ResponseHeader = req.Header.Clone(), a.header.Clone()
+	raw.Revealed = true
 	if c.reveal {
-		ex.RequestBody = reqBody
-		ex.RequestHeader, ex.ResponseHeader = req.Header.Clone(), a.header.Clone()
+		ex = raw
 	} else {
 		ex.RequestHeader = c.secrets.redactHeader(req.Header)
 		ex.ResponseHeader = c.secrets.redactHeader(a.header)
 		ex.URL = c.secrets.scrub(c.secrets.redactURL(ex.URL))
 		ex.Failure = c.secrets.scrub(ex.Failure)
+		ex.withSecrets = &raw // shown only if the user asks (the trace's reveal)
 	}
-	ex.Outcome = classifyForTrace(k, a, failure)
 	c.observer(ex)
 }
 

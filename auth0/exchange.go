@@ -38,6 +38,22 @@ type Exchange struct {
 	Failure string
 	// Revealed is true when secrets were left in place on request.
 	Revealed bool
+
+	// withSecrets is this exchange as it went over the wire, kept when the
+	// client hides secrets, for a reveal the user asks for later.
+	withSecrets *Exchange
+}
+
+// WithSecrets is the exchange with its secret values in place, as it went
+// over the wire, and Revealed set; ok is false when no such copy was kept.
+func (ex Exchange) WithSecrets() (Exchange, bool) {
+	switch {
+	case ex.Revealed:
+		return ex, true
+	case ex.withSecrets == nil:
+		return ex, false
+	}
+	return *ex.withSecrets, true
 }
 
 // Observer receives every exchange, after it completes, on the goroutine
@@ -59,10 +75,15 @@ func (c Cut) Any() bool { return c != Cut{} }
 // exchangeOverhead is about what an Exchange takes besides its texts.
 const exchangeOverhead = 512
 
-// Size is about how many bytes of memory the exchange holds.
+// Size is about how many bytes of memory the exchange holds, with the copy
+// of it kept aside for a reveal.
 func (ex Exchange) Size() int {
-	return exchangeOverhead + len(ex.Op) + len(ex.Grant) + len(ex.Method) + len(ex.URL) + len(ex.ErrorCode) + len(ex.Failure) +
+	n := exchangeOverhead + len(ex.Op) + len(ex.Grant) + len(ex.Method) + len(ex.URL) + len(ex.ErrorCode) + len(ex.Failure) +
 		headerSize(ex.RequestHeader) + headerSize(ex.ResponseHeader) + len(ex.RequestBody) + len(ex.ResponseBody)
+	if ex.withSecrets != nil {
+		n += ex.withSecrets.Size()
+	}
+	return n
 }
 
 func headerSize(h http.Header) int {
@@ -92,6 +113,10 @@ func (ex Exchange) Bounded(limit int) Exchange {
 	ex.ResponseBody, cut = keepStart(ex.ResponseBody, limit)
 	ex.Cut.Body += cut
 	ex.BodyTruncated = ex.BodyTruncated || cut > 0
+	if ex.withSecrets != nil {
+		raw := ex.withSecrets.Bounded(limit)
+		ex.withSecrets = &raw
+	}
 	return ex
 }
 

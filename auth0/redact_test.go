@@ -234,3 +234,43 @@ func TestJSONRedactionReadsTokensNotSyntax(t *testing.T) {
 		}
 	}
 }
+
+// A hidden exchange keeps its secrets aside, for a reveal the user asks for
+// later; the exchange itself still shows none.
+func TestHiddenSecretsCanBeRevealedLater(t *testing.T) {
+	rs := newReplayServer(t)
+	var got Exchange
+	c := newClient(t, Config{Domain: rs.URL, ClientID: "cid", ClientSecret: "client-secret-value", Observer: func(ex Exchange) { got = ex }})
+	rs.answer(400, `{"error":"authorization_pending"}`)
+	c.VerifyOOB(context.Background(), "mfa-token-value", "oob-code-value", "")
+	if got.Revealed || strings.Contains(dumpExchange(got), "mfa-token-value") {
+		t.Fatalf("the exchange shows a secret:\n%s", dumpExchange(got))
+	}
+	revealed, ok := got.WithSecrets()
+	if !ok || !revealed.Revealed || !strings.Contains(string(revealed.RequestBody), "mfa-token-value") ||
+		!strings.Contains(string(revealed.RequestBody), "client-secret-value") || revealed.Outcome != got.Outcome {
+		t.Errorf("revealed: ok %v, %s", ok, revealed.RequestBody)
+	}
+}
+
+// The copy kept for a reveal is bounded and counted like the exchange, so
+// that the trace's memory bound holds for it too.
+func TestRevealCopyIsBoundedAndCounted(t *testing.T) {
+	rs := newReplayServer(t)
+	var got Exchange
+	c := newClient(t, Config{Domain: rs.URL, ClientID: "cid", ClientSecret: "client-secret-value", Observer: func(ex Exchange) { got = ex }})
+	rs.answer(400, `{"error":"authorization_pending","note":"`+strings.Repeat("x", 50_000)+`"}`)
+	c.VerifyOOB(context.Background(), "mfa-token-value", "oob-code-value", "")
+	raw, ok := got.WithSecrets()
+	if !ok || got.Revealed {
+		t.Fatal("no copy kept for a reveal")
+	}
+	if got.Size() < 2*len(got.ResponseBody) {
+		t.Errorf("size %d does not count the reveal copy (body %d)", got.Size(), len(got.ResponseBody))
+	}
+	bounded := got.Bounded(1000)
+	braw, _ := bounded.WithSecrets()
+	if len(braw.ResponseBody) > 1000 || len(raw.ResponseBody) <= 1000 {
+		t.Errorf("the reveal copy keeps %d bytes after Bounded(1000)", len(braw.ResponseBody))
+	}
+}

@@ -111,9 +111,9 @@ func printDecoded(token string, out io.Writer, t *i18n.Catalog, now time.Time) e
 	case d.ExpiresAt.IsZero():
 		fmt.Fprintln(tw, t.Decode.NoExpiry)
 	case d.ExpiresAt.After(now):
-		fmt.Fprintf(tw, t.Decode.ExpiresIn+"\n", d.ExpiresAt.Sub(now).Round(time.Second))
+		fmt.Fprintf(tw, t.Decode.ExpiresIn+"\n", t.FormatDuration(d.ExpiresAt.Sub(now)))
 	default:
-		fmt.Fprintf(tw, t.Decode.ExpiredAgo+"\n", now.Sub(d.ExpiresAt).Round(time.Second))
+		fmt.Fprintf(tw, t.Decode.ExpiredAgo+"\n", t.FormatDuration(now.Sub(d.ExpiresAt)))
 	}
 	fmt.Fprintln(tw, t.Decode.NotVerified)
 	return tw.Flush()

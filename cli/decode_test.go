@@ -30,7 +30,7 @@ func TestDecodeToken(t *testing.T) {
 	if err := printDecoded(token, &out, en, now); err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"alg", "RS256", "kid", "sub", "auth0|bob", `["mfa"]`, "2026-03-01 19:00:00 UTC", "Expires in 1m30s.", "not verified"} {
+	for _, want := range []string{"alg", "RS256", "kid", "sub", "auth0|bob", `["mfa"]`, "2026-03-01 19:00:00 UTC", "Expires in 1m 30s.", "not verified"} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("output lacks %q:\n%s", want, out.String())
 		}
@@ -39,7 +39,7 @@ func TestDecodeToken(t *testing.T) {
 		t.Error("the token itself was printed")
 	}
 	out.Reset()
-	if err := printDecoded(token, &out, en, now.Add(time.Hour)); err != nil || !strings.Contains(out.String(), "Expired 58m30s ago.") {
+	if err := printDecoded(token, &out, en, now.Add(time.Hour)); err != nil || !strings.Contains(out.String(), "Expired 58m 30s ago.") {
 		t.Errorf("expired: %v\n%s", err, out.String())
 	}
 	for _, bad := range []string{"Fe26.2*opaque*mfa_token", "a.b"} {

@@ -53,6 +53,10 @@ func ProblemText(c *i18n.Catalog, k ProblemKind) i18n.ProblemText {
 		return p.NoPassword
 	case ProblemAccountBlocked:
 		return p.AccountBlocked
+	case ProblemAccessExpired:
+		return p.AccessExpired
+	case ProblemAccessRefused:
+		return p.AccessRefused
 	}
 	return p.Unknown
 }
@@ -101,7 +105,7 @@ func failureText(c *i18n.Catalog, err error) string {
 	var timeout *auth0.TimeoutError
 	switch {
 	case errors.As(err, &timeout):
-		return fmt.Sprintf(c.Problem.TimedOut, timeout.After)
+		return fmt.Sprintf(c.Problem.TimedOut, c.FormatDuration(timeout.After))
 	case errors.Is(err, auth0.ErrEmptyBody):
 		return c.Problem.EmptyBody
 	case errors.Is(err, auth0.ErrHTMLPage):
@@ -124,7 +128,11 @@ func PhoneName(c *i18n.Catalog, username string) string {
 	}
 	r := []rune(name)
 	r[0] = unicode.ToUpper(r[0])
-	return fmt.Sprintf(c.Phone.DeviceName, string(r))
+	format := c.Phone.DeviceName
+	if strings.ContainsRune("AEIOUYÀÂÄÉÈÊËÎÏÔÖÙÛÜŸ", r[0]) {
+		format = c.Phone.DeviceNameElided
+	}
+	return fmt.Sprintf(format, string(r))
 }
 
 // KindName names a kind of authenticator.

@@ -17,7 +17,7 @@ func TestFailuresAreWordedInTheUsersLanguage(t *testing.T) {
 		auth0.ErrHTMLPage:                           "page HTML",
 		auth0.ErrEmptyBody:                          "réponse vide",
 		auth0.ErrTooLarge:                           "1 Mio",
-		&auth0.TimeoutError{After: 2 * time.Second}: "délai dépassé après 2s",
+		&auth0.TimeoutError{After: 2 * time.Second}: "délai dépassé après 2 s",
 	} {
 		got := ProblemDetail(fr, Problem{Err: &auth0.Error{StatusCode: 502, Err: err}})
 		if !strings.Contains(got, want) {
@@ -84,5 +84,22 @@ func TestSandboxAdviceOnlyOnTheSandbox(t *testing.T) {
 				t.Errorf("%s %d on the sandbox: %q", lang, k, sandbox)
 			}
 		}
+	}
+}
+
+// The simulated phone is named as a French speaker names a phone: with de,
+// elided before a vowel.
+func TestPhoneNameInFrench(t *testing.T) {
+	fr := i18n.For(i18n.French)
+	for user, want := range map[string]string{
+		"bob@example.com": "Téléphone de Bob", "alice@example.com": "Téléphone d’Alice",
+		"yves.martin@example.com": "Téléphone d’Yves", "émile@example.com": "Téléphone d’Émile",
+	} {
+		if got := PhoneName(fr, user); got != want {
+			t.Errorf("%s: %q, want %q", user, got, want)
+		}
+	}
+	if got := PhoneName(i18n.For(i18n.English), "alice@example.com"); got != "Alice's phone" {
+		t.Errorf("English: %q", got)
 	}
 }

@@ -31,6 +31,8 @@ const (
 	ProblemFactorUnsupported             // the tenant refused the factor
 	ProblemNoPassword                    // an MFA-API token needs a sign-in with a password
 	ProblemAccountBlocked                // too many wrong passwords in a row: sign-ins are blocked
+	ProblemAccessExpired                 // the MFA-API access token sent expired
+	ProblemAccessRefused                 // the MFA-API access token sent was refused
 )
 
 // Problem is a failure explained: its kind and, when Auth0 answered, the
@@ -39,6 +41,20 @@ type Problem struct {
 	Kind ProblemKind
 	Err  *auth0.Error // nil when the failure was not an answer
 	Text string       // the error text, for the unknown case
+}
+
+// DiagnoseAccessToken is Diagnose for a call that sent an access token for
+// the MFA API as its bearer: an expired or refused bearer is that access
+// token, not an mfa_token.
+func DiagnoseAccessToken(err error) Problem {
+	p := Diagnose(err)
+	switch p.Kind {
+	case ProblemTokenExpired:
+		p.Kind = ProblemAccessExpired
+	case ProblemTokenInvalid:
+		p.Kind = ProblemAccessRefused
+	}
+	return p
 }
 
 // Diagnose explains err. It never returns a Problem that repeats a secret:

@@ -12,6 +12,10 @@ type Catalog struct {
 		Tenant        string
 		NotSignedIn   string
 		TooSmall      string // %d %d: width, height needed
+		TooSmallShort string // %d %d: the same, in few words
+		TooSmallSize  string // %d %d: the same, in the fewest
+		TooSmallKeys  string // what keys do until then
+		TooSmallSave  string // the same, while a recovery code waits to be saved
 		ExitEnrolled  string // %s %s %s: id, device, user
 		ExitSignedIn  string // %s %s: user, scope
 		ExitDeleted   string // %s: id
@@ -22,6 +26,8 @@ type Catalog struct {
 		NewCode, Scan, Approve, Reject, TogglePhone, OTP, Recovery, Delete, Filter, Refresh,
 		Reveal, Retry, Home, PasteToken, TypePassword, Verify, Trace, CopyCurl, Details, EnrollNow,
 		ApplyFilter, Cancel string
+		LessHelp, Ends                       string
+		Sideways, RevealSecrets, HideSecrets string
 	}
 
 	Home struct {
@@ -82,6 +88,7 @@ type Catalog struct {
 		// SandboxUsers adds to WrongCredentials' fix on the built-in
 		// sandbox: its demo users.
 		SandboxUsers string
+		AccessExpired, AccessRefused ProblemText
 	}
 
 	Enroll struct {
@@ -228,6 +235,9 @@ type Catalog struct {
 		Hidden       string
 		DeviceName   string // %s: first name
 		Status       string // collapsed line
+		// DeviceNameElided is DeviceName for a name that starts with a
+		// vowel, where French elides: "Téléphone d’Alice".
+		DeviceNameElided string // %s: first name
 	}
 
 	Trace struct {
@@ -261,6 +271,9 @@ type Catalog struct {
 		Bytes      string // %d
 		Kilobytes  string // %d %d: whole, tenths
 		Megabytes  string // %d %d: whole, tenths
+		CurlWide       string
+		RevealPrompt   string // %s %s: tenant domain, the word to type
+		RevealDeclined string
 	}
 
 	Explain struct {
@@ -367,6 +380,8 @@ type Catalog struct {
 		Now     string
 		Seconds string // %d
 		Tenths  string // %d %d: whole seconds, tenths ("1.2s")
+		// The units of FormatDuration.
+		Millis, Minutes, Hours, Days string // %d
 	}
 
 	// Plain is the line-by-line mode (--plain, or no terminal): what the

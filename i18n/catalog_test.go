@@ -76,3 +76,13 @@ func TestReadmeExplainsEveryProblem(t *testing.T) {
 		}
 	}
 }
+
+// TestFrenchScansCodes keeps to the word French speakers use for a QR code:
+// scanner, not balayer.
+func TestFrenchScansCodes(t *testing.T) {
+	for _, f := range fields(For(French)) {
+		if lower := strings.ToLower(f.value); strings.Contains(lower, "balay") || strings.Contains(lower, "balai") {
+			t.Errorf("%s says %q: write scanner", f.path, f.value)
+		}
+	}
+}

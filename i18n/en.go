@@ -8,7 +8,11 @@ var english = func() Catalog {
 	c.App.SandboxTenant = "sandbox tenant"
 	c.App.Tenant = "tenant"
 	c.App.NotSignedIn = "not signed in"
-	c.App.TooSmall = "Make the window at least %d×%d to use mfapush."
+	c.App.TooSmall = "This window is too small: make it at least %d×%d."
+	c.App.TooSmallShort = "Needs %d×%d"
+	c.App.TooSmallSize = "%d×%d"
+	c.App.TooSmallKeys = "Until then, keys do nothing but q, which quits."
+	c.App.TooSmallSave = "A recovery code waits unsaved: only ctrl+c quits."
 	c.App.ExitEnrolled = "Enrolled %s (%s) for %s"
 	c.App.ExitSignedIn = "Signed in %s with MFA (scope: %s)"
 	c.App.ExitDeleted = "Deleted %s"
@@ -24,6 +28,8 @@ var english = func() Catalog {
 	k.CopyCurl, k.Details = "copy as curl", "details"
 	k.EnrollNow = "enroll push"
 	k.ApplyFilter, k.Cancel = "apply filter", "cancel"
+	k.LessHelp, k.Ends = "fewer keys", "first/last"
+	k.Sideways, k.RevealSecrets, k.HideSecrets = "scroll sideways", "reveal secrets", "hide secrets"
 
 	h := &c.Home
 	h.Title = "What do you want to do?"
@@ -107,6 +113,10 @@ var english = func() Catalog {
 	p.AccountBlocked = ProblemText{"This account is blocked",
 		"Auth0 blocks sign-ins to this account from this computer after too many wrong passwords in a row (10 by default), even with the right password. The user can lift the block with the link in the email Auth0 sent, or by resetting the password; an administrator can unblock the user in the Auth0 Dashboard (User Management > Users)."}
 	p.AccountBlockedOnSandbox = "The sandbox blocks sign-ins to this account after 10 wrong passwords in a row, as Auth0 does, but sends no email: restart the sandbox (quit mfapush and start it again), or wait 15 minutes."
+	p.AccessExpired = ProblemText{"The MFA API access token has expired",
+		"It lives 10 minutes. Try again: verify with a factor for a new one, and the request is sent again."}
+	p.AccessRefused = ProblemText{"Auth0 did not accept the MFA API access token",
+		"It was issued for another tenant or audience, or no longer holds. Try again: verify with a factor for a new one, and the request is sent again."}
 
 	e := &c.Enroll
 	e.Title = "Enroll Guardian push · %s"
@@ -246,6 +256,7 @@ var english = func() Catalog {
 	ph.SecondsLeft = "%ds"
 	ph.Hidden = "phone hidden (p)"
 	ph.DeviceName = "%s's phone"
+	ph.DeviceNameElided = "%s's phone"
 	ph.Status = "phone"
 
 	tr := &c.Trace
@@ -274,6 +285,9 @@ var english = func() Catalog {
 	tr.Bytes = "%d bytes"
 	tr.Kilobytes = "%d.%d kB"
 	tr.Megabytes = "%d.%d MB"
+	tr.CurlWide = "Its lines are not wrapped, so that a mouse copy pastes one command: widen the window to see them whole, scroll with ←/→, or press c to copy it."
+	tr.RevealPrompt = "Show the secrets of %s in the trace: tokens, mfa_tokens, codes and the client secret? Anyone who sees the screen can use them. Type %s, then enter:"
+	tr.RevealDeclined = "Secrets stay hidden."
 
 	x := &c.Explain
 	x.MFARequired = "the password is right; an mfa_token (valid 5 minutes) to complete MFA with"
@@ -404,6 +418,7 @@ var english = func() Catalog {
 	c.Duration.Now = "now"
 	c.Duration.Seconds = "%ds"
 	c.Duration.Tenths = "%d.%ds"
+	c.Duration.Millis, c.Duration.Minutes, c.Duration.Hours, c.Duration.Days = "%dms", "%dm", "%dh", "%dd"
 
 	pl := &c.Plain
 	pl.NeedsTerminal = "mfapush needs a terminal for its interface. Without one, run mfapush enroll, mfapush challenge or mfapush authenticators with --plain."

@@ -2,7 +2,7 @@ package i18n
 
 // The French follows the words of Auth0's own French documentation:
 // inscrire (enroll), défi-réponse (challenge), authentifiant, jeton MFA,
-// code de récupération, notification poussée, balayer un code QR, locataire
+// code de récupération, notification poussée, scanner un code QR, locataire
 // (tenant). Typography for a terminal: a space before : ; ! ?, « » for quotes.
 var french = func() Catalog {
 	var c Catalog
@@ -12,7 +12,11 @@ var french = func() Catalog {
 	c.App.SandboxTenant = "locataire bac à sable"
 	c.App.Tenant = "locataire"
 	c.App.NotSignedIn = "non connecté"
-	c.App.TooSmall = "Agrandissez la fenêtre à au moins %d×%d pour utiliser mfapush."
+	c.App.TooSmall = "Cette fenêtre est trop petite : agrandissez-la à au moins %d×%d."
+	c.App.TooSmallShort = "Il faut %d×%d"
+	c.App.TooSmallSize = "%d×%d"
+	c.App.TooSmallKeys = "D’ici là, seule la touche q agit : elle quitte."
+	c.App.TooSmallSave = "Un code de récupération attend d’être enregistré : seul ctrl+c quitte."
 	c.App.ExitEnrolled = "%s (%s) inscrit pour %s"
 	c.App.ExitSignedIn = "%s connecté avec la MFA (portée : %s)"
 	c.App.ExitDeleted = "%s supprimé"
@@ -21,13 +25,15 @@ var french = func() Catalog {
 	k.Quit, k.Back, k.Help, k.MoreHelp = "quitter", "retour", "aide", "plus de touches"
 	k.Select, k.Up, k.Down, k.Next, k.Submit = "choisir", "haut", "bas", "champ suivant", "valider"
 	k.Copy, k.Save, k.Confirm, k.NewCode = "copier le lien", "enregistrer", "c’est noté", "nouveau code"
-	k.Scan, k.Approve, k.Reject, k.TogglePhone = "téléphone : balayer", "téléphone : approuver", "téléphone : refuser", "panneau du téléphone"
+	k.Scan, k.Approve, k.Reject, k.TogglePhone = "téléphone : scanner", "téléphone : approuver", "téléphone : refuser", "panneau du téléphone"
 	k.OTP, k.Recovery, k.Delete, k.Filter, k.Refresh = "saisir un code", "code de récupération", "supprimer", "filtrer", "actualiser"
 	k.Reveal, k.Retry, k.Home, k.PasteToken = "afficher les jetons", "réessayer", "recommencer", "coller un mfa_token"
 	k.TypePassword, k.Verify, k.Trace = "utiliser un mot de passe", "vérifier", "trace des requêtes"
 	k.CopyCurl, k.Details = "copier en curl", "détails"
 	k.EnrollNow = "inscrire en Push"
 	k.ApplyFilter, k.Cancel = "appliquer le filtre", "annuler"
+	k.LessHelp, k.Ends = "moins de touches", "premier/dernier"
+	k.Sideways, k.RevealSecrets, k.HideSecrets = "défiler de côté", "afficher les secrets", "masquer les secrets"
 
 	h := &c.Home
 	h.Title = "Que voulez-vous faire ?"
@@ -111,14 +117,18 @@ var french = func() Catalog {
 	p.AccountBlocked = ProblemText{"Ce compte est bloqué",
 		"Auth0 bloque les connexions à ce compte depuis cet ordinateur après trop de mots de passe erronés d’affilée (10 par défaut), même avec le bon mot de passe. L’utilisateur peut lever le blocage avec le lien du courriel envoyé par Auth0, ou en réinitialisant son mot de passe ; un administrateur peut le débloquer dans Auth0 Dashboard (Gestion des utilisateurs > Utilisateurs)."}
 	p.AccountBlockedOnSandbox = "Comme Auth0, le bac à sable bloque les connexions à ce compte après 10 mots de passe erronés d’affilée, mais n’envoie aucun courriel : redémarrez le bac à sable (quittez mfapush et relancez-le), ou attendez 15 minutes."
+	p.AccessExpired = ProblemText{"Le jeton d’accès à l’API MFA a expiré",
+		"Il est valable 10 minutes. Réessayez : vérifiez avec un facteur pour en obtenir un nouveau, et la requête est renvoyée."}
+	p.AccessRefused = ProblemText{"Auth0 n’a pas accepté le jeton d’accès à l’API MFA",
+		"Il a été émis pour un autre locataire ou une autre audience, ou n’est plus valable. Réessayez : vérifiez avec un facteur pour en obtenir un nouveau, et la requête est renvoyée."}
 
 	e := &c.Enroll
 	e.Title = "Inscription Push Guardian · %s"
 	e.Step1 = "1. Ouvrez Auth0 Guardian sur le téléphone."
-	e.Step2 = "2. Touchez + et balayez ce code."
+	e.Step2 = "2. Touchez + et scannez ce code."
 	e.Step3 = "3. Laissez cette fenêtre ouverte : elle passe à la suite d’elle-même une fois le téléphone inscrit."
 	e.ValidFor = "Code valable encore %s."
-	e.Expired = "Le code a expiré : il doit être balayé dans les 5 minutes."
+	e.Expired = "Le code a expiré : il doit être scanné dans les 5 minutes."
 	e.NewCodeHint = "Appuyez sur n pour un nouveau code."
 	e.Waiting = "En attente du téléphone"
 	e.NextCheck = "prochain contrôle : %s"
@@ -133,13 +143,13 @@ var french = func() Catalog {
 	e.RecoveryLater = "Un code de récupération n’accompagne que le premier facteur."
 	e.RateLimited = "Auth0 limite le débit des vérifications, et l’attente dépasserait la validité du code."
 	e.Failed = "L’inscription n’a pas pu être confirmée."
-	e.PhoneScanned = "%s a balayé le code."
+	e.PhoneScanned = "%s a scanné le code."
 
 	en := &c.Enrolled
 	en.Title = "Inscrit"
 	en.FileHeader = "Code de récupération Auth0 MFA de %s"
-	en.Summary = "%s sur %s est actif pour %s."
-	en.DeviceUnknown = "le téléphone"
+	en.Summary = "%s (appareil : %s) est actif pour %s."
+	en.DeviceUnknown = "sans nom"
 	en.RecoveryTitle = "Code de récupération : l’accès de secours si le téléphone est perdu"
 	en.RecoveryHint = "Notez-le ou enregistrez-le dans un fichier, puis confirmez. Il ne sera plus affiché."
 	en.Saved = "Enregistré dans %s (lisible par vous seul)."
@@ -181,8 +191,8 @@ var french = func() Catalog {
 	l.NoMatch = "Aucune correspondance."
 
 	ch := &c.Challenge
-	ch.Title = "Approuvez la connexion sur %s"
-	ch.TitleVerify = "Confirmez votre identité sur %s"
+	ch.Title = "Approuvez la connexion · %s"
+	ch.TitleVerify = "Confirmez votre identité · %s"
 	ch.TitleCode = "Connexion avec un code : %s"
 	ch.CodeOnlyHint = "enter pour vérifier · esc pour revenir"
 	ch.Instructions = "Une notification poussée a été envoyée. Ouvrez-la sur le téléphone et touchez Autoriser."
@@ -237,9 +247,9 @@ var french = func() Catalog {
 	ph.Idle = "Rien à faire."
 	ph.NoDevices = "Aucun compte Guardian."
 	ph.ScanPrompt = "Un code QR est à l’écran."
-	ph.Scanning = "Balayage…"
+	ph.Scanning = "Scan en cours…"
 	ph.Scanned = "Inscrit sous le nom %s."
-	ph.ScanFailed = "Échec du balayage : %s"
+	ph.ScanFailed = "Échec du scan : %s"
 	ph.Incoming = "Demande de connexion"
 	ph.From = "de %s sur %s"
 	ph.ApproveKey = "approuver"
@@ -249,7 +259,8 @@ var french = func() Catalog {
 	ph.OTP = "Code"
 	ph.SecondsLeft = "%d s"
 	ph.Hidden = "téléphone masqué (p)"
-	ph.DeviceName = "Téléphone (%s)" // "de %s" would need an elision before a vowel: d’Alice
+	ph.DeviceName = "Téléphone de %s"
+	ph.DeviceNameElided = "Téléphone d’%s" // before a vowel: Alice
 	ph.Status = "téléphone"
 
 	tr := &c.Trace
@@ -278,6 +289,9 @@ var french = func() Catalog {
 	tr.Bytes = "%d octets"
 	tr.Kilobytes = "%d,%d ko"
 	tr.Megabytes = "%d,%d Mo"
+	tr.CurlWide = "Ses lignes ne sont pas coupées, pour qu’un copier-coller à la souris donne une seule commande : élargissez la fenêtre pour les voir en entier, faites défiler avec ←/→, ou appuyez sur c pour la copier."
+	tr.RevealPrompt = "Afficher dans la trace les secrets de %s : jetons, mfa_token, codes et secret client ? Quiconque voit l’écran peut s’en servir. Tapez %s, puis enter :"
+	tr.RevealDeclined = "Les secrets restent masqués."
 
 	x := &c.Explain
 	x.MFARequired = "mot de passe correct ; un mfa_token (valable 5 minutes) pour terminer la MFA"
@@ -370,7 +384,7 @@ var french = func() Catalog {
 	fl.Lang = "langue : en ou fr (par défaut : selon LC_ALL, LC_MESSAGES ou LANG)"
 	fl.RevealSecrets = "afficher les secrets (secret client, jetons, codes de récupération) au lieu de les masquer"
 	fl.Plain = "sortie en texte simple, sans interface plein écran"
-	fl.InvertQR = "inverser les couleurs du code QR, pour les terminaux où il ne se balaie pas"
+	fl.InvertQR = "inverser les couleurs du code QR, pour les terminaux où il ne se laisse pas scanner"
 	fl.Profile = "profil du fichier de configuration à utiliser"
 	fl.Config = "fichier de configuration (par défaut : $XDG_CONFIG_HOME/mfapush/config.toml)"
 	fl.PasswordStdin = "lire le mot de passe sur la première ligne de l’entrée standard (mode texte)"
@@ -383,7 +397,7 @@ var french = func() Catalog {
 	fl.MinPollInterval = "les interrogations d’un même oob_code plus rapprochées reçoivent slow_down (0 désactive)"
 	fl.AutoApprove = "le téléphone approuve chaque notification après ce délai (0 : jamais)"
 	fl.RecoveryCodeStdin = "répondre avec un code de récupération lu sur la ligne suivante de l’entrée standard au lieu d’une notification (mode texte)"
-	fl.AutoScan = "le téléphone balaie chaque code QR d’inscription Push après ce délai (0 : jamais)"
+	fl.AutoScan = "le téléphone scanne chaque code QR d’inscription Push après ce délai (0 : jamais)"
 
 	sb := &c.Sandbox
 	sb.Serving = "Le locataire bac à sable de mfapush est en service (Ctrl+C l’arrête). Chaque connexion exige la MFA."
@@ -409,6 +423,7 @@ var french = func() Catalog {
 	c.Duration.Now = "maintenant"
 	c.Duration.Seconds = "%d s"
 	c.Duration.Tenths = "%d,%d s"
+	c.Duration.Millis, c.Duration.Minutes, c.Duration.Hours, c.Duration.Days = "%d ms", "%d min", "%d h", "%d j"
 
 	pl := &c.Plain
 	pl.NeedsTerminal = "L’interface de mfapush a besoin d’un terminal. Sans terminal, lancez mfapush enroll, mfapush challenge ou mfapush authenticators avec --plain."
@@ -416,7 +431,7 @@ var french = func() Catalog {
 	pl.Error = "Erreur : %s"
 	pl.Tenant = "Locataire : %s"
 	pl.SandboxTenant = "Locataire : le bac à sable intégré sur %s (aucun locataire n’est configuré)."
-	pl.SandboxPhone = "Le téléphone simulé du bac à sable répond de lui-même au bout de %s : il balaie le code et approuve les notifications."
+	pl.SandboxPhone = "Le téléphone simulé du bac à sable répond de lui-même au bout de %s : il scanne le code et approuve les notifications."
 	pl.UsernamePrompt = "Courriel : "
 	pl.PasswordPrompt = "Mot de passe de %s (masqué) : "
 	pl.NoUsername = "Aucun utilisateur à connecter : passez --username (il n’y a pas de terminal pour le demander)."
@@ -433,7 +448,7 @@ var french = func() Catalog {
 	pl.StartAgain = "Relancez la commande pour obtenir un nouveau code."
 	pl.RunAgain = "Relancez la commande."
 	pl.AlreadyEnrolled = "Pour inscrire un autre appareil, lancez mfapush enroll dans un terminal sans --plain : il vérifie avec un facteur existant, puis affiche le code."
-	pl.Pushing = "Envoi d’une notification poussée à %s (%s)…"
+	pl.Pushing = "Envoi d’une notification poussée (appareil : %s, %s)…"
 	pl.UsingOTP = "Vérification du code lu sur l’entrée standard, sans notification poussée…"
 	pl.NoSuchAuth = "%s ne fait pas partie des authentifiants de cet utilisateur."
 	pl.NotPush = "%s n’est pas un authentifiant Push Guardian : passez-en un de type Push, ou répondez avec un code par --otp-stdin."

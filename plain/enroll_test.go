@@ -73,7 +73,7 @@ func TestEnrollShowsTheRecoveryCodeOnceAndTokensWhenAsked(t *testing.T) {
 		t.Fatalf("recovery codes %q printed %d times:\n%s", codes, strings.Count(out, codes[0]), out)
 	}
 	for _, want := range []string{
-		"Recovery code: " + codes[0], "Shown once", "The code is valid for 5m0s, until ",
+		"Recovery code: " + codes[0], "Shown once", "The code is valid for 5m, until ",
 		"Access token: " + w.secrets.valuesOf("access_token")[0], "Scope: openid profile email enroll",
 	} {
 		if !strings.Contains(out, want) {

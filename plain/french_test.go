@@ -1,6 +1,7 @@
 package plain_test
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 
@@ -9,6 +10,11 @@ import (
 	"github.com/mfapush/mfapush/i18n/i18ntest"
 	"github.com/mfapush/mfapush/plain"
 )
+
+// goDuration is a duration as time.Duration prints it: 5m0s, 1h2m3s;
+// only after a space or a bracket: a token printed in full may hold such
+// letters.
+var goDuration = regexp.MustCompile(`(^|[\s(])(\d+h\d+m|\d+m\d+(\.\d+)?s)\b`)
 
 // TestFrenchRunsShowNoEnglish runs an enrollment and a challenge in French,
 // the sandbox's phone answering, and looks for English in all they print.
@@ -33,6 +39,9 @@ func TestFrenchRunsShowNoEnglish(t *testing.T) {
 		// The sandbox names bob's phone in English unless told otherwise; the scopes are the protocol's.
 		if english := finder.EnglishOn(out+errOut, "Bob's phone", "openid profile email"); len(english) > 0 {
 			t.Errorf("%s: English in the French output: %q\n%s\n%s", c.flow, english, out, errOut)
+		}
+		if d := goDuration.FindString(out + errOut); d != "" {
+			t.Errorf("%s: a duration as Go prints it, %q, in the French output:\n%s\n%s", c.flow, d, out, errOut)
 		}
 	}
 }

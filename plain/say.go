@@ -101,12 +101,12 @@ func (r *run) seconds(d time.Duration) string {
 	return fmt.Sprintf(r.t.Duration.Seconds, int((d+time.Second-1)/time.Second))
 }
 
-// countdown is a longer time left, such as 4m55s.
+// countdown is a longer time left, such as "4m 55s" ("4 min 55 s").
 func (r *run) countdown(d time.Duration) string {
 	if d <= 0 {
 		return r.t.Duration.Now
 	}
-	return d.Round(time.Second).String()
+	return r.t.FormatDuration(d)
 }
 
 // clockTime is a moment as the local wall clock shows it.

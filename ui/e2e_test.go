@@ -86,6 +86,13 @@ type e2eOptions struct {
 	// Auth0's numbers (5 s spacing, 12 polls a minute): the test moves the
 	// clock (e.advance) and every wait and spacing is exact.
 	manual bool
+	// tenantTime puts the tenant alone on a manual clock (e.srv.Clock): the
+	// program runs in real time as without it, and time moved on that
+	// clock passes at the tenant only, as over a laptop's sleep.
+	tenantTime bool
+	// realTenant has the program take the sandbox for a real tenant: no
+	// simulated phone, and the confirmations a real tenant asks for.
+	realTenant bool
 	// timeout is the client's per-request timeout (default the client's).
 	timeout time.Duration
 	// slowFault is how long the sandbox's "slow" fault waits.
@@ -114,9 +121,13 @@ func startE2EWith(t *testing.T, width, height int, start Flow, o e2eOptions) *e2
 		o.tenant(&sopts)
 	}
 	var srv *sandboxtest.Server
-	if o.manual {
+	switch {
+	case o.manual:
 		srv = sandboxtest.Start(t, sopts)
-	} else {
+	case o.tenantTime:
+		sopts.MinPollInterval, sopts.PollsPerMinute = 0, 100000
+		srv = sandboxtest.Start(t, sopts)
+	default:
 		sopts.MinPollInterval = 0     // the test polls every 20 ms
 		sopts.PollsPerMinute = 100000 // and so, far more than 12 a minute
 		srv = sandboxtest.StartReal(t, sopts)
@@ -139,8 +150,12 @@ func startE2EWith(t *testing.T, width, height int, start Flow, o e2eOptions) *e2
 		env.Clock, env.PollInterval = srv.Clock, flow.DefaultInterval
 		env.Jitter = func() float64 { return fixedJitter }
 	}
-	m := New(Options{Env: env, Phone: flow.SandboxPhone(srv.Phone), Sandbox: true, Start: start,
-		Theme: ThemeDark, SaveDir: t.TempDir(), Trace: log, Catalog: i18n.For(o.lang)})
+	opts := Options{Env: env, Phone: flow.SandboxPhone(srv.Phone), Sandbox: true, Start: start,
+		Theme: ThemeDark, SaveDir: t.TempDir(), Trace: log, Catalog: i18n.For(o.lang)}
+	if o.realTenant {
+		opts.Phone, opts.Sandbox = nil, false
+	}
+	m := New(opts)
 	term := &terminal{emu: vt.NewEmulator(width, height), writes: make(chan struct{}, 1), record: o.record, frames: map[string]struct{}{}}
 	// Output that is not a terminal is drawn as if the line discipline
 	// turned LF into CR LF (ONLCR), so the emulator must do the same (LNM).
@@ -246,11 +261,17 @@ func TestE2EEnrollWithThePhonePanel(t *testing.T) {
 	e.waitFor("Alice's phone is active")
 }
 
-// challenge signs bob in and sends a push to his phone.
-func (e *e2e) challenge() {
+// listBob signs bob in and waits for his authenticators.
+func (e *e2e) listBob() {
 	e.t.Helper()
 	e.signIn("bob@example.com", "bob-password")
 	e.waitFor("3 authenticators")
+}
+
+// challenge signs bob in and sends a push to his phone.
+func (e *e2e) challenge() {
+	e.t.Helper()
+	e.listBob()
 	e.press("enter")
 	e.waitFor("Waiting for the approval")
 	e.waitFor("Sign-in request")
@@ -302,8 +323,7 @@ func TestE2EOTPFallback(t *testing.T) {
 // first: it returns once the push is on the phone.
 func (e *e2e) verifyToDelete() {
 	e.t.Helper()
-	e.signIn("bob@example.com", "bob-password")
-	e.waitFor("3 authenticators")
+	e.listBob()
 	e.press("d")
 	e.waitFor("Delete Guardian push")
 	e.press("y")

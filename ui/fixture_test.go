@@ -152,9 +152,36 @@ func keyPress(k string) tea.KeyPressMsg {
 		return tea.KeyPressMsg{Code: 't', Mod: tea.ModCtrl}
 	case "space":
 		return tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}
+	case "shift+tab":
+		return tea.KeyPressMsg{Code: tea.KeyTab, Mod: tea.ModShift}
+	case "ctrl+r":
+		return tea.KeyPressMsg{Code: 'r', Mod: tea.ModCtrl}
+	}
+	if code, ok := namedKeys[k]; ok {
+		return tea.KeyPressMsg{Code: code}
 	}
 	r := []rune(k)
 	return tea.KeyPressMsg{Code: r[0], Text: k}
+}
+
+// submitSignIn signs in with a push from the home screen: the form filled
+// and sent, the screen working.
+func (f *fixture) submitSignIn(email, password string) {
+	f.t.Helper()
+	f.key("2")
+	f.typeText(email)
+	f.key("enter")
+	f.typeText(password)
+	f.key("enter")
+	if f.m.screen != screenWorking {
+		f.t.Fatalf("the sign-in did not start: screen %v", f.m.screen)
+	}
+}
+
+// namedKeys are the keys that have a name and no text.
+var namedKeys = map[string]rune{
+	"up": tea.KeyUp, "down": tea.KeyDown, "left": tea.KeyLeft, "right": tea.KeyRight,
+	"home": tea.KeyHome, "end": tea.KeyEnd, "pgup": tea.KeyPgUp, "pgdown": tea.KeyPgDown, "f1": tea.KeyF1, "backspace": tea.KeyBackspace,
 }
 
 func (f *fixture) typeText(s string) {

@@ -11,22 +11,19 @@ import (
 )
 
 // handleKey routes a key press: global keys first, then the phone, then
-// the screen.
+// the trace or the screen. The footer offers the same keys (footerKeys),
+// from the same conditions.
 func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	if key.Matches(msg, m.keys.ForceQuit) {
 		m.interrupted = true
 		return m.quit()
 	}
-	if m.trace.open {
-		return m.keyTrace(msg)
+	if m.tooSmall() {
+		return m.keyTooSmall(msg)
 	}
-	if m.screen == screenWorking {
-		if key.Matches(msg, m.keys.Back) {
-			m.cancelOperation()
-			if m.screen == screenSignIn {
-				return m.signIn.focusCmd()
-			}
-		}
+	if key.Matches(msg, m.helpKey()) {
+		m.help.ShowAll = !m.help.ShowAll
+		m.layout()
 		return nil
 	}
 	if !m.typing() {
@@ -37,10 +34,6 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 				return nil
 			}
 			return m.quit()
-		case key.Matches(msg, m.keys.Help):
-			m.help.ShowAll = !m.help.ShowAll
-			m.layout()
-			return nil
 		case key.Matches(msg, m.keys.Trace) && m.opts.Trace != nil:
 			m.toggleTrace()
 			return nil
@@ -49,21 +42,48 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 			return cmd
 		}
 	}
+	switch {
+	case m.trace.open:
+		return m.keyTrace(msg)
+	case m.screen == screenWorking:
+		if key.Matches(msg, m.keys.Back) {
+			m.cancelOperation()
+			if m.screen == screenSignIn {
+				return m.signIn.focusCmd()
+			}
+		}
+		return nil
+	}
 	if parts, ok := screens[m.screen]; ok && parts.key != nil {
 		return parts.key(m, msg)
 	}
 	return nil
 }
 
+// helpKey opens and closes the full help: ? or f1, but f1 only while
+// typing, since ? is typed into the field.
+func (m *Model) helpKey() key.Binding {
+	help := m.keys.Help
+	if m.typing() {
+		help = m.keys.HelpTyping
+	}
+	if m.help.ShowAll {
+		help.SetHelp(help.Help().Key, m.t.Keys.LessHelp)
+	}
+	return help
+}
+
 // typing reports whether keys go to a text field, so q and the phone keys
 // type letters instead.
 func (m *Model) typing() bool {
-	switch m.screen {
-	case screenSignIn:
+	switch {
+	case m.trace.open:
+		return m.trace.reveal != nil
+	case m.screen == screenSignIn:
 		return true
-	case screenList:
+	case m.screen == screenList:
 		return m.list.list.FilterState() == list.Filtering
-	case screenChallenge:
+	case m.screen == screenChallenge:
 		return m.challenge != nil && m.challenge.entry != entryNone
 	}
 	return false
@@ -106,6 +126,13 @@ func (m *Model) phoneKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 // handlePaste sends pasted text to the field being typed in.
 func (m *Model) handlePaste(msg tea.PasteMsg) tea.Cmd {
 	switch {
+	case m.tooSmall():
+		return nil // the field is not on screen
+	case m.trace.open:
+		if m.trace.reveal != nil {
+			return m.pasteReveal(msg)
+		}
+		return nil
 	case m.screen == screenSignIn:
 		return m.pasteSignIn(msg)
 	case m.screen == screenChallenge && m.challenge != nil && m.challenge.entry != entryNone:

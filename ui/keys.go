@@ -10,16 +10,17 @@ import (
 
 // KeyMap is every key binding, with help texts from the catalog.
 type KeyMap struct {
-	Quit      key.Binding // q, when not typing
-	ForceQuit key.Binding // ctrl+c, always
-	Back      key.Binding
-	Help      key.Binding
-	Up        key.Binding
-	Down      key.Binding
-	Select    key.Binding
-	NextField key.Binding
-	PrevField key.Binding
-	Paste     key.Binding
+	Quit       key.Binding // q, when not typing
+	ForceQuit  key.Binding // ctrl+c, always
+	Back       key.Binding
+	Help       key.Binding // ? or f1, when not typing
+	HelpTyping key.Binding // f1: ? is typed into a field
+	Up         key.Binding
+	Down       key.Binding
+	Select     key.Binding
+	NextField  key.Binding
+	PrevField  key.Binding
+	Paste      key.Binding
 
 	Copy     key.Binding
 	Save     key.Binding
@@ -36,7 +37,12 @@ type KeyMap struct {
 	Retry    key.Binding
 	Home     key.Binding
 
-	Trace key.Binding
+	Trace  key.Binding
+	Top    key.Binding // the trace's first exchange, or the top of one
+	Bottom key.Binding
+	Ends   key.Binding // Top and Bottom in one, for the help
+
+	Sideways key.Binding // the trace's detail, wider than the window
 
 	PhoneToggle  key.Binding
 	PhoneScan    key.Binding
@@ -51,32 +57,38 @@ func NewKeyMap(t *i18n.Catalog) *KeyMap {
 		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(keys[0], help))
 	}
 	km := &KeyMap{
-		Quit:      b(k.Quit, "q"),
-		ForceQuit: b(k.Quit, "ctrl+c"),
-		Back:      b(k.Back, "esc"),
-		Help:      b(k.MoreHelp, "?"),
-		Up:        b(k.Up, "up", "k"),
-		Down:      b(k.Down, "down", "j"),
-		Select:    b(k.Select, "enter"),
-		NextField: b(k.Next, "tab", "down"),
-		PrevField: b(k.Next, "shift+tab", "up"),
-		Paste:     b(k.PasteToken, "ctrl+t"),
-		Copy:      b(k.Copy, "c"),
-		Save:      b(k.Save, "w"),
-		Confirm:   b(k.Confirm, "enter"),
-		NewCode:   b(k.NewCode, "n"),
-		Enroll:    b(k.EnrollNow, "e"),
-		OTP:       b(k.OTP, "o"),
-		Recovery:  b(k.Recovery, "r"),
-		Delete:    b(k.Delete, "d"),
-		Yes:       b(k.Delete, "y"),
-		No:        b(k.Back, "n", "esc"),
-		Refresh:   b(k.Refresh, "ctrl+r"),
-		Reveal:    b(k.Reveal, "v"),
-		Retry:     b(k.Retry, "enter"),
-		Home:      b(k.Home, "enter"),
+		Quit:       b(k.Quit, "q"),
+		ForceQuit:  b(k.Quit, "ctrl+c"),
+		Back:       b(k.Back, "esc"),
+		Help:       b(k.MoreHelp, "?", "f1"),
+		HelpTyping: b(k.MoreHelp, "f1"),
+		Up:         b(k.Up, "up", "k"),
+		Down:       b(k.Down, "down", "j"),
+		Select:     b(k.Select, "enter"),
+		NextField:  b(k.Next, "tab", "down"),
+		PrevField:  b(k.Next, "shift+tab", "up"),
+		Paste:      b(k.PasteToken, "ctrl+t"),
+		Copy:       b(k.Copy, "c"),
+		Save:       b(k.Save, "w"),
+		Confirm:    b(k.Confirm, "enter"),
+		NewCode:    b(k.NewCode, "n"),
+		Enroll:     b(k.EnrollNow, "e"),
+		OTP:        b(k.OTP, "o"),
+		Recovery:   b(k.Recovery, "r"),
+		Delete:     b(k.Delete, "d"),
+		Yes:        b(k.Delete, "y"),
+		No:         b(k.Back, "n", "esc"),
+		Refresh:    b(k.Refresh, "ctrl+r"),
+		Reveal:     b(k.Reveal, "v"),
+		Retry:      b(k.Retry, "enter"),
+		Home:       b(k.Home, "enter"),
 
-		Trace: b(k.Trace, "t"),
+		Trace:  b(k.Trace, "t"),
+		Top:    b(k.Ends, "home", "g"),
+		Bottom: b(k.Ends, "end", "G"),
+		Ends:   b(k.Ends, "home", "g", "end", "G"),
+
+		Sideways: b(k.Sideways, "left", "h", "right", "l"),
 
 		PhoneToggle:  b(k.TogglePhone, "p"),
 		PhoneScan:    b(k.Scan, "s"),
@@ -86,6 +98,8 @@ func NewKeyMap(t *i18n.Catalog) *KeyMap {
 	km.Up.SetHelp("↑/k", k.Up)
 	km.Down.SetHelp("↓/j", k.Down)
 	km.NextField.SetHelp("tab", k.Next)
+	km.Ends.SetHelp("home/end", k.Ends)
+	km.Sideways.SetHelp("←/→", k.Sideways)
 	return km
 }
 

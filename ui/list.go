@@ -27,7 +27,10 @@ type listScreen struct {
 	list     list.Model
 	delegate *authenticatorDelegate
 	confirm  auth0.Authenticator // the one a delete asks about
-	w, h     int
+	// viaAccess says the list was fetched with the MFA-API access token,
+	// not the mfa_token.
+	viaAccess bool
+	w, h      int
 }
 
 // authenticatorItem adapts an authenticator to the list.
@@ -79,16 +82,18 @@ func (s *listScreen) fit() {
 func (m *Model) fetchAuthenticators() tea.Cmd {
 	m.listPurpose = listForSelection
 	bearer := m.session.MFAToken
-	if token, ok := m.session.MFAAccess(m.env.Client.MFAAudience(), auth0.ScopeReadAuthenticators, m.now()); ok {
+	token, viaAccess := m.session.MFAAccess(m.env.Client.MFAAudience(), auth0.ScopeReadAuthenticators, m.now())
+	if viaAccess {
 		bearer = token
 	}
+	m.list.viaAccess = viaAccess
 	return m.run(m.t.Working.Listing, func(env flow.Env) tea.Cmd { return flow.ListAuthenticators(env, bearer) })
 }
 
 // listed handles the authenticator list.
 func (m *Model) listed(msg flow.AuthenticatorsMsg) tea.Cmd {
 	if msg.Err != nil {
-		return m.showProblem(flow.Diagnose(msg.Err), screenHome)
+		return m.listFailed(msg.Err)
 	}
 	if m.listPurpose == listForEnrolled {
 		return m.showEnrolled(msg.Authenticators)
@@ -116,6 +121,28 @@ func (m *Model) listed(msg flow.AuthenticatorsMsg) tea.Cmd {
 	m.screen = screenList
 	m.layout()
 	return cmd
+}
+
+// listFailed explains a list that failed. Trying again after the access
+// token was refused lists with the mfa_token instead; when the mfa_token
+// expired while earning an access token, the password signs in again.
+func (m *Model) listFailed(err error) tea.Cmd {
+	if !m.list.viaAccess || m.listPurpose != listForSelection {
+		p := flow.Diagnose(err)
+		if m.listPurpose == listForVerify && p.Kind == flow.ProblemTokenExpired && m.session.HasPassword() {
+			return m.signInAgain()
+		}
+		return m.showProblem(p, screenHome)
+	}
+	p := flow.DiagnoseAccessToken(err)
+	m.showProblem(p, screenHome)
+	if p.Kind == flow.ProblemAccessExpired || p.Kind == flow.ProblemAccessRefused {
+		m.problem.retry = func() tea.Cmd {
+			m.session.Tokens = nil // never sent again
+			return m.fetchAuthenticators()
+		}
+	}
+	return nil
 }
 
 // canVerify reports whether mfapush can answer a challenge of a: an active
@@ -167,10 +194,7 @@ func (m *Model) selectedAuthenticator() (auth0.Authenticator, bool) {
 
 func (m *Model) keyList(msg tea.KeyPressMsg) tea.Cmd {
 	if m.list.list.SettingFilter() {
-		var cmd tea.Cmd
-		m.list.list, cmd = m.list.list.Update(msg)
-		m.list.fit()
-		return cmd
+		return m.updateList(msg)
 	}
 	switch {
 	case key.Matches(msg, m.keys.Enroll) && len(m.list.list.Items()) == 0 && m.listPurpose == listForSelection:
@@ -207,10 +231,42 @@ func (m *Model) keyList(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		return m.goHome()
 	}
+	return m.updateList(msg)
+}
+
+// listMsg carries a message the list's own commands produced (the filter's
+// matches, above all) back to the list, whatever the screen is by then.
+type listMsg struct{ msg tea.Msg }
+
+// updateList hands msg to the bubbles list, and its commands' answers
+// back to it as listMsg.
+func (m *Model) updateList(msg tea.Msg) tea.Cmd {
 	var cmd tea.Cmd
 	m.list.list, cmd = m.list.list.Update(msg)
 	m.list.fit()
-	return cmd
+	return toList(cmd)
+}
+
+// toList wraps what cmd answers in listMsg, looking inside batches so that
+// each command still runs on its own.
+func toList(cmd tea.Cmd) tea.Cmd {
+	if cmd == nil {
+		return nil
+	}
+	return func() tea.Msg {
+		switch msg := cmd().(type) {
+		case nil:
+			return nil
+		case tea.BatchMsg:
+			wrapped := make(tea.BatchMsg, len(msg))
+			for i, c := range msg {
+				wrapped[i] = toList(c)
+			}
+			return wrapped
+		default:
+			return listMsg{msg}
+		}
+	}
 }
 
 func (m *Model) viewList(w, h int) string {
@@ -301,12 +357,7 @@ func (m *Model) viewConfirmDelete(w, h int) string {
 func (m *Model) keyConfirmDelete(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, m.keys.Yes):
-		a := m.list.confirm
-		if token, ok := m.session.MFAAccess(m.env.Client.MFAAudience(), auth0.ScopeRemoveAuthenticators, m.now()); ok {
-			return m.run(m.t.Working.Deleting, func(env flow.Env) tea.Cmd { return flow.DeleteAuthenticator(env, token, a.ID) })
-		}
-		m.after = afterMFA{action: afterDelete, target: a}
-		return m.verifyForAccess()
+		return m.deleteAuthenticator(m.list.confirm)
 	case key.Matches(msg, m.keys.No):
 		m.screen = screenList
 	}
@@ -317,18 +368,42 @@ func (m *Model) confirmKeys() []key.Binding {
 	return []key.Binding{m.keys.Yes, m.keys.No}
 }
 
+// deleteAuthenticator deletes a with the session's MFA-API access token,
+// earning one first (a verification with an existing factor) when the
+// session holds none.
+func (m *Model) deleteAuthenticator(a auth0.Authenticator) tea.Cmd {
+	if _, ok := m.session.MFAAccess(m.env.Client.MFAAudience(), auth0.ScopeRemoveAuthenticators, m.now()); ok {
+		return m.deleteWithAccess(a)
+	}
+	m.after = afterMFA{action: afterDelete, target: a}
+	return m.verifyForAccess()
+}
+
+// deleteWithAccess sends the DELETE with the access token just earned.
 func (m *Model) deleteWithAccess(a auth0.Authenticator) tea.Cmd {
 	token, ok := m.session.MFAAccess(m.env.Client.MFAAudience(), auth0.ScopeRemoveAuthenticators, m.now())
 	if !ok {
 		return m.showProblem(flow.Problem{Kind: flow.ProblemInsufficientScope}, screenList)
 	}
+	m.list.confirm = a
 	return m.run(m.t.Working.Deleting, func(env flow.Env) tea.Cmd { return flow.DeleteAuthenticator(env, token, a.ID) })
 }
 
-// deleted handles the answer of a delete: say so and refresh the list.
+// deleted handles the answer of a delete: say so and refresh the list. A
+// refused or expired access token is dropped, and trying again earns a new
+// one and sends the DELETE again.
 func (m *Model) deleted(msg flow.DeletedMsg) tea.Cmd {
 	if msg.Err != nil {
-		return m.showProblem(flow.Diagnose(msg.Err), screenList)
+		p := flow.DiagnoseAccessToken(msg.Err)
+		m.showProblem(p, screenList)
+		if p.Kind == flow.ProblemAccessExpired || p.Kind == flow.ProblemAccessRefused {
+			a := m.list.confirm
+			m.problem.retry = func() tea.Cmd {
+				m.session.Tokens = nil // never sent again
+				return m.deleteAuthenticator(a)
+			}
+		}
+		return nil
 	}
 	m.summary = fmt.Sprintf(m.t.App.ExitDeleted, msg.AuthenticatorID)
 	return tea.Batch(m.fetchAuthenticators(), m.setStatus(fmt.Sprintf(m.t.List.Deleted, msg.AuthenticatorID)))
@@ -360,10 +435,12 @@ func (d *authenticatorDelegate) Render(w io.Writer, l list.Model, index int, ite
 	if index == l.Index() {
 		marker, titleStyle = paint(st.Selected, "▸ "), st.Selected
 	}
-	detail := it.ID
-	if it.OOBChannel != "" {
-		detail += " · " + it.OOBChannel
-	}
 	width := l.Width() - 2
+	detail := it.ID
+	// The channel goes first when the line is too long: the state must
+	// show whole.
+	if withChannel := detail + " · " + it.OOBChannel; it.OOBChannel != "" && 2+cellWidth(withChannel)+2+cellWidth(state) <= width {
+		detail = withChannel
+	}
 	fmt.Fprint(w, fit(marker+paint(titleStyle, title), width, 1)+"\n"+fit("  "+paint(st.Muted, detail)+"  "+state, width, 1))
 }

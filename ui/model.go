@@ -230,6 +230,8 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 	case savedMsg:
 		m.enrolledSaved(msg)
 		return nil
+	case listMsg:
+		return m.updateList(msg.msg)
 	}
 	return nil
 }

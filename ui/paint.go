@@ -29,7 +29,10 @@ func paint(style lipgloss.Style, s string) string {
 	widths := make([]int, len(lines))
 	widest := 0
 	for i, l := range lines {
-		widths[i] = cellWidth(l)
+		// Measured styled, as lipgloss measures it: a broken rune or
+		// escape at the end of a line runs into the reset.
+		lines[i] = on + l + resetStyle
+		widths[i] = cellWidth(lines[i])
 		widest = max(widest, widths[i])
 	}
 	var b strings.Builder
@@ -37,7 +40,7 @@ func paint(style lipgloss.Style, s string) string {
 		if i > 0 {
 			b.WriteByte('\n')
 		}
-		b.WriteString(on + l + resetStyle + strings.Repeat(" ", widest-widths[i]))
+		b.WriteString(l + strings.Repeat(" ", widest-widths[i]))
 	}
 	return b.String()
 }

@@ -12,7 +12,8 @@ import (
 // problemScreen says what went wrong and what to do.
 type problemScreen struct {
 	problem flow.Problem
-	back    screen // enter returns there
+	back    screen         // enter returns there
+	retry   func() tea.Cmd // what enter does instead, when set
 }
 
 // showProblem replaces the screen with an explanation; enter goes back.
@@ -51,6 +52,9 @@ func (m *Model) keyProblem(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		m.screen = m.problem.back
 		if m.screen == screenSignIn {
+			if m.problem.problem.Kind == flow.ProblemWrongCredentials {
+				m.signIn.retypePassword()
+			}
 			return m.signIn.focusCmd()
 		}
 	case key.Matches(msg, m.keys.Back):

@@ -25,8 +25,12 @@ func retryable(k flow.ProblemKind) bool {
 }
 
 // retryFailedCall sends the failed call again, as if from the screen the
-// problem returns to; nil when the problem is not one trying again fixes.
+// problem returns to, or does what the problem says trying again means;
+// nil when the problem is not one trying again fixes.
 func (m *Model) retryFailedCall() tea.Cmd {
+	if m.problem.retry != nil {
+		return m.problem.retry()
+	}
 	if !retryable(m.problem.problem.Kind) || m.last.start == nil {
 		return nil
 	}

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strings"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
@@ -41,5 +42,31 @@ func TestTryAgainRetriesTheFailedCall(t *testing.T) {
 	f.key("enter")
 	if f.m.screen != screenSignIn {
 		t.Fatalf("after a wrong password, enter went to %v", f.m.screen)
+	}
+}
+
+// After a wrong password, "try again" goes back to the form with the email
+// kept, the wrong password gone and the focus on the password; the header
+// names nobody, since nobody signed in. Once the sign-in succeeds, it names
+// the user.
+func TestTryAgainAfterAWrongPassword(t *testing.T) {
+	f := newTestFixture(t)
+	f.submitSignIn("bob@example.com", "not-the-password")
+	f.result(flow.SignedInMsg{Err: &auth0.Error{Op: "POST /oauth/token (password)", StatusCode: 403, Code: "invalid_grant", Description: "Wrong email or password."}})
+	header, _, _ := strings.Cut(f.screen(), "\n")
+	if strings.Contains(header, "bob@example.com") || !strings.Contains(header, f.m.t.App.NotSignedIn) {
+		t.Fatalf("after a failed sign-in the header reads %q", header)
+	}
+	f.key("enter")
+	s := &f.m.signIn
+	if f.m.screen != screenSignIn || s.fields[fieldEmail].Value() != "bob@example.com" || s.fields[fieldPassword].Value() != "" ||
+		s.focus != fieldPassword || !s.fields[fieldPassword].Focused() {
+		t.Fatalf("try again: screen %v, email %q, password %q, focus %d", f.m.screen, s.fields[fieldEmail].Value(), s.fields[fieldPassword].Value(), s.focus)
+	}
+	f.typeText("bob-password")
+	f.key("enter")
+	f.result(flow.SignedInMsg{Result: auth0.LoginResult{MFARequired: &auth0.MFARequired{MFAToken: "Fe26.2*fixture*mfa"}}, At: fixtureTime})
+	if header, _, _ := strings.Cut(f.screen(), "\n"); !strings.Contains(header, "bob@example.com") {
+		t.Fatalf("once signed in the header reads %q", header)
 	}
 }

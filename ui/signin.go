@@ -92,6 +92,14 @@ func (m *Model) openSignIn(f Flow) {
 	}
 }
 
+// retypePassword empties the password and puts the focus on it, the
+// email kept: after a wrong password, only the password is typed again.
+func (s *signInScreen) retypePassword() {
+	s.pasting = false
+	s.fields[fieldPassword].SetValue("")
+	s.focus = fieldPassword
+}
+
 func (m *Model) keySignIn(msg tea.KeyPressMsg) tea.Cmd {
 	s := &m.signIn
 	switch {
@@ -238,7 +246,11 @@ func (m *Model) signInKeys() []key.Binding {
 	if m.signIn.pasting {
 		paste.SetHelp("ctrl+t", m.t.Keys.TypePassword)
 	}
-	keys := []key.Binding{m.keys.NextField, key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", m.t.Keys.Submit)), paste}
+	submit := key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", m.t.Keys.Submit))
+	keys := []key.Binding{m.keys.NextField, submit, paste}
+	if m.signIn.pasting {
+		keys = []key.Binding{submit, paste} // one field: tab has nowhere to go
+	}
 	if m.opts.Start == FlowHome {
 		keys = append(keys, m.keys.Back)
 	}

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"image/color"
+
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/list"
 	"charm.land/bubbles/v2/textinput"
@@ -93,7 +95,16 @@ func NewStyles(isDark bool) *Styles {
 	s.PhoneCode = lipgloss.NewStyle().Foreground(fg).Bold(true)
 	s.PhoneKey = lipgloss.NewStyle().Foreground(accent).Bold(true)
 
+	// The footer is read over a shared screen: its keys and descriptions
+	// keep 4.5:1 on every themeBackgrounds, which bubbles' greys did not
+	// (2.1:1 to 3.4:1).
 	s.Help = help.DefaultStyles(isDark)
+	keyStyle := lipgloss.NewStyle().Foreground(fg)
+	descStyle := lipgloss.NewStyle().Foreground(ld(lipgloss.Color("#57606A"), lipgloss.Color("#A0A8B1")))
+	sepStyle := lipgloss.NewStyle().Foreground(border)
+	s.Help.ShortKey, s.Help.ShortDesc, s.Help.ShortSeparator = keyStyle, descStyle, sepStyle
+	s.Help.FullKey, s.Help.FullDesc, s.Help.FullSeparator = keyStyle, descStyle, sepStyle
+	s.Help.Ellipsis = sepStyle
 	s.Input = textinput.DefaultStyles(isDark)
 	s.Input.Focused.Prompt = s.Input.Focused.Prompt.Foreground(accent)
 	s.ListItems = list.NewDefaultItemStyles(isDark)
@@ -103,4 +114,14 @@ func NewStyles(isDark bool) *Styles {
 	s.ListMain.Title = s.Title
 	s.ListMain.TitleBar = lipgloss.NewStyle().Padding(0, 0, 1, 0)
 	return s
+}
+
+// themeBackgrounds are common terminal backgrounds of each theme, which the
+// text colours must read on: black, GitHub's, VS Code's and One Dark's for
+// the dark theme; white and GitHub's light grey for the light one.
+func themeBackgrounds(isDark bool) []color.Color {
+	if isDark {
+		return []color.Color{lipgloss.Color("#000000"), lipgloss.Color("#0D1117"), lipgloss.Color("#1E1E1E"), lipgloss.Color("#282C34")}
+	}
+	return []color.Color{lipgloss.Color("#FFFFFF"), lipgloss.Color("#F6F8FA")}
 }

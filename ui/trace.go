@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/viewport"
@@ -23,9 +24,22 @@ type traceScreen struct {
 	entries []auth0.Exchange
 	dropped int // older exchanges the trace no longer keeps
 	view    viewport.Model
-	// shown is which exchange, at which width, the viewport holds: its
-	// text is built once, not at every frame.
-	shown struct{ index, width int }
+	// shown is what the viewport holds: its text is built once, not at
+	// every frame.
+	shown traceShown
+	// wide says the curl command has lines wider than the view.
+	wide bool
+	// revealed shows the exchanges with their secrets, once the user
+	// asked (and, against a real tenant, confirmed in reveal).
+	revealed bool
+	reveal   *revealModal
+}
+
+// traceShown is which exchange the detail view holds, at which width,
+// with its secrets or not.
+type traceShown struct {
+	index, width int
+	revealed     bool
 }
 
 // traceChangedMsg says the trace has new exchanges.
@@ -63,7 +77,7 @@ func (m *Model) traceChanged() tea.Cmd {
 func (m *Model) toggleTrace() {
 	tr := &m.trace
 	tr.open = !tr.open
-	tr.detail = false
+	tr.detail, tr.revealed, tr.reveal = false, false, nil
 	if tr.open {
 		tr.entries, tr.dropped = m.opts.Trace.Snapshot()
 		tr.cursor, tr.follow = max(len(tr.entries)-1, 0), true
@@ -75,6 +89,8 @@ func (m *Model) toggleTrace() {
 func (m *Model) keyTrace(msg tea.KeyPressMsg) tea.Cmd {
 	tr := &m.trace
 	switch {
+	case tr.reveal != nil:
+		return m.keyReveal(msg)
 	case key.Matches(msg, m.keys.Trace):
 		m.toggleTrace()
 	case key.Matches(msg, m.keys.Back):
@@ -84,9 +100,15 @@ func (m *Model) keyTrace(msg tea.KeyPressMsg) tea.Cmd {
 			m.toggleTrace()
 		}
 	case tr.detail && key.Matches(msg, m.keys.Copy):
-		if ex, ok := tr.selected(); ok {
+		if ex, ok := tr.shownExchange(); ok {
 			return tea.Batch(tea.SetClipboard(trace.Curl(ex)), m.setStatus(m.t.Trace.Copied))
 		}
+	case tr.detail && key.Matches(msg, m.keys.Reveal) && tr.canReveal():
+		return m.toggleReveal()
+	case tr.detail && key.Matches(msg, m.keys.Top):
+		tr.view.GotoTop()
+	case tr.detail && key.Matches(msg, m.keys.Bottom):
+		tr.view.GotoBottom()
 	case tr.detail:
 		var cmd tea.Cmd
 		tr.view, cmd = tr.view.Update(msg)
@@ -97,6 +119,10 @@ func (m *Model) keyTrace(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, m.keys.Down):
 		tr.cursor = min(tr.cursor+1, max(len(tr.entries)-1, 0))
 		tr.follow = tr.cursor == len(tr.entries)-1
+	case key.Matches(msg, m.keys.Top):
+		tr.cursor, tr.follow = 0, false
+	case key.Matches(msg, m.keys.Bottom):
+		tr.cursor, tr.follow = max(len(tr.entries)-1, 0), true
 	case key.Matches(msg, m.keys.Select) && len(tr.entries) > 0:
 		tr.detail = true
 		tr.view = viewport.New()
@@ -110,6 +136,16 @@ func (tr *traceScreen) selected() (auth0.Exchange, bool) {
 		return auth0.Exchange{}, false
 	}
 	return tr.entries[tr.cursor], true
+}
+
+// shownExchange is the selected exchange as the detail shows it: with its
+// secrets once revealed.
+func (tr *traceScreen) shownExchange() (auth0.Exchange, bool) {
+	ex, ok := tr.selected()
+	if ok && tr.revealed {
+		ex, _ = ex.WithSecrets()
+	}
+	return ex, ok
 }
 
 func (m *Model) viewTrace(w, h int) string {
@@ -147,7 +183,7 @@ func (m *Model) viewTrace(w, h int) string {
 	for i := first; i < len(tr.entries) && i < first+rows; i++ {
 		line := trace.Summarize(tr.entries[i], m.t)
 		result := strings.TrimPrefix(line.Result, statusOf(line)+" ")
-		text := fmt.Sprintf("%3d  %-6s %-*s %3s  %-22s %6s", tr.dropped+i+1, line.Method, pathW, fit(pathPattern(line.Path), pathW, 1), statusOf(line), fit(result, 22, 1), roundMillis(line))
+		text := fmt.Sprintf("%3d  %-6s %-*s %3s  %-22s %6s", tr.dropped+i+1, line.Method, pathW, fit(pathPattern(line.Path), pathW, 1), statusOf(line), fit(result, 22, 1), m.roundMillis(line))
 		if i == tr.cursor {
 			b.WriteString(m.st.Selected.Render("▸ "+text) + "\n")
 		} else {
@@ -164,43 +200,65 @@ func statusOf(l trace.Line) string {
 	return fmt.Sprint(l.Status)
 }
 
-func roundMillis(l trace.Line) string {
-	return fmt.Sprintf("%dms", l.Duration.Milliseconds())
+func (m *Model) roundMillis(l trace.Line) string {
+	return m.t.FormatDuration(l.Duration.Truncate(time.Millisecond))
 }
 
 func (m *Model) viewTraceDetail(w, h int) string {
 	tr := &m.trace
 	t := m.t.Trace
-	ex, _ := tr.selected()
+	ex, _ := tr.shownExchange()
 	line := trace.Summarize(ex, m.t)
 	header := m.st.Title.Render(fmt.Sprintf("#%d  %s", tr.dropped+tr.cursor+1, line.String()))
+	if tr.reveal != nil {
+		return header + "\n\n" + m.viewReveal(w)
+	}
 	tr.view.SetWidth(w)
 	tr.view.SetHeight(max(h-2, 1))
-	if shown := (struct{ index, width int }{tr.cursor, w}); tr.shown != shown {
+	if shown := (traceShown{tr.cursor, w, tr.revealed}); tr.shown != shown {
 		tr.shown = shown
 		// The curl command comes first: replaying the call is what this
-		// view is for; the full exchange follows.
+		// view is for; the full exchange follows. Its lines are never
+		// wrapped, so that a copy with the mouse pastes one command: the
+		// view scrolls sideways instead.
+		curl := trace.Curl(ex)
+		tr.wide = widestLine(curl) > w
 		var b strings.Builder
 		b.WriteString(m.st.Label.Render(t.CurlTitle) + "\n")
-		b.WriteString(trace.Curl(ex) + "\n")
+		if tr.wide {
+			b.WriteString(paint(m.st.Muted, wrap(t.CurlWide, w)) + "\n")
+		}
+		b.WriteString(curl + "\n")
 		if vars := trace.Variables(ex); len(vars) > 0 && !ex.Revealed {
 			b.WriteString(m.st.Muted.Render(wrap(fmt.Sprintf(t.Variables, "$"+strings.Join(vars, ", $")), w)) + "\n")
 		}
-		b.WriteString("\n" + trace.Details(ex, m.t))
-		tr.view.SetContent(wrap(b.String(), w))
+		b.WriteString("\n" + wrap(trace.Details(ex, m.t), w))
+		tr.view.SetContent(b.String())
+		tr.view.SetXOffset(0)
 	}
 	return header + "\n\n" + tr.view.View()
 }
 
 func (m *Model) traceKeys() []key.Binding {
-	if m.trace.detail {
+	tr := &m.trace
+	switch {
+	case tr.reveal != nil:
+		return m.revealKeys()
+	case tr.detail:
 		copyCurl := m.keys.Copy
 		copyCurl.SetHelp("c", m.t.Keys.CopyCurl)
-		return []key.Binding{copyCurl, m.keys.Up, m.keys.Down, m.keys.Back, m.keys.Trace}
+		keys := []key.Binding{copyCurl}
+		if tr.canReveal() {
+			keys = append(keys, m.revealKey())
+		}
+		if tr.wide {
+			keys = append(keys, m.keys.Sideways)
+		}
+		return append(keys, m.keys.Up, m.keys.Down, m.keys.Ends, m.keys.Back, m.keys.Trace)
 	}
 	details := m.keys.Select
 	details.SetHelp("enter", m.t.Keys.Details)
-	return []key.Binding{m.keys.Up, m.keys.Down, details, m.keys.Back, m.keys.Trace}
+	return []key.Binding{details, m.keys.Up, m.keys.Down, m.keys.Ends, m.keys.Back, m.keys.Trace}
 }
 
 // explainLast is the line that links the screen to the API: the last call

@@ -90,14 +90,7 @@ func TestPastedTokenSkipsThePassword(t *testing.T) {
 
 func TestEscCancelsTheCallInFlightAndDropsItsLateAnswer(t *testing.T) {
 	f := newTestFixture(t)
-	f.key("2")
-	f.typeText("bob@example.com")
-	f.key("enter")
-	f.typeText("pw")
-	f.key("enter")
-	if f.m.screen != screenWorking {
-		t.Fatalf("screen %v, want working", f.m.screen)
-	}
+	f.submitSignIn("bob@example.com", "pw")
 	seq := f.m.op.seq
 	f.key("esc")
 	if f.m.screen != screenSignIn {

@@ -1,20 +1,14 @@
 package ui
 
 import (
-	"fmt"
-	"slices"
 	"strings"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 )
 
-// The smallest window the interface lays out in; below it, it says so.
 const (
-	minWidth  = 48
-	minHeight = 14
 	// phoneWidth is the simulated phone's column; below wideEnough the
 	// phone collapses to a status line.
 	phoneWidth = 30
@@ -35,8 +29,8 @@ func (m *Model) render() string {
 	if w <= 0 || h <= 0 {
 		return ""
 	}
-	if w < minWidth || h < minHeight {
-		return fit(m.st.Warning.Render(fmt.Sprintf(m.t.App.TooSmall, minWidth, minHeight)), w, h)
+	if m.tooSmall() {
+		return m.viewTooSmall(w, h)
 	}
 	header := m.viewHeader(w)
 	footer := m.viewFooter(w)
@@ -106,8 +100,10 @@ func (m *Model) viewHeader(w int) string {
 	if !m.opts.Sandbox {
 		tenant = m.env.Client.Domain()
 	}
+	// The user is named once Auth0 has accepted them: an mfa_token or
+	// tokens, not just a name typed into the form.
 	user := m.session.Credentials.Username
-	if user == "" {
+	if user == "" || m.session.MFAToken == "" && m.session.Tokens == nil {
 		user = m.t.App.NotSignedIn
 	}
 	// The header changes with the user and the width only, and its padded
@@ -135,48 +131,6 @@ type headerKey struct {
 	name, tenant, user string
 }
 
-func (m *Model) viewFooter(w int) string {
-	m.help.SetWidth(w - 1)
-	keys := m.screenKeys()
-	hk := helpKeys{short: append(keys, m.keys.Help), full: [][]key.Binding{keys, without(m.globalKeys(), keys)}}
-	// The help line is the same from frame to frame but for a key press
-	// or a resize, and rendering it styles every key: it is kept, with
-	// everything it was drawn from.
-	return m.footer.get(footerKey{st: m.st, width: w, all: m.help.ShowAll, keys: hk.signature()}, func() string {
-		return "\n" + indent(m.help.View(hk), 1)
-	})
-}
-
-type footerKey struct {
-	st    *Styles
-	width int
-	all   bool
-	keys  string
-}
-
-// without drops from keys those the screen's own column already shows.
-func without(keys, shown []key.Binding) []key.Binding {
-	out := make([]key.Binding, 0, len(keys))
-	for _, k := range keys {
-		if !slices.ContainsFunc(shown, func(s key.Binding) bool { return slices.Equal(s.Keys(), k.Keys()) }) {
-			out = append(out, k)
-		}
-	}
-	return out
-}
-
-// globalKeys are available on every screen (shown in the full help).
-func (m *Model) globalKeys() []key.Binding {
-	keys := []key.Binding{m.keys.Back, m.keys.Quit, m.keys.ForceQuit}
-	if m.opts.Trace != nil {
-		keys = append(keys, m.keys.Trace)
-	}
-	if m.opts.Phone != nil {
-		keys = append(keys, m.keys.PhoneToggle, m.keys.PhoneScan, m.keys.PhoneApprove, m.keys.PhoneReject)
-	}
-	return keys
-}
-
 // layout passes the window size to the components that need it.
 func (m *Model) layout() {
 	w, h := m.bodySize()
@@ -194,7 +148,7 @@ func (m *Model) bodySize() (int, int) {
 	if side {
 		w -= phoneWidth + 1
 	}
-	h := m.height - 3
+	h := m.height - 1 - lipgloss.Height(m.viewFooter(m.width))
 	if line {
 		h--
 	}

@@ -28,11 +28,12 @@ func cellWidth(s string) int {
 			width++ // printable ASCII, then ASCII, a simple rune or the end
 			i++
 		case c == 0x1b && i+1 < len(s) && s[i+1] == '[':
-			// A control sequence (the screens' colours): parameters and
-			// intermediates, then a final byte. Anything else in it goes
-			// the general way.
+			// A control sequence as the screens' colours write it: digits
+			// and semicolons, then a final byte. Anything else in it
+			// (private markers, intermediates, whose order the parser
+			// judges) goes the general way.
 			j := i + 2
-			for j < len(s) && s[j] >= 0x20 && s[j] <= 0x3f {
+			for j < len(s) && (s[j] >= '0' && s[j] <= '9' || s[j] == ';') {
 				j++
 			}
 			if j == len(s) || s[j] < 0x40 || s[j] > 0x7e {
