@@ -76,6 +76,7 @@ type Model struct {
 	opSeq     uint64
 	last      lastCall
 	spinning  bool
+	quitting  bool // the program ends: the last frame is blank
 	ticking   bool
 	status    string
 	statusSeq uint64
@@ -388,6 +389,7 @@ func (m *Model) goHome() tea.Cmd {
 
 // Quit ends the program, cancelling whatever runs.
 func (m *Model) quit() tea.Cmd {
+	m.quitting = true
 	m.stopWaits()
 	m.op.end()
 	return tea.Quit

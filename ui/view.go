@@ -24,7 +24,14 @@ const (
 
 // View renders the whole screen.
 func (m *Model) View() tea.View {
-	v := tea.NewView(m.render())
+	// The last frame is blank: tmux 3.3 reflows the alternate screen to
+	// the shell's size when it is left, and the lines that wrap then land
+	// in the shell above its prompt.
+	var content string
+	if !m.quitting {
+		content = m.render()
+	}
+	v := tea.NewView(content)
 	v.AltScreen = true
 	v.WindowTitle = m.t.App.Name
 	return v
