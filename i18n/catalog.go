@@ -15,6 +15,7 @@ type Catalog struct {
 		ExitEnrolled  string // %s %s %s: id, device, user
 		ExitSignedIn  string // %s %s: user, scope
 		ExitDeleted   string // %s: id
+		SandboxPace   string // %s: the sandbox's poll interval
 	}
 
 	Keys struct {
@@ -90,7 +91,7 @@ type Catalog struct {
 		Checking      string
 		Retrying      string // %d: failures in a row
 		ClockFast     string
-		Copied        string
+		Sent          string // above the link, once c sent it
 		LinkLabel     string
 		TooSmallQR    string // %d %d: width, height
 		RecoveryTitle string
@@ -99,6 +100,13 @@ type Catalog struct {
 		RateLimited   string
 		Failed        string
 		PhoneScanned  string // %s: device name
+		TooShortQR    string // %d: rows
+		TooNarrowQR   string // %d: columns
+		TooLongQR     string // %d %d: the link's bytes, the most a QR code holds
+		NoQR          string
+		ShortWaiting  string // %s: time left
+		ShortSent     string // %s: time left
+		SentNoRoom    string
 	}
 
 	Enrolled struct {

@@ -20,6 +20,9 @@ const (
 	phoneWidth = 30
 	wideEnough = 88
 	margin     = 2
+	// shortFooterRows is the footer with the short help: a blank line
+	// and one line of keys.
+	shortFooterRows = 2
 )
 
 // View renders the whole screen.
@@ -46,19 +49,12 @@ func (m *Model) render() string {
 		return fit(m.st.Warning.Render(fmt.Sprintf(m.t.App.TooSmall, minWidth, minHeight)), w, h)
 	}
 	header := m.viewHeader(w)
-	footer := m.viewFooter(w)
+	// The enrollment screen shows the full help beside or under its QR
+	// code, never over it: the footer then keeps the short help.
+	footer := m.footerFor(w, m.help.ShowAll && !m.enrollHelpInBody())
 	side, line := m.phoneLayout()
-	bodyH := h - lipgloss.Height(header) - lipgloss.Height(footer)
-	if line {
-		bodyH--
-	}
-	if m.status != "" {
-		bodyH--
-	}
+	bodyH := h - m.chromeRows(line, lipgloss.Height(footer))
 	explain := m.explainLast()
-	if explain != "" {
-		bodyH--
-	}
 	mainW := w - margin
 	if side {
 		mainW -= phoneWidth + 1
@@ -154,6 +150,32 @@ func (m *Model) viewFooter(w int) string {
 	})
 }
 
+// footerFor is the footer with the short or the full help.
+func (m *Model) footerFor(w int, all bool) string {
+	shown := m.help.ShowAll
+	m.help.ShowAll = all
+	defer func() { m.help.ShowAll = shown }()
+	return m.viewFooter(w)
+}
+
+// chromeRows is the rows the frame takes around the body: the header (one
+// line), the
+// line that explains the last call, a status note, the phone folded into
+// its line, and the footer.
+func (m *Model) chromeRows(phoneLine bool, footerRows int) int {
+	rows := 1 + footerRows
+	if phoneLine {
+		rows++
+	}
+	if m.explainLast() != "" {
+		rows++
+	}
+	if m.status != "" {
+		rows++
+	}
+	return rows
+}
+
 type footerKey struct {
 	st    *Styles
 	width int
@@ -201,16 +223,7 @@ func (m *Model) bodySize() (int, int) {
 	if side {
 		w -= phoneWidth + 1
 	}
-	h := m.height - 3
-	if line {
-		h--
-	}
-	if m.explainLast() != "" {
-		h--
-	}
-	if m.status != "" {
-		h--
-	}
+	h := m.height - m.chromeRows(line, shortFooterRows)
 	return max(w, 1), max(h, 1)
 }
 
