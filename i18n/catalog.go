@@ -116,10 +116,11 @@ type Catalog struct {
 		DeviceUnknown string
 		RecoveryTitle string
 		RecoveryHint  string
-		Saved         string // %s: path
+		Saved         string // the path follows on its own lines
 		SaveFailed    string // %s: reason
 		AckNeeded     string
 		Continue      string
+		Hidden        string
 	}
 
 	AlreadyEnrolled struct {

@@ -90,12 +90,13 @@ func (m *Model) startEntry(c *challengeScreen, entry codeEntry) tea.Cmd {
 	c.input.Reset()
 	c.input.Placeholder = "123456"
 	c.input.CharLimit = 6
+	// A code shows as it is typed, as the one-time code does: each works
+	// once, and 24 characters are easy to mistype (README, "Recovery
+	// codes").
 	c.input.EchoMode = textinput.EchoNormal
 	if entry == entryRecovery {
 		c.input.Placeholder = "XXXX XXXX XXXX XXXX XXXX XXXX"
 		c.input.CharLimit = 40
-		c.input.EchoMode = textinput.EchoPassword
-		c.input.EchoCharacter = '•'
 	}
 	return c.input.Focus()
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"os"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -253,6 +254,76 @@ func TestCopySaysWhatWasSentAndKeepsTheText(t *testing.T) {
 	f.key("c")
 	if screen := f.screen(); strings.Contains(strings.ToLower(screen), "copied") || !strings.Contains(screen, "OSC 52") {
 		t.Errorf("the trace's copy claims too much or says nothing:\n%s", screen)
+	}
+}
+
+// TestRecoveryCodeIsShownOnceWhereItIsSaved: the one rule (README,
+// "Recovery codes") on every screen that touches a recovery code.
+func TestRecoveryCodeIsShownOnceWhereItIsSaved(t *testing.T) {
+	grouped := groupCode(fixtureRecoveryCode)
+	f := newTestFixture(t)
+	enrollOn(f, fixtureBarcode)
+	if s := f.screen(); strings.Contains(s, grouped) || strings.Contains(s, fixtureRecoveryCode) {
+		t.Errorf("the QR screen shows the recovery code before it works:\n%s", s)
+	}
+
+	f = newTestFixture(t)
+	scenarioByName(t, "enrolled").setup(f)
+	if !strings.Contains(f.screen(), grouped) {
+		t.Fatalf("the enrolled screen does not show the recovery code:\n%s", f.screen())
+	}
+	f.key("enter") // saved
+	if s := f.screen(); strings.Contains(s, grouped) {
+		t.Errorf("the code is still on screen once saved:\n%s", s)
+	}
+
+	f = newTestFixture(t)
+	challengeFixture(f)
+	f.key("r")
+	f.typeText("17EQ")
+	if s := f.screen(); !strings.Contains(s, "17EQ") {
+		t.Errorf("a typed recovery code is masked, unlike the one-time code:\n%s", s)
+	}
+	if strings.Contains(f.m.t.Flags.RevealSecrets, "recovery") {
+		t.Errorf("--reveal-secrets claims to control recovery codes: %q", f.m.t.Flags.RevealSecrets)
+	}
+}
+
+// TestRecoveryFileGoesToAPrivateDataFolder: w writes under the user's data
+// folder, never the current one, and the screen shows the whole path with
+// the file name on one line.
+func TestRecoveryFileGoesToAPrivateDataFolder(t *testing.T) {
+	data, cwd := t.TempDir(), t.TempDir()
+	t.Setenv("XDG_DATA_HOME", data)
+	t.Chdir(cwd)
+	f := newFixture(t, fixtureOptions{width: 80, height: 24})
+	scenarioByName(t, "enrolled").setup(f)
+	f.key("p") // the phone folds away: the path's lines are the body's alone
+	cmd := f.key("w")
+	if cmd == nil {
+		t.Fatal("w did nothing")
+	}
+	f.send(cmd())
+	if entries, _ := os.ReadDir(cwd); len(entries) > 0 {
+		t.Fatalf("saved into the current folder: %s", entries[0].Name())
+	}
+	dir := filepath.Join(data, "mfapush")
+	entries, err := os.ReadDir(dir)
+	if err != nil || len(entries) != 1 {
+		t.Fatalf("nothing saved in %s: %v", dir, err)
+	}
+	file := filepath.Join(dir, entries[0].Name())
+	for path, want := range map[string]os.FileMode{dir: 0o700, file: 0o600} {
+		if info, err := os.Stat(path); err != nil || info.Mode().Perm() != want {
+			t.Errorf("%s: %v, want %v (%v)", path, info.Mode().Perm(), want, err)
+		}
+	}
+	screen := f.screen()
+	if !strings.Contains(screen, entries[0].Name()) {
+		t.Errorf("the file name is not whole on one line:\n%s", screen)
+	}
+	if !strings.Contains(strings.ReplaceAll(columnText(screen, margin), " ", ""), file) {
+		t.Errorf("the whole path %s is not on screen:\n%s", file, screen)
 	}
 }
 
