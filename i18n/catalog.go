@@ -19,6 +19,7 @@ type Catalog struct {
 		ExitEnrolled  string // %s %s %s: id, device, user
 		ExitSignedIn  string // %s %s: user, scope
 		ExitDeleted   string // %s: id
+		SandboxPace   string // %s: the sandbox's poll interval
 	}
 
 	Keys struct {
@@ -87,7 +88,7 @@ type Catalog struct {
 
 		// SandboxUsers adds to WrongCredentials' fix on the built-in
 		// sandbox: its demo users.
-		SandboxUsers string
+		SandboxUsers                 string
 		AccessExpired, AccessRefused ProblemText
 	}
 
@@ -103,7 +104,7 @@ type Catalog struct {
 		Checking      string
 		Retrying      string // %d: failures in a row
 		ClockFast     string
-		Copied        string
+		Sent          string // above the link, once c sent it
 		LinkLabel     string
 		TooSmallQR    string // %d %d: width, height
 		RecoveryTitle string
@@ -112,6 +113,13 @@ type Catalog struct {
 		RateLimited   string
 		Failed        string
 		PhoneScanned  string // %s: device name
+		TooShortQR    string // %d: rows
+		TooNarrowQR   string // %d: columns
+		TooLongQR     string // %d %d: the link's bytes, the most a QR code holds
+		NoQR          string
+		ShortWaiting  string // %s: time left
+		ShortSent     string // %s: time left
+		SentNoRoom    string
 	}
 
 	Enrolled struct {
@@ -121,10 +129,11 @@ type Catalog struct {
 		DeviceUnknown string
 		RecoveryTitle string
 		RecoveryHint  string
-		Saved         string // %s: path
+		Saved         string // the path follows on its own lines
 		SaveFailed    string // %s: reason
 		AckNeeded     string
 		Continue      string
+		Hidden        string
 	}
 
 	AlreadyEnrolled struct {
@@ -264,13 +273,13 @@ type Catalog struct {
 		Cut          string
 
 		// What the trace left out to bound its memory.
-		CutHeaders string // %s: size
-		CutBody    string // %s: size
-		CutURL     string // %s: size
-		Dropped    string // %d %s: exchanges, the bound
-		Bytes      string // %d
-		Kilobytes  string // %d %d: whole, tenths
-		Megabytes  string // %d %d: whole, tenths
+		CutHeaders     string // %s: size
+		CutBody        string // %s: size
+		CutURL         string // %s: size
+		Dropped        string // %d %s: exchanges, the bound
+		Bytes          string // %d
+		Kilobytes      string // %d %d: whole, tenths
+		Megabytes      string // %d %d: whole, tenths
 		CurlWide       string
 		RevealPrompt   string // %s %s: tenant domain, the word to type
 		RevealDeclined string

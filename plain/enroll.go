@@ -41,14 +41,15 @@ func (r *run) enroll() Outcome {
 	at := r.now()
 	r.earn(a.Tokens(), at)
 	o := r.enrolled()
+	r.sayRecoveryCodes(as.RecoveryCodes)
 	if r.ShowTokens { // the MFA API token the enrollment earned
 		r.sayTokens(a.Tokens(), at)
 	}
 	return o
 }
 
-// showCode prints what the phone needs: the QR code (once), the link, the
-// deadline, and the recovery code, which is never shown again.
+// showCode prints what the phone needs: the QR code (once), the link and
+// the deadline.
 func (r *run) showCode(as *auth0.Association, deadline time.Time) {
 	t := r.t.Enroll
 	r.say(t.Step1)
@@ -67,13 +68,19 @@ func (r *run) showCode(as *auth0.Association, deadline time.Time) {
 	}
 	r.sayLabeled("", t.LinkLabel, as.BarcodeURI)
 	r.say(r.t.Plain.ValidUntil, r.countdown(deadline.Sub(r.now())), clockTime(deadline))
-	for _, code := range as.RecoveryCodes {
-		r.sayLabeled("", t.RecoveryTitle, code)
+	r.say(t.Step3)
+}
+
+// sayRecoveryCodes prints the recovery codes of an enrollment once it is
+// confirmed, when they start to work, and never again (README, "Recovery
+// codes").
+func (r *run) sayRecoveryCodes(codes []string) {
+	for _, code := range codes {
+		r.sayLabeled("", r.t.Enroll.RecoveryTitle, code)
 	}
-	if len(as.RecoveryCodes) > 0 {
+	if len(codes) > 0 {
 		r.say(r.t.Plain.RecoveryOnce)
 	}
-	r.say(t.Step3)
 }
 
 // enrolled names the device the phone enrolled: the newest active push.

@@ -90,12 +90,13 @@ func (m *Model) startEntry(c *challengeScreen, entry codeEntry) tea.Cmd {
 	c.input.Reset()
 	c.input.Placeholder = "123456"
 	c.input.CharLimit = 6
+	// A code shows as it is typed, as the one-time code does: each works
+	// once, and 24 characters are easy to mistype (README, "Recovery
+	// codes").
 	c.input.EchoMode = textinput.EchoNormal
 	if entry == entryRecovery {
 		c.input.Placeholder = "XXXX XXXX XXXX XXXX XXXX XXXX"
 		c.input.CharLimit = 40
-		c.input.EchoMode = textinput.EchoPassword
-		c.input.EchoCharacter = '•'
 	}
 	return c.input.Focus()
 }
@@ -284,6 +285,9 @@ func (m *Model) viewApproval(a *flow.Approval, w int) string {
 			}, " · ")),
 			"  " + m.progressBar(left, a.Deadline().Sub(a.Started()), min(w-2, 40)),
 		}
+		if pace := m.sandboxPace(w); pace != "" {
+			lines = append(lines, pace)
+		}
 		if n := a.Retrying(); n > 0 {
 			lines = append(lines, paint(m.st.Warning, fmt.Sprintf(t.Retrying, n)))
 		}
@@ -311,14 +315,16 @@ func (m *Model) viewApproval(a *flow.Approval, w int) string {
 	return paint(m.st.Error, "✗ "+t.Failed) + detail + "\n" + paint(m.st.Text, t.TryAgain)
 }
 
-// progressBar shows the time left as a bar that empties.
+// progressBar shows the time left as a bar that empties. Its two parts
+// differ by their glyphs as well as their colours, so that it reads
+// without colours (NO_COLOR).
 func (m *Model) progressBar(left, total time.Duration, w int) string {
 	if w < 4 || total <= 0 {
 		return ""
 	}
 	filled := int(float64(w) * float64(max(left, 0)) / float64(total))
 	filled = min(max(filled, 0), w)
-	return paint(m.st.ProgressFull, strings.Repeat("━", filled)) + paint(m.st.ProgressRest, strings.Repeat("━", w-filled))
+	return paint(m.st.ProgressFull, strings.Repeat("━", filled)) + paint(m.st.ProgressRest, strings.Repeat("─", w-filled))
 }
 
 func (m *Model) challengeKeys() []key.Binding {

@@ -13,8 +13,8 @@ import (
 	"github.com/mfapush/mfapush/auth0"
 )
 
-// enrolledScreen confirms the enrollment and keeps the recovery code on
-// screen until the user says it is saved.
+// enrolledScreen confirms the enrollment and shows the recovery code until
+// the user says it is saved, then never again (README, "Recovery codes").
 type enrolledScreen struct {
 	authenticator auth0.Authenticator
 	recoveryCodes []string
@@ -61,10 +61,17 @@ type savedMsg struct {
 }
 
 // saveRecoveryCodes writes the codes to a new file readable only by the
-// user; it never overwrites a file.
+// user, in dir or, when dir is empty, in mfapush's private folder under
+// the user's data folder; it never overwrites a file.
 func saveRecoveryCodes(dir, header string, user string, codes []string, now time.Time) tea.Cmd {
 	return func() tea.Msg {
-		name := fmt.Sprintf("mfapush-recovery-%s-%s.txt", safeFileName(user), now.Format("20060102-150405"))
+		if dir == "" {
+			var err error
+			if dir, err = privateDataDir(); err != nil {
+				return savedMsg{err: err}
+			}
+		}
+		name := fmt.Sprintf("recovery-%s-%s.txt", safeFileName(user), now.Format("20060102-150405"))
 		path := filepath.Join(dir, name)
 		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
 		if err != nil {
@@ -110,18 +117,11 @@ func (m *Model) enrolledSaved(msg savedMsg) {
 	target.savedTo, target.saveErr = msg.path, ""
 }
 
-func (m *Model) saveDir() string {
-	if m.opts.SaveDir != "" {
-		return m.opts.SaveDir
-	}
-	return "."
-}
-
 func (m *Model) keyEnrolled(msg tea.KeyPressMsg) tea.Cmd {
 	e := &m.enrolled
 	switch {
 	case key.Matches(msg, m.keys.Save) && len(e.recoveryCodes) > 0:
-		return saveRecoveryCodes(m.saveDir(), m.t.Enrolled.FileHeader, m.session.Credentials.Username, e.recoveryCodes, m.now())
+		return saveRecoveryCodes(m.opts.SaveDir, m.t.Enrolled.FileHeader, m.session.Credentials.Username, e.recoveryCodes, m.now())
 	case key.Matches(msg, m.keys.Confirm):
 		if e.mustAcknowledge() {
 			e.acknowledged = true
@@ -163,16 +163,20 @@ func (m *Model) viewRecoveryBox(e *enrolledScreen, title, hint string, w int) st
 	}
 	var b strings.Builder
 	b.WriteString(m.st.Label.Render(title) + "\n")
-	grouped := make([]string, len(e.recoveryCodes))
-	for i, c := range e.recoveryCodes {
-		grouped[i] = groupCode(c)
+	if e.acknowledged {
+		b.WriteString(m.st.Muted.Render(wrap(t.Hidden, w)) + "\n")
+	} else {
+		grouped := make([]string, len(e.recoveryCodes))
+		for i, c := range e.recoveryCodes {
+			grouped[i] = groupCode(c)
+		}
+		b.WriteString(m.st.RecoveryCode.Render(strings.Join(grouped, "\n")) + "\n")
 	}
-	b.WriteString(m.st.RecoveryCode.Render(strings.Join(grouped, "\n")) + "\n")
 	switch {
 	case e.saveErr != "":
 		b.WriteString(m.st.Error.Render(wrap(fmt.Sprintf(t.SaveFailed, e.saveErr), w)) + "\n")
 	case e.savedTo != "":
-		b.WriteString(m.st.Success.Render(wrap(fmt.Sprintf(t.Saved, e.savedTo), w)) + "\n")
+		b.WriteString(m.st.Success.Render(wrap(t.Saved, w)) + "\n" + m.st.Text.Render(pathLines(e.savedTo, w)) + "\n")
 	}
 	switch {
 	case e.acknowledged:

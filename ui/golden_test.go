@@ -52,19 +52,8 @@ var scenarios = []struct {
 		f.m.openSignIn(FlowEnroll)
 		f.result(flow.SignedInMsg{Result: auth0.LoginResult{Tokens: fixtureTokens()}})
 	}},
-	{"enroll", func(f *fixture) {
-		f.signedIn(FlowEnroll, "alice@example.com")
-		f.result(flow.AssociatedMsg{At: fixtureTime, Association: &auth0.Association{AuthenticatorType: "oob", OOBChannel: "auth0",
-			OOBCode: "oob", BarcodeURI: fixtureBarcode, RecoveryCodes: []string{"MZCRK3YX5V3AKNNYY6JEBQCL"}}})
-		f.clock.Advance(61 * time.Second)
-	}},
-	{"enroll_expired", func(f *fixture) {
-		f.signedIn(FlowEnroll, "alice@example.com")
-		f.result(flow.AssociatedMsg{At: fixtureTime, Association: &auth0.Association{AuthenticatorType: "oob", OOBChannel: "auth0",
-			OOBCode: "oob", BarcodeURI: fixtureBarcode}})
-		f.clock.Advance(5 * time.Minute)
-		f.send(flow.ApprovalDueMsg{ID: f.m.enroll.approval.ID()})
-	}},
+	{"enroll", func(f *fixture) { enrollOn(f, fixtureBarcode) }},
+	{"enroll_expired", enrollExpired},
 	{"enrolled", func(f *fixture) {
 		f.signedIn(FlowEnroll, "alice@example.com")
 		f.m.enrolled = enrolledScreen{recoveryCodes: []string{"MZCRK3YX5V3AKNNYY6JEBQCL"}}

@@ -77,6 +77,7 @@ type Model struct {
 	opSeq     uint64
 	last      lastCall
 	spinning  bool
+	quitting  bool // the program ends: the last frame is blank
 	ticking   bool
 	status    string
 	statusSeq uint64
@@ -396,6 +397,7 @@ func (m *Model) goHome() tea.Cmd {
 
 // Quit ends the program, cancelling whatever runs.
 func (m *Model) quit() tea.Cmd {
+	m.quitting = true
 	m.stopWaits()
 	m.op.end()
 	return tea.Quit

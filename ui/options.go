@@ -49,8 +49,8 @@ type Options struct {
 	Theme    Theme
 	Catalog  *i18n.Catalog
 	InvertQR bool
-	// SaveDir is where recovery codes are saved; empty means the current
-	// directory.
+	// SaveDir is where recovery codes are saved; empty means mfapush's
+	// private folder under the user's data folder (privateDataDir).
 	SaveDir string
 	// Trace holds the session's HTTP exchanges for the trace screen; nil
 	// turns the trace off.

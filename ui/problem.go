@@ -29,6 +29,14 @@ func (m *Model) problemDetail(p flow.Problem) string { return flow.ProblemDetail
 func (m *Model) viewProblem(w, h int) string {
 	p := m.problem.problem
 	text := flow.ProblemTextOn(m.t, p.Kind, m.opts.Sandbox)
+	var demo string
+	if m.problem.back == screenSignIn {
+		demo = m.viewDemoUsers(w)
+	}
+	if demo != "" && p.Kind == flow.ProblemWrongCredentials {
+		// The card below names the demo users: the fix need not.
+		text = flow.ProblemText(m.t, p.Kind)
+	}
 	var b strings.Builder
 	b.WriteString("\n" + m.st.Error.Render("✗ "+text.Title) + "\n\n")
 	if detail := m.problemDetail(p); detail != "" {
@@ -36,10 +44,8 @@ func (m *Model) viewProblem(w, h int) string {
 	}
 	b.WriteString(m.st.Label.Render(m.t.Problem.WhatToDo) + "\n")
 	b.WriteString(m.st.Text.Render(wrap(text.Fix, w)) + "\n")
-	if m.problem.back == screenSignIn {
-		if demo := m.viewDemoUsers(w); demo != "" {
-			b.WriteString("\n" + demo)
-		}
+	if demo != "" {
+		b.WriteString("\n" + demo)
 	}
 	return b.String()
 }

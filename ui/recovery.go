@@ -25,7 +25,7 @@ func (m *Model) keyNewRecovery(msg tea.KeyPressMsg) tea.Cmd {
 	r := &m.recovery
 	switch {
 	case key.Matches(msg, m.keys.Save):
-		return saveRecoveryCodes(m.saveDir(), m.t.Enrolled.FileHeader, m.session.Credentials.Username, r.recoveryCodes, m.now())
+		return saveRecoveryCodes(m.opts.SaveDir, m.t.Enrolled.FileHeader, m.session.Credentials.Username, r.recoveryCodes, m.now())
 	case key.Matches(msg, m.keys.Confirm):
 		r.acknowledged = true
 		if m.after.pending() {

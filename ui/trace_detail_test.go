@@ -64,7 +64,7 @@ func TestE2ETraceRevealsSecretsOnTheSandbox(t *testing.T) {
 		t.Fatalf("the secrets are not all shown:\n%s", screen)
 	}
 	e.press("v")
-	screen = e.waitFor("$CLIENT_SECRET")
+	screen = e.waitFor("$AUTH0_CLIENT_SECRET")
 	if strings.Contains(screen, "bob-password") || strings.Contains(screen, "sandbox-secret") {
 		t.Fatalf("v did not hide the secrets again:\n%s", screen)
 	}

@@ -14,11 +14,21 @@ const (
 	phoneWidth = 30
 	wideEnough = 88
 	margin     = 2
+	// shortFooterRows is the footer with the short help: a blank line
+	// and one line of keys.
+	shortFooterRows = 2
 )
 
 // View renders the whole screen.
 func (m *Model) View() tea.View {
-	v := tea.NewView(m.render())
+	// The last frame is blank: tmux 3.3 reflows the alternate screen to
+	// the shell's size when it is left, and the lines that wrap then land
+	// in the shell above its prompt.
+	var content string
+	if !m.quitting {
+		content = m.render()
+	}
+	v := tea.NewView(content)
 	v.AltScreen = true
 	v.WindowTitle = m.t.App.Name
 	return v
@@ -33,19 +43,10 @@ func (m *Model) render() string {
 		return m.viewTooSmall(w, h)
 	}
 	header := m.viewHeader(w)
-	footer := m.viewFooter(w)
+	footer := m.currentFooter(w)
 	side, line := m.phoneLayout()
-	bodyH := h - lipgloss.Height(header) - lipgloss.Height(footer)
-	if line {
-		bodyH--
-	}
-	if m.status != "" {
-		bodyH--
-	}
+	bodyH := h - m.chromeRows(line, lipgloss.Height(footer))
 	explain := m.explainLast()
-	if explain != "" {
-		bodyH--
-	}
 	mainW := w - margin
 	if side {
 		mainW -= phoneWidth + 1
@@ -131,6 +132,38 @@ type headerKey struct {
 	name, tenant, user string
 }
 
+// footerFor is the footer with the short or the full help.
+func (m *Model) footerFor(w int, all bool) string {
+	shown := m.help.ShowAll
+	m.help.ShowAll = all
+	defer func() { m.help.ShowAll = shown }()
+	return m.viewFooter(w)
+}
+
+// currentFooter is the footer as this frame draws it: the enrollment screen
+// shows the full help beside or under its QR code, never over it, and the
+// footer then keeps the short help.
+func (m *Model) currentFooter(w int) string {
+	return m.footerFor(w, m.help.ShowAll && !m.enrollHelpInBody())
+}
+
+// chromeRows is the rows the frame takes around the body: the header (one
+// line), the line that explains the last call, a status note, the phone
+// folded into its line, and the footer.
+func (m *Model) chromeRows(phoneLine bool, footerRows int) int {
+	rows := 1 + footerRows
+	if phoneLine {
+		rows++
+	}
+	if m.explainLast() != "" {
+		rows++
+	}
+	if m.status != "" {
+		rows++
+	}
+	return rows
+}
+
 // layout passes the window size to the components that need it.
 func (m *Model) layout() {
 	w, h := m.bodySize()
@@ -143,21 +176,17 @@ func (m *Model) layout() {
 
 // bodySize is the space the body gets.
 func (m *Model) bodySize() (int, int) {
+	return m.bodySizeWith(lipgloss.Height(m.currentFooter(m.width)))
+}
+
+// bodySizeWith is the space the body gets beside a footer of that height.
+func (m *Model) bodySizeWith(footerRows int) (int, int) {
 	side, line := m.phoneLayout()
 	w := m.width - margin
 	if side {
 		w -= phoneWidth + 1
 	}
-	h := m.height - 1 - lipgloss.Height(m.viewFooter(m.width))
-	if line {
-		h--
-	}
-	if m.explainLast() != "" {
-		h--
-	}
-	if m.status != "" {
-		h--
-	}
+	h := m.height - m.chromeRows(line, footerRows)
 	return max(w, 1), max(h, 1)
 }
 
