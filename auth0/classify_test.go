@@ -9,7 +9,7 @@ import (
 	"time"
 )
 
-// answers are real or documented token-endpoint answers (auth0-mfa-api.md).
+// answers are real or documented token-endpoint answers (docs/fidelity.md lists their evidence).
 var classifyCases = []struct {
 	name   string
 	status int

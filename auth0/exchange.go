@@ -14,7 +14,7 @@ const maxTracedBody = 64 << 10
 
 // Exchange is one HTTP request to Auth0 and its answer, as an Observer sees
 // it. Unless the client was told to reveal secrets, every secret value
-// (polling-and-safety.md) is replaced by a shell variable such as $MFA_TOKEN.
+// (docs/polling.md, "Secrets" 1) is replaced by a shell variable such as $MFA_TOKEN.
 type Exchange struct {
 	Op             string // what the call was for, e.g. "POST /oauth/token (mfa-oob)"
 	Grant          string // the grant_type for token endpoint calls

@@ -7,7 +7,7 @@ import (
 	"github.com/mfapush/mfapush/auth0"
 )
 
-// The polling policy (polling-and-safety.md, "Polling rules").
+// The polling policy (docs/polling.md, "Polling").
 const (
 	// DefaultInterval is Auth0's spacing: 12 mfa-oob polls a minute.
 	DefaultInterval = 5 * time.Second

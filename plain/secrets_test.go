@@ -14,7 +14,7 @@ import (
 )
 
 // secretFields are the fields whose values are secret
-// (polling-and-safety.md, "Secrets").
+// (docs/polling.md, "Secrets").
 var secretFields = []string{
 	"client_secret", "password", "mfa_token", "oob_code", "binding_code", "otp", "recovery_code", "recovery_codes",
 	"access_token", "id_token", "refresh_token", "barcode_uri",
