@@ -6,7 +6,7 @@ package main
 import (
 	"os"
 
-	"github.com/mfapush/mfapush/cli"
+	"github.com/mfapush/mfapush/internal/cli"
 )
 
 func main() {

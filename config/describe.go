@@ -5,7 +5,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/mfapush/mfapush/i18n"
+	"github.com/mfapush/mfapush/internal/i18n"
 )
 
 // Line is one row of `mfapush config`: a setting, its value, where it came from.

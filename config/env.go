@@ -8,7 +8,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/mfapush/mfapush/i18n"
+	"github.com/mfapush/mfapush/internal/i18n"
 )
 
 // localeVars are the POSIX locale variables that choose the language of

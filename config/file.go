@@ -11,7 +11,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 
-	"github.com/mfapush/mfapush/i18n"
+	"github.com/mfapush/mfapush/internal/i18n"
 )
 
 // configFile is what a config file holds, before precedence is applied.

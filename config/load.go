@@ -4,7 +4,7 @@ import (
 	"errors"
 	"strings"
 
-	"github.com/mfapush/mfapush/i18n"
+	"github.com/mfapush/mfapush/internal/i18n"
 )
 
 // Load works out the settings from the command-line flags that were given,

@@ -4,7 +4,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/mfapush/mfapush/i18n"
+	"github.com/mfapush/mfapush/internal/i18n"
 )
 
 // Option is one setting that can be given on the command line.

@@ -9,7 +9,7 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/mfapush/mfapush/i18n"
+	"github.com/mfapush/mfapush/internal/i18n"
 )
 
 // resolveSecret takes the client secret from the selected profile when

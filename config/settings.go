@@ -11,7 +11,7 @@ import (
 	"net/url"
 	"time"
 
-	"github.com/mfapush/mfapush/i18n"
+	"github.com/mfapush/mfapush/internal/i18n"
 )
 
 // Settings is the effective configuration.

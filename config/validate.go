@@ -10,7 +10,7 @@ import (
 	"unicode"
 
 	"github.com/mfapush/mfapush/auth0"
-	"github.com/mfapush/mfapush/i18n"
+	"github.com/mfapush/mfapush/internal/i18n"
 )
 
 // What each text setting should be set to, for messages.

@@ -5,7 +5,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/mfapush/mfapush/i18n"
+	"github.com/mfapush/mfapush/internal/i18n"
 )
 
 // TestValidationMessages checks that every refusal names where the value

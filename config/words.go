@@ -4,7 +4,7 @@ import (
 	"strings"
 
 	"github.com/mfapush/mfapush/auth0"
-	"github.com/mfapush/mfapush/i18n"
+	"github.com/mfapush/mfapush/internal/i18n"
 )
 
 // Messages are worded when they are printed, in the catalog of whoever

@@ -5,7 +5,7 @@ import (
 	"time"
 
 	"github.com/mfapush/mfapush/auth0"
-	"github.com/mfapush/mfapush/clock"
+	"github.com/mfapush/mfapush/internal/clock"
 )
 
 // Lifetimes Auth0 enforces that the flows plan around.

@@ -7,7 +7,7 @@ import (
 	"unicode"
 
 	"github.com/mfapush/mfapush/auth0"
-	"github.com/mfapush/mfapush/i18n"
+	"github.com/mfapush/mfapush/internal/i18n"
 )
 
 // The words for problems and kinds of authenticator live here rather than

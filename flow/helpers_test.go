@@ -19,7 +19,7 @@ import (
 	"github.com/mfapush/mfapush/auth0"
 	"github.com/mfapush/mfapush/auth0/sandbox"
 	"github.com/mfapush/mfapush/auth0/sandbox/sandboxtest"
-	"github.com/mfapush/mfapush/clock"
+	"github.com/mfapush/mfapush/internal/clock"
 )
 
 func TestMain(m *testing.M) { goleak.VerifyTestMain(m) }

@@ -17,10 +17,10 @@ import (
 	"github.com/mfapush/mfapush/auth0/sandbox"
 	"github.com/mfapush/mfapush/auth0/sandbox/sandboxtest"
 	"github.com/mfapush/mfapush/flow"
-	"github.com/mfapush/mfapush/i18n"
-	"github.com/mfapush/mfapush/qr"
-	"github.com/mfapush/mfapush/qr/qrtest"
-	"github.com/mfapush/mfapush/trace"
+	"github.com/mfapush/mfapush/internal/i18n"
+	"github.com/mfapush/mfapush/internal/qr"
+	"github.com/mfapush/mfapush/internal/qr/qrtest"
+	"github.com/mfapush/mfapush/internal/trace"
 )
 
 // e2e runs the whole program in a virtual terminal against a sandbox over

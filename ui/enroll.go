@@ -9,7 +9,7 @@ import (
 
 	"github.com/mfapush/mfapush/auth0"
 	"github.com/mfapush/mfapush/flow"
-	"github.com/mfapush/mfapush/qr"
+	"github.com/mfapush/mfapush/internal/qr"
 )
 
 // enrollScreen shows the enrollment QR code while the approval wait polls

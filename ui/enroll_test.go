@@ -17,9 +17,9 @@ import (
 
 	"github.com/mfapush/mfapush/auth0"
 	"github.com/mfapush/mfapush/flow"
-	"github.com/mfapush/mfapush/i18n"
-	"github.com/mfapush/mfapush/i18n/i18ntest"
-	"github.com/mfapush/mfapush/qr/qrtest"
+	"github.com/mfapush/mfapush/internal/i18n"
+	"github.com/mfapush/mfapush/internal/i18n/i18ntest"
+	"github.com/mfapush/mfapush/internal/qr/qrtest"
 )
 
 const fixtureRecoveryCode = "MZCRK3YX5V3AKNNYY6JEBQCL"

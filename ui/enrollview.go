@@ -7,7 +7,7 @@ import (
 	"strings"
 
 	"github.com/mfapush/mfapush/flow"
-	"github.com/mfapush/mfapush/qr"
+	"github.com/mfapush/mfapush/internal/qr"
 )
 
 // The enrollment screen draws its QR code wherever the code fits (see

@@ -7,7 +7,7 @@ import (
 	"time"
 
 	"github.com/mfapush/mfapush/auth0/sandbox"
-	"github.com/mfapush/mfapush/i18n"
+	"github.com/mfapush/mfapush/internal/i18n"
 )
 
 // The fault matrix: every fault kind of the sandbox's control API at every

@@ -12,10 +12,10 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/mfapush/mfapush/auth0"
-	"github.com/mfapush/mfapush/clock"
+	"github.com/mfapush/mfapush/internal/clock"
 	"github.com/mfapush/mfapush/flow"
-	"github.com/mfapush/mfapush/i18n"
-	"github.com/mfapush/mfapush/trace"
+	"github.com/mfapush/mfapush/internal/i18n"
+	"github.com/mfapush/mfapush/internal/trace"
 )
 
 // The fixtures put a model in a known state without any network, for

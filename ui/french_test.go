@@ -6,8 +6,8 @@ import (
 
 	"github.com/charmbracelet/x/exp/golden"
 
-	"github.com/mfapush/mfapush/i18n"
-	"github.com/mfapush/mfapush/i18n/i18ntest"
+	"github.com/mfapush/mfapush/internal/i18n"
+	"github.com/mfapush/mfapush/internal/i18n/i18ntest"
 )
 
 // fixtureData is what the fixtures' tenant says rather than mfapush: the

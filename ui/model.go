@@ -13,9 +13,9 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
 
-	"github.com/mfapush/mfapush/exitcode"
+	"github.com/mfapush/mfapush/internal/exitcode"
 	"github.com/mfapush/mfapush/flow"
-	"github.com/mfapush/mfapush/i18n"
+	"github.com/mfapush/mfapush/internal/i18n"
 )
 
 // screen is what the body shows.

@@ -2,8 +2,8 @@ package ui
 
 import (
 	"github.com/mfapush/mfapush/flow"
-	"github.com/mfapush/mfapush/i18n"
-	"github.com/mfapush/mfapush/trace"
+	"github.com/mfapush/mfapush/internal/i18n"
+	"github.com/mfapush/mfapush/internal/trace"
 )
 
 // Flow is what the user came to do.

@@ -9,7 +9,7 @@ import (
 
 	"github.com/mfapush/mfapush/auth0"
 	"github.com/mfapush/mfapush/flow"
-	"github.com/mfapush/mfapush/i18n"
+	"github.com/mfapush/mfapush/internal/i18n"
 )
 
 // phonePanel plays the user's phone on the sandbox: it scans the QR code

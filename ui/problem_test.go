@@ -6,7 +6,7 @@ import (
 
 	"github.com/mfapush/mfapush/auth0"
 	"github.com/mfapush/mfapush/flow"
-	"github.com/mfapush/mfapush/trace"
+	"github.com/mfapush/mfapush/internal/trace"
 )
 
 // A blocked account says how to lift the block where the user is: with

@@ -3,7 +3,7 @@ package ui
 import (
 	"fmt"
 
-	"github.com/mfapush/mfapush/qr"
+	"github.com/mfapush/mfapush/internal/qr"
 )
 
 // qrPlacement is where the enrollment screen puts its QR code and text,

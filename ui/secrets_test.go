@@ -15,7 +15,7 @@ import (
 	"github.com/mfapush/mfapush/auth0"
 	"github.com/mfapush/mfapush/auth0/guardian"
 	"github.com/mfapush/mfapush/auth0/sandbox"
-	"github.com/mfapush/mfapush/trace"
+	"github.com/mfapush/mfapush/internal/trace"
 )
 
 // Whole flows with the trace on and a forced error on every screen; then

@@ -8,7 +8,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"github.com/mfapush/mfapush/i18n"
+	"github.com/mfapush/mfapush/internal/i18n"
 )
 
 // words is the text of a screen or a wording, one space between words.

@@ -10,7 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/mfapush/mfapush/auth0"
-	"github.com/mfapush/mfapush/trace"
+	"github.com/mfapush/mfapush/internal/trace"
 )
 
 // traceScreen is the request trace: every HTTP exchange of the session, one

@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/mfapush/mfapush/auth0"
-	"github.com/mfapush/mfapush/trace"
+	"github.com/mfapush/mfapush/internal/trace"
 )
 
 // The trace says what it left out: older exchanges in the list, the parts

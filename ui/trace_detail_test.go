@@ -6,7 +6,7 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
-	"github.com/mfapush/mfapush/trace"
+	"github.com/mfapush/mfapush/internal/trace"
 )
 
 // The curl command is shown as trace.Curl writes it, one option a line,

@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"github.com/mfapush/mfapush/auth0/sandbox"
-	"github.com/mfapush/mfapush/clock"
+	"github.com/mfapush/mfapush/internal/clock"
 )
 
 // A test drives time with a manual clock and sees every request in the

@@ -14,7 +14,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/mfapush/mfapush/clock"
+	"github.com/mfapush/mfapush/internal/clock"
 	"go.uber.org/goleak"
 )
 

@@ -4,7 +4,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/mfapush/mfapush/clock"
+	"github.com/mfapush/mfapush/internal/clock"
 )
 
 // changedNow reports whether ch was closed, without waiting: the phone

@@ -12,7 +12,7 @@ import (
 	"time"
 
 	"github.com/mfapush/mfapush/auth0/guardian"
-	"github.com/mfapush/mfapush/clock"
+	"github.com/mfapush/mfapush/internal/clock"
 )
 
 // The phone's errors. The control API maps them to 400, 404, 410 and 409.

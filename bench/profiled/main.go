@@ -9,7 +9,7 @@ import (
 	"runtime/pprof"
 	"syscall"
 
-	"github.com/mfapush/mfapush/cli"
+	"github.com/mfapush/mfapush/internal/cli"
 )
 
 func main() {

@@ -14,7 +14,7 @@ import (
 	"github.com/mfapush/mfapush/auth0/guardian"
 	"github.com/mfapush/mfapush/auth0/sandbox"
 	"github.com/mfapush/mfapush/auth0/sandbox/sandboxtest"
-	"github.com/mfapush/mfapush/clock"
+	"github.com/mfapush/mfapush/internal/clock"
 )
 
 // env is one fresh sandbox with Auth0's numbers on a manual clock, and the

@@ -1,0 +1,133 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"os"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/term"
+	"github.com/spf13/cobra"
+
+	"github.com/mfapush/mfapush/config"
+	"github.com/mfapush/mfapush/internal/exitcode"
+	"github.com/mfapush/mfapush/flow"
+	"github.com/mfapush/mfapush/internal/i18n"
+	"github.com/mfapush/mfapush/internal/trace"
+	"github.com/mfapush/mfapush/ui"
+)
+
+// newFlowCommand is a command that opens the TUI directly in one flow, or
+// runs it as plain lines (see runFlow).
+func newFlowCommand(use, short, example string, start ui.Flow, t *i18n.Catalog) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:     use,
+		Short:   short,
+		Example: example,
+		Args:    noArgs(t),
+	}
+	addTenantFlags(cmd.Flags(), t)
+	f := addPlainFlags(cmd, start, t)
+	cmd.RunE = func(cmd *cobra.Command, _ []string) error { return runFlow(cmd, start, f) }
+	return cmd
+}
+
+// runInteractive runs a flow in the TUI.
+func runInteractive(cmd *cobra.Command, start ui.Flow) error {
+	s, err := settingsFor(cmd)
+	if err != nil {
+		return err
+	}
+	catalog := catalogOf(s)
+	if !term.IsTerminal(os.Stdout.Fd()) || !term.IsTerminal(os.Stdin.Fd()) {
+		return errors.New(catalog.CLI.NeedsTerminal)
+	}
+	log := trace.NewLog()
+	t, err := openTenant(s, log.Observe)
+	if err != nil {
+		return err
+	}
+	defer t.Close()
+
+	if err := confirmReveal(cmd.Context(), s.RevealSecrets, t.sandbox != nil, t.client.Domain(), catalog, cmd.InOrStdin(), cmd.ErrOrStderr()); err != nil {
+		return err
+	}
+	env := flow.Env{Client: t.client, Ctx: cmd.Context(), PollInterval: s.PollInterval}
+	opts := ui.Options{
+		Env: env, Start: start, Username: s.Username, Realm: s.Realm, Audience: s.Audience,
+		Theme: themeOf(s.Theme), Catalog: catalog, InvertQR: s.InvertQR, Trace: log,
+	}
+	if t.sandbox != nil {
+		opts.Sandbox = true
+		opts.Phone = flow.SandboxPhone(t.sandbox.Phone)
+		opts.DemoUsers = func() []ui.DemoUser { return demoUsers(t, catalog) }
+	}
+	model := ui.New(decorateOptions(opts))
+	// Signals end the context, and with it the program, which restores the
+	// terminal: Bubble Tea's own handler would race with it, and knows no
+	// SIGHUP.
+	_, err = tea.NewProgram(model, tea.WithContext(cmd.Context()), tea.WithoutSignalHandler()).Run()
+	switch {
+	case errors.Is(err, tea.ErrProgramPanic):
+		// Bubble Tea restored the terminal and printed the panic; a crash
+		// is no success, whatever was done before it.
+		return errors.New("mfapush stopped on an internal error (shown above); the terminal was restored")
+	case err != nil && !errors.Is(err, tea.ErrProgramKilled):
+		return err
+	}
+	if summary := model.Summary(); summary != "" {
+		fmt.Fprintln(cmd.OutOrStdout(), summary)
+	}
+	if status, ok := exitcode.BySignal(cmd.Context()); ok {
+		return &ExitError{Code: status, Err: errReported}
+	}
+	if code := model.ExitCode(); code != exitcode.OK {
+		return &ExitError{Code: code, Err: errReported}
+	}
+	return nil
+}
+
+// decorateOptions lets this package's tests change the interface's
+// options (to inject a fault in a child process); it changes nothing
+// otherwise.
+var decorateOptions = func(o ui.Options) ui.Options { return o }
+
+// settingsFor loads and validates the settings, printing every problem.
+func settingsFor(cmd *cobra.Command) (config.Settings, error) {
+	s, warnings, err := loadSettings(cmd)
+	t := catalogOf(s)
+	for _, w := range warnings {
+		fmt.Fprintf(cmd.ErrOrStderr(), t.CLI.Warning+"\n", w.Text(t))
+	}
+	if err != nil {
+		problems := config.Problems(err)
+		for _, p := range problems {
+			fmt.Fprintln(cmd.ErrOrStderr(), "✗", p.Text(t))
+		}
+		return s, fmt.Errorf(t.CLI.Problems, len(problems))
+	}
+	return s, nil
+}
+
+func themeOf(s string) ui.Theme {
+	switch s {
+	case config.ThemeLight:
+		return ui.ThemeLight
+	case config.ThemeDark:
+		return ui.ThemeDark
+	}
+	return ui.ThemeAuto
+}
+
+func demoUsers(t *tenant, catalog *i18n.Catalog) []ui.DemoUser {
+	users := t.sandbox.Tenant.Users()
+	out := make([]ui.DemoUser, 0, len(users))
+	for _, u := range users {
+		note := catalog.Home.DemoNotEnrolled
+		if u.Enrolled {
+			note = fmt.Sprintf(catalog.Home.DemoEnrolled, u.RecoveryCode)
+		}
+		out = append(out, ui.DemoUser{Email: u.Email, Password: u.Password, Note: note})
+	}
+	return out
+}

@@ -1,0 +1,138 @@
+package plain
+
+import (
+	"os"
+	"time"
+
+	"github.com/charmbracelet/colorprofile"
+
+	"github.com/mfapush/mfapush/auth0"
+	"github.com/mfapush/mfapush/flow"
+	"github.com/mfapush/mfapush/internal/qr"
+)
+
+// enroll signs in for the MFA API, shows the enrollment QR code once and
+// waits for the phone to enroll.
+func (r *run) enroll() Outcome {
+	if _, o := r.signIn(true); o != "" {
+		return o
+	}
+	r.report.Enrollment = &Enrollment{}
+	r.say(r.t.Working.Associating)
+	msg := flow.AssociatePush(r.Env, r.session.MFAToken)().(flow.AssociatedMsg)
+	if msg.Err != nil {
+		if p := flow.Diagnose(msg.Err); p.Kind == flow.ProblemAlreadyEnrolled && r.ctx.Err() == nil {
+			return r.alreadyEnrolled()
+		}
+		return r.failed(msg.Err)
+	}
+	as, deadline := msg.Association, msg.At.Add(flow.EnrollmentLifetime)
+	r.report.Enrollment.ExpiresAt = deadline.UTC().Truncate(time.Second)
+	r.report.Enrollment.RecoveryCodes = len(as.RecoveryCodes)
+	r.showCode(as, deadline)
+	stopPhone := r.Sandbox.scan(r.ctx, as.BarcodeURI, flow.PhoneName(r.t, r.session.Credentials.Username))
+	defer stopPhone()
+	a := flow.NewApproval(r.Env, flow.ApprovalEnrollment, r.session.MFAToken, as.OOBCode, msg.At, deadline)
+	r.wait(a, r.t.Plain.WaitingPhone)
+	r.report.Enrollment.Polls = a.Polls()
+	if a.State() != flow.ApprovalApproved {
+		return r.enrollEnded(a)
+	}
+	at := r.now()
+	r.earn(a.Tokens(), at)
+	o := r.enrolled()
+	r.sayRecoveryCodes(as.RecoveryCodes)
+	if r.ShowTokens { // the MFA API token the enrollment earned
+		r.sayTokens(a.Tokens(), at)
+	}
+	return o
+}
+
+// showCode prints what the phone needs: the QR code (once), the link and
+// the deadline.
+func (r *run) showCode(as *auth0.Association, deadline time.Time) {
+	t := r.t.Enroll
+	r.say(t.Step1)
+	r.say(t.Step2)
+	opts := qr.Options{Style: qr.StylePlainDark, Invert: r.InvertQR}
+	if r.Color {
+		opts.Style = qr.StyleColor
+	}
+	if code, err := qr.Render(as.BarcodeURI, opts); err != nil {
+		r.say("%s", err) // the link below still works
+	} else if r.Color {
+		// colorprofile fits the colours to what the terminal can show.
+		colorprofile.NewWriter(r.out, os.Environ()).Write([]byte("\n" + code.String() + "\n\n"))
+	} else {
+		r.say("\n%s\n", code)
+	}
+	r.sayLabeled("", t.LinkLabel, as.BarcodeURI)
+	r.say(r.t.Plain.ValidUntil, r.countdown(deadline.Sub(r.now())), clockTime(deadline))
+	r.say(t.Step3)
+}
+
+// sayRecoveryCodes prints the recovery codes of an enrollment once it is
+// confirmed, when they start to work, and never again (README, "Recovery
+// codes").
+func (r *run) sayRecoveryCodes(codes []string) {
+	for _, code := range codes {
+		r.sayLabeled("", r.t.Enroll.RecoveryTitle, code)
+	}
+	if len(codes) > 0 {
+		r.say(r.t.Plain.RecoveryOnce)
+	}
+}
+
+// enrolled names the device the phone enrolled: the newest active push.
+func (r *run) enrolled() Outcome {
+	list, o := r.list()
+	if o != "" {
+		// The phone is enrolled all the same: only its name is missing.
+		r.say(r.t.Enrolled.Title)
+		return OutcomeEnrolled
+	}
+	var a auth0.Authenticator
+	if pushes := activePushes(list); len(pushes) > 0 {
+		a = pushes[len(pushes)-1]
+	}
+	device := a.Name
+	if device == "" {
+		device = r.t.Enrolled.DeviceUnknown
+	}
+	if a.ID != "" {
+		found := authenticatorOf(a)
+		r.report.Enrollment.Authenticator = &found
+	}
+	r.say(r.t.App.ExitEnrolled, a.ID, device, r.user())
+	return OutcomeEnrolled
+}
+
+// enrollEnded says why the wait ended without an enrollment.
+func (r *run) enrollEnded(a *flow.Approval) Outcome {
+	t := r.t.Enroll
+	switch o := outcomeOf(a.State()); o {
+	case OutcomeInterrupted:
+		return r.interrupted()
+	case OutcomeExpired, OutcomeTimedOut:
+		return r.failWith(o, string(o), t.Expired, r.t.Plain.StartAgain)
+	case OutcomeRateLimited:
+		return r.failWith(o, string(o), t.RateLimited, r.t.Plain.StartAgain)
+	}
+	return r.approvalFailed(a, t.Failed)
+}
+
+// alreadyEnrolled explains why an mfa_token cannot enroll a second factor
+// and the way that works.
+func (r *run) alreadyEnrolled() Outcome {
+	t := r.t.AlreadyEnrolled
+	return r.failWith(OutcomeAlreadyEnrolled, problemKinds[flow.ProblemAlreadyEnrolled], t.Title, r.t.Plain.AlreadyEnrolled, t.Explain, t.Path)
+}
+
+// approvalFailed explains a wait that ended on an answer retrying cannot
+// fix.
+func (r *run) approvalFailed(a *flow.Approval, title string) Outcome {
+	if err := a.LastError(); err != nil {
+		return r.failAs(title, flow.Diagnose(err))
+	}
+	return r.failWith(OutcomeError, problemKinds[flow.ProblemUnknown], title, "")
+}

@@ -1,0 +1,47 @@
+package plain_test
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/mfapush/mfapush/flow"
+	"github.com/mfapush/mfapush/internal/i18n"
+	"github.com/mfapush/mfapush/internal/i18n/i18ntest"
+	"github.com/mfapush/mfapush/internal/plain"
+)
+
+// goDuration is a duration as time.Duration prints it: 5m0s, 1h2m3s;
+// only after a space or a bracket: a token printed in full may hold such
+// letters.
+var goDuration = regexp.MustCompile(`(^|[\s(])(\d+h\d+m|\d+m\d+(\.\d+)?s)\b`)
+
+// TestFrenchRunsShowNoEnglish runs an enrollment and a challenge in French,
+// the sandbox's phone answering, and looks for English in all they print.
+func TestFrenchRunsShowNoEnglish(t *testing.T) {
+	finder := i18ntest.NewFinder(i18n.French)
+	for _, c := range []struct {
+		flow plain.Flow
+		user string
+	}{
+		{plain.FlowEnroll, "alice@example.com"},
+		{plain.FlowChallenge, "bob@example.com"},
+	} {
+		w := newWorld(t, nil)
+		cfg := w.config(c.flow, c.user, strings.TrimSuffix(c.user, "@example.com")+"-password\n")
+		cfg.Catalog = i18n.For(i18n.French)
+		cfg.ShowTokens = true
+		cfg.Sandbox = &plain.SandboxPhone{Phone: flow.SandboxPhone(w.srv.Phone), Delay: 0}
+		out, errOut, status := runToEnd(t, cfg)
+		if status != plain.ExitOK {
+			t.Fatalf("%s: exit %d\n%s\n%s", c.flow, status, out, errOut)
+		}
+		// The sandbox names bob's phone in English unless told otherwise; the scopes are the protocol's.
+		if english := finder.EnglishOn(out+errOut, "Bob's phone", "openid profile email"); len(english) > 0 {
+			t.Errorf("%s: English in the French output: %q\n%s\n%s", c.flow, english, out, errOut)
+		}
+		if d := goDuration.FindString(out + errOut); d != "" {
+			t.Errorf("%s: a duration as Go prints it, %q, in the French output:\n%s\n%s", c.flow, d, out, errOut)
+		}
+	}
+}
