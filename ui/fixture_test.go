@@ -12,8 +12,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/mfapush/mfapush/auth0"
-	"github.com/mfapush/mfapush/internal/clock"
 	"github.com/mfapush/mfapush/flow"
+	"github.com/mfapush/mfapush/internal/clock"
 	"github.com/mfapush/mfapush/internal/i18n"
 	"github.com/mfapush/mfapush/internal/trace"
 )

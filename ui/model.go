@@ -13,8 +13,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
 
-	"github.com/mfapush/mfapush/internal/exitcode"
 	"github.com/mfapush/mfapush/flow"
+	"github.com/mfapush/mfapush/internal/exitcode"
 	"github.com/mfapush/mfapush/internal/i18n"
 )
 

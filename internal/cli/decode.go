@@ -14,8 +14,8 @@ import (
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
-	"github.com/mfapush/mfapush/internal/exitcode"
 	"github.com/mfapush/mfapush/flow"
+	"github.com/mfapush/mfapush/internal/exitcode"
 	"github.com/mfapush/mfapush/internal/i18n"
 	"github.com/mfapush/mfapush/internal/plain"
 )

@@ -10,8 +10,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/mfapush/mfapush/config"
-	"github.com/mfapush/mfapush/internal/exitcode"
 	"github.com/mfapush/mfapush/flow"
+	"github.com/mfapush/mfapush/internal/exitcode"
 	"github.com/mfapush/mfapush/internal/i18n"
 	"github.com/mfapush/mfapush/internal/trace"
 	"github.com/mfapush/mfapush/ui"

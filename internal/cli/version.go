@@ -10,7 +10,7 @@ import (
 	"github.com/mfapush/mfapush/internal/i18n"
 )
 
-// version is stamped at release time with -ldflags "-X github.com/mfapush/mfapush/cli.version=v1.2.3".
+// version is stamped at release time with -ldflags "-X github.com/mfapush/mfapush/internal/cli.version=v1.2.3".
 var version = ""
 
 // Version is mfapush's version: the stamped one, else the module version

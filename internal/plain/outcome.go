@@ -1,8 +1,8 @@
 package plain
 
 import (
-	"github.com/mfapush/mfapush/internal/exitcode"
 	"github.com/mfapush/mfapush/flow"
+	"github.com/mfapush/mfapush/internal/exitcode"
 )
 
 // Outcome is how a run ended; its value is the JSON "outcome".

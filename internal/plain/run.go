@@ -6,9 +6,9 @@ import (
 	"io"
 	"time"
 
+	"github.com/mfapush/mfapush/flow"
 	"github.com/mfapush/mfapush/internal/clock"
 	"github.com/mfapush/mfapush/internal/exitcode"
-	"github.com/mfapush/mfapush/flow"
 	"github.com/mfapush/mfapush/internal/i18n"
 )
 
