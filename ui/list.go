@@ -235,8 +235,12 @@ func (m *Model) keyList(msg tea.KeyPressMsg) tea.Cmd {
 }
 
 // listMsg carries a message the list's own commands produced (the filter's
-// matches, above all) back to the list, whatever the screen is by then.
-type listMsg struct{ msg tea.Msg }
+// matches, above all) back to the list, whatever the screen is by then,
+// with the filter text those commands were made for.
+type listMsg struct {
+	msg    tea.Msg
+	filter string
+}
 
 // updateList hands msg to the bubbles list, and its commands' answers
 // back to it as listMsg.
@@ -244,12 +248,22 @@ func (m *Model) updateList(msg tea.Msg) tea.Cmd {
 	var cmd tea.Cmd
 	m.list.list, cmd = m.list.list.Update(msg)
 	m.list.fit()
-	return toList(cmd)
+	return toList(cmd, m.list.list.FilterValue())
+}
+
+// listAnswered hands the list an answer of its own commands. Commands run
+// concurrently, so the matches for "zz" can arrive after those for "zzz":
+// matches made for another text than the filter's are dropped.
+func (m *Model) listAnswered(msg listMsg) tea.Cmd {
+	if _, ok := msg.msg.(list.FilterMatchesMsg); ok && msg.filter != m.list.list.FilterValue() {
+		return nil
+	}
+	return m.updateList(msg.msg)
 }
 
 // toList wraps what cmd answers in listMsg, looking inside batches so that
 // each command still runs on its own.
-func toList(cmd tea.Cmd) tea.Cmd {
+func toList(cmd tea.Cmd, filter string) tea.Cmd {
 	if cmd == nil {
 		return nil
 	}
@@ -260,11 +274,11 @@ func toList(cmd tea.Cmd) tea.Cmd {
 		case tea.BatchMsg:
 			wrapped := make(tea.BatchMsg, len(msg))
 			for i, c := range msg {
-				wrapped[i] = toList(c)
+				wrapped[i] = toList(c, filter)
 			}
 			return wrapped
 		default:
-			return listMsg{msg}
+			return listMsg{msg, filter}
 		}
 	}
 }

@@ -3,6 +3,8 @@ package ui
 import (
 	"strings"
 	"testing"
+
+	"charm.land/bubbles/v2/list"
 )
 
 // The list's / filter narrows the list to what matches, says when nothing
@@ -36,5 +38,27 @@ func TestE2EListFilter(t *testing.T) {
 	screen = e.waitFor("3 authenticators")
 	if !strings.Contains(screen, "Guardian push") {
 		t.Fatalf("esc did not clear the applied filter:\n%s", screen)
+	}
+}
+
+// The filter's matches come back from commands that run concurrently, so
+// those made for an older text can arrive last: they must not replace the
+// matches of the text on screen.
+func TestStaleFilterMatchesAreDropped(t *testing.T) {
+	f := newTestFixture(t)
+	scenarioByName(t, "list").setup(f)
+	l := &f.m.list.list
+	l.SetFilterText("recovery")
+	l.SetFilterState(list.Filtering)
+	if n := len(l.VisibleItems()); n != 1 {
+		t.Fatalf("%d items match recovery, want 1", n)
+	}
+	f.send(listMsg{msg: list.FilterMatchesMsg(nil), filter: "rec"})
+	if n := len(l.VisibleItems()); n != 1 {
+		t.Fatalf("the matches made for %q replaced those of %q: %d visible", "rec", l.FilterValue(), n)
+	}
+	f.send(listMsg{msg: list.FilterMatchesMsg(nil), filter: "recovery"})
+	if n := len(l.VisibleItems()); n != 0 {
+		t.Fatalf("the matches made for the text on screen were not taken: %d visible", n)
 	}
 }

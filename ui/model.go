@@ -232,7 +232,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		m.enrolledSaved(msg)
 		return nil
 	case listMsg:
-		return m.updateList(msg.msg)
+		return m.listAnswered(msg)
 	}
 	return nil
 }
