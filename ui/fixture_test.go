@@ -68,6 +68,7 @@ type fixtureOptions struct {
 	light         bool
 	realTenant    bool
 	lang          i18n.Lang
+	start         Flow // the command's flow (mfapush challenge…); home by default
 }
 
 func newFixture(t testing.TB, o fixtureOptions) *fixture {
@@ -94,6 +95,7 @@ func newFixture(t testing.TB, o fixtureOptions) *fixture {
 		Theme:   theme,
 		Catalog: i18n.For(o.lang),
 		Trace:   trace.NewLog(),
+		Start:   o.start,
 	}
 	if !o.realTenant {
 		f.phone = &staticPhone{devices: []flow.PhoneDevice{{ID: "dev_BBTKYpxKHOXVBnql", UserID: "auth0|bob", Name: "Bob's phone"}}}

@@ -75,6 +75,7 @@ type Model struct {
 
 	op        operation
 	opSeq     uint64
+	chainBack screen // where the calls shown on the working screen started
 	last      lastCall
 	spinning  bool
 	quitting  bool // the program ends: the last frame is blank
@@ -281,16 +282,20 @@ type opDoneMsg struct {
 
 // run starts a one-shot operation on the working screen.
 func (m *Model) run(label string, start func(env flow.Env) tea.Cmd) tea.Cmd {
+	// A call that follows another without leaving the working screen (the
+	// list after the sign-in) goes back where the first one started.
+	back := m.screen
+	if back == screenWorking {
+		back = m.chainBack
+	}
 	m.op.end()
 	m.opSeq++
 	m.last = lastCall{label: label, start: start}
 	ctx, cancel := context.WithCancel(m.ctx())
 	env := m.env
 	env.Ctx = ctx
-	m.op = operation{seq: m.opSeq, label: label, cancel: cancel, back: m.screen}
-	if m.screen != screenWorking {
-		m.op.back = m.screen
-	}
+	m.op = operation{seq: m.opSeq, label: label, cancel: cancel, back: back}
+	m.chainBack = back
 	m.screen = screenWorking
 	seq, cmd := m.opSeq, start(env)
 	return func() tea.Msg { return opDoneMsg{seq: seq, msg: cmd()} }

@@ -1,0 +1,35 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/mfapush/mfapush/auth0"
+	"github.com/mfapush/mfapush/flow"
+)
+
+// TestEscDuringChainedCallsGoesBackWhereTheyStarted: the sign-in's answer
+// starts the next call (the authenticators) without leaving the working
+// screen; esc then returns at once to the sign-in form the calls started
+// from, never to an empty spinner nor, under `mfapush challenge`, home.
+func TestEscDuringChainedCallsGoesBackWhereTheyStarted(t *testing.T) {
+	for _, start := range []Flow{FlowHome, FlowChallenge} {
+		f := newFixture(t, fixtureOptions{width: 100, height: 34, start: start})
+		if start == FlowHome {
+			f.key("2")
+		}
+		f.typeText("bob@example.com")
+		f.key("enter")
+		f.typeText("bob-password")
+		f.key("enter")
+		f.send(opDoneMsg{seq: f.m.op.seq, msg: flow.SignedInMsg{
+			Result: auth0.LoginResult{MFARequired: &auth0.MFARequired{MFAToken: "Fe26.2*chained"}}, At: fixtureTime}})
+		if f.m.screen != screenWorking || f.m.op.label != f.m.t.Working.Listing {
+			t.Fatalf("start %v: the list did not follow the sign-in: screen %v, op %q", start, f.m.screen, f.m.op.label)
+		}
+		f.key("esc")
+		if f.m.screen != screenSignIn || !strings.Contains(f.screen(), "Password") {
+			t.Fatalf("start %v: esc during the second call went to %v:\n%s", start, f.m.screen, f.screen())
+		}
+	}
+}
