@@ -20,6 +20,7 @@ import (
 	"github.com/mfapush/mfapush/auth0/sandbox"
 	"github.com/mfapush/mfapush/config"
 	"github.com/mfapush/mfapush/flow"
+	"github.com/mfapush/mfapush/internal/sandboxphone"
 	"github.com/mfapush/mfapush/ui"
 )
 
@@ -158,7 +159,7 @@ func approveAfter(srv *sandbox.Server, pushes *pushLedger, interval, after time.
 		return latencySample{}, nil, err
 	}
 	env := flow.Env{Client: client, Ctx: ctx, PollInterval: interval}
-	m := ui.New(ui.Options{Env: env, Phone: flow.SandboxPhone(srv.Phone), Sandbox: true,
+	m := ui.New(ui.Options{Env: env, Phone: sandboxphone.New(srv.Phone), Sandbox: true,
 		Start: ui.FlowChallenge, Theme: ui.ThemeDark})
 	term := newVterm(termWidth, termHeight)
 	prog := tea.NewProgram(m, tea.WithInput(nil), tea.WithOutput(term),

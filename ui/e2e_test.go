@@ -20,6 +20,7 @@ import (
 	"github.com/mfapush/mfapush/internal/i18n"
 	"github.com/mfapush/mfapush/internal/qr"
 	"github.com/mfapush/mfapush/internal/qr/qrtest"
+	"github.com/mfapush/mfapush/internal/sandboxphone"
 	"github.com/mfapush/mfapush/internal/trace"
 )
 
@@ -150,7 +151,7 @@ func startE2EWith(t *testing.T, width, height int, start Flow, o e2eOptions) *e2
 		env.Clock, env.PollInterval = srv.Clock, flow.DefaultInterval
 		env.Jitter = func() float64 { return fixedJitter }
 	}
-	opts := Options{Env: env, Phone: flow.SandboxPhone(srv.Phone), Sandbox: true, Start: start,
+	opts := Options{Env: env, Phone: sandboxphone.New(srv.Phone), Sandbox: true, Start: start,
 		Theme: ThemeDark, SaveDir: t.TempDir(), Trace: log, Catalog: i18n.For(o.lang)}
 	if o.realTenant {
 		opts.Phone, opts.Sandbox = nil, false

@@ -12,6 +12,7 @@ import (
 	"github.com/mfapush/mfapush/flow"
 	"github.com/mfapush/mfapush/internal/i18n"
 	"github.com/mfapush/mfapush/internal/plain"
+	"github.com/mfapush/mfapush/internal/sandboxphone"
 	"github.com/mfapush/mfapush/ui"
 )
 
@@ -140,7 +141,7 @@ func runPlain(cmd *cobra.Command, s config.Settings, start ui.Flow, f *plainFlag
 		defer closeTTY()
 	}
 	if t.sandbox != nil {
-		cfg.Sandbox = &plain.SandboxPhone{Phone: flow.SandboxPhone(t.sandbox.Phone), Delay: sandboxPhoneDelay}
+		cfg.Sandbox = &plain.SandboxPhone{Phone: sandboxphone.New(t.sandbox.Phone), Delay: sandboxPhoneDelay}
 	}
 	if status := plain.Run(cfg); status != plain.ExitOK {
 		return &ExitError{Code: status, Err: errReported}

@@ -13,6 +13,7 @@ import (
 	"github.com/mfapush/mfapush/flow"
 	"github.com/mfapush/mfapush/internal/exitcode"
 	"github.com/mfapush/mfapush/internal/i18n"
+	"github.com/mfapush/mfapush/internal/sandboxphone"
 	"github.com/mfapush/mfapush/internal/trace"
 	"github.com/mfapush/mfapush/ui"
 )
@@ -59,7 +60,7 @@ func runInteractive(cmd *cobra.Command, start ui.Flow) error {
 	}
 	if t.sandbox != nil {
 		opts.Sandbox = true
-		opts.Phone = flow.SandboxPhone(t.sandbox.Phone)
+		opts.Phone = sandboxphone.New(t.sandbox.Phone)
 		opts.DemoUsers = func() []ui.DemoUser { return demoUsers(t, catalog) }
 	}
 	model := ui.New(decorateOptions(opts))

@@ -9,8 +9,8 @@ import (
 	"time"
 
 	"github.com/mfapush/mfapush/auth0/sandbox"
-	"github.com/mfapush/mfapush/flow"
 	"github.com/mfapush/mfapush/internal/plain"
+	"github.com/mfapush/mfapush/internal/sandboxphone"
 )
 
 // challengeAnswered pushes bob's phone and answers the push with answer.
@@ -149,7 +149,7 @@ func TestChallengeBlockedAccount(t *testing.T) {
 	for _, embedded := range []bool{false, true} {
 		cfg := w.config(plain.FlowChallenge, "bob@example.com", "not-bobs-password\n")
 		if embedded {
-			cfg.Sandbox = &plain.SandboxPhone{Phone: flow.SandboxPhone(w.srv.Phone)}
+			cfg.Sandbox = &plain.SandboxPhone{Phone: sandboxphone.New(w.srv.Phone)}
 		}
 		report, _, errOut, status := runJSON(t, cfg)
 		if status != plain.ExitError || !strings.Contains(errOut, "Error: This account is blocked") {
@@ -306,7 +306,7 @@ func TestWrongPasswordAdviceNamesTheDemoUsersOnlyOnTheSandbox(t *testing.T) {
 		w := newWorld(t, nil)
 		cfg := w.config(plain.FlowChallenge, "bob@example.com", "not-bobs-password\n")
 		if onSandbox {
-			cfg.Sandbox = &plain.SandboxPhone{Phone: flow.SandboxPhone(w.srv.Phone)}
+			cfg.Sandbox = &plain.SandboxPhone{Phone: sandboxphone.New(w.srv.Phone)}
 		}
 		report, _, errOut, status := runJSON(t, cfg)
 		if status != plain.ExitError || report.Error == nil {

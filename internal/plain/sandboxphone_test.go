@@ -4,8 +4,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/mfapush/mfapush/flow"
 	"github.com/mfapush/mfapush/internal/plain"
+	"github.com/mfapush/mfapush/internal/sandboxphone"
 )
 
 // TestTheBuiltInSandboxAnswersForItsPhone: in plain mode no one can play
@@ -20,7 +20,7 @@ func TestTheBuiltInSandboxAnswersForItsPhone(t *testing.T) {
 	} {
 		w := newWorld(t, nil)
 		cfg := w.config(c.flow, c.user, strings.TrimSuffix(c.user, "@example.com")+"-password\n")
-		cfg.Sandbox = &plain.SandboxPhone{Phone: flow.SandboxPhone(w.srv.Phone), Delay: 0}
+		cfg.Sandbox = &plain.SandboxPhone{Phone: sandboxphone.New(w.srv.Phone), Delay: 0}
 		out, errOut, status := runToEnd(t, cfg)
 		if status != plain.ExitOK || !strings.Contains(out, c.want) {
 			t.Errorf("%s: exit %d\n%s\n%s", c.flow, status, out, errOut)
