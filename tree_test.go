@@ -82,7 +82,7 @@ func TestEveryFuzzerHasACorpusAndARow(t *testing.T) {
 	}
 	_, parsing, _ := strings.Cut(string(doc), "\n## Parsing\n")
 	parsing, _, _ = strings.Cut(parsing, "\n## ")
-	rows := regexp.MustCompile("(?m)^\\|.*$").FindAllString(parsing, -1)
+	rows := regexp.MustCompile(`(?m)^\|.*$`).FindAllString(parsing, -1)
 	target := regexp.MustCompile(`(?m)^func (Fuzz\w+)\(`)
 	found := 0
 	walkTestFiles(t, func(path string, data []byte) {
