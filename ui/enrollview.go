@@ -40,7 +40,7 @@ func (m *Model) viewEnroll(w, h int) string {
 }
 
 // besideCode lays the column out beside the code. The code's lines all
-// have its width, so unlike joinTop nothing is measured: the frame measures
+// have its width, so unlike lipgloss.JoinHorizontal nothing is measured: the frame measures
 // each line once, when it fits it to the window.
 func besideCode(code *qr.Code, column string) string {
 	codeLines, colLines := code.Lines(), lines(column)
