@@ -33,7 +33,7 @@ func (m *Model) verifyForAccess() tea.Cmd {
 	fresh := m.now().Before(m.session.MFATokenDeadline())
 	if m.session.Audience == mfaAudience && fresh {
 		m.listPurpose = listForVerify
-		return m.run(m.t.Working.Listing, func(env flow.Env) tea.Cmd { return flow.ListAuthenticators(env, m.session.MFAToken) })
+		return m.run(m.t.Working.Listing, func(env flow.Env) tea.Cmd { return flow.AuthenticatorsCmd(env, m.session.MFAToken) })
 	}
 	if !m.session.HasPassword() {
 		return m.showProblem(flow.Problem{Kind: flow.ProblemNoPassword}, screenSignIn)

@@ -13,21 +13,12 @@ import (
 	"github.com/mfapush/mfapush/flow"
 )
 
-// codeEntry is the fallback being typed on the challenge screen.
-type codeEntry uint8
-
-const (
-	entryNone codeEntry = iota
-	entryOTP
-	entryRecovery
-)
-
 // challengeScreen is the approval wait for a push, with the OTP and
 // recovery-code fallbacks on the same screen.
 type challengeScreen struct {
 	target    auth0.Authenticator
 	approval  *flow.Approval // nil when answering with a code only
-	entry     codeEntry
+	entry     *flow.Factor   // the code being typed, if any
 	input     textinput.Model
 	inputErr  string
 	verifying bool
@@ -42,19 +33,16 @@ func (m *Model) challengeAuthenticator(a auth0.Authenticator) tea.Cmd {
 	switch {
 	case !a.Active:
 		return m.setStatus(m.t.List.PendingHint)
-	case !canVerify(a):
+	case !flow.CanVerify(a):
 		return m.setStatus(fmt.Sprintf(m.t.List.Unsupported, m.kindName(a.Kind())))
 	case !m.now().Before(m.session.MFATokenDeadline()):
 		return m.signInAgain()
 	}
-	switch a.Kind() {
-	case auth0.KindOTP:
-		return m.openCodeEntry(a, entryOTP)
-	case auth0.KindRecoveryCode:
-		return m.openCodeEntry(a, entryRecovery)
+	if f, _ := flow.FactorOf(a); f.Typed() {
+		return m.openCodeEntry(a, f)
 	}
 	token := m.session.MFAToken
-	return m.run(m.t.Working.Challenging, func(env flow.Env) tea.Cmd { return flow.Challenge(env, token, a.ID, "oob") })
+	return m.run(m.t.Working.Challenging, func(env flow.Env) tea.Cmd { return flow.ChallengeCmd(env, token, flow.Push, a.ID) })
 }
 
 // challenged starts the approval wait once the push is sent.
@@ -64,7 +52,7 @@ func (m *Model) challenged(msg flow.ChallengedMsg) tea.Cmd {
 	}
 	target, _ := m.selectedAuthenticator()
 	c := m.newChallengeScreen(target)
-	c.approval = flow.NewApproval(m.env, flow.ApprovalChallenge, m.session.MFAToken, msg.Challenge.OOBCode,
+	c.approval = flow.NewApproval(m.env, flow.ApprovalChallenge, m.session.MFAToken, msg.OOBCode,
 		msg.At, m.session.MFATokenDeadline())
 	return c.approval.Start()
 }
@@ -80,24 +68,20 @@ func (m *Model) newChallengeScreen(target auth0.Authenticator) *challengeScreen 
 }
 
 // openCodeEntry answers with a code, without a push.
-func (m *Model) openCodeEntry(a auth0.Authenticator, entry codeEntry) tea.Cmd {
+func (m *Model) openCodeEntry(a auth0.Authenticator, entry *flow.Factor) tea.Cmd {
 	c := m.newChallengeScreen(a)
 	return m.startEntry(c, entry)
 }
 
-func (m *Model) startEntry(c *challengeScreen, entry codeEntry) tea.Cmd {
+func (m *Model) startEntry(c *challengeScreen, entry *flow.Factor) tea.Cmd {
 	c.entry, c.inputErr = entry, ""
 	c.input.Reset()
-	c.input.Placeholder = "123456"
-	c.input.CharLimit = 6
+	c.input.Placeholder = entry.Code.Placeholder
+	c.input.CharLimit = entry.Code.MaxLen
 	// A code shows as it is typed, as the one-time code does: each works
 	// once, and 24 characters are easy to mistype (README, "Recovery
 	// codes").
 	c.input.EchoMode = textinput.EchoNormal
-	if entry == entryRecovery {
-		c.input.Placeholder = "XXXX XXXX XXXX XXXX XXXX XXXX"
-		c.input.CharLimit = 40
-	}
 	return c.input.Focus()
 }
 
@@ -105,24 +89,17 @@ func (m *Model) startEntry(c *challengeScreen, entry codeEntry) tea.Cmd {
 // grant; the push wait, if any, goes on meanwhile.
 func (m *Model) submitCode() tea.Cmd {
 	c := m.challenge
-	code := strings.ToUpper(strings.Join(strings.Fields(c.input.Value()), ""))
-	token := m.session.MFAToken
-	var start func(env flow.Env) tea.Cmd
-	switch c.entry {
-	case entryOTP:
-		if len(code) != 6 || strings.Trim(code, "0123456789") != "" {
-			c.inputErr = m.t.Challenge.BadOTP
-			return nil
-		}
-		start = func(env flow.Env) tea.Cmd { return flow.VerifyWithOTP(env, token, code) }
-	case entryRecovery:
-		if code == "" {
-			return nil
-		}
-		start = func(env flow.Env) tea.Cmd { return flow.VerifyWithRecoveryCode(env, token, code) }
+	code, ok := c.entry.ReadCode(c.input.Value())
+	switch {
+	case code == "":
+		return nil
+	case !ok:
+		c.inputErr = m.t.Challenge.BadOTP
+		return nil
 	}
+	token, answer := m.session.MFAToken, flow.Answer{Factor: c.entry, Code: code}
 	c.verifying, c.inputErr = true, ""
-	return m.runInline(start)
+	return m.runInline(func(env flow.Env) tea.Cmd { return flow.VerifyCmd(env, token, answer) })
 }
 
 // verified handles the answer of a code check.
@@ -145,7 +122,7 @@ func (m *Model) verified(msg flow.VerifiedMsg) tea.Cmd {
 	if c.approval != nil {
 		c.approval.Cancel()
 	}
-	if msg.Method == flow.VerifyRecoveryCode && msg.Tokens.RecoveryCode != "" {
+	if msg.Factor == flow.RecoveryCode && msg.Tokens.RecoveryCode != "" {
 		m.session.Earn(msg.Tokens, msg.At)
 		m.recovery = recoveryScreen{enrolledScreen: enrolledScreen{recoveryCodes: []string{msg.Tokens.RecoveryCode}}}
 		m.screen = screenNewRecovery
@@ -175,13 +152,13 @@ func (m *Model) approvedWith(tokens *auth0.Tokens, at time.Time) tea.Cmd {
 
 func (m *Model) keyChallenge(msg tea.KeyPressMsg) tea.Cmd {
 	c := m.challenge
-	if c.entry != entryNone {
+	if c.entry != nil {
 		switch {
 		case key.Matches(msg, m.keys.Back):
 			if c.approval == nil {
 				return m.backToList()
 			}
-			c.entry = entryNone
+			c.entry = nil
 			c.input.Blur()
 			return nil
 		case msg.String() == "enter" && !c.verifying:
@@ -196,9 +173,9 @@ func (m *Model) keyChallenge(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, m.keys.Back):
 		return m.backToList()
 	case key.Matches(msg, m.keys.OTP):
-		return m.startEntry(c, entryOTP)
+		return m.startEntry(c, flow.OTP)
 	case key.Matches(msg, m.keys.Recovery):
-		return m.startEntry(c, entryRecovery)
+		return m.startEntry(c, flow.RecoveryCode)
 	case key.Matches(msg, m.keys.Retry) && final:
 		return m.challengeAuthenticator(c.target)
 	}
@@ -239,13 +216,13 @@ func (m *Model) viewChallenge(w, h int) string {
 		b.WriteString(m.viewApproval(c.approval, w) + "\n\n")
 	}
 	switch c.entry {
-	case entryNone:
+	case nil:
 		if c.approval == nil || !c.approval.State().Final() {
 			b.WriteString(paint(m.st.Muted, wrap(t.Fallbacks, w)))
 		}
 	default:
 		prompt := t.OTPPrompt
-		if c.entry == entryRecovery {
+		if c.entry == flow.RecoveryCode {
 			prompt = t.RecoveryPrompt
 		}
 		b.WriteString(paint(m.st.Label, prompt) + "\n" + c.input.View() + "\n")
@@ -329,7 +306,7 @@ func (m *Model) progressBar(left, total time.Duration, w int) string {
 
 func (m *Model) challengeKeys() []key.Binding {
 	c := m.challenge
-	if c.entry != entryNone {
+	if c.entry != nil {
 		return []key.Binding{key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", m.t.Keys.Submit)), m.keys.Back}
 	}
 	keys := []key.Binding{}

@@ -59,7 +59,7 @@ func (m *Model) enrollBearer() string {
 
 func (m *Model) startEnrollment(bearer string) tea.Cmd {
 	m.stopWaits()
-	return m.run(m.t.Working.Associating, func(env flow.Env) tea.Cmd { return flow.AssociatePush(env, bearer) })
+	return m.run(m.t.Working.Associating, func(env flow.Env) tea.Cmd { return flow.EnrollCmd(env, bearer, flow.Push, flow.EnrollInput{}) })
 }
 
 // associated handles the answer of /mfa/associate.
@@ -118,7 +118,7 @@ func (m *Model) enrollProgressed() tea.Cmd {
 	m.session.Earn(e.approval.Tokens(), m.now())
 	m.enrolled = enrolledScreen{recoveryCodes: e.association.RecoveryCodes}
 	m.listPurpose = listForEnrolled
-	return m.run(m.t.Working.Listing, func(env flow.Env) tea.Cmd { return flow.ListAuthenticators(env, m.session.MFAToken) })
+	return m.run(m.t.Working.Listing, func(env flow.Env) tea.Cmd { return flow.AuthenticatorsCmd(env, m.session.MFAToken) })
 }
 
 // newCode starts a new enrollment once the old code can no longer serve.
@@ -136,11 +136,8 @@ func (m *Model) signInAgain() tea.Cmd {
 		return m.showProblem(flow.Problem{Kind: flow.ProblemTokenExpired}, screenSignIn)
 	}
 	login := m.loginFor(m.flow, m.session.Credentials)
-	if m.after.pending() {
-		login.Audience, login.Scope = m.env.Client.MFAAudience(), flow.ScopeMFAAPI
-	}
 	m.session.Audience, m.session.Scope = login.Audience, login.Scope
-	return m.run(m.t.Working.SigningInAgain, func(env flow.Env) tea.Cmd { return flow.SignIn(env, login) })
+	return m.run(m.t.Working.SigningInAgain, func(env flow.Env) tea.Cmd { return flow.SignInCmd(env, login) })
 }
 
 func (m *Model) keyEnroll(msg tea.KeyPressMsg) tea.Cmd {

@@ -30,8 +30,8 @@ const fixtureRecoveryCode = "MZCRK3YX5V3AKNNYY6JEBQCL"
 func enrollOn(f *fixture, barcode string) {
 	f.signedIn(FlowEnroll, "alice@example.com")
 	f.enrollTraceFixture()
-	f.result(flow.AssociatedMsg{At: fixtureTime, Association: &auth0.Association{AuthenticatorType: "oob", OOBChannel: "auth0",
-		OOBCode: "oob", BarcodeURI: barcode, RecoveryCodes: []string{fixtureRecoveryCode}}})
+	f.result(flow.AssociatedMsg{Enrollment: flow.Enrollment{At: fixtureTime, Association: &auth0.Association{AuthenticatorType: "oob", OOBChannel: "auth0",
+		OOBCode: "oob", BarcodeURI: barcode, RecoveryCodes: []string{fixtureRecoveryCode}}}})
 	f.clock.Advance(61 * time.Second)
 }
 

@@ -11,6 +11,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/mfapush/mfapush/auth0"
+	"github.com/mfapush/mfapush/flow"
 )
 
 // enrolledScreen confirms the enrollment and shows the recovery code until
@@ -31,10 +32,8 @@ func (e *enrolledScreen) mustAcknowledge() bool {
 // newestActivePush is the authenticator the enrollment just confirmed.
 func newestActivePush(list []auth0.Authenticator) auth0.Authenticator {
 	var found auth0.Authenticator
-	for _, a := range list {
-		if a.Kind() == auth0.KindPush && a.Active {
-			found = a
-		}
+	if pushes := flow.Push.Answering(list); len(pushes) > 0 {
+		found = pushes[len(pushes)-1]
 	}
 	return found
 }

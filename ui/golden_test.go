@@ -50,7 +50,7 @@ var scenarios = []struct {
 	}},
 	{"problem_mfa_not_required", func(f *fixture) {
 		f.m.openSignIn(FlowEnroll)
-		f.result(flow.SignedInMsg{Result: auth0.LoginResult{Tokens: fixtureTokens()}})
+		f.result(flow.SignedInMsg{Err: flow.ErrMFANotRequired})
 	}},
 	{"enroll", func(f *fixture) { enrollOn(f, fixtureBarcode) }},
 	{"enroll_expired", enrollExpired},
@@ -93,7 +93,7 @@ var scenarios = []struct {
 		f.key("r")
 		tokens := fixtureTokens()
 		tokens.RecoveryCode = "17EQHNZC2SZDYG7X4QXVX9SW"
-		f.result(flow.VerifiedMsg{Method: flow.VerifyRecoveryCode, Tokens: tokens, At: fixtureTime})
+		f.result(flow.VerifiedMsg{Factor: flow.RecoveryCode, Verified: flow.Verified{Tokens: tokens, At: fixtureTime}})
 	}},
 	{"trace", func(f *fixture) {
 		challengeFixture(f)
@@ -120,8 +120,7 @@ func challengeFixture(f *fixture) *flow.Approval {
 	f.result(flow.AuthenticatorsMsg{Authenticators: fixtureAuthenticators})
 	f.phone.notifications = []flow.PhoneNotification{{ID: "n1", DeviceID: "dev_BBTKYpxKHOXVBnql", App: "mfapush", OS: "Linux"}}
 	f.send(flow.PhoneChangedMsg{})
-	f.result(flow.ChallengedMsg{AuthenticatorID: fixtureAuthenticators[0].ID, At: fixtureTime,
-		Challenge: &auth0.Challenge{ChallengeType: "oob", OOBCode: "oob"}})
+	f.result(flow.ChallengedMsg{AuthenticatorID: fixtureAuthenticators[0].ID, Challenged: flow.Challenged{OOBCode: "oob", At: fixtureTime}})
 	return f.m.challenge.approval
 }
 

@@ -84,7 +84,7 @@ func (m *Model) typing() bool {
 	case m.screen == screenList:
 		return m.list.list.FilterState() == list.Filtering
 	case m.screen == screenChallenge:
-		return m.challenge != nil && m.challenge.entry != entryNone
+		return m.challenge != nil && m.challenge.entry != nil
 	}
 	return false
 }
@@ -135,7 +135,7 @@ func (m *Model) handlePaste(msg tea.PasteMsg) tea.Cmd {
 		return nil
 	case m.screen == screenSignIn:
 		return m.pasteSignIn(msg)
-	case m.screen == screenChallenge && m.challenge != nil && m.challenge.entry != entryNone:
+	case m.screen == screenChallenge && m.challenge != nil && m.challenge.entry != nil:
 		var cmd tea.Cmd
 		m.challenge.input, cmd = m.challenge.input.Update(msg)
 		return cmd

@@ -87,7 +87,7 @@ func (m *Model) fetchAuthenticators() tea.Cmd {
 		bearer = token
 	}
 	m.list.viaAccess = viaAccess
-	return m.run(m.t.Working.Listing, func(env flow.Env) tea.Cmd { return flow.ListAuthenticators(env, bearer) })
+	return m.run(m.t.Working.Listing, func(env flow.Env) tea.Cmd { return flow.AuthenticatorsCmd(env, bearer) })
 }
 
 // listed handles the authenticator list.
@@ -101,10 +101,10 @@ func (m *Model) listed(msg flow.AuthenticatorsMsg) tea.Cmd {
 	items := make([]list.Item, 0, len(msg.Authenticators))
 	verifiers := 0
 	for _, a := range msg.Authenticators {
-		if m.listPurpose == listForVerify && !canVerify(a) {
+		if m.listPurpose == listForVerify && !flow.CanVerify(a) {
 			continue
 		}
-		if canVerify(a) {
+		if flow.CanVerify(a) {
 			verifiers++
 		}
 		items = append(items, authenticatorItem{Authenticator: a, kindName: m.kindName(a.Kind())})
@@ -145,19 +145,9 @@ func (m *Model) listFailed(err error) tea.Cmd {
 	return nil
 }
 
-// canVerify reports whether mfapush can answer a challenge of a: an active
-// push, OTP or recovery code.
-func canVerify(a auth0.Authenticator) bool {
-	switch a.Kind() {
-	case auth0.KindPush, auth0.KindOTP, auth0.KindRecoveryCode:
-		return a.Active
-	}
-	return false
-}
-
 func firstChallengeable(items []list.Item) int {
 	for i, it := range items {
-		if a := it.(authenticatorItem); a.Active && a.Kind() == auth0.KindPush {
+		if flow.Push.Answers(it.(authenticatorItem).Authenticator) {
 			return i
 		}
 	}
@@ -386,7 +376,7 @@ func (m *Model) deleteWithAccess(a auth0.Authenticator) tea.Cmd {
 		return m.showProblem(flow.Problem{Kind: flow.ProblemInsufficientScope}, screenList)
 	}
 	m.list.confirm = a
-	return m.run(m.t.Working.Deleting, func(env flow.Env) tea.Cmd { return flow.DeleteAuthenticator(env, token, a.ID) })
+	return m.run(m.t.Working.Deleting, func(env flow.Env) tea.Cmd { return flow.DeleteCmd(env, token, a.ID) })
 }
 
 // deleted handles the answer of a delete: say so and refresh the list. A

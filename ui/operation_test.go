@@ -4,7 +4,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/mfapush/mfapush/auth0"
 	"github.com/mfapush/mfapush/flow"
 )
 
@@ -22,8 +21,7 @@ func TestEscDuringChainedCallsGoesBackWhereTheyStarted(t *testing.T) {
 		f.key("enter")
 		f.typeText("bob-password")
 		f.key("enter")
-		f.send(opDoneMsg{seq: f.m.op.seq, msg: flow.SignedInMsg{
-			Result: auth0.LoginResult{MFARequired: &auth0.MFARequired{MFAToken: "Fe26.2*chained"}}, At: fixtureTime}})
+		f.send(opDoneMsg{seq: f.m.op.seq, msg: flow.SignedInMsg{SignedIn: flow.SignedIn{MFAToken: "Fe26.2*chained", At: fixtureTime}}})
 		if f.m.screen != screenWorking || f.m.op.label != f.m.t.Working.Listing {
 			t.Fatalf("start %v: the list did not follow the sign-in: screen %v, op %q", start, f.m.screen, f.m.op.label)
 		}

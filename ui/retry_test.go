@@ -65,7 +65,7 @@ func TestTryAgainAfterAWrongPassword(t *testing.T) {
 	}
 	f.typeText("bob-password")
 	f.key("enter")
-	f.result(flow.SignedInMsg{Result: auth0.LoginResult{MFARequired: &auth0.MFARequired{MFAToken: "Fe26.2*fixture*mfa"}}, At: fixtureTime})
+	f.result(flow.SignedInMsg{SignedIn: flow.SignedIn{MFAToken: "Fe26.2*fixture*mfa", At: fixtureTime}})
 	if header, _, _ := strings.Cut(f.screen(), "\n"); !strings.Contains(header, "bob@example.com") {
 		t.Fatalf("once signed in the header reads %q", header)
 	}

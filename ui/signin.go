@@ -139,16 +139,11 @@ func (m *Model) pasteSignIn(msg tea.PasteMsg) tea.Cmd {
 	return cmd
 }
 
-// loginFor is the sign-in a flow needs: the MFA API audience when the
-// tokens will enroll or delete, the configured audience otherwise.
+// loginFor is the sign-in a flow needs: its tokens serve the MFA API but
+// in the challenge flow, whose tokens are what the user signs in for, and
+// while an action waits for an MFA-API token.
 func (m *Model) loginFor(f Flow, creds flow.Credentials) auth0.PasswordLogin {
-	login := auth0.PasswordLogin{Username: creds.Username, Password: creds.Password, Realm: creds.Realm}
-	if f == FlowChallenge {
-		login.Audience, login.Scope = m.opts.Audience, flow.ScopeLogin
-	} else {
-		login.Audience, login.Scope = m.env.Client.MFAAudience(), flow.ScopeMFAAPI
-	}
-	return login
+	return flow.Login(m.env, creds, f != FlowChallenge || m.after.pending(), m.opts.Audience)
 }
 
 func (m *Model) submitSignIn() tea.Cmd {
@@ -178,20 +173,16 @@ func (m *Model) submitSignIn() tea.Cmd {
 		return s.focusCmd()
 	}
 	login := m.loginFor(m.flow, creds)
-	m.session = flow.Session{Credentials: creds, Audience: login.Audience, Scope: login.Scope}
-	return m.run(t.Working, func(env flow.Env) tea.Cmd { return flow.SignIn(env, login) })
+	m.session = flow.Begin(creds, login)
+	return m.run(t.Working, func(env flow.Env) tea.Cmd { return flow.SignInCmd(env, login) })
 }
 
 // signedIn handles the answer of a password login.
 func (m *Model) signedIn(msg flow.SignedInMsg) tea.Cmd {
-	switch {
-	case msg.Err != nil:
+	if msg.Err != nil {
 		return m.showProblem(flow.Diagnose(msg.Err), screenSignIn)
-	case msg.Result.Tokens != nil:
-		return m.showProblem(flow.Problem{Kind: flow.ProblemMFANotRequired}, screenSignIn)
 	}
-	m.session.MFAToken = msg.Result.MFARequired.MFAToken
-	m.session.MFATokenAt = msg.At
+	m.session.SignedIn(msg.SignedIn)
 	if m.after.pending() {
 		return m.verifyForAccess()
 	}

@@ -96,7 +96,7 @@ func TestEscCancelsTheCallInFlightAndDropsItsLateAnswer(t *testing.T) {
 	if f.m.screen != screenSignIn {
 		t.Fatalf("esc went to %v", f.m.screen)
 	}
-	f.send(opDoneMsg{seq: seq, msg: flow.SignedInMsg{Result: auth0.LoginResult{MFARequired: &auth0.MFARequired{MFAToken: "late"}}}})
+	f.send(opDoneMsg{seq: seq, msg: flow.SignedInMsg{SignedIn: flow.SignedIn{MFAToken: "late"}}})
 	if f.m.session.MFAToken == "late" || f.m.screen != screenSignIn {
 		t.Fatal("the cancelled sign-in's answer was used")
 	}
@@ -188,7 +188,7 @@ func TestChallengeFallbackAndLeaving(t *testing.T) {
 		t.Fatalf("no OTP validation:\n%s", f.screen())
 	}
 	f.key("esc") // back to the push wait, which goes on
-	if f.m.challenge.entry != entryNone || a.State().Final() {
+	if f.m.challenge.entry != nil || a.State().Final() {
 		t.Fatal("esc from the code left the wait")
 	}
 	f.key("esc")
@@ -206,7 +206,7 @@ func TestWrongCodeStaysOnTheCode(t *testing.T) {
 	if !f.m.challenge.verifying {
 		t.Fatal("the code was not sent")
 	}
-	f.result(flow.VerifiedMsg{Method: flow.VerifyOTP, Err: &auth0.Error{StatusCode: 403, Code: "invalid_grant", Description: "Invalid otp_code."}})
+	f.result(flow.VerifiedMsg{Factor: flow.OTP, Err: &auth0.Error{StatusCode: 403, Code: "invalid_grant", Description: "Invalid otp_code."}})
 	if f.m.screen != screenChallenge || !strings.Contains(f.screen(), "That code is not right") {
 		t.Fatalf("screen %v:\n%s", f.m.screen, f.screen())
 	}

@@ -106,8 +106,8 @@ func isTerminal(v any) bool {
 	return ok && term.IsTerminal(f.Fd())
 }
 
-var plainFlows = map[ui.Flow]plain.Flow{
-	ui.FlowEnroll: plain.FlowEnroll, ui.FlowChallenge: plain.FlowChallenge, ui.FlowManage: plain.FlowAuthenticators,
+var plainCommands = map[ui.Flow]plain.Command{
+	ui.FlowEnroll: plain.CommandEnroll, ui.FlowChallenge: plain.CommandChallenge, ui.FlowManage: plain.CommandAuthenticators,
 }
 
 func runPlain(cmd *cobra.Command, s config.Settings, start ui.Flow, f *plainFlags) error {
@@ -125,7 +125,7 @@ func runPlain(cmd *cobra.Command, s config.Settings, start ui.Flow, f *plainFlag
 		human = cmd.ErrOrStderr()
 	}
 	cfg := plain.Config{
-		Flow:     plainFlows[start],
+		Command:  plainCommands[start],
 		Env:      flow.Env{Client: t.client, Ctx: cmd.Context(), PollInterval: s.PollInterval},
 		Catalog:  catalog,
 		Username: s.Username, Realm: s.Realm, Audience: s.Audience, AuthenticatorID: f.authenticator,
@@ -153,7 +153,7 @@ func runPlain(cmd *cobra.Command, s config.Settings, start ui.Flow, f *plainFlag
 // the run cannot even start.
 func (f *plainFlags) setupFailed(cmd *cobra.Command, start ui.Flow, err error) error {
 	if f.json {
-		_ = plain.SetupFailed(plainFlows[start], err.Error()).Write(cmd.OutOrStdout())
+		_ = plain.SetupFailed(plainCommands[start], err.Error()).Write(cmd.OutOrStdout())
 	}
 	return err
 }

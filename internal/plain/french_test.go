@@ -21,11 +21,11 @@ var goDuration = regexp.MustCompile(`(^|[\s(])(\d+h\d+m|\d+m\d+(\.\d+)?s)\b`)
 func TestFrenchRunsShowNoEnglish(t *testing.T) {
 	finder := i18ntest.NewFinder(i18n.French)
 	for _, c := range []struct {
-		flow plain.Flow
+		flow plain.Command
 		user string
 	}{
-		{plain.FlowEnroll, "alice@example.com"},
-		{plain.FlowChallenge, "bob@example.com"},
+		{plain.CommandEnroll, "alice@example.com"},
+		{plain.CommandChallenge, "bob@example.com"},
 	} {
 		w := newWorld(t, nil)
 		cfg := w.config(c.flow, c.user, strings.TrimSuffix(c.user, "@example.com")+"-password\n")

@@ -12,11 +12,11 @@ import (
 // the built-in sandbox's phone, so the run does, and says so.
 func TestTheBuiltInSandboxAnswersForItsPhone(t *testing.T) {
 	for _, c := range []struct {
-		flow       plain.Flow
+		flow       plain.Command
 		user, want string
 	}{
-		{plain.FlowChallenge, "bob@example.com", "Signed in with MFA"},
-		{plain.FlowEnroll, "alice@example.com", "(Alice's phone) for alice@example.com"},
+		{plain.CommandChallenge, "bob@example.com", "Signed in with MFA"},
+		{plain.CommandEnroll, "alice@example.com", "(Alice's phone) for alice@example.com"},
 	} {
 		w := newWorld(t, nil)
 		cfg := w.config(c.flow, c.user, strings.TrimSuffix(c.user, "@example.com")+"-password\n")
