@@ -162,7 +162,7 @@ func approveAfter(srv *sandbox.Server, pushes *pushLedger, interval, after time.
 	}
 	env := flow.Env{Client: client, Ctx: ctx, PollInterval: interval}
 	m := ui.New(ui.Options{Env: env, Phone: sandboxphone.New(srv.Phone), Sandbox: true,
-		Start: ui.FlowChallenge, Theme: ui.ThemeDark})
+		Start: ui.JourneyChallenge, Theme: ui.ThemeDark})
 	term := newVterm(termWidth, termHeight)
 	prog := tea.NewProgram(m, tea.WithInput(nil), tea.WithOutput(term),
 		tea.WithWindowSize(termWidth, termHeight), tea.WithoutSignals(), tea.WithContext(ctx),

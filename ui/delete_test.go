@@ -26,7 +26,7 @@ func TestE2EDeleteRefusedWith401VerifiesAgainAndRetries(t *testing.T) {
 }
 
 func deleteRefusedWith401(t *testing.T, mfaToken time.Duration) {
-	e := startE2EWith(t, 100, 34, FlowManage, e2eOptions{tenantTime: true, tenant: func(o *sandbox.Options) { o.MFATokenLifetime = mfaToken }})
+	e := startE2EWith(t, 100, 34, JourneyManage, e2eOptions{tenantTime: true, tenant: func(o *sandbox.Options) { o.MFATokenLifetime = mfaToken }})
 	e.verifyToDelete()
 	push := "/mfa/authenticators/push|" + e.srv.Phone.Devices()[0].ID
 	e.fault(push, 1)
@@ -70,7 +70,7 @@ func deleteRefusedWith401(t *testing.T, mfaToken time.Duration) {
 // dropped.
 func TestListRefusedWith401NamesTheAccessToken(t *testing.T) {
 	f := newTestFixture(t)
-	f.signedIn(FlowManage, "bob@example.com")
+	f.signedIn(JourneyManage, "bob@example.com")
 	tokens := fixtureTokens()
 	tokens.Scope = "read:authenticators remove:authenticators"
 	f.m.session.Earn(tokens, fixtureTime)

@@ -135,7 +135,7 @@ func (m *Model) signInAgain() tea.Cmd {
 	if !m.session.HasPassword() {
 		return m.showProblem(flow.Problem{Kind: flow.ProblemTokenExpired}, screenSignIn)
 	}
-	login := m.loginFor(m.flow, m.session.Credentials)
+	login := m.loginFor(m.journey, m.session.Credentials)
 	m.session.Audience, m.session.Scope = login.Audience, login.Scope
 	return m.run(m.t.Working.SigningInAgain, func(env flow.Env) tea.Cmd { return flow.SignInCmd(env, login) })
 }

@@ -28,7 +28,7 @@ const fixtureRecoveryCode = "MZCRK3YX5V3AKNNYY6JEBQCL"
 // associate call and a pending poll in the trace (the line under the
 // header), the QR code of barcode, 61 s into the ticket's 5 minutes.
 func enrollOn(f *fixture, barcode string) {
-	f.signedIn(FlowEnroll, "alice@example.com")
+	f.signedIn(JourneyEnroll, "alice@example.com")
 	f.enrollTraceFixture()
 	f.result(flow.AssociatedMsg{Enrollment: flow.Enrollment{At: fixtureTime, Association: &auth0.Association{AuthenticatorType: "oob", OOBChannel: "auth0",
 		OOBCode: "oob", BarcodeURI: barcode, RecoveryCodes: []string{fixtureRecoveryCode}}}})

@@ -68,7 +68,7 @@ type fixtureOptions struct {
 	light         bool
 	realTenant    bool
 	lang          i18n.Lang
-	start         Flow // the command's flow (mfapush challenge…); home by default
+	start         Journey // the command's flow (mfapush challenge…); home by default
 }
 
 func newFixture(t testing.TB, o fixtureOptions) *fixture {
@@ -113,8 +113,8 @@ func newFixture(t testing.TB, o fixtureOptions) *fixture {
 }
 
 // signedIn puts a session in place as after an mfa_required answer.
-func (f *fixture) signedIn(flowKind Flow, email string) {
-	f.m.flow = flowKind
+func (f *fixture) signedIn(journey Journey, email string) {
+	f.m.journey = journey
 	f.m.session = flow.Session{
 		Credentials: flow.Credentials{Username: email, Password: "pw"},
 		Audience:    f.m.env.Client.MFAAudience(), Scope: flow.ScopeMFAAPI,

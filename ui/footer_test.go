@@ -23,12 +23,12 @@ var keyScenarios = append(slices.Clone(scenarios), []struct {
 	setup func(f *fixture)
 }{
 	{"list_filtering", func(f *fixture) {
-		f.signedIn(FlowManage, "bob@example.com")
+		f.signedIn(JourneyManage, "bob@example.com")
 		f.result(flow.AuthenticatorsMsg{Authenticators: fixtureAuthenticators})
 		f.key("/")
 	}},
 	{"list_empty", func(f *fixture) {
-		f.signedIn(FlowManage, "alice@example.com")
+		f.signedIn(JourneyManage, "alice@example.com")
 		f.result(flow.AuthenticatorsMsg{Authenticators: []auth0.Authenticator{}})
 	}},
 	{"trace_detail_narrow", func(f *fixture) { // wider than the window: it scrolls sideways

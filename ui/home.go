@@ -14,22 +14,22 @@ type homeScreen struct {
 	cursor int
 }
 
-var homeFlows = []Flow{FlowEnroll, FlowChallenge, FlowManage}
+var homeJourneys = []Journey{JourneyEnroll, JourneyChallenge, JourneyManage}
 
 func newHomeScreen() homeScreen { return homeScreen{} }
 
 func (m *Model) keyHome(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, m.keys.Up):
-		m.home.cursor = (m.home.cursor + len(homeFlows) - 1) % len(homeFlows)
+		m.home.cursor = (m.home.cursor + len(homeJourneys) - 1) % len(homeJourneys)
 	case key.Matches(msg, m.keys.Down), key.Matches(msg, m.keys.NextField):
-		m.home.cursor = (m.home.cursor + 1) % len(homeFlows)
+		m.home.cursor = (m.home.cursor + 1) % len(homeJourneys)
 	case key.Matches(msg, m.keys.Select):
-		m.openSignIn(homeFlows[m.home.cursor])
+		m.openSignIn(homeJourneys[m.home.cursor])
 		return m.signIn.focusCmd()
 	case msg.String() >= "1" && msg.String() <= "3":
 		m.home.cursor = int(msg.String()[0] - '1')
-		m.openSignIn(homeFlows[m.home.cursor])
+		m.openSignIn(homeJourneys[m.home.cursor])
 		return m.signIn.focusCmd()
 	}
 	return nil

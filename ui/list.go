@@ -161,7 +161,7 @@ func (m *Model) listTitle() string {
 		return fmt.Sprintf(t.TitleVerify, fmt.Sprintf(t.ForDelete, m.describe(m.after.target)))
 	case m.listPurpose == listForVerify:
 		return fmt.Sprintf(t.TitleVerify, t.ForEnroll)
-	case m.flow == FlowManage:
+	case m.journey == JourneyManage:
 		return t.TitleManage
 	}
 	return t.TitleChallenge
@@ -189,7 +189,7 @@ func (m *Model) keyList(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, m.keys.Enroll) && len(m.list.list.Items()) == 0 && m.listPurpose == listForSelection:
 		// The user has no factor yet: the mfa_token can enroll the first.
-		m.flow = FlowEnroll
+		m.journey = JourneyEnroll
 		return m.startEnrollment(m.enrollBearer())
 	case key.Matches(msg, m.keys.Select):
 		a, ok := m.selectedAuthenticator()

@@ -8,7 +8,7 @@ import (
 // The list's / filter narrows the list to what matches, says when nothing
 // does, and esc brings every authenticator back.
 func TestE2EListFilter(t *testing.T) {
-	e := startE2E(t, 100, 34, FlowManage)
+	e := startE2E(t, 100, 34, JourneyManage)
 	e.listBob()
 
 	e.press("/")

@@ -50,7 +50,7 @@ type Model struct {
 	isDark        bool
 
 	screen  screen
-	flow    Flow
+	journey Journey
 	session flow.Session
 	after   afterMFA
 
@@ -109,8 +109,8 @@ func New(opts Options) *Model {
 	m.applyTheme()
 	m.phone = newPhonePanel(opts.Phone != nil)
 	m.phone.refresh(opts.Phone)
-	m.flow = opts.Start
-	if opts.Start == FlowHome {
+	m.journey = opts.Start
+	if opts.Start == JourneyHome {
 		m.screen = screenHome
 	} else {
 		m.openSignIn(opts.Start)
@@ -392,7 +392,7 @@ func (m *Model) goHome() tea.Cmd {
 	m.enroll, m.challenge = nil, nil
 	m.session = flow.Session{}
 	m.after = afterMFA{}
-	if m.opts.Start != FlowHome {
+	if m.opts.Start != JourneyHome {
 		m.openSignIn(m.opts.Start)
 		return m.signIn.focusCmd()
 	}

@@ -12,9 +12,9 @@ import (
 // screen; esc then returns at once to the sign-in form the calls started
 // from, never to an empty spinner nor, under `mfapush challenge`, home.
 func TestEscDuringChainedCallsGoesBackWhereTheyStarted(t *testing.T) {
-	for _, start := range []Flow{FlowHome, FlowChallenge} {
+	for _, start := range []Journey{JourneyHome, JourneyChallenge} {
 		f := newFixture(t, fixtureOptions{width: 100, height: 34, start: start})
-		if start == FlowHome {
+		if start == JourneyHome {
 			f.key("2")
 		}
 		f.typeText("bob@example.com")

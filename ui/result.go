@@ -149,7 +149,7 @@ func (m *Model) keyResult(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, m.keys.Home):
 		return m.goHome()
 	case key.Matches(msg, m.keys.Back):
-		if m.flow == FlowManage {
+		if m.journey == JourneyManage {
 			return m.fetchAuthenticators()
 		}
 		return m.goHome()

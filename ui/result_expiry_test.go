@@ -9,7 +9,7 @@ import (
 // says the expiry is unknown rather than leaving it out.
 func TestResultSaysWhenTheExpiryIsUnknown(t *testing.T) {
 	f := newFixture(t, fixtureOptions{width: 100, height: 34})
-	f.signedIn(FlowChallenge, "bob@example.com")
+	f.signedIn(JourneyChallenge, "bob@example.com")
 	tokens := fixtureTokens()
 	tokens.ExpiresIn = 0
 	f.m.session.Earn(tokens, fixtureTime)

@@ -9,7 +9,7 @@ import (
 // The result screen scrolls when its lines do not fit.
 func TestResultScrolls(t *testing.T) {
 	f := newFixture(t, fixtureOptions{width: 80, height: 24})
-	f.signedIn(FlowChallenge, "bob@example.com")
+	f.signedIn(JourneyChallenge, "bob@example.com")
 	f.m.session.Earn(fixtureTokens(), fixtureTime)
 	f.m.showResult()
 	f.clock.Advance(90 * time.Second)

@@ -16,7 +16,7 @@ import (
 func TestTryAgainRetriesTheFailedCall(t *testing.T) {
 	unavailable := &auth0.Error{Op: "GET /mfa/authenticators", StatusCode: 503, Code: "temporarily_unavailable", Outcome: auth0.OutcomeTransient}
 	f := newTestFixture(t)
-	f.signedIn(FlowChallenge, "bob@example.com")
+	f.signedIn(JourneyChallenge, "bob@example.com")
 	calls := 0
 	f.m.run(f.m.t.Working.Listing, func(flow.Env) tea.Cmd {
 		calls++
@@ -37,7 +37,7 @@ func TestTryAgainRetriesTheFailedCall(t *testing.T) {
 	}
 
 	wrong := &auth0.Error{Op: "POST /oauth/token (password)", StatusCode: 403, Code: "invalid_grant", Description: "Wrong email or password."}
-	f.m.openSignIn(FlowChallenge)
+	f.m.openSignIn(JourneyChallenge)
 	f.result(flow.SignedInMsg{Err: wrong})
 	f.key("enter")
 	if f.m.screen != screenSignIn {

@@ -77,8 +77,8 @@ func (s *signInScreen) focusCmd() tea.Cmd {
 }
 
 // openSignIn shows the form for a flow, with the username prefilled.
-func (m *Model) openSignIn(f Flow) {
-	m.flow = f
+func (m *Model) openSignIn(f Journey) {
+	m.journey = f
 	m.screen = screenSignIn
 	s := &m.signIn
 	s.err = ""
@@ -104,7 +104,7 @@ func (m *Model) keySignIn(msg tea.KeyPressMsg) tea.Cmd {
 	s := &m.signIn
 	switch {
 	case key.Matches(msg, m.keys.Back):
-		if m.opts.Start == FlowHome {
+		if m.opts.Start == JourneyHome {
 			m.screen = screenHome
 		}
 		return nil
@@ -142,8 +142,8 @@ func (m *Model) pasteSignIn(msg tea.PasteMsg) tea.Cmd {
 // loginFor is the sign-in a flow needs: its tokens serve the MFA API but
 // in the challenge flow, whose tokens are what the user signs in for, and
 // while an action waits for an MFA-API token.
-func (m *Model) loginFor(f Flow, creds flow.Credentials) auth0.PasswordLogin {
-	return flow.Login(m.env, creds, f != FlowChallenge || m.after.pending(), m.opts.Audience)
+func (m *Model) loginFor(f Journey, creds flow.Credentials) auth0.PasswordLogin {
+	return flow.Login(m.env, creds, f != JourneyChallenge || m.after.pending(), m.opts.Audience)
 }
 
 func (m *Model) submitSignIn() tea.Cmd {
@@ -172,7 +172,7 @@ func (m *Model) submitSignIn() tea.Cmd {
 		s.err, s.focus = t.MissingPass, fieldPassword
 		return s.focusCmd()
 	}
-	login := m.loginFor(m.flow, creds)
+	login := m.loginFor(m.journey, creds)
 	m.session = flow.Begin(creds, login)
 	return m.run(t.Working, func(env flow.Env) tea.Cmd { return flow.SignInCmd(env, login) })
 }
@@ -191,7 +191,7 @@ func (m *Model) signedIn(msg flow.SignedInMsg) tea.Cmd {
 
 // haveMFAToken moves on once the session holds an mfa_token.
 func (m *Model) haveMFAToken() tea.Cmd {
-	if m.flow == FlowEnroll {
+	if m.journey == JourneyEnroll {
 		return m.startEnrollment(m.session.MFAToken)
 	}
 	return m.fetchAuthenticators()
@@ -200,7 +200,7 @@ func (m *Model) haveMFAToken() tea.Cmd {
 func (m *Model) viewSignIn(w, h int) string {
 	s := &m.signIn
 	t := m.t.SignIn
-	purpose := map[Flow]string{FlowEnroll: t.ForEnroll, FlowChallenge: t.ForChallenge, FlowManage: t.ForManage}[m.flow]
+	purpose := map[Journey]string{JourneyEnroll: t.ForEnroll, JourneyChallenge: t.ForChallenge, JourneyManage: t.ForManage}[m.journey]
 	if m.after.pending() {
 		purpose = t.ForVerify
 	}
@@ -242,7 +242,7 @@ func (m *Model) signInKeys() []key.Binding {
 	if m.signIn.pasting {
 		keys = []key.Binding{submit, paste} // one field: tab has nowhere to go
 	}
-	if m.opts.Start == FlowHome {
+	if m.opts.Start == JourneyHome {
 		keys = append(keys, m.keys.Back)
 	}
 	return append(keys, m.keys.ForceQuit)

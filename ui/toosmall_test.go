@@ -69,7 +69,7 @@ func TestTooSmallWindowTakesNoKeysButQuit(t *testing.T) {
 	}
 
 	f = newFixture(t, fixtureOptions{width: 40, height: 12})
-	f.m.openSignIn(FlowEnroll)
+	f.m.openSignIn(JourneyEnroll)
 	f.typeText("a")
 	f.send(tea.PasteMsg{Content: "pasted"})
 	if got := f.m.signIn.fields[fieldEmail].Value(); got != "" {
@@ -84,7 +84,7 @@ func TestTooSmallWindowTakesNoKeysButQuit(t *testing.T) {
 
 	// A recovery code waiting to be saved is not lost to q: only ctrl+c.
 	f = newFixture(t, fixtureOptions{width: 40, height: 12})
-	f.signedIn(FlowEnroll, "alice@example.com")
+	f.signedIn(JourneyEnroll, "alice@example.com")
 	f.m.enrolled = enrolledScreen{recoveryCodes: []string{"MZCRK3YX5V3AKNNYY6JEBQCL"}}
 	f.m.screen = screenEnrolled
 	if cmd := f.key("q"); isQuit(cmd) {

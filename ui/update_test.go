@@ -40,13 +40,13 @@ func TestHomeChoosesAFlow(t *testing.T) {
 	f.key("j")
 	f.key("j") // wraps to the first
 	f.key("enter")
-	if f.m.screen != screenSignIn || f.m.flow != FlowEnroll {
-		t.Fatalf("screen %v flow %v", f.m.screen, f.m.flow)
+	if f.m.screen != screenSignIn || f.m.journey != JourneyEnroll {
+		t.Fatalf("screen %v flow %v", f.m.screen, f.m.journey)
 	}
 	f.key("esc")
 	f.key("3")
-	if f.m.screen != screenSignIn || f.m.flow != FlowManage {
-		t.Fatalf("screen %v flow %v", f.m.screen, f.m.flow)
+	if f.m.screen != screenSignIn || f.m.journey != JourneyManage {
+		t.Fatalf("screen %v flow %v", f.m.screen, f.m.journey)
 	}
 }
 
@@ -316,14 +316,14 @@ func TestExitCodes(t *testing.T) {
 
 func TestEmptyListOffersToEnroll(t *testing.T) {
 	f := newTestFixture(t)
-	f.signedIn(FlowManage, "alice@example.com")
+	f.signedIn(JourneyManage, "alice@example.com")
 	f.result(flow.AuthenticatorsMsg{})
 	if !strings.Contains(f.screen(), "Press e to enroll") {
 		t.Fatalf("screen:\n%s", f.screen())
 	}
 	f.key("e")
-	if f.m.screen != screenWorking || f.m.op.label != f.m.t.Working.Associating || f.m.flow != FlowEnroll {
-		t.Fatalf("screen %v op %q flow %v", f.m.screen, f.m.op.label, f.m.flow)
+	if f.m.screen != screenWorking || f.m.op.label != f.m.t.Working.Associating || f.m.journey != JourneyEnroll {
+		t.Fatalf("screen %v op %q flow %v", f.m.screen, f.m.op.label, f.m.journey)
 	}
 }
 

@@ -27,15 +27,15 @@ type plainFlags struct {
 	authenticator                                                string
 }
 
-func addPlainFlags(cmd *cobra.Command, start ui.Flow, t *i18n.Catalog) *plainFlags {
+func addPlainFlags(cmd *cobra.Command, start ui.Journey, t *i18n.Catalog) *plainFlags {
 	f := &plainFlags{}
 	fl := cmd.Flags()
 	fl.BoolVar(&f.passwordStdin, "password-stdin", false, t.Flags.PasswordStdin)
 	fl.BoolVar(&f.json, "json", false, t.Flags.JSON)
-	if start != ui.FlowManage {
+	if start != ui.JourneyManage {
 		fl.BoolVar(&f.showTokens, "show-tokens", false, t.Flags.ShowTokens)
 	}
-	if start == ui.FlowChallenge {
+	if start == ui.JourneyChallenge {
 		fl.StringVar(&f.authenticator, "authenticator", "", t.Flags.Authenticator)
 		fl.BoolVar(&f.otpStdin, "otp-stdin", false, t.Flags.OTPStdin)
 		fl.BoolVar(&f.recoveryCodeStdin, "recovery-code-stdin", false, t.Flags.RecoveryCodeStdin)
@@ -45,7 +45,7 @@ func addPlainFlags(cmd *cobra.Command, start ui.Flow, t *i18n.Catalog) *plainFla
 
 // runFlow runs a flow in the TUI, or as plain lines when asked to, when a
 // plain-only flag is given, or when the TUI cannot run.
-func runFlow(cmd *cobra.Command, start ui.Flow, f *plainFlags) error {
+func runFlow(cmd *cobra.Command, start ui.Journey, f *plainFlags) error {
 	if f.otpStdin && f.recoveryCodeStdin {
 		s, _, _ := loadSettings(cmd)
 		return usageError{fmt.Errorf(catalogOf(s).CLI.FlagsExclusive, "--otp-stdin", "--recovery-code-stdin")}
@@ -87,7 +87,7 @@ func plainOnlyFlagGiven(cmd *cobra.Command) bool {
 // terminal, or with --plain, it says which commands have one.
 func runHome(cmd *cobra.Command) error {
 	if !plainWanted(cmd) {
-		return runInteractive(cmd, ui.FlowHome)
+		return runInteractive(cmd, ui.JourneyHome)
 	}
 	s, _, _ := loadSettings(cmd)
 	// Printed as it is: fang would recapitalize and rewrap the sentence.
@@ -106,11 +106,11 @@ func isTerminal(v any) bool {
 	return ok && term.IsTerminal(f.Fd())
 }
 
-var plainCommands = map[ui.Flow]plain.Command{
-	ui.FlowEnroll: plain.CommandEnroll, ui.FlowChallenge: plain.CommandChallenge, ui.FlowManage: plain.CommandAuthenticators,
+var plainCommands = map[ui.Journey]plain.Command{
+	ui.JourneyEnroll: plain.CommandEnroll, ui.JourneyChallenge: plain.CommandChallenge, ui.JourneyManage: plain.CommandAuthenticators,
 }
 
-func runPlain(cmd *cobra.Command, s config.Settings, start ui.Flow, f *plainFlags) error {
+func runPlain(cmd *cobra.Command, s config.Settings, start ui.Journey, f *plainFlags) error {
 	t, err := openTenant(s, nil)
 	if err != nil {
 		return f.setupFailed(cmd, start, err)
@@ -151,7 +151,7 @@ func runPlain(cmd *cobra.Command, s config.Settings, start ui.Flow, f *plainFlag
 
 // setupFailed keeps the promise of --json, one document on stdout, when
 // the run cannot even start.
-func (f *plainFlags) setupFailed(cmd *cobra.Command, start ui.Flow, err error) error {
+func (f *plainFlags) setupFailed(cmd *cobra.Command, start ui.Journey, err error) error {
 	if f.json {
 		_ = plain.SetupFailed(plainCommands[start], err.Error()).Write(cmd.OutOrStdout())
 	}

@@ -20,7 +20,7 @@ import (
 
 // newFlowCommand is a command that opens the TUI directly in one flow, or
 // runs it as plain lines (see runFlow).
-func newFlowCommand(use, short, example string, start ui.Flow, t *i18n.Catalog) *cobra.Command {
+func newFlowCommand(use, short, example string, start ui.Journey, t *i18n.Catalog) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:     use,
 		Short:   short,
@@ -34,7 +34,7 @@ func newFlowCommand(use, short, example string, start ui.Flow, t *i18n.Catalog) 
 }
 
 // runInteractive runs a flow in the TUI.
-func runInteractive(cmd *cobra.Command, start ui.Flow) error {
+func runInteractive(cmd *cobra.Command, start ui.Journey) error {
 	s, err := settingsFor(cmd)
 	if err != nil {
 		return err
