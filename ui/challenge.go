@@ -292,18 +292,6 @@ func (m *Model) viewApproval(a *flow.Approval, w int) string {
 	return paint(m.st.Error, "✗ "+t.Failed) + detail + "\n" + paint(m.st.Text, t.TryAgain)
 }
 
-// progressBar shows the time left as a bar that empties. Its two parts
-// differ by their glyphs as well as their colours, so that it reads
-// without colours (NO_COLOR).
-func (m *Model) progressBar(left, total time.Duration, w int) string {
-	if w < 4 || total <= 0 {
-		return ""
-	}
-	filled := int(float64(w) * float64(max(left, 0)) / float64(total))
-	filled = min(max(filled, 0), w)
-	return paint(m.st.ProgressFull, strings.Repeat("━", filled)) + paint(m.st.ProgressRest, strings.Repeat("─", w-filled))
-}
-
 func (m *Model) challengeKeys() []key.Binding {
 	c := m.challenge
 	if c.entry != nil {

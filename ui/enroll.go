@@ -97,18 +97,6 @@ func (m *Model) rerenderQR() {
 	}
 }
 
-// qrStyle draws with explicit colours unless colours are off (NO_COLOR),
-// then picks the glyphs for the terminal's background.
-func (m *Model) qrStyle() qr.Style {
-	if m.noColor {
-		if m.isDark {
-			return qr.StylePlainDark
-		}
-		return qr.StylePlainLight
-	}
-	return qr.StyleColor
-}
-
 // enrollProgressed reacts to the approval wait's progress.
 func (m *Model) enrollProgressed() tea.Cmd {
 	e := m.enroll

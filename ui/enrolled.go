@@ -46,13 +46,6 @@ func (m *Model) showEnrolled(list []auth0.Authenticator) tea.Cmd {
 	return nil
 }
 
-func (m *Model) deviceName(a auth0.Authenticator) string {
-	if a.Name == "" {
-		return m.t.Enrolled.DeviceUnknown
-	}
-	return a.Name
-}
-
 // savedMsg reports where the recovery codes were written.
 type savedMsg struct {
 	path string

@@ -231,15 +231,6 @@ func (m *Model) enrollStatus(w int) string {
 	return strings.Join(lines, "\n")
 }
 
-// sandboxPace says, on the embedded sandbox's wait screens, that its
-// quick polls are not what a real tenant allows: the trace shows them.
-func (m *Model) sandboxPace(w int) string {
-	if !m.opts.Sandbox || m.env.PollInterval >= flow.DefaultInterval {
-		return ""
-	}
-	return paint(m.st.Muted, wrap(fmt.Sprintf(m.t.App.SandboxPace, m.shortDuration(m.env.PollInterval)), w))
-}
-
 // helpLines is the full help in one column: the screen's keys, then the
 // others, each once.
 func (m *Model) helpLines(w int) []string {

@@ -73,29 +73,6 @@ func (m *Model) homeView(w int, withHints bool) string {
 	return b.String()
 }
 
-// viewDemoUsers lists the sandbox's demo users, with their passwords (they
-// are public demo values, not secrets).
-func (m *Model) viewDemoUsers(w int) string {
-	if m.opts.DemoUsers == nil {
-		return ""
-	}
-	users := m.opts.DemoUsers()
-	if len(users) == 0 {
-		return ""
-	}
-	rows := make([]string, 0, 2*len(users))
-	for _, u := range users {
-		rows = append(rows,
-			m.st.Strong.Render(padRight(u.Email, 20))+m.st.Text.Render(u.Password),
-			m.st.Muted.Render(wrap(u.Note, max(w-8, 20))))
-	}
-	box := drawBox(m.st.Box, strings.Join(rows, "\n"), 0)
-	if top, _, _ := strings.Cut(box, "\n"); cellWidth(top) > w {
-		box = strings.Join(rows, "\n")
-	}
-	return m.st.Label.Render(m.t.Home.DemoUsers) + "\n" + box
-}
-
 func (m *Model) homeKeys() []key.Binding {
 	return []key.Binding{m.keys.Up, m.keys.Down, m.keys.Select, m.keys.Quit}
 }

@@ -167,16 +167,6 @@ func (m *Model) listTitle() string {
 	return t.TitleChallenge
 }
 
-func (m *Model) kindName(k auth0.Kind) string { return flow.KindName(m.t, k) }
-
-// describe names an authenticator for a sentence: its kind and device.
-func (m *Model) describe(a auth0.Authenticator) string {
-	if a.Name != "" {
-		return m.kindName(a.Kind()) + " · " + a.Name
-	}
-	return m.kindName(a.Kind())
-}
-
 func (m *Model) selectedAuthenticator() (auth0.Authenticator, bool) {
 	it, ok := m.list.list.SelectedItem().(authenticatorItem)
 	return it.Authenticator, ok

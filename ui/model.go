@@ -38,16 +38,10 @@ const (
 
 // Model is the root model.
 type Model struct {
-	opts Options
-	env  flow.Env
-	t    *i18n.Catalog
-	st   *Styles
-	keys *KeyMap
+	*common
 	help help.Model
-	spin spinner.Model
 
 	width, height int
-	isDark        bool
 
 	screen  screen
 	journey Journey
@@ -71,7 +65,6 @@ type Model struct {
 	}
 
 	listPurpose listPurpose
-	noColor     bool // colours are off (NO_COLOR): the QR code uses plain glyphs
 
 	op        operation
 	opSeq     uint64
@@ -96,7 +89,7 @@ func New(opts Options) *Model {
 		opts.Catalog = i18n.For(i18n.English)
 	}
 	opts.Env.PollInterval = flow.SanitizeInterval(opts.Env.PollInterval)
-	m := &Model{opts: opts, env: opts.Env, t: opts.Catalog, isDark: opts.Theme != ThemeLight}
+	m := &Model{common: &common{opts: opts, env: opts.Env, t: opts.Catalog, isDark: opts.Theme != ThemeLight}}
 	m.keys = NewKeyMap(m.t)
 	m.help = help.New()
 	// Bubbles' Dot at 5 frames a second, half its default: an approval
@@ -306,20 +299,6 @@ func (m *Model) cancelOperation() {
 	back := m.op.back
 	m.op.end()
 	m.screen = back
-}
-
-func (m *Model) ctx() context.Context {
-	if m.env.Ctx != nil {
-		return m.env.Ctx
-	}
-	return context.Background()
-}
-
-func (m *Model) now() time.Time {
-	if m.env.Clock != nil {
-		return m.env.Clock.Now()
-	}
-	return time.Now()
 }
 
 // animating reports whether something on screen moves every frame.

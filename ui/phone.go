@@ -107,11 +107,6 @@ func (m *Model) phoneLayout() (side, line bool) {
 	return false, true
 }
 
-// phoneDeviceName names the simulated phone after the user ("Alice's phone").
-func (m *Model) phoneDeviceName() string {
-	return flow.PhoneName(m.t, m.session.Credentials.Username)
-}
-
 func (p *phonePanel) view(m *Model, w, h int) string {
 	t := m.t.Phone
 	st := m.st
@@ -185,4 +180,9 @@ func groupOTP(code string) string {
 		return code[:3] + " " + code[3:]
 	}
 	return code
+}
+
+// phoneDeviceName names the simulated phone after the user ("Alice's phone").
+func (m *Model) phoneDeviceName() string {
+	return flow.PhoneName(m.t, m.session.Credentials.Username)
 }

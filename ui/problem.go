@@ -23,9 +23,6 @@ func (m *Model) showProblem(p flow.Problem, back screen) tea.Cmd {
 	return nil
 }
 
-// problemDetail is the answer as Auth0 gave it, or what failed.
-func (m *Model) problemDetail(p flow.Problem) string { return flow.ProblemDetail(m.t, p) }
-
 func (m *Model) viewProblem(w, h int) string {
 	p := m.problem.problem
 	text := flow.ProblemTextOn(m.t, p.Kind, m.opts.Sandbox)

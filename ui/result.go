@@ -3,7 +3,6 @@ package ui
 import (
 	"fmt"
 	"strings"
-	"time"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/viewport"
@@ -119,15 +118,6 @@ func (m *Model) writeDecoded(b *strings.Builder, title string, d *flow.DecodedTo
 		}
 		b.WriteString("  " + paint(m.st.Muted, padRight(c.Name, 16)) + paint(m.st.Text, value) + "\n")
 	}
-}
-
-// countdown says how long until t, and when that is.
-func (m *Model) countdown(at time.Time) string {
-	left := at.Sub(m.now())
-	if left <= 0 {
-		return paint(m.st.Error, m.t.Result.Expired)
-	}
-	return fmt.Sprintf(m.t.Result.ExpiresAt, clockDuration(left), at.Local().Format("15:04:05"))
 }
 
 func claimValue(d *flow.DecodedToken, name string) string {
