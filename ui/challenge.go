@@ -63,7 +63,7 @@ func (m *Model) newChallengeScreen(target auth0.Authenticator) *challengeScreen 
 	c.input.SetStyles(m.st.Input)
 	c.input.SetWidth(30)
 	m.challenge = c
-	m.screen = screenChallenge
+	m.setScreen(screenChallenge)
 	return c
 }
 
@@ -125,7 +125,7 @@ func (m *Model) verified(msg flow.VerifiedMsg) tea.Cmd {
 	if msg.Factor == flow.RecoveryCode && msg.Tokens.RecoveryCode != "" {
 		m.session.Earn(msg.Tokens, msg.At)
 		m.recovery = recoveryScreen{enrolledScreen: enrolledScreen{recoveryCodes: []string{msg.Tokens.RecoveryCode}}}
-		m.screen = screenNewRecovery
+		m.setScreen(screenNewRecovery)
 		return nil
 	}
 	return m.approvedWith(msg.Tokens, msg.At)
@@ -192,7 +192,7 @@ func (m *Model) backToList() tea.Cmd {
 	m.stopWaits()
 	m.op.end()
 	m.challenge = nil
-	m.screen = screenList
+	m.setScreen(screenList)
 	return dismiss
 }
 

@@ -67,7 +67,7 @@ func (m *Model) associated(msg flow.AssociatedMsg) tea.Cmd {
 	if msg.Err != nil {
 		p := flow.Diagnose(msg.Err)
 		if p.Kind == flow.ProblemAlreadyEnrolled {
-			m.screen = screenAlreadyEnrolled
+			m.setScreen(screenAlreadyEnrolled)
 			return nil
 		}
 		return m.showProblem(p, screenHome)
@@ -76,7 +76,7 @@ func (m *Model) associated(msg flow.AssociatedMsg) tea.Cmd {
 	m.rerenderQR()
 	m.enroll.approval = flow.NewApproval(m.env, flow.ApprovalEnrollment, m.session.MFAToken,
 		msg.Association.OOBCode, msg.At, m.enroll.expiresAt())
-	m.screen = screenEnroll
+	m.setScreen(screenEnroll)
 	m.phone.qrShown()
 	return m.enroll.approval.Start()
 }

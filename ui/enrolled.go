@@ -40,7 +40,7 @@ func newestActivePush(list []auth0.Authenticator) auth0.Authenticator {
 
 func (m *Model) showEnrolled(list []auth0.Authenticator) tea.Cmd {
 	m.enrolled.authenticator = newestActivePush(list)
-	m.screen = screenEnrolled
+	m.setScreen(screenEnrolled)
 	a := m.enrolled.authenticator
 	m.summary = fmt.Sprintf(m.t.App.ExitEnrolled, a.ID, m.deviceName(a), m.session.Credentials.Username)
 	return nil

@@ -159,7 +159,7 @@ func (m *Model) screenKeys() []key.Binding {
 func (m *Model) runInline(start func(env flow.Env) tea.Cmd) tea.Cmd {
 	back := m.screen
 	cmd := m.run("", start)
-	m.screen = back
+	m.setScreen(back)
 	return cmd
 }
 
@@ -172,8 +172,8 @@ func (m *Model) setStatus(text string) tea.Cmd {
 }
 
 // setStatusOn shows a note on another screen.
-func (m *Model) setStatusOn(s screen, text string) tea.Cmd {
-	m.screen = s
+func (m *Model) setStatusOn(s screenID, text string) tea.Cmd {
+	m.setScreen(s)
 	return m.setStatus(text)
 }
 

@@ -118,7 +118,7 @@ func (m *Model) listed(msg flow.AuthenticatorsMsg) tea.Cmd {
 	m.list.list.ResetFilter()
 	m.list.fit()
 	m.list.list.Select(firstChallengeable(items))
-	m.screen = screenList
+	m.setScreen(screenList)
 	m.layout()
 	return cmd
 }
@@ -196,7 +196,7 @@ func (m *Model) keyList(msg tea.KeyPressMsg) tea.Cmd {
 			return m.setStatus(m.t.List.CannotDelete)
 		}
 		m.list.confirm = a
-		m.screen = screenConfirmDelete
+		m.setScreen(screenConfirmDelete)
 		return nil
 	case key.Matches(msg, m.keys.Refresh):
 		return m.fetchAuthenticators()
@@ -339,7 +339,7 @@ func (m *Model) keyConfirmDelete(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, m.keys.Yes):
 		return m.deleteAuthenticator(m.list.confirm)
 	case key.Matches(msg, m.keys.No):
-		m.screen = screenList
+		m.setScreen(screenList)
 	}
 	return nil
 }

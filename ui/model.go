@@ -18,24 +18,6 @@ import (
 	"github.com/mfapush/mfapush/internal/i18n"
 )
 
-// screen is what the body shows.
-type screen uint8
-
-const (
-	screenHome screen = iota
-	screenSignIn
-	screenWorking
-	screenProblem
-	screenEnroll
-	screenEnrolled
-	screenAlreadyEnrolled
-	screenList
-	screenConfirmDelete
-	screenChallenge
-	screenNewRecovery
-	screenResult
-)
-
 // Model is the root model.
 type Model struct {
 	*common
@@ -43,12 +25,13 @@ type Model struct {
 
 	width, height int
 
-	screen  screen
+	screen  screenID
+	current screen // the screen shown, once screens are components
 	journey Journey
 	session flow.Session
 	after   afterMFA
 
-	home      homeScreen
+	home      *homeScreen
 	signIn    signInScreen
 	problem   problemScreen
 	enroll    *enrollScreen
@@ -68,7 +51,7 @@ type Model struct {
 
 	op        operation
 	opSeq     uint64
-	chainBack screen // where the calls shown on the working screen started
+	chainBack screenID // where the calls shown on the working screen started
 	last      lastCall
 	spinning  bool
 	quitting  bool // the program ends: the last frame is blank
@@ -96,7 +79,7 @@ func New(opts Options) *Model {
 	// wait lasts minutes, and each frame redraws the screen and writes to
 	// the terminal (docs/performance.md, idle cost).
 	m.spin = spinner.New(spinner.WithSpinner(spinner.Spinner{Frames: spinner.Dot.Frames, FPS: time.Second / 5}))
-	m.home = newHomeScreen()
+	m.home = newHomeScreen(m.common)
 	m.signIn = newSignInScreen(m)
 	m.list = newListScreen(m)
 	m.applyTheme()
@@ -104,7 +87,7 @@ func New(opts Options) *Model {
 	m.phone.refresh(opts.Phone)
 	m.journey = opts.Start
 	if opts.Start == JourneyHome {
-		m.screen = screenHome
+		m.setScreen(screenHome)
 	} else {
 		m.openSignIn(opts.Start)
 	}
@@ -256,7 +239,7 @@ type operation struct {
 	seq    uint64
 	label  string
 	cancel context.CancelFunc
-	back   screen // where esc returns
+	back   screenID // where esc returns
 }
 
 func (o *operation) end() {
@@ -289,7 +272,7 @@ func (m *Model) run(label string, start func(env flow.Env) tea.Cmd) tea.Cmd {
 	env.Ctx = ctx
 	m.op = operation{seq: m.opSeq, label: label, cancel: cancel, back: back}
 	m.chainBack = back
-	m.screen = screenWorking
+	m.setScreen(screenWorking)
 	seq, cmd := m.opSeq, start(env)
 	return func() tea.Msg { return opDoneMsg{seq: seq, msg: cmd()} }
 }
@@ -298,7 +281,7 @@ func (m *Model) run(label string, start func(env flow.Env) tea.Cmd) tea.Cmd {
 func (m *Model) cancelOperation() {
 	back := m.op.back
 	m.op.end()
-	m.screen = back
+	m.setScreen(back)
 }
 
 // animating reports whether something on screen moves every frame.
@@ -375,7 +358,7 @@ func (m *Model) goHome() tea.Cmd {
 		m.openSignIn(m.opts.Start)
 		return m.signIn.focusCmd()
 	}
-	m.screen = screenHome
+	m.setScreen(screenHome)
 	return nil
 }
 

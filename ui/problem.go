@@ -12,14 +12,14 @@ import (
 // problemScreen says what went wrong and what to do.
 type problemScreen struct {
 	problem flow.Problem
-	back    screen         // enter returns there
+	back    screenID       // enter returns there
 	retry   func() tea.Cmd // what enter does instead, when set
 }
 
 // showProblem replaces the screen with an explanation; enter goes back.
-func (m *Model) showProblem(p flow.Problem, back screen) tea.Cmd {
+func (m *Model) showProblem(p flow.Problem, back screenID) tea.Cmd {
 	m.problem = problemScreen{problem: p, back: back}
-	m.screen = screenProblem
+	m.setScreen(screenProblem)
 	return nil
 }
 
@@ -53,7 +53,7 @@ func (m *Model) keyProblem(msg tea.KeyPressMsg) tea.Cmd {
 		if cmd := m.retryFailedCall(); cmd != nil {
 			return cmd
 		}
-		m.screen = m.problem.back
+		m.setScreen(m.problem.back)
 		if m.screen == screenSignIn {
 			if m.problem.problem.Kind == flow.ProblemWrongCredentials {
 				m.signIn.retypePassword()

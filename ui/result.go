@@ -28,7 +28,7 @@ func (m *Model) showResult() tea.Cmd {
 	m.result = resultScreen{view: viewport.New()}
 	m.result.idToken, _ = flow.DecodeToken(tokens.IDToken)
 	m.result.access, _ = flow.DecodeToken(tokens.AccessToken)
-	m.screen = screenResult
+	m.setScreen(screenResult)
 	m.summary = fmt.Sprintf(m.t.App.ExitSignedIn, m.session.Credentials.Username, tokens.Scope)
 	return nil
 }

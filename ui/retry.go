@@ -34,6 +34,6 @@ func (m *Model) retryFailedCall() tea.Cmd {
 	if !retryable(m.problem.problem.Kind) || m.last.start == nil {
 		return nil
 	}
-	m.screen = m.problem.back
+	m.setScreen(m.problem.back)
 	return m.run(m.last.label, m.last.start)
 }

@@ -15,11 +15,11 @@ type screenParts struct {
 
 // screens is filled in init: the screens' methods reach it again (through
 // the footer's keys), which a package-level initializer may not.
-var screens map[screen]screenParts
+var screens map[screenID]screenParts
 
 func init() {
-	screens = map[screen]screenParts{
-		screenHome:            {(*Model).viewHome, (*Model).keyHome, (*Model).homeKeys},
+	screens = map[screenID]screenParts{
+		screenHome:            component,
 		screenSignIn:          {(*Model).viewSignIn, (*Model).keySignIn, (*Model).signInKeys},
 		screenWorking:         {(*Model).viewWorking, nil, (*Model).workingKeys},
 		screenProblem:         {(*Model).viewProblem, (*Model).keyProblem, (*Model).problemKeys},
@@ -43,4 +43,39 @@ func (m *Model) viewWorking(w, h int) string {
 
 func (m *Model) workingKeys() []key.Binding {
 	return []key.Binding{m.keys.Back, m.keys.ForceQuit}
+}
+
+// component is the entry of a screen that is a component: the current
+// screen draws, answers and offers its keys itself.
+var component = screenParts{
+	view: func(m *Model, w, h int) string { return m.current.View(w, h) },
+	key:  func(m *Model, msg tea.KeyPressMsg) tea.Cmd { return m.updateScreen(msg) },
+	keys: func(m *Model) []key.Binding { return m.current.ShortHelp() },
+}
+
+// updateScreen hands msg to the current screen and carries out what it
+// asks for.
+func (m *Model) updateScreen(msg tea.Msg) tea.Cmd {
+	cmd, in := m.current.Update(msg)
+	return tea.Batch(cmd, m.carry(in))
+}
+
+// setScreen shows the screen of that ID: a component's kept instance.
+func (m *Model) setScreen(id screenID) {
+	m.screen = id
+	if s := m.kept(id); s != nil {
+		m.current = s
+		if r, ok := s.(resizer); ok {
+			r.setSize(m.bodySize())
+		}
+	}
+}
+
+// kept is the instance of a screen that is a component.
+func (m *Model) kept(id screenID) screen {
+	switch id {
+	case screenHome:
+		return m.home
+	}
+	return nil
 }

@@ -79,7 +79,7 @@ func (s *signInScreen) focusCmd() tea.Cmd {
 // openSignIn shows the form for a flow, with the username prefilled.
 func (m *Model) openSignIn(f Journey) {
 	m.journey = f
-	m.screen = screenSignIn
+	m.setScreen(screenSignIn)
 	s := &m.signIn
 	s.err = ""
 	s.pasting = false
@@ -105,7 +105,7 @@ func (m *Model) keySignIn(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, m.keys.Back):
 		if m.opts.Start == JourneyHome {
-			m.screen = screenHome
+			m.setScreen(screenHome)
 		}
 		return nil
 	case key.Matches(msg, m.keys.Paste):
