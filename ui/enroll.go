@@ -67,6 +67,7 @@ func (m *Model) associated(msg flow.AssociatedMsg) tea.Cmd {
 	if msg.Err != nil {
 		p := flow.Diagnose(msg.Err)
 		if p.Kind == flow.ProblemAlreadyEnrolled {
+			m.already = newAlreadyScreen(m.common)
 			m.setScreen(screenAlreadyEnrolled)
 			return nil
 		}

@@ -26,7 +26,6 @@ const (
 type listScreen struct {
 	list     list.Model
 	delegate *authenticatorDelegate
-	confirm  auth0.Authenticator // the one a delete asks about
 	// viaAccess says the list was fetched with the MFA-API access token,
 	// not the mfa_token.
 	viaAccess bool
@@ -195,7 +194,7 @@ func (m *Model) keyList(msg tea.KeyPressMsg) tea.Cmd {
 		if a.Kind() == auth0.KindRecoveryCode {
 			return m.setStatus(m.t.List.CannotDelete)
 		}
-		m.list.confirm = a
+		m.confirm = newConfirmScreen(m.common, a)
 		m.setScreen(screenConfirmDelete)
 		return nil
 	case key.Matches(msg, m.keys.Refresh):
@@ -319,35 +318,6 @@ func (m *Model) listKeys() []key.Binding {
 	return append(keys, m.list.list.KeyMap.Filter, m.keys.Refresh, m.keys.Back, m.keys.Quit)
 }
 
-// The delete confirmation.
-
-func (m *Model) viewConfirmDelete(w, h int) string {
-	t := m.t.List
-	a := m.list.confirm
-	var b strings.Builder
-	b.WriteString("\n" + paint(m.st.Warning, fmt.Sprintf(t.ConfirmDelete, m.describe(a))) + "\n")
-	b.WriteString(paint(m.st.Muted, a.ID) + "\n\n")
-	if a.Kind() == auth0.KindPush || a.Kind() == auth0.KindOTP {
-		b.WriteString(paint(m.st.Text, wrap(t.TwinNote, w)) + "\n\n")
-	}
-	b.WriteString(paint(m.st.Strong, t.ConfirmHint))
-	return b.String()
-}
-
-func (m *Model) keyConfirmDelete(msg tea.KeyPressMsg) tea.Cmd {
-	switch {
-	case key.Matches(msg, m.keys.Yes):
-		return m.deleteAuthenticator(m.list.confirm)
-	case key.Matches(msg, m.keys.No):
-		m.setScreen(screenList)
-	}
-	return nil
-}
-
-func (m *Model) confirmKeys() []key.Binding {
-	return []key.Binding{m.keys.Yes, m.keys.No}
-}
-
 // deleteAuthenticator deletes a with the session's MFA-API access token,
 // earning one first (a verification with an existing factor) when the
 // session holds none.
@@ -365,7 +335,7 @@ func (m *Model) deleteWithAccess(a auth0.Authenticator) tea.Cmd {
 	if !ok {
 		return m.showProblem(flow.Problem{Kind: flow.ProblemInsufficientScope}, screenList)
 	}
-	m.list.confirm = a
+	m.deleting = a
 	return m.run(m.t.Working.Deleting, func(env flow.Env) tea.Cmd { return flow.DeleteCmd(env, token, a.ID) })
 }
 
@@ -377,7 +347,7 @@ func (m *Model) deleted(msg flow.DeletedMsg) tea.Cmd {
 		p := flow.DiagnoseAccessToken(msg.Err)
 		m.showProblem(p, screenList)
 		if p.Kind == flow.ProblemAccessExpired || p.Kind == flow.ProblemAccessRefused {
-			a := m.list.confirm
+			a := m.deleting
 			m.problem.retry = func() tea.Cmd {
 				m.session.Tokens = nil // never sent again
 				return m.deleteAuthenticator(a)

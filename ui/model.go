@@ -13,6 +13,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
 
+	"github.com/mfapush/mfapush/auth0"
 	"github.com/mfapush/mfapush/flow"
 	"github.com/mfapush/mfapush/internal/exitcode"
 	"github.com/mfapush/mfapush/internal/i18n"
@@ -33,13 +34,16 @@ type Model struct {
 
 	home      *homeScreen
 	signIn    signInScreen
-	problem   problemScreen
+	problem   *problemScreen
+	already   *alreadyScreen
+	confirm   *confirmScreen
+	deleting  auth0.Authenticator // the authenticator a delete was sent for
 	enroll    *enrollScreen
 	enrolled  enrolledScreen
 	list      listScreen
 	challenge *challengeScreen
 	recovery  recoveryScreen
-	result    resultScreen
+	result    *resultScreen
 	phone     phonePanel
 	trace     traceScreen
 	explained struct {
@@ -299,7 +303,10 @@ func (m *Model) animating() bool {
 
 // needsSeconds reports whether a countdown is visible without animation.
 func (m *Model) needsSeconds() bool {
-	return m.screen == screenResult || m.phone.showsOTP(m)
+	if t, ok := m.current.(ticker); ok && m.current.ID() == m.screen && t.ticking() {
+		return true
+	}
+	return m.phone.showsOTP(m)
 }
 
 // animate starts the spinner or the second tick when something needs them

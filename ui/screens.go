@@ -22,15 +22,15 @@ func init() {
 		screenHome:            component,
 		screenSignIn:          {(*Model).viewSignIn, (*Model).keySignIn, (*Model).signInKeys},
 		screenWorking:         {(*Model).viewWorking, nil, (*Model).workingKeys},
-		screenProblem:         {(*Model).viewProblem, (*Model).keyProblem, (*Model).problemKeys},
+		screenProblem:         component,
 		screenEnroll:          {(*Model).viewEnroll, (*Model).keyEnroll, (*Model).enrollKeys},
 		screenEnrolled:        {(*Model).viewEnrolled, (*Model).keyEnrolled, func(m *Model) []key.Binding { return m.enrolledKeys(&m.enrolled) }},
-		screenAlreadyEnrolled: {(*Model).viewAlreadyEnrolled, (*Model).keyAlreadyEnrolled, (*Model).alreadyEnrolledKeys},
+		screenAlreadyEnrolled: component,
 		screenList:            {(*Model).viewList, (*Model).keyList, (*Model).listKeys},
-		screenConfirmDelete:   {(*Model).viewConfirmDelete, (*Model).keyConfirmDelete, (*Model).confirmKeys},
+		screenConfirmDelete:   component,
 		screenChallenge:       {(*Model).viewChallenge, (*Model).keyChallenge, (*Model).challengeKeys},
 		screenNewRecovery:     {(*Model).viewNewRecovery, (*Model).keyNewRecovery, func(m *Model) []key.Binding { return m.enrolledKeys(&m.recovery.enrolledScreen) }},
-		screenResult:          {(*Model).viewResult, (*Model).keyResult, (*Model).resultKeys},
+		screenResult:          component,
 	}
 }
 
@@ -76,6 +76,14 @@ func (m *Model) kept(id screenID) screen {
 	switch id {
 	case screenHome:
 		return m.home
+	case screenProblem:
+		return m.problem
+	case screenAlreadyEnrolled:
+		return m.already
+	case screenConfirmDelete:
+		return m.confirm
+	case screenResult:
+		return m.result
 	}
 	return nil
 }
