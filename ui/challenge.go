@@ -124,7 +124,7 @@ func (m *Model) verified(msg flow.VerifiedMsg) tea.Cmd {
 	}
 	if msg.Factor == flow.RecoveryCode && msg.Tokens.RecoveryCode != "" {
 		m.session.Earn(msg.Tokens, msg.At)
-		m.recovery = recoveryScreen{enrolledScreen: enrolledScreen{recoveryCodes: []string{msg.Tokens.RecoveryCode}}}
+		m.recovery = newNewRecoveryScreen(m.common, m.session.Credentials.Username, msg.Tokens.RecoveryCode)
 		m.setScreen(screenNewRecovery)
 		return nil
 	}

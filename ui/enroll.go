@@ -105,7 +105,7 @@ func (m *Model) enrollProgressed() tea.Cmd {
 		return nil
 	}
 	m.session.Earn(e.approval.Tokens(), m.now())
-	m.enrolled = enrolledScreen{recoveryCodes: e.association.RecoveryCodes}
+	m.enrolledCodes = e.association.RecoveryCodes
 	m.listPurpose = listForEnrolled
 	return m.run(m.t.Working.Listing, func(env flow.Env) tea.Cmd { return flow.AuthenticatorsCmd(env, m.session.MFAToken) })
 }

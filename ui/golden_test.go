@@ -56,7 +56,7 @@ var scenarios = []struct {
 	{"enroll_expired", enrollExpired},
 	{"enrolled", func(f *fixture) {
 		f.signedIn(JourneyEnroll, "alice@example.com")
-		f.m.enrolled = enrolledScreen{recoveryCodes: []string{"MZCRK3YX5V3AKNNYY6JEBQCL"}}
+		f.m.enrolledCodes = []string{"MZCRK3YX5V3AKNNYY6JEBQCL"}
 		f.m.listPurpose = listForEnrolled
 		f.result(flow.AuthenticatorsMsg{Authenticators: []auth0.Authenticator{
 			{ID: "push|dev_ZUla9SQ6tAIHSz6y", AuthenticatorType: "oob", OOBChannel: "auth0", Name: "Alice's phone", Active: true}}})

@@ -29,8 +29,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	if !m.typing() {
 		switch {
 		case key.Matches(msg, m.keys.Quit):
-			if r := m.unsavedRecovery(); r != nil && !r.warned {
-				r.warned = true
+			if k := m.keeping(); k != nil && k.warnOnce() {
 				return nil
 			}
 			return m.quit()
@@ -89,14 +88,11 @@ func (m *Model) typing() bool {
 	return false
 }
 
-// unsavedRecovery is the recovery code on screen that the user has not yet
-// confirmed saving, if any.
-func (m *Model) unsavedRecovery() *enrolledScreen {
-	switch {
-	case m.screen == screenEnrolled && m.enrolled.mustAcknowledge():
-		return &m.enrolled
-	case m.screen == screenNewRecovery && m.recovery.mustAcknowledge():
-		return &m.recovery.enrolledScreen
+// keeping is the current screen when it holds a recovery code the user
+// has not confirmed saving, else nil.
+func (m *Model) keeping() keeper {
+	if k, ok := m.shown().(keeper); ok && k.unsaved() {
+		return k
 	}
 	return nil
 }

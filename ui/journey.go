@@ -5,6 +5,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/mfapush/mfapush/auth0"
 	"github.com/mfapush/mfapush/flow"
 )
 
@@ -27,6 +28,11 @@ func (m *Model) carry(in intent) tea.Cmd {
 		return m.deleteAuthenticator(in.authenticator)
 	case leave:
 		return m.leave()
+	case codesKept:
+		if m.after.pending() {
+			return m.completeAfter()
+		}
+		return m.showResult()
 	}
 	return nil
 }
@@ -76,5 +82,20 @@ func (m *Model) leave() tea.Cmd {
 		}
 		return m.goHome()
 	}
+	return nil
+}
+
+// showEnrolled names the device the enrollment confirmed: the newest
+// active push of the list.
+func (m *Model) showEnrolled(list []auth0.Authenticator) tea.Cmd {
+	var a auth0.Authenticator
+	if pushes := flow.Push.Answering(list); len(pushes) > 0 {
+		a = pushes[len(pushes)-1]
+	}
+	user := m.session.Credentials.Username
+	m.enrolled = newEnrolledScreen(m.common, user, a, m.enrolledCodes)
+	m.enrolledCodes = nil
+	m.setScreen(screenEnrolled)
+	m.summary = fmt.Sprintf(m.t.App.ExitEnrolled, a.ID, m.deviceName(a), user)
 	return nil
 }

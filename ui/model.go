@@ -32,21 +32,22 @@ type Model struct {
 	session flow.Session
 	after   afterMFA
 
-	home      *homeScreen
-	signIn    signInScreen
-	problem   *problemScreen
-	already   *alreadyScreen
-	confirm   *confirmScreen
-	deleting  auth0.Authenticator // the authenticator a delete was sent for
-	enroll    *enrollScreen
-	enrolled  enrolledScreen
-	list      listScreen
-	challenge *challengeScreen
-	recovery  recoveryScreen
-	result    *resultScreen
-	phone     phonePanel
-	trace     traceScreen
-	explained struct {
+	home          *homeScreen
+	signIn        signInScreen
+	problem       *problemScreen
+	already       *alreadyScreen
+	confirm       *confirmScreen
+	deleting      auth0.Authenticator // the authenticator a delete was sent for
+	enroll        *enrollScreen
+	enrolled      *enrolledScreen
+	enrolledCodes []string // the recovery codes of the enrollment being confirmed
+	list          listScreen
+	challenge     *challengeScreen
+	recovery      *newRecoveryScreen
+	result        *resultScreen
+	phone         phonePanel
+	trace         traceScreen
+	explained     struct {
 		count int
 		text  string
 	}
@@ -210,7 +211,9 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		m.clearStatus(msg)
 		return nil
 	case savedMsg:
-		m.enrolledSaved(msg)
+		if s := m.shown(); s != nil {
+			return m.updateScreen(msg)
+		}
 		return nil
 	case listMsg:
 		return m.updateList(msg.msg)
@@ -303,7 +306,7 @@ func (m *Model) animating() bool {
 
 // needsSeconds reports whether a countdown is visible without animation.
 func (m *Model) needsSeconds() bool {
-	if t, ok := m.current.(ticker); ok && m.current.ID() == m.screen && t.ticking() {
+	if t, ok := m.shown().(ticker); ok && t.ticking() {
 		return true
 	}
 	return m.phone.showsOTP(m)

@@ -24,12 +24,12 @@ func init() {
 		screenWorking:         {(*Model).viewWorking, nil, (*Model).workingKeys},
 		screenProblem:         component,
 		screenEnroll:          {(*Model).viewEnroll, (*Model).keyEnroll, (*Model).enrollKeys},
-		screenEnrolled:        {(*Model).viewEnrolled, (*Model).keyEnrolled, func(m *Model) []key.Binding { return m.enrolledKeys(&m.enrolled) }},
+		screenEnrolled:        component,
 		screenAlreadyEnrolled: component,
 		screenList:            {(*Model).viewList, (*Model).keyList, (*Model).listKeys},
 		screenConfirmDelete:   component,
 		screenChallenge:       {(*Model).viewChallenge, (*Model).keyChallenge, (*Model).challengeKeys},
-		screenNewRecovery:     {(*Model).viewNewRecovery, (*Model).keyNewRecovery, func(m *Model) []key.Binding { return m.enrolledKeys(&m.recovery.enrolledScreen) }},
+		screenNewRecovery:     component,
 		screenResult:          component,
 	}
 }
@@ -84,6 +84,18 @@ func (m *Model) kept(id screenID) screen {
 		return m.confirm
 	case screenResult:
 		return m.result
+	case screenEnrolled:
+		return m.enrolled
+	case screenNewRecovery:
+		return m.recovery
+	}
+	return nil
+}
+
+// shown is the current screen when it is a component, else nil.
+func (m *Model) shown() screen {
+	if m.current != nil && m.current.ID() == m.screen {
+		return m.current
 	}
 	return nil
 }

@@ -85,8 +85,8 @@ func TestTooSmallWindowTakesNoKeysButQuit(t *testing.T) {
 	// A recovery code waiting to be saved is not lost to q: only ctrl+c.
 	f = newFixture(t, fixtureOptions{width: 40, height: 12})
 	f.signedIn(JourneyEnroll, "alice@example.com")
-	f.m.enrolled = enrolledScreen{recoveryCodes: []string{"MZCRK3YX5V3AKNNYY6JEBQCL"}}
-	f.m.screen = screenEnrolled
+	f.m.enrolledCodes = []string{"MZCRK3YX5V3AKNNYY6JEBQCL"}
+	f.m.showEnrolled(nil)
 	if cmd := f.key("q"); isQuit(cmd) {
 		t.Fatal("q quit with a recovery code unsaved")
 	}
