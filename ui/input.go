@@ -129,8 +129,8 @@ func (m *Model) handlePaste(msg tea.PasteMsg) tea.Cmd {
 			return m.pasteReveal(msg)
 		}
 		return nil
-	case m.screen == screenSignIn:
-		return m.pasteSignIn(msg)
+	case m.shown() != nil:
+		return m.updateScreen(msg)
 	case m.screen == screenChallenge && m.challenge != nil && m.challenge.entry != nil:
 		var cmd tea.Cmd
 		m.challenge.input, cmd = m.challenge.input.Update(msg)

@@ -28,6 +28,10 @@ func (m *Model) carry(in intent) tea.Cmd {
 		return m.deleteAuthenticator(in.authenticator)
 	case leave:
 		return m.leave()
+	case signInWith:
+		return m.signInWith(in.creds)
+	case signInWithToken:
+		return m.signInWithToken(in.token, in.username)
 	case codesKept:
 		if m.after.pending() {
 			return m.completeAfter()
@@ -74,6 +78,10 @@ func (m *Model) tryAgain() tea.Cmd {
 // leave answers esc where it leaves the screen.
 func (m *Model) leave() tea.Cmd {
 	switch m.screen {
+	case screenSignIn:
+		if m.opts.Start == JourneyHome {
+			m.setScreen(screenHome)
+		}
 	case screenConfirmDelete:
 		m.setScreen(screenList)
 	case screenResult:
@@ -98,4 +106,62 @@ func (m *Model) showEnrolled(list []auth0.Authenticator) tea.Cmd {
 	m.setScreen(screenEnrolled)
 	m.summary = fmt.Sprintf(m.t.App.ExitEnrolled, a.ID, m.deviceName(a), user)
 	return nil
+}
+
+// openSignIn shows the form for a journey, emptied, the username
+// prefilled.
+func (m *Model) openSignIn(j Journey) {
+	m.journey = j
+	m.signIn.reset()
+	m.setScreen(screenSignIn)
+}
+
+// signInPurpose is what the sign-in is for, in its title.
+func (m *Model) signInPurpose() string {
+	t := m.t.SignIn
+	if m.after.pending() {
+		return t.ForVerify
+	}
+	return map[Journey]string{JourneyEnroll: t.ForEnroll, JourneyChallenge: t.ForChallenge, JourneyManage: t.ForManage}[m.journey]
+}
+
+// signInWith signs in with the form's password.
+func (m *Model) signInWith(creds flow.Credentials) tea.Cmd {
+	login := m.loginFor(m.journey, creds)
+	m.session = flow.Begin(creds, login)
+	return m.run(m.t.SignIn.Working, func(env flow.Env) tea.Cmd { return flow.SignInCmd(env, login) })
+}
+
+// signInWithToken goes on with a pasted mfa_token.
+func (m *Model) signInWithToken(token, username string) tea.Cmd {
+	m.session = flow.Session{MFAToken: token, MFATokenAt: m.now()}
+	m.session.Credentials.Username = username
+	return m.haveMFAToken()
+}
+
+// loginFor is the sign-in a journey needs: its tokens serve the MFA API
+// but in the challenge journey, whose tokens are what the user signs in
+// for, and while an action waits for an MFA-API token.
+func (m *Model) loginFor(j Journey, creds flow.Credentials) auth0.PasswordLogin {
+	return flow.Login(m.env, creds, j != JourneyChallenge || m.after.pending(), m.opts.Audience)
+}
+
+// signedIn handles the answer of a password sign-in.
+func (m *Model) signedIn(msg flow.SignedInMsg) tea.Cmd {
+	if msg.Err != nil {
+		return m.showProblem(flow.Diagnose(msg.Err), screenSignIn)
+	}
+	m.session.SignedIn(msg.SignedIn)
+	if m.after.pending() {
+		return m.verifyForAccess()
+	}
+	return m.haveMFAToken()
+}
+
+// haveMFAToken moves on once the session holds an mfa_token.
+func (m *Model) haveMFAToken() tea.Cmd {
+	if m.journey == JourneyEnroll {
+		return m.startEnrollment(m.session.MFAToken)
+	}
+	return m.fetchAuthenticators()
 }

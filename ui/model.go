@@ -33,7 +33,7 @@ type Model struct {
 	after   afterMFA
 
 	home          *homeScreen
-	signIn        signInScreen
+	signIn        *signInScreen
 	problem       *problemScreen
 	already       *alreadyScreen
 	confirm       *confirmScreen
@@ -85,7 +85,7 @@ func New(opts Options) *Model {
 	// the terminal (docs/performance.md, idle cost).
 	m.spin = spinner.New(spinner.WithSpinner(spinner.Spinner{Frames: spinner.Dot.Frames, FPS: time.Second / 5}))
 	m.home = newHomeScreen(m.common)
-	m.signIn = newSignInScreen(m)
+	m.signIn = newSignInScreen(m.common)
 	m.list = newListScreen(m)
 	m.applyTheme()
 	m.phone = newPhonePanel(opts.Phone != nil)
@@ -103,7 +103,6 @@ func (m *Model) applyTheme() {
 	m.st = NewStyles(m.isDark)
 	m.help.Styles = m.st.Help
 	m.spin.Style = m.st.Spinner
-	m.signIn.restyle(m.st)
 	m.list.restyle(m.st)
 }
 

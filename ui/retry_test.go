@@ -58,7 +58,7 @@ func TestTryAgainAfterAWrongPassword(t *testing.T) {
 		t.Fatalf("after a failed sign-in the header reads %q", header)
 	}
 	f.key("enter")
-	s := &f.m.signIn
+	s := f.m.signIn
 	if f.m.screen != screenSignIn || s.fields[fieldEmail].Value() != "bob@example.com" || s.fields[fieldPassword].Value() != "" ||
 		s.focus != fieldPassword || !s.fields[fieldPassword].Focused() {
 		t.Fatalf("try again: screen %v, email %q, password %q, focus %d", f.m.screen, s.fields[fieldEmail].Value(), s.fields[fieldPassword].Value(), s.focus)

@@ -20,7 +20,7 @@ var screens map[screenID]screenParts
 func init() {
 	screens = map[screenID]screenParts{
 		screenHome:            component,
-		screenSignIn:          {(*Model).viewSignIn, (*Model).keySignIn, (*Model).signInKeys},
+		screenSignIn:          component,
 		screenWorking:         {(*Model).viewWorking, nil, (*Model).workingKeys},
 		screenProblem:         component,
 		screenEnroll:          {(*Model).viewEnroll, (*Model).keyEnroll, (*Model).enrollKeys},
@@ -76,6 +76,9 @@ func (m *Model) kept(id screenID) screen {
 	switch id {
 	case screenHome:
 		return m.home
+	case screenSignIn:
+		m.signIn.purpose = m.signInPurpose()
+		return m.signIn
 	case screenProblem:
 		return m.problem
 	case screenAlreadyEnrolled:

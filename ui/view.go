@@ -168,7 +168,7 @@ func (m *Model) chromeRows(phoneLine bool, footerRows int) int {
 func (m *Model) layout() {
 	w, h := m.bodySize()
 	m.list.setSize(w, h)
-	m.signIn.setWidth(w)
+	m.signIn.setSize(w, h)
 	if m.challenge != nil {
 		m.challenge.input.SetWidth(min(40, w-4))
 	}
