@@ -42,6 +42,7 @@ func (m *Model) challengeAuthenticator(a auth0.Authenticator) tea.Cmd {
 		return m.openCodeEntry(a, f)
 	}
 	token := m.session.MFAToken
+	m.target = a
 	return m.run(m.t.Working.Challenging, func(env flow.Env) tea.Cmd { return flow.ChallengeCmd(env, token, flow.Push, a.ID) })
 }
 
@@ -50,8 +51,7 @@ func (m *Model) challenged(msg flow.ChallengedMsg) tea.Cmd {
 	if msg.Err != nil {
 		return m.showProblem(flow.Diagnose(msg.Err), screenList)
 	}
-	target, _ := m.selectedAuthenticator()
-	c := m.newChallengeScreen(target)
+	c := m.newChallengeScreen(m.target)
 	c.approval = flow.NewApproval(m.env, flow.ApprovalChallenge, m.session.MFAToken, msg.OOBCode,
 		msg.At, m.session.MFATokenDeadline())
 	return c.approval.Start()

@@ -75,7 +75,7 @@ func TestListRefusedWith401NamesTheAccessToken(t *testing.T) {
 	tokens.Scope = "read:authenticators remove:authenticators"
 	f.m.session.Earn(tokens, fixtureTime)
 	f.m.fetchAuthenticators()
-	if !f.m.list.viaAccess {
+	if !f.m.listViaAccess {
 		t.Fatal("the list was not fetched with the access token")
 	}
 	f.result(flow.AuthenticatorsMsg{Err: &auth0.Error{Op: "GET /mfa/authenticators", StatusCode: 401, Code: "invalid_token", Description: "The access token is expired"}})
@@ -83,7 +83,7 @@ func TestListRefusedWith401NamesTheAccessToken(t *testing.T) {
 		t.Fatalf("the problem does not name the access token:\n%s", screen)
 	}
 	f.key("enter")
-	if f.m.session.Tokens != nil || f.m.list.viaAccess || f.m.screen != screenWorking {
-		t.Fatalf("try again: tokens kept %v, via the access token %v, screen %v", f.m.session.Tokens != nil, f.m.list.viaAccess, f.m.screen)
+	if f.m.session.Tokens != nil || f.m.listViaAccess || f.m.screen != screenWorking {
+		t.Fatalf("try again: tokens kept %v, via the access token %v, screen %v", f.m.session.Tokens != nil, f.m.listViaAccess, f.m.screen)
 	}
 }

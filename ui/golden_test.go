@@ -120,6 +120,7 @@ func challengeFixture(f *fixture) *flow.Approval {
 	f.result(flow.AuthenticatorsMsg{Authenticators: fixtureAuthenticators})
 	f.phone.notifications = []flow.PhoneNotification{{ID: "n1", DeviceID: "dev_BBTKYpxKHOXVBnql", App: "mfapush", OS: "Linux"}}
 	f.send(flow.PhoneChangedMsg{})
+	f.key("enter") // the push authenticator, first in the list
 	f.result(flow.ChallengedMsg{AuthenticatorID: fixtureAuthenticators[0].ID, Challenged: flow.Challenged{OOBCode: "oob", At: fixtureTime}})
 	return f.m.challenge.approval
 }

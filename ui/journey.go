@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -14,6 +15,8 @@ func (m *Model) carry(in intent) tea.Cmd {
 	switch in := in.(type) {
 	case nil:
 		return nil
+	case noteStatus:
+		return m.setStatus(in.text)
 	case chooseJourney:
 		m.openSignIn(in.journey)
 		return m.signIn.focusCmd()
@@ -32,6 +35,18 @@ func (m *Model) carry(in intent) tea.Cmd {
 		return m.signInWith(in.creds)
 	case signInWithToken:
 		return m.signInWithToken(in.token, in.username)
+	case enrollFirst:
+		// The user has no factor yet: the mfa_token can enroll the first.
+		m.journey = JourneyEnroll
+		return m.startEnrollment(m.enrollBearer())
+	case choose:
+		return m.challengeAuthenticator(in.authenticator)
+	case askDelete:
+		m.confirm = newConfirmScreen(m.common, in.authenticator)
+		m.setScreen(screenConfirmDelete)
+		return nil
+	case refreshList:
+		return m.fetchAuthenticators()
 	case codesKept:
 		if m.after.pending() {
 			return m.completeAfter()
@@ -78,6 +93,11 @@ func (m *Model) tryAgain() tea.Cmd {
 // leave answers esc where it leaves the screen.
 func (m *Model) leave() tea.Cmd {
 	switch m.screen {
+	case screenList:
+		if m.listPurpose == listForVerify {
+			m.after = afterMFA{}
+		}
+		return m.goHome()
 	case screenSignIn:
 		if m.opts.Start == JourneyHome {
 			m.setScreen(screenHome)
@@ -164,4 +184,124 @@ func (m *Model) haveMFAToken() tea.Cmd {
 		return m.startEnrollment(m.session.MFAToken)
 	}
 	return m.fetchAuthenticators()
+}
+
+// listPurpose says why the authenticators were fetched.
+type listPurpose uint8
+
+const (
+	listForSelection listPurpose = iota // choose one to challenge or delete
+	listForEnrolled                     // name the device just enrolled
+	listForVerify                       // choose a factor to earn an MFA-API token
+)
+
+// fetchAuthenticators lists the user's authenticators for selection.
+func (m *Model) fetchAuthenticators() tea.Cmd {
+	m.listPurpose = listForSelection
+	bearer := m.session.MFAToken
+	token, viaAccess := m.session.MFAAccess(m.env.Client.MFAAudience(), auth0.ScopeReadAuthenticators, m.now())
+	if viaAccess {
+		bearer = token
+	}
+	m.listViaAccess = viaAccess
+	return m.run(m.t.Working.Listing, func(env flow.Env) tea.Cmd { return flow.AuthenticatorsCmd(env, bearer) })
+}
+
+// listed handles the authenticator list.
+func (m *Model) listed(msg flow.AuthenticatorsMsg) tea.Cmd {
+	if msg.Err != nil {
+		return m.listFailed(msg.Err)
+	}
+	if m.listPurpose == listForEnrolled {
+		return m.showEnrolled(msg.Authenticators)
+	}
+	shown := msg.Authenticators
+	if m.listPurpose == listForVerify {
+		// Only what can verify: an MFA-API token is earned by answering.
+		shown = slices.DeleteFunc(slices.Clone(shown), func(a auth0.Authenticator) bool { return !flow.CanVerify(a) })
+		if len(shown) == 0 {
+			m.after = afterMFA{}
+			return m.setStatusOn(screenList, m.t.List.NoVerifier)
+		}
+	}
+	cmd := m.list.show(shown, m.listTitle(), m.listPurpose == listForVerify)
+	m.setScreen(screenList)
+	m.layout()
+	return cmd
+}
+
+// listFailed explains a list that failed. Trying again after the access
+// token was refused lists with the mfa_token instead; when the mfa_token
+// expired while earning an access token, the password signs in again.
+func (m *Model) listFailed(err error) tea.Cmd {
+	if !m.listViaAccess || m.listPurpose != listForSelection {
+		p := flow.Diagnose(err)
+		if m.listPurpose == listForVerify && p.Kind == flow.ProblemTokenExpired && m.session.HasPassword() {
+			return m.signInAgain()
+		}
+		return m.showProblem(p, screenHome)
+	}
+	p := flow.DiagnoseAccessToken(err)
+	m.showProblem(p, screenHome)
+	if p.Kind == flow.ProblemAccessExpired || p.Kind == flow.ProblemAccessRefused {
+		m.problem.retry = func() tea.Cmd {
+			m.session.Tokens = nil // never sent again
+			return m.fetchAuthenticators()
+		}
+	}
+	return nil
+}
+
+func (m *Model) listTitle() string {
+	t := m.t.List
+	switch {
+	case m.listPurpose == listForVerify && m.after.action == afterDelete:
+		return fmt.Sprintf(t.TitleVerify, fmt.Sprintf(t.ForDelete, m.describe(m.after.target)))
+	case m.listPurpose == listForVerify:
+		return fmt.Sprintf(t.TitleVerify, t.ForEnroll)
+	case m.journey == JourneyManage:
+		return t.TitleManage
+	}
+	return t.TitleChallenge
+}
+
+// deleteAuthenticator deletes a with the session's MFA-API access token,
+// earning one first (a verification with an existing factor) when the
+// session holds none.
+func (m *Model) deleteAuthenticator(a auth0.Authenticator) tea.Cmd {
+	if _, ok := m.session.MFAAccess(m.env.Client.MFAAudience(), auth0.ScopeRemoveAuthenticators, m.now()); ok {
+		return m.deleteWithAccess(a)
+	}
+	m.after = afterMFA{action: afterDelete, target: a}
+	return m.verifyForAccess()
+}
+
+// deleteWithAccess sends the DELETE with the access token just earned.
+func (m *Model) deleteWithAccess(a auth0.Authenticator) tea.Cmd {
+	token, ok := m.session.MFAAccess(m.env.Client.MFAAudience(), auth0.ScopeRemoveAuthenticators, m.now())
+	if !ok {
+		return m.showProblem(flow.Problem{Kind: flow.ProblemInsufficientScope}, screenList)
+	}
+	m.deleting = a
+	return m.run(m.t.Working.Deleting, func(env flow.Env) tea.Cmd { return flow.DeleteCmd(env, token, a.ID) })
+}
+
+// deleted handles the answer of a delete: say so and refresh the list. A
+// refused or expired access token is dropped, and trying again earns a new
+// one and sends the DELETE again.
+func (m *Model) deleted(msg flow.DeletedMsg) tea.Cmd {
+	if msg.Err != nil {
+		p := flow.DiagnoseAccessToken(msg.Err)
+		m.showProblem(p, screenList)
+		if p.Kind == flow.ProblemAccessExpired || p.Kind == flow.ProblemAccessRefused {
+			a := m.deleting
+			m.problem.retry = func() tea.Cmd {
+				m.session.Tokens = nil // never sent again
+				return m.deleteAuthenticator(a)
+			}
+		}
+		return nil
+	}
+	m.summary = fmt.Sprintf(m.t.App.ExitDeleted, msg.AuthenticatorID)
+	return tea.Batch(m.fetchAuthenticators(), m.setStatus(fmt.Sprintf(m.t.List.Deleted, msg.AuthenticatorID)))
 }

@@ -41,7 +41,9 @@ type Model struct {
 	enroll        *enrollScreen
 	enrolled      *enrolledScreen
 	enrolledCodes []string // the recovery codes of the enrollment being confirmed
-	list          listScreen
+	list          *listScreen
+	listViaAccess bool                // the list was fetched with the MFA-API access token, not the mfa_token
+	target        auth0.Authenticator // the authenticator challenged
 	challenge     *challengeScreen
 	recovery      *newRecoveryScreen
 	result        *resultScreen
@@ -86,7 +88,7 @@ func New(opts Options) *Model {
 	m.spin = spinner.New(spinner.WithSpinner(spinner.Spinner{Frames: spinner.Dot.Frames, FPS: time.Second / 5}))
 	m.home = newHomeScreen(m.common)
 	m.signIn = newSignInScreen(m.common)
-	m.list = newListScreen(m)
+	m.list = newListScreen(m.common)
 	m.applyTheme()
 	m.phone = newPhonePanel(opts.Phone != nil)
 	m.phone.refresh(opts.Phone)
@@ -103,7 +105,6 @@ func (m *Model) applyTheme() {
 	m.st = NewStyles(m.isDark)
 	m.help.Styles = m.st.Help
 	m.spin.Style = m.st.Spinner
-	m.list.restyle(m.st)
 }
 
 // Init asks the terminal for its background and starts watching the phone.
@@ -214,8 +215,12 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 			return m.updateScreen(msg)
 		}
 		return nil
-	case listMsg:
-		return m.updateList(msg.msg)
+	case forScreen:
+		cmd, in := msg.to.Update(msg.msg)
+		if msg.to == m.shown() {
+			return tea.Batch(cmd, m.carry(in))
+		}
+		return cmd
 	}
 	return nil
 }

@@ -26,7 +26,7 @@ func init() {
 		screenEnroll:          {(*Model).viewEnroll, (*Model).keyEnroll, (*Model).enrollKeys},
 		screenEnrolled:        component,
 		screenAlreadyEnrolled: component,
-		screenList:            {(*Model).viewList, (*Model).keyList, (*Model).listKeys},
+		screenList:            component,
 		screenConfirmDelete:   component,
 		screenChallenge:       {(*Model).viewChallenge, (*Model).keyChallenge, (*Model).challengeKeys},
 		screenNewRecovery:     component,
@@ -87,6 +87,8 @@ func (m *Model) kept(id screenID) screen {
 		return m.confirm
 	case screenResult:
 		return m.result
+	case screenList:
+		return m.list
 	case screenEnrolled:
 		return m.enrolled
 	case screenNewRecovery:
@@ -101,4 +103,34 @@ func (m *Model) shown() screen {
 		return m.current
 	}
 	return nil
+}
+
+// forScreen carries the answer of a screen's own command back to that
+// screen, wherever the interface is by then (the list's filter answers
+// while another screen may show).
+type forScreen struct {
+	to  screen
+	msg tea.Msg
+}
+
+// deliverTo wraps what cmd answers for s, looking inside batches so that
+// each command still runs on its own.
+func deliverTo(s screen, cmd tea.Cmd) tea.Cmd {
+	if cmd == nil {
+		return nil
+	}
+	return func() tea.Msg {
+		switch msg := cmd().(type) {
+		case nil:
+			return nil
+		case tea.BatchMsg:
+			wrapped := make(tea.BatchMsg, len(msg))
+			for i, c := range msg {
+				wrapped[i] = deliverTo(s, c)
+			}
+			return wrapped
+		default:
+			return forScreen{to: s, msg: msg}
+		}
+	}
 }
