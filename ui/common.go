@@ -32,7 +32,13 @@ type common struct {
 	// isDark is the theme in use; noColor says colours are off (NO_COLOR):
 	// the QR code then uses plain glyphs.
 	isDark, noColor bool
+	// phone is the simulated phone's panel, which the root model keeps up
+	// to date.
+	phone *phonePanel
 }
+
+// phoneAsks reports a push waiting on the simulated phone.
+func (c *common) phoneAsks() bool { return c.opts.Phone != nil && len(c.phone.notifications) > 0 }
 
 // progressBar shows the time left as a bar that empties. Its two parts
 // differ by their glyphs as well as their colours, so that it reads

@@ -83,7 +83,7 @@ func (m *Model) typing() bool {
 	case m.screen == screenList:
 		return m.list.list.FilterState() == list.Filtering
 	case m.screen == screenChallenge:
-		return m.challenge != nil && m.challenge.entry != nil
+		return m.challenge != nil && m.challenge.typing()
 	}
 	return false
 }
@@ -103,7 +103,7 @@ func (m *Model) phoneKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	if phone == nil {
 		return nil, false
 	}
-	p := &m.phone
+	p := m.phone
 	switch {
 	case key.Matches(msg, m.keys.PhoneToggle):
 		p.visible = !p.visible
@@ -131,10 +131,6 @@ func (m *Model) handlePaste(msg tea.PasteMsg) tea.Cmd {
 		return nil
 	case m.shown() != nil:
 		return m.updateScreen(msg)
-	case m.screen == screenChallenge && m.challenge != nil && m.challenge.entry != nil:
-		var cmd tea.Cmd
-		m.challenge.input, cmd = m.challenge.input.Update(msg)
-		return cmd
 	}
 	return nil
 }

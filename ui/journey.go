@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"slices"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -47,6 +48,13 @@ func (m *Model) carry(in intent) tea.Cmd {
 		return nil
 	case refreshList:
 		return m.fetchAuthenticators()
+	case challengeAgain:
+		return m.challengeAuthenticator(in.authenticator)
+	case sendCode:
+		token := m.session.MFAToken
+		return m.runInline(func(env flow.Env) tea.Cmd { return flow.VerifyCmd(env, token, in.answer) })
+	case approved:
+		return m.approvedWith(in.tokens, in.at)
 	case codesKept:
 		if m.after.pending() {
 			return m.completeAfter()
@@ -93,6 +101,8 @@ func (m *Model) tryAgain() tea.Cmd {
 // leave answers esc where it leaves the screen.
 func (m *Model) leave() tea.Cmd {
 	switch m.screen {
+	case screenChallenge:
+		return m.backToList()
 	case screenList:
 		if m.listPurpose == listForVerify {
 			m.after = afterMFA{}
@@ -304,4 +314,90 @@ func (m *Model) deleted(msg flow.DeletedMsg) tea.Cmd {
 	}
 	m.summary = fmt.Sprintf(m.t.App.ExitDeleted, msg.AuthenticatorID)
 	return tea.Batch(m.fetchAuthenticators(), m.setStatus(fmt.Sprintf(m.t.List.Deleted, msg.AuthenticatorID)))
+}
+
+// challengeAuthenticator answers enter on the list: a push is sent, a code
+// is typed.
+func (m *Model) challengeAuthenticator(a auth0.Authenticator) tea.Cmd {
+	f, handled := flow.FactorOf(a)
+	switch {
+	case !a.Active:
+		return m.setStatus(m.t.List.PendingHint)
+	case !handled:
+		return m.setStatus(fmt.Sprintf(m.t.List.Unsupported, m.kindName(a.Kind())))
+	case !m.now().Before(m.session.MFATokenDeadline()):
+		return m.signInAgain()
+	}
+	m.target = a
+	if f.ChallengeType == "" { // a code of the app, a recovery code
+		return m.openChallenge().enter(f, "")
+	}
+	token := m.session.MFAToken
+	return m.run(m.t.Working.Challenging, func(env flow.Env) tea.Cmd { return flow.ChallengeCmd(env, token, f, a.ID) })
+}
+
+// openChallenge shows a new challenge screen for the target.
+func (m *Model) openChallenge() *challengeScreen {
+	m.stopWaits()
+	m.challenge = newChallengeScreen(m.common, m.target, m.after.pending())
+	m.setScreen(screenChallenge)
+	return m.challenge
+}
+
+// challenged waits for the push just sent, or asks for the code sent.
+func (m *Model) challenged(msg flow.ChallengedMsg) tea.Cmd {
+	if msg.Err != nil {
+		return m.showProblem(flow.Diagnose(msg.Err), screenList)
+	}
+	f, _ := flow.FactorOf(m.target)
+	c := m.openChallenge()
+	if f.VerifyBy == flow.ByPolling {
+		return c.wait(flow.NewApproval(m.env, flow.ApprovalChallenge, m.session.MFAToken, msg.OOBCode,
+			msg.At, m.session.MFATokenDeadline()))
+	}
+	return c.enter(f, msg.OOBCode)
+}
+
+// verified handles the answer of a typed code.
+func (m *Model) verified(msg flow.VerifiedMsg) tea.Cmd {
+	c := m.challenge
+	if c == nil {
+		return nil
+	}
+	if msg.Err != nil {
+		c.refused(flow.Diagnose(msg.Err))
+		return nil
+	}
+	c.stop()
+	if msg.Factor == flow.RecoveryCode && msg.Tokens.RecoveryCode != "" {
+		m.session.Earn(msg.Tokens, msg.At)
+		m.recovery = newNewRecoveryScreen(m.common, m.session.Credentials.Username, msg.Tokens.RecoveryCode)
+		m.setScreen(screenNewRecovery)
+		return nil
+	}
+	return m.approvedWith(msg.Tokens, msg.At)
+}
+
+// approvedWith continues once MFA succeeded: the waiting action, or the
+// result.
+func (m *Model) approvedWith(tokens *auth0.Tokens, at time.Time) tea.Cmd {
+	m.session.Earn(tokens, at)
+	if m.after.pending() {
+		return m.completeAfter()
+	}
+	return m.showResult()
+}
+
+// backToList leaves the challenge: the wait stops at once, and a push
+// still waiting is swiped off the simulated phone.
+func (m *Model) backToList() tea.Cmd {
+	var dismiss tea.Cmd
+	if c := m.challenge; m.opts.Phone != nil && c != nil && c.pushWaiting() {
+		dismiss = flow.DismissOnPhone(m.env, m.opts.Phone, c.target.ID)
+	}
+	m.stopWaits()
+	m.op.end()
+	m.challenge = nil
+	m.setScreen(screenList)
+	return dismiss
 }

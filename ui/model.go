@@ -47,7 +47,6 @@ type Model struct {
 	challenge     *challengeScreen
 	recovery      *newRecoveryScreen
 	result        *resultScreen
-	phone         phonePanel
 	trace         traceScreen
 	explained     struct {
 		count int
@@ -303,7 +302,7 @@ func (m *Model) animating() bool {
 	case screenEnroll:
 		return m.enroll != nil && m.enroll.waiting()
 	case screenChallenge:
-		return m.challenge != nil && m.challenge.waiting()
+		return m.challenge != nil && m.challenge.moving()
 	}
 	return m.phone.busy()
 }
@@ -343,10 +342,8 @@ func (m *Model) routeApproval(msg tea.Msg) tea.Cmd {
 			return tea.Batch(cmd, m.enrollProgressed())
 		}
 	}
-	if m.challenge != nil && m.challenge.approval != nil {
-		if cmd, ok := m.challenge.approval.Update(msg); ok {
-			return tea.Batch(cmd, m.challengeProgressed())
-		}
+	if s := m.shown(); s != nil {
+		return m.updateScreen(msg)
 	}
 	return nil
 }
@@ -356,8 +353,8 @@ func (m *Model) stopWaits() {
 	if m.enroll != nil && m.enroll.approval != nil {
 		m.enroll.approval.Cancel()
 	}
-	if m.challenge != nil && m.challenge.approval != nil {
-		m.challenge.approval.Cancel()
+	if m.challenge != nil {
+		m.challenge.stop()
 	}
 }
 

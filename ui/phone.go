@@ -32,7 +32,7 @@ type clearPhoneNoteMsg struct{ seq uint64 }
 
 // phoneNote shows a note on the phone for a few seconds.
 func (m *Model) phoneNote(note string) tea.Cmd {
-	p := &m.phone
+	p := m.phone
 	p.note = note
 	p.noteSeq++
 	return after(m.ctx(), 5*time.Second, clearPhoneNoteMsg{seq: p.noteSeq})
@@ -43,8 +43,8 @@ type otpCode struct {
 	validFor time.Duration
 }
 
-func newPhonePanel(enabled bool) phonePanel {
-	return phonePanel{enabled: enabled, visible: enabled, otps: map[string]otpCode{}}
+func newPhonePanel(enabled bool) *phonePanel {
+	return &phonePanel{enabled: enabled, visible: enabled, otps: map[string]otpCode{}}
 }
 
 // busy reports an action in flight on the phone (the panel animates).

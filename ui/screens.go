@@ -28,7 +28,7 @@ func init() {
 		screenAlreadyEnrolled: component,
 		screenList:            component,
 		screenConfirmDelete:   component,
-		screenChallenge:       {(*Model).viewChallenge, (*Model).keyChallenge, (*Model).challengeKeys},
+		screenChallenge:       component,
 		screenNewRecovery:     component,
 		screenResult:          component,
 	}
@@ -89,6 +89,10 @@ func (m *Model) kept(id screenID) screen {
 		return m.result
 	case screenList:
 		return m.list
+	case screenChallenge:
+		if m.challenge != nil {
+			return m.challenge
+		}
 	case screenEnrolled:
 		return m.enrolled
 	case screenNewRecovery:

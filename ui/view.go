@@ -170,7 +170,7 @@ func (m *Model) layout() {
 	m.list.setSize(w, h)
 	m.signIn.setSize(w, h)
 	if m.challenge != nil {
-		m.challenge.input.SetWidth(min(40, w-4))
+		m.challenge.setSize(w, h)
 	}
 }
 
