@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/spinner"
 
 	"github.com/mfapush/mfapush/auth0"
@@ -35,6 +36,23 @@ type common struct {
 	// phone is the simulated phone's panel, which the root model keeps up
 	// to date.
 	phone *phonePanel
+	// frame answers a screen whose layout depends on the window.
+	frame frame
+	// bodyHelp is the full help when a screen shows it in its body (see
+	// helpTaker), set by the root model before the screen draws; nil
+	// otherwise.
+	bodyHelp []key.Binding
+}
+
+// frame is what a screen may ask of the frame around its body, for a
+// layout that depends on the window (the QR code's). The root model
+// answers.
+type frame interface {
+	windowSize() (w, h int)
+	// rowsAround is the rows the frame takes, with the short footer, in a
+	// window w wide around a body bodyW wide: the phone beside the body
+	// where both fit, else folded into its line.
+	rowsAround(w, bodyW int) int
 }
 
 // phoneAsks reports a push waiting on the simulated phone.

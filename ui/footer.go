@@ -56,7 +56,7 @@ func (m *Model) globalKeys() []key.Binding {
 	}
 	if m.opts.Phone != nil {
 		keys = append(keys, m.keys.PhoneToggle)
-		if m.screen == screenEnroll && m.enroll.scannable(m.now()) && !m.phone.scanning {
+		if _, ok := m.scanURI(); ok && !m.phone.scanning {
 			keys = append(keys, m.keys.PhoneScan)
 		}
 		if len(m.phone.notifications) > 0 && !m.phone.answering {

@@ -109,9 +109,13 @@ func (m *Model) phoneKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		p.visible = !p.visible
 		m.layout()
 		return nil, true
-	case key.Matches(msg, m.keys.PhoneScan) && m.screen == screenEnroll && m.enroll.scannable(m.now()) && !p.scanning:
+	case key.Matches(msg, m.keys.PhoneScan) && !p.scanning:
+		uri, ok := m.scanURI()
+		if !ok {
+			return nil, false
+		}
 		p.scanning, p.note = true, m.t.Phone.Scanning
-		return flow.ScanWithPhone(m.env, phone, m.enroll.association.BarcodeURI, m.phoneDeviceName()), true
+		return flow.ScanWithPhone(m.env, phone, uri, m.phoneDeviceName()), true
 	case (key.Matches(msg, m.keys.PhoneApprove) || key.Matches(msg, m.keys.PhoneReject)) && len(p.notifications) > 0 && !p.answering:
 		p.answering = true
 		return flow.AnswerOnPhone(m.env, phone, p.notifications[0].ID, key.Matches(msg, m.keys.PhoneApprove)), true

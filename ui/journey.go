@@ -54,7 +54,12 @@ func (m *Model) carry(in intent) tea.Cmd {
 		token := m.session.MFAToken
 		return m.runInline(func(env flow.Env) tea.Cmd { return flow.VerifyCmd(env, token, in.answer) })
 	case approved:
+		if m.screen == screenEnroll {
+			return m.enrolledWith(in.tokens, in.at)
+		}
 		return m.approvedWith(in.tokens, in.at)
+	case newCode:
+		return m.newCode()
 	case codesKept:
 		if m.after.pending() {
 			return m.completeAfter()
@@ -400,4 +405,65 @@ func (m *Model) backToList() tea.Cmd {
 	m.challenge = nil
 	m.setScreen(screenList)
 	return dismiss
+}
+
+// enrollBearer is the token that may enroll: an MFA-API access token with
+// the enroll scope when the session has one, else the mfa_token.
+func (m *Model) enrollBearer() string {
+	if token, ok := m.session.MFAAccess(m.env.Client.MFAAudience(), auth0.ScopeEnroll, m.now()); ok {
+		return token
+	}
+	return m.session.MFAToken
+}
+
+func (m *Model) startEnrollment(bearer string) tea.Cmd {
+	m.stopWaits()
+	return m.run(m.t.Working.Associating, func(env flow.Env) tea.Cmd { return flow.EnrollCmd(env, bearer, flow.Push, flow.EnrollInput{}) })
+}
+
+// associated handles the answer of /mfa/associate.
+func (m *Model) associated(msg flow.AssociatedMsg) tea.Cmd {
+	if msg.Err != nil {
+		p := flow.Diagnose(msg.Err)
+		if p.Kind == flow.ProblemAlreadyEnrolled {
+			m.already = newAlreadyScreen(m.common)
+			m.setScreen(screenAlreadyEnrolled)
+			return nil
+		}
+		return m.showProblem(p, screenHome)
+	}
+	approval := flow.NewApproval(m.env, flow.ApprovalEnrollment, m.session.MFAToken,
+		msg.OOBCode, msg.At, msg.At.Add(flow.EnrollmentLifetime))
+	m.enroll = newEnrollScreen(m.common, m.session.Credentials.Username, msg.Enrollment, approval)
+	m.setScreen(screenEnroll)
+	m.phone.qrShown()
+	return approval.Start()
+}
+
+// newCode starts a new enrollment once the old code can no longer serve.
+func (m *Model) newCode() tea.Cmd {
+	if m.now().Before(m.session.MFATokenDeadline()) || m.enrollBearer() != m.session.MFAToken {
+		return m.startEnrollment(m.enrollBearer())
+	}
+	return m.signInAgain()
+}
+
+// signInAgain gets a fresh mfa_token with the password the user typed, or
+// asks for the sign-in again when the session has no password.
+func (m *Model) signInAgain() tea.Cmd {
+	if !m.session.HasPassword() {
+		return m.showProblem(flow.Problem{Kind: flow.ProblemTokenExpired}, screenSignIn)
+	}
+	login := m.loginFor(m.journey, m.session.Credentials)
+	m.session.Audience, m.session.Scope = login.Audience, login.Scope
+	return m.run(m.t.Working.SigningInAgain, func(env flow.Env) tea.Cmd { return flow.SignInCmd(env, login) })
+}
+
+// enrolledWith lists the authenticators once the phone enrolled, to name
+// the device.
+func (m *Model) enrolledWith(tokens *auth0.Tokens, at time.Time) tea.Cmd {
+	m.session.Earn(tokens, at)
+	m.enrolledCodes = m.enroll.association.RecoveryCodes
+	m.listPurpose = listForEnrolled
+	return m.run(m.t.Working.Listing, func(env flow.Env) tea.Cmd { return flow.AuthenticatorsCmd(env, m.session.MFAToken) })
 }

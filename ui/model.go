@@ -79,6 +79,7 @@ func New(opts Options) *Model {
 	}
 	opts.Env.PollInterval = flow.SanitizeInterval(opts.Env.PollInterval)
 	m := &Model{common: &common{opts: opts, env: opts.Env, t: opts.Catalog, isDark: opts.Theme != ThemeLight}}
+	m.frame = m
 	m.keys = NewKeyMap(m.t)
 	m.help = help.New()
 	// Bubbles' Dot at 5 frames a second, half its default: an approval
@@ -156,13 +157,11 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		if m.opts.Theme == ThemeAuto && msg.IsDark() != m.isDark {
 			m.isDark = msg.IsDark()
 			m.applyTheme()
-			m.rerenderQR()
 		}
 		return nil
 	case tea.ColorProfileMsg:
 		if noColor := msg.Profile <= colorprofile.ASCII; noColor != m.noColor {
 			m.noColor = noColor
-			m.rerenderQR()
 		}
 		return nil
 	case tea.KeyPressMsg:
@@ -300,7 +299,7 @@ func (m *Model) animating() bool {
 	case screenWorking:
 		return true
 	case screenEnroll:
-		return m.enroll != nil && m.enroll.waiting()
+		return m.enroll != nil && m.enroll.moving()
 	case screenChallenge:
 		return m.challenge != nil && m.challenge.moving()
 	}
@@ -337,11 +336,6 @@ func (m *Model) secondTick() tea.Cmd { return after(m.ctx(), time.Second, second
 
 // routeApproval hands an approval message to the wait it belongs to.
 func (m *Model) routeApproval(msg tea.Msg) tea.Cmd {
-	if m.enroll != nil && m.enroll.approval != nil {
-		if cmd, ok := m.enroll.approval.Update(msg); ok {
-			return tea.Batch(cmd, m.enrollProgressed())
-		}
-	}
 	if s := m.shown(); s != nil {
 		return m.updateScreen(msg)
 	}
@@ -350,8 +344,8 @@ func (m *Model) routeApproval(msg tea.Msg) tea.Cmd {
 
 // stopWaits cancels every approval wait: leaving a screen stops its polling.
 func (m *Model) stopWaits() {
-	if m.enroll != nil && m.enroll.approval != nil {
-		m.enroll.approval.Cancel()
+	if m.enroll != nil {
+		m.enroll.stop()
 	}
 	if m.challenge != nil {
 		m.challenge.stop()

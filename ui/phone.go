@@ -101,7 +101,7 @@ func (m *Model) phoneLayout() (side, line bool) {
 	if !m.phone.enabled {
 		return false, false
 	}
-	if m.phone.visible && m.width >= wideEnough && !m.enrollNeedsRoom() && !m.trace.open {
+	if m.phone.visible && m.width >= wideEnough && !m.foldsPhone() && !m.trace.open {
 		return true, false
 	}
 	return false, true
@@ -121,7 +121,7 @@ func (p *phonePanel) view(m *Model, w, h int) string {
 			lines = append(lines, paint(st.Muted, wrap(fmt.Sprintf(t.From, n.App, n.OS), inner)))
 		}
 		lines = append(lines, "", paint(st.PhoneKey, "a")+" "+t.ApproveKey+"   "+paint(st.PhoneKey, "x")+" "+t.RejectKey)
-	case m.enroll.scannable(m.now()):
+	case m.scannable():
 		lines = append(lines, paint(st.PhoneNotice, wrap(t.ScanPrompt, inner)), "", paint(st.PhoneKey, "s")+" "+m.t.Keys.Scan)
 	default:
 		lines = append(lines, paint(st.Muted, t.Idle))
@@ -155,7 +155,7 @@ func (p *phonePanel) statusLine(m *Model, w int) string {
 	switch {
 	case len(p.notifications) > 0:
 		text = paint(st.PhoneNotice, t.Incoming) + "  " + paint(st.PhoneKey, "a") + " " + t.ApproveKey + "  " + paint(st.PhoneKey, "x") + " " + t.RejectKey
-	case m.enroll.scannable(m.now()):
+	case m.scannable():
 		text = paint(st.PhoneNotice, t.ScanPrompt) + "  " + paint(st.PhoneKey, "s") + " " + m.t.Keys.Scan
 	case p.note != "":
 		text = paint(st.Text, p.note)
@@ -185,4 +185,29 @@ func groupOTP(code string) string {
 // phoneDeviceName names the simulated phone after the user ("Alice's phone").
 func (m *Model) phoneDeviceName() string {
 	return flow.PhoneName(m.t, m.session.Credentials.Username)
+}
+
+// scanURI is what the simulated phone may scan on the screen now.
+func (m *Model) scanURI() (string, bool) {
+	if s, ok := m.shown().(scanner); ok {
+		return s.scanURI()
+	}
+	return "", false
+}
+
+func (m *Model) scannable() bool {
+	_, ok := m.scanURI()
+	return ok
+}
+
+// foldsPhone reports whether the screen lays out better with the phone
+// folded into its status line (the QR code).
+func (m *Model) foldsPhone() bool {
+	f, ok := m.shown().(folder)
+	if !ok || m.trace.open {
+		return false
+	}
+	side := [2]int{m.width - margin - phoneWidth - 1, m.height - m.chromeRows(false, shortFooterRows)}
+	folded := [2]int{m.width - margin, m.height - m.chromeRows(true, shortFooterRows)}
+	return f.prefersFolded(side, folded)
 }

@@ -39,6 +39,17 @@ type (
 	// keeper: the screen holds something the user must not lose by
 	// leaving, a recovery code not yet confirmed saved. warnOnce is asked
 	// at a first attempt to leave: true when it warned instead.
+	// scanner: the screen shows a code the simulated phone may scan now.
+	scanner interface{ scanURI() (string, bool) }
+	// helpTaker: the screen can show the full help in a body of w×h itself
+	// (from common.bodyHelp), rather than under it, where it would push
+	// the screen's content out.
+	helpTaker interface{ takesHelp(w, h int) bool }
+	// folder: the screen may lay out better with the phone folded into its
+	// status line than beside it, given the body sizes of both.
+	folder interface {
+		prefersFolded(side, folded [2]int) bool
+	}
 	keeper interface {
 		unsaved() bool
 		warnOnce() bool

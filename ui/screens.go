@@ -23,7 +23,7 @@ func init() {
 		screenSignIn:          component,
 		screenWorking:         {(*Model).viewWorking, nil, (*Model).workingKeys},
 		screenProblem:         component,
-		screenEnroll:          {(*Model).viewEnroll, (*Model).keyEnroll, (*Model).enrollKeys},
+		screenEnroll:          component,
 		screenEnrolled:        component,
 		screenAlreadyEnrolled: component,
 		screenList:            component,
@@ -89,6 +89,10 @@ func (m *Model) kept(id screenID) screen {
 		return m.result
 	case screenList:
 		return m.list
+	case screenEnroll:
+		if m.enroll != nil {
+			return m.enroll
+		}
 	case screenChallenge:
 		if m.challenge != nil {
 			return m.challenge

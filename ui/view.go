@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
@@ -50,6 +51,11 @@ func (m *Model) render() string {
 	mainW := w - margin
 	if side {
 		mainW -= phoneWidth + 1
+	}
+	m.bodyHelp = nil
+	if m.helpInBody() {
+		keys := m.screenKeys()
+		m.bodyHelp = append(slices.Clip(keys), without(m.globalKeys(), keys)...)
 	}
 	content := m.viewBody(mainW, bodyH)
 	if m.trace.open {
@@ -144,7 +150,7 @@ func (m *Model) footerFor(w int, all bool) string {
 // shows the full help beside or under its QR code, never over it, and the
 // footer then keeps the short help.
 func (m *Model) currentFooter(w int) string {
-	return m.footerFor(w, m.help.ShowAll && !m.enrollHelpInBody())
+	return m.footerFor(w, m.help.ShowAll && !m.helpInBody())
 }
 
 // chromeRows is the rows the frame takes around the body: the header (one
@@ -266,4 +272,22 @@ func wrap(s string, w int) string {
 		return s
 	}
 	return ansi.Wrap(s, w, "")
+}
+
+// helpInBody reports whether the full help goes into the screen's body:
+// when it is asked for and the screen takes it at the body size the short
+// footer leaves (the QR code's screen, whose code it would push out).
+func (m *Model) helpInBody() bool {
+	t, ok := m.shown().(helpTaker)
+	return ok && m.help.ShowAll && !m.trace.open && t.takesHelp(m.bodySizeWith(shortFooterRows))
+}
+
+// windowSize is the window's size (frame).
+func (m *Model) windowSize() (int, int) { return m.width, m.height }
+
+// rowsAround is the rows the frame takes around a body bodyW wide in a
+// window w wide, with the short footer (frame).
+func (m *Model) rowsAround(w, bodyW int) int {
+	side := m.phone.visible && w >= wideEnough && bodyW <= w-margin-phoneWidth-1
+	return m.chromeRows(m.phone.enabled && !side, shortFooterRows)
 }
