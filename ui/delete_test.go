@@ -73,9 +73,9 @@ func TestListRefusedWith401NamesTheAccessToken(t *testing.T) {
 	f.signedIn(JourneyManage, "bob@example.com")
 	tokens := fixtureTokens()
 	tokens.Scope = "read:authenticators remove:authenticators"
-	f.m.session.Earn(tokens, fixtureTime)
-	f.m.fetchAuthenticators()
-	if !f.m.listViaAccess {
+	f.m.j.session.Earn(tokens, fixtureTime)
+	f.m.j.fetchAuthenticators()
+	if !f.m.j.listViaAccess {
 		t.Fatal("the list was not fetched with the access token")
 	}
 	f.result(flow.AuthenticatorsMsg{Err: &auth0.Error{Op: "GET /mfa/authenticators", StatusCode: 401, Code: "invalid_token", Description: "The access token is expired"}})
@@ -83,7 +83,7 @@ func TestListRefusedWith401NamesTheAccessToken(t *testing.T) {
 		t.Fatalf("the problem does not name the access token:\n%s", screen)
 	}
 	f.key("enter")
-	if f.m.session.Tokens != nil || f.m.listViaAccess || f.m.screen != screenWorking {
-		t.Fatalf("try again: tokens kept %v, via the access token %v, screen %v", f.m.session.Tokens != nil, f.m.listViaAccess, f.m.screen)
+	if f.m.j.session.Tokens != nil || f.m.j.listViaAccess || f.m.current.ID() != screenWorking {
+		t.Fatalf("try again: tokens kept %v, via the access token %v, screen %v", f.m.j.session.Tokens != nil, f.m.j.listViaAccess, f.m.current.ID())
 	}
 }

@@ -373,7 +373,7 @@ func TestE2ELeavingTheWaitStopsPolling(t *testing.T) {
 	if got := len(e.srv.TokenPolls()); got != before {
 		t.Fatalf("%d polls after leaving the wait", got-before)
 	}
-	if e.model.challenge != nil {
+	if e.model.j.challenge != nil {
 		t.Fatal("the challenge survived leaving it")
 	}
 }
@@ -399,7 +399,7 @@ func TestE2ETraceShowsEveryCallWithoutSecrets(t *testing.T) {
 		}
 	}
 	e.stop()
-	s := e.model.session
+	s := e.model.j.session
 	for _, secret := range []string{s.MFAToken, s.Tokens.AccessToken, s.Tokens.IDToken, "bob-password", "sandbox-secret"} {
 		if strings.Contains(list+detail, secret) {
 			t.Errorf("a secret is on screen: %.12s…", secret)

@@ -40,24 +40,24 @@ var scenarios = []struct {
 		f.m.run(f.m.t.Working.Associating, func(flow.Env) tea.Cmd { return func() tea.Msg { return nil } })
 	}},
 	{"problem_wrong_password", func(f *fixture) {
-		f.m.openSignIn(JourneyChallenge)
+		f.m.j.openSignIn(JourneyChallenge)
 		f.result(flow.SignedInMsg{Err: &auth0.Error{Op: "POST /oauth/token (password)", StatusCode: 403, Code: "invalid_grant", Description: "Wrong email or password."}})
 	}},
 	{"problem_grant_not_allowed", func(f *fixture) {
-		f.m.openSignIn(JourneyEnroll)
+		f.m.j.openSignIn(JourneyEnroll)
 		f.result(flow.SignedInMsg{Err: &auth0.Error{Op: "POST /oauth/token (password)", StatusCode: 403, Code: "unauthorized_client",
 			Description: "Grant type 'password' not allowed for the client."}})
 	}},
 	{"problem_mfa_not_required", func(f *fixture) {
-		f.m.openSignIn(JourneyEnroll)
+		f.m.j.openSignIn(JourneyEnroll)
 		f.result(flow.SignedInMsg{Err: flow.ErrMFANotRequired})
 	}},
 	{"enroll", func(f *fixture) { enrollOn(f, fixtureBarcode) }},
 	{"enroll_expired", enrollExpired},
 	{"enrolled", func(f *fixture) {
 		f.signedIn(JourneyEnroll, "alice@example.com")
-		f.m.enrolledCodes = []string{"MZCRK3YX5V3AKNNYY6JEBQCL"}
-		f.m.listPurpose = listForEnrolled
+		f.m.j.enrolledCodes = []string{"MZCRK3YX5V3AKNNYY6JEBQCL"}
+		f.m.j.listFor = listForEnrolled
 		f.result(flow.AuthenticatorsMsg{Authenticators: []auth0.Authenticator{
 			{ID: "push|dev_ZUla9SQ6tAIHSz6y", AuthenticatorType: "oob", OOBChannel: "auth0", Name: "Alice's phone", Active: true}}})
 	}},
@@ -108,8 +108,8 @@ var scenarios = []struct {
 	}},
 	{"result", func(f *fixture) {
 		f.signedIn(JourneyChallenge, "bob@example.com")
-		f.m.session.Earn(fixtureTokens(), fixtureTime)
-		f.m.showResult()
+		f.m.j.session.Earn(fixtureTokens(), fixtureTime)
+		f.m.j.showResult()
 		f.clock.Advance(90 * time.Second)
 	}},
 }
@@ -122,7 +122,7 @@ func challengeFixture(f *fixture) *flow.Approval {
 	f.send(flow.PhoneChangedMsg{})
 	f.key("enter") // the push authenticator, first in the list
 	f.result(flow.ChallengedMsg{AuthenticatorID: fixtureAuthenticators[0].ID, Challenged: flow.Challenged{OOBCode: "oob", At: fixtureTime}})
-	return f.m.challenge.approval
+	return f.m.j.challenge.approval
 }
 
 var goldenSizes = [][2]int{{80, 24}, {100, 34}, {120, 40}}

@@ -4,7 +4,6 @@ import (
 	"time"
 
 	"charm.land/bubbles/v2/key"
-	"charm.land/bubbles/v2/list"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/mfapush/mfapush/flow"
@@ -41,22 +40,10 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 			return cmd
 		}
 	}
-	switch {
-	case m.trace.open:
+	if m.trace.open {
 		return m.keyTrace(msg)
-	case m.screen == screenWorking:
-		if key.Matches(msg, m.keys.Back) {
-			m.cancelOperation()
-			if m.screen == screenSignIn {
-				return m.signIn.focusCmd()
-			}
-		}
-		return nil
 	}
-	if parts, ok := screens[m.screen]; ok && parts.key != nil {
-		return parts.key(m, msg)
-	}
-	return nil
+	return m.updateScreen(msg)
 }
 
 // helpKey opens and closes the full help: ? or f1, but f1 only while
@@ -75,23 +62,17 @@ func (m *Model) helpKey() key.Binding {
 // typing reports whether keys go to a text field, so q and the phone keys
 // type letters instead.
 func (m *Model) typing() bool {
-	switch {
-	case m.trace.open:
+	if m.trace.open {
 		return m.trace.reveal != nil
-	case m.screen == screenSignIn:
-		return true
-	case m.screen == screenList:
-		return m.list.list.FilterState() == list.Filtering
-	case m.screen == screenChallenge:
-		return m.challenge != nil && m.challenge.typing()
 	}
-	return false
+	t, ok := m.current.(typist)
+	return ok && t.typing()
 }
 
 // keeping is the current screen when it holds a recovery code the user
 // has not confirmed saving, else nil.
 func (m *Model) keeping() keeper {
-	if k, ok := m.shown().(keeper); ok && k.unsaved() {
+	if k, ok := m.current.(keeper); ok && k.unsaved() {
 		return k
 	}
 	return nil
@@ -133,10 +114,8 @@ func (m *Model) handlePaste(msg tea.PasteMsg) tea.Cmd {
 			return m.pasteReveal(msg)
 		}
 		return nil
-	case m.shown() != nil:
-		return m.updateScreen(msg)
 	}
-	return nil
+	return m.updateScreen(msg)
 }
 
 // screenKeys are the keys the footer shows for the current screen.
@@ -144,33 +123,15 @@ func (m *Model) screenKeys() []key.Binding {
 	if m.trace.open {
 		return m.traceKeys()
 	}
-	if parts, ok := screens[m.screen]; ok {
-		return parts.keys(m)
-	}
-	return nil
+	return m.current.ShortHelp()
 }
 
-// runInline starts an operation without leaving the screen (a code check
-// while the push wait goes on).
-func (m *Model) runInline(start func(env flow.Env) tea.Cmd) tea.Cmd {
-	back := m.screen
-	cmd := m.run("", start)
-	m.setScreen(back)
-	return cmd
-}
-
-// setStatus shows a short note on the current screen for a few seconds.
-func (m *Model) setStatus(text string) tea.Cmd {
+// note shows a short note under the body for a few seconds (stage).
+func (m *Model) note(text string) tea.Cmd {
 	m.statusSeq++
 	m.status = text
 	m.layout()
 	return after(m.ctx(), 4*time.Second, clearStatusMsg{seq: m.statusSeq})
-}
-
-// setStatusOn shows a note on another screen.
-func (m *Model) setStatusOn(s screenID, text string) tea.Cmd {
-	m.setScreen(s)
-	return m.setStatus(text)
 }
 
 func (m *Model) clearStatus(msg clearStatusMsg) {

@@ -21,13 +21,13 @@ func TestEscDuringChainedCallsGoesBackWhereTheyStarted(t *testing.T) {
 		f.key("enter")
 		f.typeText("bob-password")
 		f.key("enter")
-		f.send(opDoneMsg{seq: f.m.op.seq, msg: flow.SignedInMsg{SignedIn: flow.SignedIn{MFAToken: "Fe26.2*chained", At: fixtureTime}}})
-		if f.m.screen != screenWorking || f.m.op.label != f.m.t.Working.Listing {
-			t.Fatalf("start %v: the list did not follow the sign-in: screen %v, op %q", start, f.m.screen, f.m.op.label)
+		f.send(callDoneMsg{seq: f.m.op.seq, msg: flow.SignedInMsg{SignedIn: flow.SignedIn{MFAToken: "Fe26.2*chained", At: fixtureTime}}})
+		if f.m.current.ID() != screenWorking || f.m.op.label != f.m.t.Working.Listing {
+			t.Fatalf("start %v: the list did not follow the sign-in: screen %v, op %q", start, f.m.current.ID(), f.m.op.label)
 		}
 		f.key("esc")
-		if f.m.screen != screenSignIn || !strings.Contains(f.screen(), "Password") {
-			t.Fatalf("start %v: esc during the second call went to %v:\n%s", start, f.m.screen, f.screen())
+		if f.m.current.ID() != screenSignIn || !strings.Contains(f.screen(), "Password") {
+			t.Fatalf("start %v: esc during the second call went to %v:\n%s", start, f.m.current.ID(), f.screen())
 		}
 	}
 }

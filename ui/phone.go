@@ -184,12 +184,12 @@ func groupOTP(code string) string {
 
 // phoneDeviceName names the simulated phone after the user ("Alice's phone").
 func (m *Model) phoneDeviceName() string {
-	return flow.PhoneName(m.t, m.session.Credentials.Username)
+	return flow.PhoneName(m.t, m.j.session.Credentials.Username)
 }
 
 // scanURI is what the simulated phone may scan on the screen now.
 func (m *Model) scanURI() (string, bool) {
-	if s, ok := m.shown().(scanner); ok {
+	if s, ok := m.current.(scanner); ok {
 		return s.scanURI()
 	}
 	return "", false
@@ -203,11 +203,30 @@ func (m *Model) scannable() bool {
 // foldsPhone reports whether the screen lays out better with the phone
 // folded into its status line (the QR code).
 func (m *Model) foldsPhone() bool {
-	f, ok := m.shown().(folder)
+	f, ok := m.current.(folder)
 	if !ok || m.trace.open {
 		return false
 	}
 	side := [2]int{m.width - margin - phoneWidth - 1, m.height - m.chromeRows(false, shortFooterRows)}
 	folded := [2]int{m.width - margin, m.height - m.chromeRows(true, shortFooterRows)}
 	return f.prefersFolded(side, folded)
+}
+
+// updatePhone follows the simulated phone: its changes, and how the
+// actions its keys started went.
+func (m *Model) updatePhone(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case flow.PhoneChangedMsg:
+		m.phone.refresh(m.opts.Phone)
+		return flow.WatchPhone(m.env, m.opts.Phone)
+	case flow.PhoneScannedMsg:
+		return m.phoneNote(m.phone.scanned(msg, m.t))
+	case flow.PhoneAnsweredMsg:
+		return m.phoneNote(m.phone.answered(msg, m.t))
+	case clearPhoneNoteMsg:
+		if msg.seq == m.phone.noteSeq {
+			m.phone.note = ""
+		}
+	}
+	return nil
 }

@@ -15,13 +15,13 @@ type problemScreen struct {
 	*common
 	k       problemKeys
 	problem flow.Problem
-	back    screenID       // where trying again returns
+	back    screen         // where trying again returns
 	retry   func() tea.Cmd // what trying again does instead, when set
 }
 
 type problemKeys struct{ Retry, Home, Quit key.Binding }
 
-func newProblemScreen(c *common, p flow.Problem, back screenID) *problemScreen {
+func newProblemScreen(c *common, p flow.Problem, back screen) *problemScreen {
 	home := c.keys.Back
 	home.SetHelp("esc", c.t.Keys.Home)
 	return &problemScreen{common: c, k: problemKeys{Retry: c.keys.Retry, Home: home, Quit: c.keys.Quit}, problem: p, back: back}
@@ -47,7 +47,7 @@ func (s *problemScreen) View(w, h int) string {
 	p := s.problem
 	text := flow.ProblemTextOn(s.t, p.Kind, s.opts.Sandbox)
 	var demo string
-	if s.back == screenSignIn {
+	if s.back.ID() == screenSignIn {
 		demo = s.viewDemoUsers(w)
 	}
 	if demo != "" && p.Kind == flow.ProblemWrongCredentials {

@@ -12,8 +12,8 @@ func TestResultSaysWhenTheExpiryIsUnknown(t *testing.T) {
 	f.signedIn(JourneyChallenge, "bob@example.com")
 	tokens := fixtureTokens()
 	tokens.ExpiresIn = 0
-	f.m.session.Earn(tokens, fixtureTime)
-	f.m.showResult()
+	f.m.j.session.Earn(tokens, fixtureTime)
+	f.m.j.showResult()
 	if screen := f.screen(); !strings.Contains(screen, "Expires") || !strings.Contains(screen, "unknown") {
 		t.Fatalf("the result does not say the expiry is unknown:\n%s", screen)
 	}

@@ -23,25 +23,25 @@ func TestTryAgainRetriesTheFailedCall(t *testing.T) {
 		return func() tea.Msg { return nil }
 	})
 	seq := f.m.op.seq
-	f.send(opDoneMsg{seq: seq, msg: flow.AuthenticatorsMsg{Err: unavailable}})
-	if f.m.screen != screenProblem {
-		t.Fatalf("screen %v, want the problem", f.m.screen)
+	f.send(callDoneMsg{seq: seq, msg: flow.AuthenticatorsMsg{Err: unavailable}})
+	if f.m.current.ID() != screenProblem {
+		t.Fatalf("screen %v, want the problem", f.m.current.ID())
 	}
 	f.key("enter")
-	if f.m.screen != screenWorking || f.m.op.label != f.m.t.Working.Listing || calls != 2 {
-		t.Fatalf("enter: screen %v, operation %q, %d calls; want the list fetched again", f.m.screen, f.m.op.label, calls)
+	if f.m.current.ID() != screenWorking || f.m.op.label != f.m.t.Working.Listing || calls != 2 {
+		t.Fatalf("enter: screen %v, operation %q, %d calls; want the list fetched again", f.m.current.ID(), f.m.op.label, calls)
 	}
 	f.key("esc") // and esc while it runs goes where the problem's enter used to
-	if f.m.screen != screenHome {
-		t.Fatalf("esc went to %v", f.m.screen)
+	if f.m.current.ID() != screenHome {
+		t.Fatalf("esc went to %v", f.m.current.ID())
 	}
 
 	wrong := &auth0.Error{Op: "POST /oauth/token (password)", StatusCode: 403, Code: "invalid_grant", Description: "Wrong email or password."}
-	f.m.openSignIn(JourneyChallenge)
+	f.m.j.openSignIn(JourneyChallenge)
 	f.result(flow.SignedInMsg{Err: wrong})
 	f.key("enter")
-	if f.m.screen != screenSignIn {
-		t.Fatalf("after a wrong password, enter went to %v", f.m.screen)
+	if f.m.current.ID() != screenSignIn {
+		t.Fatalf("after a wrong password, enter went to %v", f.m.current.ID())
 	}
 }
 
@@ -58,10 +58,10 @@ func TestTryAgainAfterAWrongPassword(t *testing.T) {
 		t.Fatalf("after a failed sign-in the header reads %q", header)
 	}
 	f.key("enter")
-	s := f.m.signIn
-	if f.m.screen != screenSignIn || s.fields[fieldEmail].Value() != "bob@example.com" || s.fields[fieldPassword].Value() != "" ||
+	s := f.m.j.signIn
+	if f.m.current.ID() != screenSignIn || s.fields[fieldEmail].Value() != "bob@example.com" || s.fields[fieldPassword].Value() != "" ||
 		s.focus != fieldPassword || !s.fields[fieldPassword].Focused() {
-		t.Fatalf("try again: screen %v, email %q, password %q, focus %d", f.m.screen, s.fields[fieldEmail].Value(), s.fields[fieldPassword].Value(), s.focus)
+		t.Fatalf("try again: screen %v, email %q, password %q, focus %d", f.m.current.ID(), s.fields[fieldEmail].Value(), s.fields[fieldPassword].Value(), s.focus)
 	}
 	f.typeText("bob-password")
 	f.key("enter")

@@ -63,12 +63,12 @@ func (m *Model) keyReveal(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, m.keys.Back):
 		tr.reveal = nil
-		return m.setStatus(m.t.Trace.RevealDeclined)
+		return m.note(m.t.Trace.RevealDeclined)
 	case msg.String() == "enter":
 		yes := strings.EqualFold(strings.TrimSpace(tr.reveal.input.Value()), m.t.CLI.Yes)
 		tr.reveal, tr.revealed = nil, yes
 		if !yes {
-			return m.setStatus(m.t.Trace.RevealDeclined)
+			return m.note(m.t.Trace.RevealDeclined)
 		}
 		return nil
 	}

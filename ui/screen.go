@@ -50,7 +50,9 @@ type (
 	folder interface {
 		prefersFolded(side, folded [2]int) bool
 	}
-	keeper interface {
+	// focuser: the screen has a field to focus when it shows.
+	focuser interface{ focusCmd() tea.Cmd }
+	keeper  interface {
 		unsaved() bool
 		warnOnce() bool
 	}
@@ -89,4 +91,34 @@ func registered(id screenID) bool {
 		}
 	}
 	return false
+}
+
+// forScreen carries the answer of a screen's own command back to that
+// screen, wherever the interface is by then (the list's filter answers
+// while another screen may show).
+type forScreen struct {
+	to  screen
+	msg tea.Msg
+}
+
+// deliverTo wraps what cmd answers for s, looking inside batches so that
+// each command still runs on its own.
+func deliverTo(s screen, cmd tea.Cmd) tea.Cmd {
+	if cmd == nil {
+		return nil
+	}
+	return func() tea.Msg {
+		switch msg := cmd().(type) {
+		case nil:
+			return nil
+		case tea.BatchMsg:
+			wrapped := make(tea.BatchMsg, len(msg))
+			for i, c := range msg {
+				wrapped[i] = deliverTo(s, c)
+			}
+			return wrapped
+		default:
+			return forScreen{to: s, msg: msg}
+		}
+	}
 }

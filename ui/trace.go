@@ -101,7 +101,7 @@ func (m *Model) keyTrace(msg tea.KeyPressMsg) tea.Cmd {
 		}
 	case tr.detail && key.Matches(msg, m.keys.Copy):
 		if ex, ok := tr.shownExchange(); ok {
-			return tea.Batch(tea.SetClipboard(trace.Curl(ex)), m.setStatus(m.t.Trace.Copied))
+			return tea.Batch(tea.SetClipboard(trace.Curl(ex)), m.note(m.t.Trace.Copied))
 		}
 	case tr.detail && key.Matches(msg, m.keys.Reveal) && tr.canReveal():
 		return m.toggleReveal()
@@ -265,7 +265,7 @@ func (m *Model) traceKeys() []key.Binding {
 // and what its answer means, e.g. "POST /mfa/associate → 200: an
 // enrollment ticket, valid 5 minutes".
 func (m *Model) explainLast() string {
-	if m.opts.Trace == nil || m.screen == screenHome {
+	if m.opts.Trace == nil || m.current.ID() == screenHome {
 		return ""
 	}
 	n := m.opts.Trace.Len()

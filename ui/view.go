@@ -94,12 +94,14 @@ func (m *Model) render() string {
 	return strings.Join(lines, "\n")
 }
 
-// viewBody renders the current screen into w×h.
+// viewBody renders the current screen into w×h; a screen missing from
+// the registry says so instead of drawing, so that no test walking the
+// registry can miss it.
 func (m *Model) viewBody(w, h int) string {
-	if parts, ok := screens[m.screen]; ok {
-		return parts.view(m, w, h)
+	if !registered(m.current.ID()) {
+		return "\n" + paint(m.st.Error, "✗ ui: the screen "+string(m.current.ID())+" is not in the registry (screen.go)")
 	}
-	return ""
+	return m.current.View(w, h)
 }
 
 func (m *Model) viewHeader(w int) string {
@@ -109,8 +111,9 @@ func (m *Model) viewHeader(w int) string {
 	}
 	// The user is named once Auth0 has accepted them: an mfa_token or
 	// tokens, not just a name typed into the form.
-	user := m.session.Credentials.Username
-	if user == "" || m.session.MFAToken == "" && m.session.Tokens == nil {
+	session := &m.j.session
+	user := session.Credentials.Username
+	if user == "" || session.MFAToken == "" && session.Tokens == nil {
 		user = m.t.App.NotSignedIn
 	}
 	// The header changes with the user and the width only, and its padded
@@ -170,13 +173,10 @@ func (m *Model) chromeRows(phoneLine bool, footerRows int) int {
 	return rows
 }
 
-// layout passes the window size to the components that need it.
+// layout gives the screen shown the body's size, if it sizes anything.
 func (m *Model) layout() {
-	w, h := m.bodySize()
-	m.list.setSize(w, h)
-	m.signIn.setSize(w, h)
-	if m.challenge != nil {
-		m.challenge.setSize(w, h)
+	if r, ok := m.current.(resizer); ok {
+		r.setSize(m.bodySize())
 	}
 }
 
@@ -278,7 +278,7 @@ func wrap(s string, w int) string {
 // when it is asked for and the screen takes it at the body size the short
 // footer leaves (the QR code's screen, whose code it would push out).
 func (m *Model) helpInBody() bool {
-	t, ok := m.shown().(helpTaker)
+	t, ok := m.current.(helpTaker)
 	return ok && m.help.ShowAll && !m.trace.open && t.takesHelp(m.bodySizeWith(shortFooterRows))
 }
 
