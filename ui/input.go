@@ -33,7 +33,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 			}
 			return m.quit()
 		case key.Matches(msg, m.keys.Trace) && m.opts.Trace != nil:
-			m.toggleTrace()
+			m.trace.toggle()
 			return nil
 		}
 		if cmd, ok := m.phoneKey(msg); ok {
@@ -41,7 +41,8 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 	}
 	if m.trace.open {
-		return m.keyTrace(msg)
+		cmd, in := m.trace.Update(msg)
+		return tea.Batch(cmd, m.carry(in))
 	}
 	return m.updateScreen(msg)
 }
@@ -63,7 +64,7 @@ func (m *Model) helpKey() key.Binding {
 // type letters instead.
 func (m *Model) typing() bool {
 	if m.trace.open {
-		return m.trace.reveal != nil
+		return m.trace.typing()
 	}
 	t, ok := m.current.(typist)
 	return ok && t.typing()
@@ -110,10 +111,8 @@ func (m *Model) handlePaste(msg tea.PasteMsg) tea.Cmd {
 	case m.tooSmall():
 		return nil // the field is not on screen
 	case m.trace.open:
-		if m.trace.reveal != nil {
-			return m.pasteReveal(msg)
-		}
-		return nil
+		cmd, in := m.trace.Update(msg)
+		return tea.Batch(cmd, m.carry(in))
 	}
 	return m.updateScreen(msg)
 }
@@ -121,7 +120,7 @@ func (m *Model) handlePaste(msg tea.PasteMsg) tea.Cmd {
 // screenKeys are the keys the footer shows for the current screen.
 func (m *Model) screenKeys() []key.Binding {
 	if m.trace.open {
-		return m.traceKeys()
+		return m.trace.ShortHelp()
 	}
 	return m.current.ShortHelp()
 }

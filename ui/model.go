@@ -33,7 +33,7 @@ type Model struct {
 	help    help.Model
 
 	width, height int
-	trace         traceScreen
+	trace         *traceScreen // the request trace, over any screen
 	explained     struct {
 		count int
 		text  string
@@ -66,6 +66,7 @@ func New(opts Options) *Model {
 	c.phone.refresh(opts.Phone)
 	m := &Model{common: c, help: help.New()}
 	c.frame = m
+	m.trace = &traceScreen{common: c}
 	m.applyTheme()
 	m.j = newJourney(c, m)
 	m.j.start()
@@ -91,7 +92,7 @@ func (m *Model) Init() tea.Cmd {
 	if f, ok := m.current.(focuser); ok {
 		cmds = append(cmds, f.focusCmd())
 	}
-	return tea.Batch(append(cmds, m.watchTrace())...)
+	return tea.Batch(append(cmds, m.trace.watch())...)
 }
 
 // ExitCode is the program's exit status once it has ended, from the table
@@ -152,7 +153,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		}
 		return tea.Batch(cmd, m.carry(in))
 	case traceChangedMsg:
-		return m.traceChanged()
+		return m.trace.changed()
 	case flow.PhoneChangedMsg, flow.PhoneScannedMsg, flow.PhoneAnsweredMsg, clearPhoneNoteMsg:
 		return m.updatePhone(msg)
 	case clearStatusMsg:

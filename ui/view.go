@@ -59,7 +59,7 @@ func (m *Model) render() string {
 	}
 	content := m.viewBody(mainW, bodyH)
 	if m.trace.open {
-		content = m.viewTrace(mainW, bodyH)
+		content = m.trace.View(mainW, bodyH)
 	}
 	// Each part is cut or padded to its width once, then the lines are
 	// laid side by side and stacked as they are: measuring the same line
