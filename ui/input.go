@@ -5,8 +5,6 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-
-	"github.com/mfapush/mfapush/flow"
 )
 
 // handleKey routes a key press: global keys first, then the phone, then
@@ -77,32 +75,6 @@ func (m *Model) keeping() keeper {
 		return k
 	}
 	return nil
-}
-
-// phoneKey handles the simulated phone's keys when they apply.
-func (m *Model) phoneKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
-	phone := m.opts.Phone
-	if phone == nil {
-		return nil, false
-	}
-	p := m.phone
-	switch {
-	case key.Matches(msg, m.keys.PhoneToggle):
-		p.visible = !p.visible
-		m.layout()
-		return nil, true
-	case key.Matches(msg, m.keys.PhoneScan) && !p.scanning:
-		uri, ok := m.scanURI()
-		if !ok {
-			return nil, false
-		}
-		p.scanning, p.note = true, m.t.Phone.Scanning
-		return flow.ScanWithPhone(m.env, phone, uri, m.phoneDeviceName()), true
-	case (key.Matches(msg, m.keys.PhoneApprove) || key.Matches(msg, m.keys.PhoneReject)) && len(p.notifications) > 0 && !p.answering:
-		p.answering = true
-		return flow.AnswerOnPhone(m.env, phone, p.notifications[0].ID, key.Matches(msg, m.keys.PhoneApprove)), true
-	}
-	return nil, false
 }
 
 // handlePaste sends pasted text to the field being typed in.

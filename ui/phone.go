@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/mfapush/mfapush/auth0"
@@ -107,9 +108,10 @@ func (m *Model) phoneLayout() (side, line bool) {
 	return false, true
 }
 
-func (p *phonePanel) view(m *Model, w, h int) string {
-	t := m.t.Phone
-	st := m.st
+// view draws the panel; canScan says the screen shows a code to scan.
+func (p *phonePanel) view(c *common, canScan bool, w, h int) string {
+	t := c.t.Phone
+	st := c.st
 	inner := w - st.PhoneFrame.GetHorizontalFrameSize()
 	var lines []string
 	lines = append(lines, paint(st.PhoneTitle, t.Title), "")
@@ -121,13 +123,13 @@ func (p *phonePanel) view(m *Model, w, h int) string {
 			lines = append(lines, paint(st.Muted, wrap(fmt.Sprintf(t.From, n.App, n.OS), inner)))
 		}
 		lines = append(lines, "", paint(st.PhoneKey, "a")+" "+t.ApproveKey+"   "+paint(st.PhoneKey, "x")+" "+t.RejectKey)
-	case m.scannable():
-		lines = append(lines, paint(st.PhoneNotice, wrap(t.ScanPrompt, inner)), "", paint(st.PhoneKey, "s")+" "+m.t.Keys.Scan)
+	case canScan:
+		lines = append(lines, paint(st.PhoneNotice, wrap(t.ScanPrompt, inner)), "", paint(st.PhoneKey, "s")+" "+c.t.Keys.Scan)
 	default:
 		lines = append(lines, paint(st.Muted, t.Idle))
 	}
 	if p.busy() {
-		lines = append(lines, m.spin.View())
+		lines = append(lines, c.spin.View())
 	} else if p.note != "" {
 		lines = append(lines, "", paint(st.Text, wrap(p.note, inner)))
 	}
@@ -147,16 +149,16 @@ func (p *phonePanel) view(m *Model, w, h int) string {
 }
 
 // statusLine is the phone folded into one line for narrow windows.
-func (p *phonePanel) statusLine(m *Model, w int) string {
-	t := m.t.Phone
-	st := m.st
+func (p *phonePanel) statusLine(c *common, canScan bool, w int) string {
+	t := c.t.Phone
+	st := c.st
 	label := paint(st.PhoneTitle, t.Status+" ·")
 	var text string
 	switch {
 	case len(p.notifications) > 0:
 		text = paint(st.PhoneNotice, t.Incoming) + "  " + paint(st.PhoneKey, "a") + " " + t.ApproveKey + "  " + paint(st.PhoneKey, "x") + " " + t.RejectKey
-	case m.scannable():
-		text = paint(st.PhoneNotice, t.ScanPrompt) + "  " + paint(st.PhoneKey, "s") + " " + m.t.Keys.Scan
+	case canScan:
+		text = paint(st.PhoneNotice, t.ScanPrompt) + "  " + paint(st.PhoneKey, "s") + " " + c.t.Keys.Scan
 	case p.note != "":
 		text = paint(st.Text, p.note)
 	case len(p.devices) > 0:
@@ -229,4 +231,30 @@ func (m *Model) updatePhone(msg tea.Msg) tea.Cmd {
 		}
 	}
 	return nil
+}
+
+// phoneKey handles the simulated phone's keys when they apply.
+func (m *Model) phoneKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
+	phone := m.opts.Phone
+	if phone == nil {
+		return nil, false
+	}
+	p := m.phone
+	switch {
+	case key.Matches(msg, m.keys.PhoneToggle):
+		p.visible = !p.visible
+		m.layout()
+		return nil, true
+	case key.Matches(msg, m.keys.PhoneScan) && !p.scanning:
+		uri, ok := m.scanURI()
+		if !ok {
+			return nil, false
+		}
+		p.scanning, p.note = true, m.t.Phone.Scanning
+		return flow.ScanWithPhone(m.env, phone, uri, m.phoneDeviceName()), true
+	case (key.Matches(msg, m.keys.PhoneApprove) || key.Matches(msg, m.keys.PhoneReject)) && len(p.notifications) > 0 && !p.answering:
+		p.answering = true
+		return flow.AnswerOnPhone(m.env, phone, p.notifications[0].ID, key.Matches(msg, m.keys.PhoneApprove)), true
+	}
+	return nil, false
 }

@@ -68,7 +68,7 @@ func (m *Model) render() string {
 	left := strings.Repeat(" ", margin)
 	var phone []string
 	if side {
-		phone = fitLines(m.phone.view(m, phoneWidth, bodyH), phoneWidth, len(body))
+		phone = fitLines(m.phone.view(m.common, m.scannable(), phoneWidth, bodyH), phoneWidth, len(body))
 	}
 	lines := make([]string, 0, h+4)
 	lines = appendFitted(lines, header, w)
@@ -85,7 +85,7 @@ func (m *Model) render() string {
 		lines = appendFitted(lines, " "+m.st.Accent.Render(m.status), w)
 	}
 	if line {
-		lines = appendFitted(lines, " "+m.phone.statusLine(m, w-1), w)
+		lines = appendFitted(lines, " "+m.phone.statusLine(m.common, m.scannable(), w-1), w)
 	}
 	lines = appendFitted(lines, footer, w)
 	if len(lines) > h {
