@@ -43,9 +43,9 @@ func addPlainFlags(cmd *cobra.Command, start ui.Journey, t *i18n.Catalog) *plain
 	return f
 }
 
-// runFlow runs a flow in the TUI, or as plain lines when asked to, when a
+// runJourney runs a journey in the TUI, or as plain lines when asked to, when a
 // plain-only flag is given, or when the TUI cannot run.
-func runFlow(cmd *cobra.Command, start ui.Journey, f *plainFlags) error {
+func runJourney(cmd *cobra.Command, start ui.Journey, f *plainFlags) error {
 	if f.otpStdin && f.recoveryCodeStdin {
 		s, _, _ := loadSettings(cmd)
 		return usageError{fmt.Errorf(catalogOf(s).CLI.FlagsExclusive, "--otp-stdin", "--recovery-code-stdin")}
@@ -60,7 +60,7 @@ func runFlow(cmd *cobra.Command, start ui.Journey, f *plainFlags) error {
 	return runPlain(cmd, s, start, f)
 }
 
-// plainWanted reports whether a flow runs as plain lines: a plain-only flag,
+// plainWanted reports whether a journey runs as plain lines: a plain-only flag,
 // no terminal for the TUI, or the plain setting (flag, environment or config
 // file). The settings are read quietly here: whichever mode runs reports
 // their problems.

@@ -18,9 +18,9 @@ import (
 	"github.com/mfapush/mfapush/ui"
 )
 
-// newFlowCommand is a command that opens the TUI directly in one flow, or
-// runs it as plain lines (see runFlow).
-func newFlowCommand(use, short, example string, start ui.Journey, t *i18n.Catalog) *cobra.Command {
+// newJourneyCommand is a command that opens the TUI directly in one journey, or
+// runs it as a plain command (see runJourney).
+func newJourneyCommand(use, short, example string, start ui.Journey, t *i18n.Catalog) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:     use,
 		Short:   short,
@@ -29,11 +29,11 @@ func newFlowCommand(use, short, example string, start ui.Journey, t *i18n.Catalo
 	}
 	addTenantFlags(cmd.Flags(), t)
 	f := addPlainFlags(cmd, start, t)
-	cmd.RunE = func(cmd *cobra.Command, _ []string) error { return runFlow(cmd, start, f) }
+	cmd.RunE = func(cmd *cobra.Command, _ []string) error { return runJourney(cmd, start, f) }
 	return cmd
 }
 
-// runInteractive runs a flow in the TUI.
+// runInteractive runs a journey in the TUI.
 func runInteractive(cmd *cobra.Command, start ui.Journey) error {
 	s, err := settingsFor(cmd)
 	if err != nil {
