@@ -2,11 +2,14 @@ package main
 
 import (
 	"bytes"
+	"go/parser"
+	"go/token"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -82,7 +85,7 @@ func TestEveryFuzzerHasACorpusAndARow(t *testing.T) {
 	}
 	_, parsing, _ := strings.Cut(string(doc), "\n## Parsing\n")
 	parsing, _, _ = strings.Cut(parsing, "\n## ")
-	rows := regexp.MustCompile("(?m)^\\|.*$").FindAllString(parsing, -1)
+	rows := regexp.MustCompile(`(?m)^\|.*$`).FindAllString(parsing, -1)
 	target := regexp.MustCompile(`(?m)^func (Fuzz\w+)\(`)
 	found := 0
 	walkTestFiles(t, func(path string, data []byte) {
@@ -107,7 +110,11 @@ func TestEveryFuzzerHasACorpusAndARow(t *testing.T) {
 
 // walkTestFiles calls fn with the path and text of every _test.go file of
 // the tree, testdata folders aside.
-func walkTestFiles(t *testing.T, fn func(path string, data []byte)) {
+func walkTestFiles(t *testing.T, fn func(path string, data []byte)) { walkGoFiles(t, true, fn) }
+
+// walkGoFiles calls fn with the path and text of every .go file of the
+// tree, testdata folders aside: the tests, or every other file.
+func walkGoFiles(t *testing.T, tests bool, fn func(path string, data []byte)) {
 	t.Helper()
 	err := filepath.WalkDir(".", func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -119,7 +126,7 @@ func walkTestFiles(t *testing.T, fn func(path string, data []byte)) {
 			}
 			return nil
 		}
-		if !strings.HasSuffix(path, "_test.go") {
+		if !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") != tests {
 			return nil
 		}
 		data, err := os.ReadFile(path)
@@ -131,5 +138,55 @@ func walkTestFiles(t *testing.T, fn func(path string, data []byte)) {
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestImportsRunOneWay holds the layers of docs/architecture.md: main ->
+// internal/cli -> ui | internal/plain -> flow -> auth0, the sandbox wing
+// apart. A package may not import, outside its tests, what lies above it
+// or beside it.
+func TestImportsRunOneWay(t *testing.T) {
+	const module = "github.com/mfapush/mfapush/"
+	forbidden := map[string][]string{
+		"auth0":          {"flow", "ui", "config", "internal/cli", "internal/plain", "internal/sandboxphone"},
+		"auth0/sandbox":  {"flow", "ui", "config", "internal/cli", "internal/plain", "internal/sandboxphone", "internal/i18n"},
+		"flow":           {"ui", "config", "internal/cli", "internal/plain", "auth0/sandbox", "internal/sandboxphone"},
+		"ui":             {"config", "internal/cli", "internal/plain", "auth0/sandbox", "internal/sandboxphone"},
+		"internal/plain": {"ui", "config", "internal/cli", "auth0/sandbox", "internal/sandboxphone"},
+		"config":         {"flow", "ui", "internal/cli", "internal/plain"},
+	}
+	fset := token.NewFileSet()
+	checked := 0
+	walkGoFiles(t, false, func(path string, data []byte) {
+		pkg := filepath.ToSlash(filepath.Dir(path))
+		var rules []string
+		for layer, deny := range forbidden {
+			if pkg == layer || strings.HasPrefix(pkg, layer+"/") {
+				rules = append(rules, deny...)
+			}
+		}
+		if len(rules) == 0 {
+			return
+		}
+		f, err := parser.ParseFile(fset, path, data, parser.ImportsOnly)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checked++
+		for _, spec := range f.Imports {
+			imported, _ := strconv.Unquote(spec.Path.Value)
+			rel, ok := strings.CutPrefix(imported, module)
+			if !ok {
+				continue
+			}
+			for _, deny := range rules {
+				if (rel == deny || strings.HasPrefix(rel, deny+"/")) && !strings.HasPrefix(rel, pkg+"/") && rel != pkg {
+					t.Errorf("%s imports %s: the layers run main -> internal/cli -> ui | internal/plain -> flow -> auth0 (docs/architecture.md)", path, rel)
+				}
+			}
+		}
+	})
+	if checked < 50 {
+		t.Fatalf("only %d files checked: is the test running at the module root?", checked)
 	}
 }

@@ -1,3 +1,5 @@
+//go:build linux
+
 package main
 
 import (
@@ -20,6 +22,7 @@ import (
 	"github.com/mfapush/mfapush/auth0/sandbox"
 	"github.com/mfapush/mfapush/config"
 	"github.com/mfapush/mfapush/flow"
+	"github.com/mfapush/mfapush/internal/sandboxphone"
 	"github.com/mfapush/mfapush/ui"
 )
 
@@ -158,8 +161,8 @@ func approveAfter(srv *sandbox.Server, pushes *pushLedger, interval, after time.
 		return latencySample{}, nil, err
 	}
 	env := flow.Env{Client: client, Ctx: ctx, PollInterval: interval}
-	m := ui.New(ui.Options{Env: env, Phone: flow.SandboxPhone(srv.Phone), Sandbox: true,
-		Start: ui.FlowChallenge, Theme: ui.ThemeDark})
+	m := ui.New(ui.Options{Env: env, Phone: sandboxphone.New(srv.Phone), Sandbox: true,
+		Start: ui.JourneyChallenge, Theme: ui.ThemeDark})
 	term := newVterm(termWidth, termHeight)
 	prog := tea.NewProgram(m, tea.WithInput(nil), tea.WithOutput(term),
 		tea.WithWindowSize(termWidth, termHeight), tea.WithoutSignals(), tea.WithContext(ctx),

@@ -1,3 +1,5 @@
+//go:build linux
+
 // Command bench measures what a user of mfapush feels, each figure beside a
 // baseline measured in the same run, and writes docs/performance.md:
 //

@@ -194,6 +194,29 @@ func (a *Approval) poll() tea.Cmd {
 	}
 }
 
+// Run drives the wait to its end in the caller's goroutine, for a front
+// end without an event loop (the plain mode): each timer and each poll in
+// turn, calling report once the wait has started and after every poll's
+// answer. When the program's context ends, the wait is cancelled and Run
+// returns.
+func (a *Approval) Run(report func()) {
+	cmd := a.Start()
+	report()
+	for cmd != nil {
+		msg := cmd()
+		if msg == nil { // the context ended: the timer or the poll gave up
+			break
+		}
+		cmd, _ = a.Update(msg)
+		if _, ok := msg.(ApprovalAnswerMsg); ok {
+			report()
+		}
+	}
+	if a.env.ctx().Err() != nil {
+		a.Cancel()
+	}
+}
+
 // ID tells this wait's messages from another's.
 func (a *Approval) ID() uint64 { return a.id }
 

@@ -14,9 +14,9 @@ import (
 func TestEnrollmentWaitEndsWhenThePhoneScans(t *testing.T) {
 	w := newWorld(t, sandbox.DefaultOptions(), 5*time.Second)
 	mfaToken := w.signIn("alice@example.com")
-	msg := AssociatePush(w.env, mfaToken)().(AssociatedMsg)
-	if msg.Err != nil {
-		t.Fatal(msg.Err)
+	msg, err := Enroll(context.Background(), w.env, mfaToken, Push, EnrollInput{})
+	if err != nil {
+		t.Fatal(err)
 	}
 	a := NewApproval(w.env, ApprovalEnrollment, mfaToken, msg.Association.OOBCode, msg.At, msg.At.Add(EnrollmentLifetime))
 	w.drive(a, func(polls int) {

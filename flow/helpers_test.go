@@ -62,17 +62,15 @@ func (w *world) pushChallenge(mfaToken string) *Approval {
 	if err != nil {
 		w.t.Fatal(err)
 	}
-	var id string
-	for _, a := range list {
-		if a.Kind() == auth0.KindPush && a.Active {
-			id = a.ID
-		}
+	pushes := Push.Answering(list)
+	if len(pushes) == 0 {
+		w.t.Fatal("no active push")
 	}
-	msg := Challenge(w.env, mfaToken, id, "oob")().(ChallengedMsg)
-	if msg.Err != nil {
-		w.t.Fatal(msg.Err)
+	ch, err := Challenge(context.Background(), w.env, mfaToken, Push, pushes[0].ID)
+	if err != nil {
+		w.t.Fatal(err)
 	}
-	return NewApproval(w.env, ApprovalChallenge, mfaToken, msg.Challenge.OOBCode, msg.At, msg.At.Add(MFATokenLifetime))
+	return NewApproval(w.env, ApprovalChallenge, mfaToken, ch.OOBCode, ch.At, ch.At.Add(MFATokenLifetime))
 }
 
 // run runs one command to its message. When the command waits on the

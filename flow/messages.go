@@ -1,57 +1,43 @@
 package flow
 
-import (
-	"time"
+import "github.com/mfapush/mfapush/auth0"
 
-	"github.com/mfapush/mfapush/auth0"
-)
+// The answers of the commands of commands.go: a step's value, or its error.
 
-// SignedInMsg answers a password login.
+// SignedInMsg answers SignInCmd.
 type SignedInMsg struct {
-	Result auth0.LoginResult
-	Err    error
-	At     time.Time
+	SignedIn
+	Err error
 }
 
-// AssociatedMsg answers /mfa/associate.
+// AssociatedMsg answers EnrollCmd.
 type AssociatedMsg struct {
-	Association *auth0.Association
-	Err         error
-	At          time.Time
+	Enrollment
+	Err error
 }
 
-// AuthenticatorsMsg answers the authenticator list.
+// AuthenticatorsMsg answers AuthenticatorsCmd.
 type AuthenticatorsMsg struct {
 	Authenticators []auth0.Authenticator
 	Err            error
 }
 
-// ChallengedMsg answers /mfa/challenge.
+// ChallengedMsg answers ChallengeCmd.
 type ChallengedMsg struct {
 	AuthenticatorID string
-	Challenge       *auth0.Challenge
-	Err             error
-	At              time.Time
+	Challenged
+	Err error
 }
 
-// VerifiedMsg answers an mfa-otp or mfa-recovery-code grant.
+// VerifiedMsg answers VerifyCmd.
 type VerifiedMsg struct {
-	Method VerifyMethod
-	Tokens *auth0.Tokens
-	Err    error
-	At     time.Time
+	Factor *Factor
+	Verified
+	Err error
 }
 
-// DeletedMsg answers an authenticator delete.
+// DeletedMsg answers DeleteCmd.
 type DeletedMsg struct {
 	AuthenticatorID string
 	Err             error
 }
-
-// VerifyMethod is how a challenge was answered without the push.
-type VerifyMethod uint8
-
-const (
-	VerifyOTP VerifyMethod = iota + 1
-	VerifyRecoveryCode
-)

@@ -60,6 +60,9 @@ func DiagnoseAccessToken(err error) Problem {
 // Diagnose explains err. It never returns a Problem that repeats a secret:
 // error texts from auth0 are already scrubbed.
 func Diagnose(err error) Problem {
+	if errors.Is(err, ErrMFANotRequired) {
+		return Problem{Kind: ProblemMFANotRequired}
+	}
 	e, ok := auth0.AsError(err)
 	if !ok {
 		return Problem{Kind: ProblemUnknown, Text: err.Error()}

@@ -31,6 +31,29 @@ type Session struct {
 	TokensAt time.Time
 }
 
+// Login is the password sign-in a journey needs, chosen in one place for
+// the interface and the plain mode: for the MFA API's audience and scopes
+// when its tokens will enroll, list or delete authenticators (mfaAPI);
+// else for the configured audience, whose tokens are what the user signs
+// in for.
+func Login(env Env, creds Credentials, mfaAPI bool, audience string) auth0.PasswordLogin {
+	login := auth0.PasswordLogin{Username: creds.Username, Password: creds.Password, Realm: creds.Realm,
+		Audience: audience, Scope: ScopeLogin}
+	if mfaAPI {
+		login.Audience, login.Scope = env.Client.MFAAudience(), ScopeMFAAPI
+	}
+	return login
+}
+
+// Begin starts a session with the sign-in about to be sent: the tokens
+// MFA earns will carry its audience and scope.
+func Begin(creds Credentials, login auth0.PasswordLogin) Session {
+	return Session{Credentials: creds, Audience: login.Audience, Scope: login.Scope}
+}
+
+// SignedIn records the mfa_token of a sign-in.
+func (s *Session) SignedIn(v SignedIn) { s.MFAToken, s.MFATokenAt = v.MFAToken, v.At }
+
 // MFATokenDeadline is when the mfa_token is expected to expire.
 func (s *Session) MFATokenDeadline() time.Time { return s.MFATokenAt.Add(MFATokenLifetime) }
 

@@ -7,31 +7,44 @@ import (
 	tea "charm.land/bubbletea/v2"
 )
 
-// The "User is already enrolled" screen explains the documented way on.
-
-func (m *Model) viewAlreadyEnrolled(w, h int) string {
-	t := m.t.AlreadyEnrolled
-	var b strings.Builder
-	b.WriteString("\n" + m.st.Warning.Render(t.Title) + "\n\n")
-	b.WriteString(m.st.Text.Render(wrap(t.Explain, w)) + "\n\n")
-	b.WriteString(m.st.Muted.Render(wrap(t.Path, w)) + "\n\n")
-	b.WriteString(m.st.Strong.Render(wrap(t.Action, w)))
-	return b.String()
+// alreadyScreen answers "User is already enrolled": an mfa_token cannot
+// enroll a second factor, and it explains the documented way on, a
+// verification with an existing factor first.
+type alreadyScreen struct {
+	*common
+	k alreadyKeys
 }
 
-func (m *Model) keyAlreadyEnrolled(msg tea.KeyPressMsg) tea.Cmd {
-	switch {
-	case key.Matches(msg, m.keys.Select):
-		m.after = afterMFA{action: afterEnroll}
-		return m.verifyForAccess()
-	case key.Matches(msg, m.keys.Back):
-		return m.goHome()
+type alreadyKeys struct{ Verify, Home, Quit key.Binding }
+
+func newAlreadyScreen(c *common) *alreadyScreen {
+	verify := c.keys.Select
+	verify.SetHelp("enter", c.t.Keys.Verify)
+	return &alreadyScreen{common: c, k: alreadyKeys{Verify: verify, Home: c.keys.Back, Quit: c.keys.Quit}}
+}
+
+func (s *alreadyScreen) ID() screenID { return screenAlreadyEnrolled }
+
+func (s *alreadyScreen) ShortHelp() []key.Binding {
+	return []key.Binding{s.k.Verify, s.k.Home, s.k.Quit}
+}
+
+func (s *alreadyScreen) Update(msg tea.Msg) (tea.Cmd, intent) {
+	switch k, _ := msg.(tea.KeyPressMsg); {
+	case key.Matches(k, s.k.Verify):
+		return nil, verifyFirst{}
+	case key.Matches(k, s.k.Home):
+		return nil, goHome{}
 	}
-	return nil
+	return nil, nil
 }
 
-func (m *Model) alreadyEnrolledKeys() []key.Binding {
-	verify := m.keys.Select
-	verify.SetHelp("enter", m.t.Keys.Verify)
-	return []key.Binding{verify, m.keys.Back, m.keys.Quit}
+func (s *alreadyScreen) View(w, h int) string {
+	t := s.t.AlreadyEnrolled
+	var b strings.Builder
+	b.WriteString("\n" + s.st.Warning.Render(t.Title) + "\n\n")
+	b.WriteString(s.st.Text.Render(wrap(t.Explain, w)) + "\n\n")
+	b.WriteString(s.st.Muted.Render(wrap(t.Path, w)) + "\n\n")
+	b.WriteString(s.st.Strong.Render(wrap(t.Action, w)))
+	return b.String()
 }

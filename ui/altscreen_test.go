@@ -14,7 +14,7 @@ import (
 // wrap in that reflow land in the shell above its prompt. So after the
 // window grew, the program must leave nothing on the alternate screen.
 func TestE2EQuitLeavesTheAlternateScreenBlank(t *testing.T) {
-	e := startE2EWith(t, 80, 24, FlowEnroll, e2eOptions{record: true})
+	e := startE2EWith(t, 80, 24, JourneyEnroll, e2eOptions{record: true})
 	e.signIn("alice@example.com", "alice-password")
 	e.waitFor("Waiting for the phone")
 

@@ -3,7 +3,6 @@ package ui
 import (
 	"fmt"
 	"strings"
-	"time"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
@@ -13,332 +12,267 @@ import (
 	"github.com/mfapush/mfapush/flow"
 )
 
-// codeEntry is the fallback being typed on the challenge screen.
-type codeEntry uint8
-
-const (
-	entryNone codeEntry = iota
-	entryOTP
-	entryRecovery
-)
-
-// challengeScreen is the approval wait for a push, with the OTP and
-// recovery-code fallbacks on the same screen.
+// challengeScreen answers MFA with one authenticator: the wait for a push
+// on the phone, or a typed code (the app's one-time code, a recovery
+// code), which can also stand in for a push still waiting.
 type challengeScreen struct {
+	*common
+	k         challengeKeys
 	target    auth0.Authenticator
-	approval  *flow.Approval // nil when answering with a code only
-	entry     codeEntry
+	forAccess bool           // the answer earns an MFA-API token, not the user's tokens
+	approval  *flow.Approval // the push wait; nil when answering with a code only
+	entry     *flow.Factor   // the factor whose code is typed, if any
+	oobCode   string         // the challenge's, for a code sent by SMS, voice or email
 	input     textinput.Model
 	inputErr  string
 	verifying bool
 }
 
-func (c *challengeScreen) waiting() bool {
-	return c.verifying || c.approval != nil && !c.approval.State().Final()
+// challengeKeys: o and r type a one-time code or a recovery code instead;
+// enter after a rejected or expired push sends a new one.
+type challengeKeys struct {
+	Retry, OTP, Recovery, Submit, Back, Quit, PhoneApprove, PhoneReject key.Binding
 }
 
-// challengeAuthenticator answers Enter on the list.
-func (m *Model) challengeAuthenticator(a auth0.Authenticator) tea.Cmd {
-	switch {
-	case !a.Active:
-		return m.setStatus(m.t.List.PendingHint)
-	case !canVerify(a):
-		return m.setStatus(fmt.Sprintf(m.t.List.Unsupported, m.kindName(a.Kind())))
-	case !m.now().Before(m.session.MFATokenDeadline()):
-		return m.signInAgain()
+func newChallengeScreen(c *common, target auth0.Authenticator, forAccess bool) *challengeScreen {
+	s := &challengeScreen{common: c, target: target, forAccess: forAccess, input: textinput.New(),
+		k: challengeKeys{Retry: c.keys.Retry, OTP: c.keys.OTP, Recovery: c.keys.Recovery, Back: c.keys.Back, Quit: c.keys.Quit,
+			PhoneApprove: c.keys.PhoneApprove, PhoneReject: c.keys.PhoneReject,
+			Submit: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", c.t.Keys.Submit))}}
+	s.input.SetStyles(c.st.Input)
+	s.input.SetWidth(30)
+	return s
+}
+
+func (s *challengeScreen) ID() screenID { return screenChallenge }
+
+func (s *challengeScreen) typing() bool { return s.entry != nil }
+
+func (s *challengeScreen) moving() bool {
+	return s.verifying || s.pushWaiting()
+}
+
+func (s *challengeScreen) setSize(w, h int) { s.input.SetWidth(min(40, w-4)) }
+
+// wait starts the wait for the push just sent.
+func (s *challengeScreen) wait(a *flow.Approval) tea.Cmd {
+	s.approval = a
+	return a.Start()
+}
+
+// stop ends the push wait at once: leaving stops its polling.
+func (s *challengeScreen) stop() {
+	if s.approval != nil {
+		s.approval.Cancel()
 	}
-	switch a.Kind() {
-	case auth0.KindOTP:
-		return m.openCodeEntry(a, entryOTP)
-	case auth0.KindRecoveryCode:
-		return m.openCodeEntry(a, entryRecovery)
+}
+
+// enter opens the field for a code of f; oobCode is the challenge's, for
+// a code sent by SMS, voice or email.
+func (s *challengeScreen) enter(f *flow.Factor, oobCode string) tea.Cmd {
+	s.entry, s.oobCode, s.inputErr = f, oobCode, ""
+	s.input.Reset()
+	s.input.Placeholder = f.Code.Placeholder
+	s.input.CharLimit = f.Code.MaxLen
+	// A code shows as it is typed: each works once, and 24 characters are
+	// easy to mistype (README, "Recovery codes").
+	s.input.EchoMode = textinput.EchoNormal
+	return s.input.Focus()
+}
+
+// refused says the code was not accepted, and empties the field.
+func (s *challengeScreen) refused(p flow.Problem) {
+	s.verifying = false
+	text := flow.ProblemText(s.t, p.Kind)
+	s.inputErr = text.Title + ". " + text.Fix
+	if p.Kind == flow.ProblemUnknown {
+		s.inputErr = s.problemDetail(p)
 	}
-	token := m.session.MFAToken
-	return m.run(m.t.Working.Challenging, func(env flow.Env) tea.Cmd { return flow.Challenge(env, token, a.ID, "oob") })
+	s.input.Reset()
 }
 
-// challenged starts the approval wait once the push is sent.
-func (m *Model) challenged(msg flow.ChallengedMsg) tea.Cmd {
-	if msg.Err != nil {
-		return m.showProblem(flow.Diagnose(msg.Err), screenList)
-	}
-	target, _ := m.selectedAuthenticator()
-	c := m.newChallengeScreen(target)
-	c.approval = flow.NewApproval(m.env, flow.ApprovalChallenge, m.session.MFAToken, msg.Challenge.OOBCode,
-		msg.At, m.session.MFATokenDeadline())
-	return c.approval.Start()
-}
-
-func (m *Model) newChallengeScreen(target auth0.Authenticator) *challengeScreen {
-	m.stopWaits()
-	c := &challengeScreen{target: target, input: textinput.New()}
-	c.input.SetStyles(m.st.Input)
-	c.input.SetWidth(30)
-	m.challenge = c
-	m.screen = screenChallenge
-	return c
-}
-
-// openCodeEntry answers with a code, without a push.
-func (m *Model) openCodeEntry(a auth0.Authenticator, entry codeEntry) tea.Cmd {
-	c := m.newChallengeScreen(a)
-	return m.startEntry(c, entry)
-}
-
-func (m *Model) startEntry(c *challengeScreen, entry codeEntry) tea.Cmd {
-	c.entry, c.inputErr = entry, ""
-	c.input.Reset()
-	c.input.Placeholder = "123456"
-	c.input.CharLimit = 6
-	// A code shows as it is typed, as the one-time code does: each works
-	// once, and 24 characters are easy to mistype (README, "Recovery
-	// codes").
-	c.input.EchoMode = textinput.EchoNormal
-	if entry == entryRecovery {
-		c.input.Placeholder = "XXXX XXXX XXXX XXXX XXXX XXXX"
-		c.input.CharLimit = 40
-	}
-	return c.input.Focus()
-}
-
-// submitCode checks the typed code with the mfa-otp or mfa-recovery-code
-// grant; the push wait, if any, goes on meanwhile.
-func (m *Model) submitCode() tea.Cmd {
-	c := m.challenge
-	code := strings.ToUpper(strings.Join(strings.Fields(c.input.Value()), ""))
-	token := m.session.MFAToken
-	var start func(env flow.Env) tea.Cmd
-	switch c.entry {
-	case entryOTP:
-		if len(code) != 6 || strings.Trim(code, "0123456789") != "" {
-			c.inputErr = m.t.Challenge.BadOTP
-			return nil
+func (s *challengeScreen) Update(msg tea.Msg) (tea.Cmd, intent) {
+	switch msg := msg.(type) {
+	case flow.ApprovalDueMsg, flow.ApprovalAnswerMsg:
+		if s.approval == nil {
+			return nil, nil
 		}
-		start = func(env flow.Env) tea.Cmd { return flow.VerifyWithOTP(env, token, code) }
-	case entryRecovery:
-		if code == "" {
-			return nil
+		cmd, _ := s.approval.Update(msg)
+		if s.approval.State() == flow.ApprovalApproved {
+			return cmd, approved{tokens: s.approval.Tokens(), at: s.now()}
 		}
-		start = func(env flow.Env) tea.Cmd { return flow.VerifyWithRecoveryCode(env, token, code) }
-	}
-	c.verifying, c.inputErr = true, ""
-	return m.runInline(start)
-}
-
-// verified handles the answer of a code check.
-func (m *Model) verified(msg flow.VerifiedMsg) tea.Cmd {
-	c := m.challenge
-	if c == nil {
-		return nil
-	}
-	c.verifying = false
-	if msg.Err != nil {
-		p := flow.Diagnose(msg.Err)
-		text := flow.ProblemText(m.t, p.Kind)
-		c.inputErr = text.Title + ". " + text.Fix
-		if p.Kind == flow.ProblemUnknown {
-			c.inputErr = m.problemDetail(p)
-		}
-		c.input.Reset()
-		return nil
-	}
-	if c.approval != nil {
-		c.approval.Cancel()
-	}
-	if msg.Method == flow.VerifyRecoveryCode && msg.Tokens.RecoveryCode != "" {
-		m.session.Earn(msg.Tokens, msg.At)
-		m.recovery = recoveryScreen{enrolledScreen: enrolledScreen{recoveryCodes: []string{msg.Tokens.RecoveryCode}}}
-		m.screen = screenNewRecovery
-		return nil
-	}
-	return m.approvedWith(msg.Tokens, msg.At)
-}
-
-// challengeProgressed reacts to the push wait's progress.
-func (m *Model) challengeProgressed() tea.Cmd {
-	c := m.challenge
-	if c == nil || c.approval == nil || c.approval.State() != flow.ApprovalApproved {
-		return nil
-	}
-	return m.approvedWith(c.approval.Tokens(), m.now())
-}
-
-// approvedWith continues once MFA succeeded: the waiting action, or the
-// result.
-func (m *Model) approvedWith(tokens *auth0.Tokens, at time.Time) tea.Cmd {
-	m.session.Earn(tokens, at)
-	if m.after.pending() {
-		return m.completeAfter()
-	}
-	return m.showResult()
-}
-
-func (m *Model) keyChallenge(msg tea.KeyPressMsg) tea.Cmd {
-	c := m.challenge
-	if c.entry != entryNone {
-		switch {
-		case key.Matches(msg, m.keys.Back):
-			if c.approval == nil {
-				return m.backToList()
-			}
-			c.entry = entryNone
-			c.input.Blur()
-			return nil
-		case msg.String() == "enter" && !c.verifying:
-			return m.submitCode()
+		return cmd, nil
+	case tea.PasteMsg:
+		if s.entry == nil {
+			return nil, nil
 		}
 		var cmd tea.Cmd
-		c.input, cmd = c.input.Update(msg)
-		return cmd
+		s.input, cmd = s.input.Update(msg)
+		return cmd, nil
+	case tea.KeyPressMsg:
+		if s.entry != nil {
+			return s.updateEntry(msg)
+		}
+		switch {
+		case key.Matches(msg, s.k.Back):
+			return nil, leave{}
+		case key.Matches(msg, s.k.OTP):
+			return s.enter(flow.OTP, ""), nil
+		case key.Matches(msg, s.k.Recovery):
+			return s.enter(flow.RecoveryCode, ""), nil
+		case key.Matches(msg, s.k.Retry) && s.ended():
+			return nil, challengeAgain{s.target}
+		}
 	}
-	final := c.approval != nil && c.approval.State().Final()
+	return nil, nil
+}
+
+// updateEntry answers keys while a code is typed.
+func (s *challengeScreen) updateEntry(msg tea.KeyPressMsg) (tea.Cmd, intent) {
 	switch {
-	case key.Matches(msg, m.keys.Back):
-		return m.backToList()
-	case key.Matches(msg, m.keys.OTP):
-		return m.startEntry(c, entryOTP)
-	case key.Matches(msg, m.keys.Recovery):
-		return m.startEntry(c, entryRecovery)
-	case key.Matches(msg, m.keys.Retry) && final:
-		return m.challengeAuthenticator(c.target)
+	case key.Matches(msg, s.k.Back):
+		if s.approval == nil {
+			return nil, leave{}
+		}
+		s.entry = nil // back to the push, which waited meanwhile
+		s.input.Blur()
+		return nil, nil
+	case key.Matches(msg, s.k.Submit):
+		if s.verifying {
+			return nil, nil
+		}
+		code, ok := s.entry.ReadCode(s.input.Value())
+		switch {
+		case code == "":
+			return nil, nil
+		case !ok:
+			s.inputErr = s.t.Challenge.BadOTP
+			return nil, nil
+		}
+		s.verifying, s.inputErr = true, ""
+		return nil, sendCode{flow.Answer{Factor: s.entry, Code: code, OOBCode: s.oobCode}}
 	}
-	return nil
+	var cmd tea.Cmd
+	s.input, cmd = s.input.Update(msg)
+	return cmd, nil
 }
 
-// backToList leaves the challenge: the wait stops at once, and a push
-// still waiting is swiped off the simulated phone.
-func (m *Model) backToList() tea.Cmd {
-	var dismiss tea.Cmd
-	if c := m.challenge; m.opts.Phone != nil && c != nil && c.approval != nil && !c.approval.State().Final() {
-		dismiss = flow.DismissOnPhone(m.env, m.opts.Phone, c.target.ID)
-	}
-	m.stopWaits()
-	m.op.end()
-	m.challenge = nil
-	m.screen = screenList
-	return dismiss
+// pushWaiting reports a push still waiting for its answer.
+func (s *challengeScreen) pushWaiting() bool {
+	return s.approval != nil && !s.approval.State().Final()
 }
 
-func (m *Model) viewChallenge(w, h int) string {
-	c := m.challenge
-	t := m.t.Challenge
-	device := c.target.Name
+// ended reports a push wait that is over without tokens.
+func (s *challengeScreen) ended() bool {
+	return s.approval != nil && s.approval.State().Final()
+}
+
+func (s *challengeScreen) View(w, h int) string {
+	t := s.t.Challenge
+	device := s.target.Name
 	if device == "" {
-		device = m.kindName(c.target.Kind())
+		device = s.kindName(s.target.Kind())
 	}
 	title := t.Title
 	switch {
-	case c.approval == nil:
+	case s.approval == nil:
 		title = t.TitleCode
-	case m.after.pending():
+	case s.forAccess:
 		title = t.TitleVerify
 	}
 	var b strings.Builder
-	b.WriteString("\n" + paint(m.st.Title, fmt.Sprintf(title, device)) + "\n\n")
-	if c.approval != nil {
-		b.WriteString(m.viewApproval(c.approval, w) + "\n\n")
+	b.WriteString("\n" + paint(s.st.Title, fmt.Sprintf(title, device)) + "\n\n")
+	if s.approval != nil {
+		b.WriteString(s.viewApproval(w) + "\n\n")
 	}
-	switch c.entry {
-	case entryNone:
-		if c.approval == nil || !c.approval.State().Final() {
-			b.WriteString(paint(m.st.Muted, wrap(t.Fallbacks, w)))
+	if s.entry == nil {
+		if !s.ended() {
+			b.WriteString(paint(s.st.Muted, wrap(t.Fallbacks, w)))
 		}
+		return b.String()
+	}
+	prompt := t.OTPPrompt
+	if s.entry == flow.RecoveryCode {
+		prompt = t.RecoveryPrompt
+	}
+	b.WriteString(paint(s.st.Label, prompt) + "\n" + s.input.View() + "\n")
+	switch {
+	case s.verifying:
+		b.WriteString(s.spin.View() + " " + paint(s.st.Muted, s.t.Working.Verifying))
+	case s.inputErr != "":
+		b.WriteString(paint(s.st.Error, wrap(s.inputErr, w)))
+	case s.approval == nil:
+		b.WriteString(paint(s.st.Muted, t.CodeOnlyHint))
 	default:
-		prompt := t.OTPPrompt
-		if c.entry == entryRecovery {
-			prompt = t.RecoveryPrompt
-		}
-		b.WriteString(paint(m.st.Label, prompt) + "\n" + c.input.View() + "\n")
-		switch {
-		case c.verifying:
-			b.WriteString(m.spin.View() + " " + paint(m.st.Muted, m.t.Working.Verifying))
-		case c.inputErr != "":
-			b.WriteString(paint(m.st.Error, wrap(c.inputErr, w)))
-		case c.approval == nil:
-			b.WriteString(paint(m.st.Muted, t.CodeOnlyHint))
-		default:
-			b.WriteString(paint(m.st.Muted, t.CodeHint))
-		}
+		b.WriteString(paint(s.st.Muted, t.CodeHint))
 	}
 	return b.String()
 }
 
 // viewApproval is the animated wait, or how it ended.
-func (m *Model) viewApproval(a *flow.Approval, w int) string {
-	t := m.t.Challenge
-	now := m.now()
+func (s *challengeScreen) viewApproval(w int) string {
+	a := s.approval
+	t := s.t.Challenge
+	now := s.now()
 	switch a.State() {
 	case flow.ApprovalWaiting, flow.ApprovalPolling:
 		next := t.Checking
 		if a.State() == flow.ApprovalWaiting {
-			next = fmt.Sprintf(t.NextCheck, m.shortDuration(a.NextPoll().Sub(now)))
+			next = fmt.Sprintf(t.NextCheck, s.shortDuration(a.NextPoll().Sub(now)))
 		}
 		left := a.Deadline().Sub(now)
 		lines := []string{
-			paint(m.st.Text, wrap(t.Instructions, w)),
+			paint(s.st.Text, wrap(t.Instructions, w)),
 			"",
-			m.spin.View() + " " + paint(m.st.Strong, t.Waiting),
-			"  " + paint(m.st.Muted, strings.Join([]string{
+			s.spin.View() + " " + paint(s.st.Strong, t.Waiting),
+			"  " + paint(s.st.Muted, strings.Join([]string{
 				fmt.Sprintf(t.Elapsed, clockDuration(now.Sub(a.Started()))),
 				fmt.Sprintf(t.Left, clockDuration(left)),
 				next,
 			}, " · ")),
-			"  " + m.progressBar(left, a.Deadline().Sub(a.Started()), min(w-2, 40)),
+			"  " + s.progressBar(left, a.Deadline().Sub(a.Started()), min(w-2, 40)),
 		}
-		if pace := m.sandboxPace(w); pace != "" {
+		if pace := s.sandboxPace(w); pace != "" {
 			lines = append(lines, pace)
 		}
 		if n := a.Retrying(); n > 0 {
-			lines = append(lines, paint(m.st.Warning, fmt.Sprintf(t.Retrying, n)))
+			lines = append(lines, paint(s.st.Warning, fmt.Sprintf(t.Retrying, n)))
 		}
 		if a.ClockSuspect() {
-			lines = append(lines, paint(m.st.Warning, wrap(t.ClockFast, w)))
+			lines = append(lines, paint(s.st.Warning, wrap(t.ClockFast, w)))
 		}
 		return strings.Join(lines, "\n")
 	case flow.ApprovalApproved:
-		return paint(m.st.Success, "✓ "+t.Approved)
+		return paint(s.st.Success, "✓ "+t.Approved)
 	case flow.ApprovalRejected:
-		return paint(m.st.Error, "✗ "+t.Rejected) + "\n" + paint(m.st.Text, wrap(t.RejectedHint, w))
+		return paint(s.st.Error, "✗ "+t.Rejected) + "\n" + paint(s.st.Text, wrap(t.RejectedHint, w))
 	case flow.ApprovalExpired:
-		return paint(m.st.Error, "✗ "+t.Expired) + "\n" + paint(m.st.Text, wrap(t.ExpiredHint, w))
+		return paint(s.st.Error, "✗ "+t.Expired) + "\n" + paint(s.st.Text, wrap(t.ExpiredHint, w))
 	case flow.ApprovalTimedOut:
-		return paint(m.st.Error, "✗ "+t.TimedOut) + "\n" + paint(m.st.Text, wrap(t.ExpiredHint, w))
+		return paint(s.st.Error, "✗ "+t.TimedOut) + "\n" + paint(s.st.Text, wrap(t.ExpiredHint, w))
 	case flow.ApprovalRateLimited:
-		return paint(m.st.Error, "✗ "+t.RateLimited) + "\n" + paint(m.st.Text, t.TryAgain)
+		return paint(s.st.Error, "✗ "+t.RateLimited) + "\n" + paint(s.st.Text, t.TryAgain)
 	case flow.ApprovalCancelled:
-		return paint(m.st.Muted, t.Cancelled)
+		return paint(s.st.Muted, t.Cancelled)
 	}
 	detail := ""
 	if err := a.LastError(); err != nil {
-		detail = "\n" + paint(m.st.Muted, wrap(m.problemDetail(flow.Diagnose(err)), w))
+		detail = "\n" + paint(s.st.Muted, wrap(s.problemDetail(flow.Diagnose(err)), w))
 	}
-	return paint(m.st.Error, "✗ "+t.Failed) + detail + "\n" + paint(m.st.Text, t.TryAgain)
+	return paint(s.st.Error, "✗ "+t.Failed) + detail + "\n" + paint(s.st.Text, t.TryAgain)
 }
 
-// progressBar shows the time left as a bar that empties. Its two parts
-// differ by their glyphs as well as their colours, so that it reads
-// without colours (NO_COLOR).
-func (m *Model) progressBar(left, total time.Duration, w int) string {
-	if w < 4 || total <= 0 {
-		return ""
+func (s *challengeScreen) ShortHelp() []key.Binding {
+	if s.entry != nil {
+		return []key.Binding{s.k.Submit, s.k.Back}
 	}
-	filled := int(float64(w) * float64(max(left, 0)) / float64(total))
-	filled = min(max(filled, 0), w)
-	return paint(m.st.ProgressFull, strings.Repeat("━", filled)) + paint(m.st.ProgressRest, strings.Repeat("─", w-filled))
-}
-
-func (m *Model) challengeKeys() []key.Binding {
-	c := m.challenge
-	if c.entry != entryNone {
-		return []key.Binding{key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", m.t.Keys.Submit)), m.keys.Back}
+	var keys []key.Binding
+	if s.ended() {
+		keys = append(keys, s.k.Retry)
 	}
-	keys := []key.Binding{}
-	if c.approval != nil && c.approval.State().Final() {
-		keys = append(keys, m.keys.Retry)
+	keys = append(keys, s.k.OTP, s.k.Recovery)
+	if s.phoneAsks() {
+		keys = append(keys, s.k.PhoneApprove, s.k.PhoneReject)
 	}
-	keys = append(keys, m.keys.OTP, m.keys.Recovery)
-	if m.opts.Phone != nil && len(m.phone.notifications) > 0 {
-		keys = append(keys, m.keys.PhoneApprove, m.keys.PhoneReject)
-	}
-	return append(keys, m.keys.Back, m.keys.Quit)
+	return append(keys, s.k.Back, s.k.Quit)
 }

@@ -26,7 +26,7 @@ func TestE2EDeleteRefusedWith401VerifiesAgainAndRetries(t *testing.T) {
 }
 
 func deleteRefusedWith401(t *testing.T, mfaToken time.Duration) {
-	e := startE2EWith(t, 100, 34, FlowManage, e2eOptions{tenantTime: true, tenant: func(o *sandbox.Options) { o.MFATokenLifetime = mfaToken }})
+	e := startE2EWith(t, 100, 34, JourneyManage, e2eOptions{tenantTime: true, tenant: func(o *sandbox.Options) { o.MFATokenLifetime = mfaToken }})
 	e.verifyToDelete()
 	push := "/mfa/authenticators/push|" + e.srv.Phone.Devices()[0].ID
 	e.fault(push, 1)
@@ -70,12 +70,12 @@ func deleteRefusedWith401(t *testing.T, mfaToken time.Duration) {
 // dropped.
 func TestListRefusedWith401NamesTheAccessToken(t *testing.T) {
 	f := newTestFixture(t)
-	f.signedIn(FlowManage, "bob@example.com")
+	f.signedIn(JourneyManage, "bob@example.com")
 	tokens := fixtureTokens()
 	tokens.Scope = "read:authenticators remove:authenticators"
-	f.m.session.Earn(tokens, fixtureTime)
-	f.m.fetchAuthenticators()
-	if !f.m.list.viaAccess {
+	f.m.j.session.Earn(tokens, fixtureTime)
+	f.m.j.fetchAuthenticators()
+	if !f.m.j.listViaAccess {
 		t.Fatal("the list was not fetched with the access token")
 	}
 	f.result(flow.AuthenticatorsMsg{Err: &auth0.Error{Op: "GET /mfa/authenticators", StatusCode: 401, Code: "invalid_token", Description: "The access token is expired"}})
@@ -83,7 +83,7 @@ func TestListRefusedWith401NamesTheAccessToken(t *testing.T) {
 		t.Fatalf("the problem does not name the access token:\n%s", screen)
 	}
 	f.key("enter")
-	if f.m.session.Tokens != nil || f.m.list.viaAccess || f.m.screen != screenWorking {
-		t.Fatalf("try again: tokens kept %v, via the access token %v, screen %v", f.m.session.Tokens != nil, f.m.list.viaAccess, f.m.screen)
+	if f.m.j.session.Tokens != nil || f.m.j.listViaAccess || f.m.current.ID() != screenWorking {
+		t.Fatalf("try again: tokens kept %v, via the access token %v, screen %v", f.m.j.session.Tokens != nil, f.m.j.listViaAccess, f.m.current.ID())
 	}
 }

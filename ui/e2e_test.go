@@ -20,6 +20,7 @@ import (
 	"github.com/mfapush/mfapush/internal/i18n"
 	"github.com/mfapush/mfapush/internal/qr"
 	"github.com/mfapush/mfapush/internal/qr/qrtest"
+	"github.com/mfapush/mfapush/internal/sandboxphone"
 	"github.com/mfapush/mfapush/internal/trace"
 )
 
@@ -68,13 +69,13 @@ func (term *terminal) String() string {
 	return term.emu.String()
 }
 
-func startE2E(t *testing.T, width, height int, start Flow) *e2e {
+func startE2E(t *testing.T, width, height int, start Journey) *e2e {
 	t.Helper()
 	return startE2EWith(t, width, height, start, e2eOptions{})
 }
 
 // startE2EIn is startE2E in a language, the sandbox naming bob's phone in it.
-func startE2EIn(t *testing.T, lang i18n.Lang, width, height int, start Flow) *e2e {
+func startE2EIn(t *testing.T, lang i18n.Lang, width, height int, start Journey) *e2e {
 	t.Helper()
 	return startE2EWith(t, width, height, start, e2eOptions{lang: lang})
 }
@@ -109,7 +110,7 @@ type e2eOptions struct {
 // base, the middle of the policy's 0-20%.
 const fixedJitter = 0.5
 
-func startE2EWith(t *testing.T, width, height int, start Flow, o e2eOptions) *e2e {
+func startE2EWith(t *testing.T, width, height int, start Journey, o e2eOptions) *e2e {
 	t.Helper()
 	sopts := sandbox.DefaultOptions()
 	sopts.SlowFaultDelay = o.slowFault
@@ -150,7 +151,7 @@ func startE2EWith(t *testing.T, width, height int, start Flow, o e2eOptions) *e2
 		env.Clock, env.PollInterval = srv.Clock, flow.DefaultInterval
 		env.Jitter = func() float64 { return fixedJitter }
 	}
-	opts := Options{Env: env, Phone: flow.SandboxPhone(srv.Phone), Sandbox: true, Start: start,
+	opts := Options{Env: env, Phone: sandboxphone.New(srv.Phone), Sandbox: true, Start: start,
 		Theme: ThemeDark, SaveDir: t.TempDir(), Trace: log, Catalog: i18n.For(o.lang)}
 	if o.realTenant {
 		opts.Phone, opts.Sandbox = nil, false
@@ -222,7 +223,7 @@ func (e *e2e) signIn(email, password string) {
 }
 
 func TestE2EEnrollScanningTheQRCodeOffTheScreen(t *testing.T) {
-	e := startE2E(t, 100, 34, FlowHome)
+	e := startE2E(t, 100, 34, JourneyHome)
 	e.waitFor("What do you want to do?")
 	e.press("1")
 	e.signIn("alice@example.com", "alice-password")
@@ -254,7 +255,7 @@ func TestE2EEnrollScanningTheQRCodeOffTheScreen(t *testing.T) {
 }
 
 func TestE2EEnrollWithThePhonePanel(t *testing.T) {
-	e := startE2E(t, 100, 34, FlowEnroll)
+	e := startE2E(t, 100, 34, JourneyEnroll)
 	e.signIn("alice@example.com", "alice-password")
 	e.waitFor("s phone: scan")
 	e.press("s")
@@ -278,7 +279,7 @@ func (e *e2e) challenge() {
 }
 
 func TestE2EChallengeApproved(t *testing.T) {
-	e := startE2E(t, 100, 34, FlowChallenge)
+	e := startE2E(t, 100, 34, JourneyChallenge)
 	e.challenge()
 	e.press("a")
 	screen := e.waitFor("Signed in with MFA")
@@ -290,7 +291,7 @@ func TestE2EChallengeApproved(t *testing.T) {
 }
 
 func TestE2EChallengeRejected(t *testing.T) {
-	e := startE2E(t, 100, 34, FlowChallenge)
+	e := startE2E(t, 100, 34, JourneyChallenge)
 	e.challenge()
 	e.press("x")
 	e.waitFor("Rejected on the device")
@@ -305,7 +306,7 @@ func TestE2EChallengeRejected(t *testing.T) {
 }
 
 func TestE2EOTPFallback(t *testing.T) {
-	e := startE2E(t, 80, 24, FlowChallenge)
+	e := startE2E(t, 80, 24, JourneyChallenge)
 	e.challenge()
 	e.press("o")
 	e.waitFor("6-digit code")
@@ -334,7 +335,7 @@ func (e *e2e) verifyToDelete() {
 }
 
 func TestE2EDeleteVerifiesFirst(t *testing.T) {
-	e := startE2E(t, 100, 34, FlowManage)
+	e := startE2E(t, 100, 34, JourneyManage)
 	e.verifyToDelete()
 	e.press("a")
 	screen := e.waitFor("1 authenticator")
@@ -344,7 +345,7 @@ func TestE2EDeleteVerifiesFirst(t *testing.T) {
 }
 
 func TestE2EAlreadyEnrolledTakesTheDocumentedPath(t *testing.T) {
-	e := startE2E(t, 100, 34, FlowEnroll)
+	e := startE2E(t, 100, 34, JourneyEnroll)
 	e.signIn("bob@example.com", "bob-password")
 	e.waitFor("already has an authenticator")
 	e.press("enter")
@@ -358,7 +359,7 @@ func TestE2EAlreadyEnrolledTakesTheDocumentedPath(t *testing.T) {
 }
 
 func TestE2ELeavingTheWaitStopsPolling(t *testing.T) {
-	e := startE2E(t, 100, 34, FlowChallenge)
+	e := startE2E(t, 100, 34, JourneyChallenge)
 	e.challenge()
 	e.press("esc")
 	e.waitFor("Choose the authenticator")
@@ -372,13 +373,13 @@ func TestE2ELeavingTheWaitStopsPolling(t *testing.T) {
 	if got := len(e.srv.TokenPolls()); got != before {
 		t.Fatalf("%d polls after leaving the wait", got-before)
 	}
-	if e.model.challenge != nil {
+	if e.model.j.challenge != nil {
 		t.Fatal("the challenge survived leaving it")
 	}
 }
 
 func TestE2ETraceShowsEveryCallWithoutSecrets(t *testing.T) {
-	e := startE2E(t, 100, 34, FlowChallenge)
+	e := startE2E(t, 100, 34, JourneyChallenge)
 	e.challenge()
 	e.waitFor("⇄ POST /oauth/token → 400: authorization_pending")
 	e.press("a")
@@ -398,7 +399,7 @@ func TestE2ETraceShowsEveryCallWithoutSecrets(t *testing.T) {
 		}
 	}
 	e.stop()
-	s := e.model.session
+	s := e.model.j.session
 	for _, secret := range []string{s.MFAToken, s.Tokens.AccessToken, s.Tokens.IDToken, "bob-password", "sandbox-secret"} {
 		if strings.Contains(list+detail, secret) {
 			t.Errorf("a secret is on screen: %.12s…", secret)

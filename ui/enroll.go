@@ -12,16 +12,29 @@ import (
 	"github.com/mfapush/mfapush/internal/qr"
 )
 
-// enrollScreen shows the enrollment QR code while the approval wait polls
-// for the phone's confirmation.
+// enrollScreen shows the enrollment QR code, its link and its countdown
+// while the approval wait polls for the phone's confirmation. It draws
+// the code wherever it fits (qrlayout.go) and its text by rank
+// (enrollview.go).
 type enrollScreen struct {
+	*common
+	k           enrollKeys
+	user        string
 	association *auth0.Association
 	at          time.Time
 	approval    *flow.Approval
 	codes       map[int]*qr.Code // rendered once per quiet zone
 	codeErr     error            // the link does not fit in a QR code
+	codesFor    qrLook           // the theme and colours the codes were drawn for
 	link        memo[linkKey]    // the enrollment link, drawn once per width
 	sent        bool             // c sent the link through OSC 52
+}
+
+// enrollKeys: c copies the link, s has the simulated phone scan the code
+// (the root model answers it, as every phone key), n asks for a new code
+// once this one is dead.
+type enrollKeys struct {
+	Copy, PhoneScan, NewCode, Back, Quit key.Binding
 }
 
 type linkKey struct {
@@ -30,8 +43,27 @@ type linkKey struct {
 	sent  bool
 }
 
+// qrLook is what a QR code's rendering depends on besides its text.
+type qrLook struct{ dark, noColor, drawn bool }
+
+func newEnrollScreen(c *common, user string, e flow.Enrollment, approval *flow.Approval) *enrollScreen {
+	return &enrollScreen{common: c, user: user, association: e.Association, at: e.At, approval: approval,
+		k: enrollKeys{Copy: c.keys.Copy, PhoneScan: c.keys.PhoneScan, NewCode: c.keys.NewCode, Back: c.keys.Back, Quit: c.keys.Quit}}
+}
+
+func (e *enrollScreen) ID() screenID { return screenEnroll }
+
+func (e *enrollScreen) moving() bool { return e.waiting() }
+
 func (e *enrollScreen) waiting() bool {
 	return e.approval != nil && !e.approval.State().Final()
+}
+
+// stop ends the wait at once.
+func (e *enrollScreen) stop() {
+	if e.approval != nil {
+		e.approval.Cancel()
+	}
 }
 
 // expiresAt is when the enrollment ticket dies.
@@ -39,138 +71,78 @@ func (e *enrollScreen) expiresAt() time.Time { return e.at.Add(flow.EnrollmentLi
 
 // scannable reports whether the phone may scan the code now: its link,
 // and the keys that use it, are offered only then.
-func (e *enrollScreen) scannable(now time.Time) bool {
-	return e != nil && e.association != nil && e.waiting() && now.Before(e.expiresAt())
+func (e *enrollScreen) scannable() bool {
+	return e.association != nil && e.waiting() && e.now().Before(e.expiresAt())
+}
+
+// scanURI is what the simulated phone scans, while it may.
+func (e *enrollScreen) scanURI() (string, bool) {
+	if !e.scannable() {
+		return "", false
+	}
+	return e.association.BarcodeURI, true
 }
 
 // showsCode reports whether a QR code is drawn for the phone now.
-func (e *enrollScreen) showsCode(now time.Time) bool {
-	return e.scannable(now) && e.codeErr == nil
+func (e *enrollScreen) showsCode() bool {
+	return e.scannable() && e.qrCodes() != nil
 }
 
-// enrollBearer is the token that may enroll: an MFA-API access token with
-// the enroll scope when the session has one, else the mfa_token.
-func (m *Model) enrollBearer() string {
-	if token, ok := m.session.MFAAccess(m.env.Client.MFAAudience(), auth0.ScopeEnroll, m.now()); ok {
-		return token
-	}
-	return m.session.MFAToken
-}
-
-func (m *Model) startEnrollment(bearer string) tea.Cmd {
-	m.stopWaits()
-	return m.run(m.t.Working.Associating, func(env flow.Env) tea.Cmd { return flow.AssociatePush(env, bearer) })
-}
-
-// associated handles the answer of /mfa/associate.
-func (m *Model) associated(msg flow.AssociatedMsg) tea.Cmd {
-	if msg.Err != nil {
-		p := flow.Diagnose(msg.Err)
-		if p.Kind == flow.ProblemAlreadyEnrolled {
-			m.screen = screenAlreadyEnrolled
-			return nil
+// qrCodes are the code with a quiet zone of 2 and of 1, drawn again when
+// the theme or the colour profile changed; nil when the link does not fit
+// in a QR code (codeErr).
+func (e *enrollScreen) qrCodes() map[int]*qr.Code {
+	look := qrLook{dark: e.isDark, noColor: e.noColor, drawn: true}
+	if e.codesFor != look {
+		e.codesFor, e.codes, e.codeErr = look, map[int]*qr.Code{}, nil
+		for _, zone := range []int{2, 1} {
+			code, err := qr.Render(e.association.BarcodeURI, qr.Options{QuietZone: zone, Invert: e.opts.InvertQR, Style: e.qrStyle()})
+			if err != nil {
+				e.codes, e.codeErr = nil, err
+				break
+			}
+			e.codes[zone] = code
 		}
-		return m.showProblem(p, screenHome)
 	}
-	m.enroll = &enrollScreen{association: msg.Association, at: msg.At, codes: map[int]*qr.Code{}}
-	m.rerenderQR()
-	m.enroll.approval = flow.NewApproval(m.env, flow.ApprovalEnrollment, m.session.MFAToken,
-		msg.Association.OOBCode, msg.At, m.enroll.expiresAt())
-	m.screen = screenEnroll
-	m.phone.qrShown()
-	return m.enroll.approval.Start()
+	return e.codes
 }
 
-// rerenderQR renders the code again when the theme or colour profile changes.
-func (m *Model) rerenderQR() {
-	if m.enroll == nil || m.enroll.association == nil {
-		return
-	}
-	m.enroll.codes, m.enroll.codeErr = map[int]*qr.Code{}, nil
-	for _, zone := range []int{2, 1} {
-		code, err := qr.Render(m.enroll.association.BarcodeURI, qr.Options{QuietZone: zone, Invert: m.opts.InvertQR, Style: m.qrStyle()})
-		if err != nil {
-			m.enroll.codeErr = err
-			return
+func (e *enrollScreen) Update(msg tea.Msg) (tea.Cmd, intent) {
+	switch msg := msg.(type) {
+	case flow.ApprovalDueMsg, flow.ApprovalAnswerMsg:
+		cmd, _ := e.approval.Update(msg)
+		if e.approval.State() == flow.ApprovalApproved {
+			return cmd, approved{tokens: e.approval.Tokens(), at: e.now()}
 		}
-		m.enroll.codes[zone] = code
-	}
-}
-
-// qrStyle draws with explicit colours unless colours are off (NO_COLOR),
-// then picks the glyphs for the terminal's background.
-func (m *Model) qrStyle() qr.Style {
-	if m.noColor {
-		if m.isDark {
-			return qr.StylePlainDark
+		return cmd, nil
+	case tea.KeyPressMsg:
+		switch {
+		case key.Matches(msg, e.k.Copy) && e.scannable():
+			// OSC 52 may reach no clipboard (tmux with set-clipboard
+			// external): the screen says what was sent and shows the link.
+			e.sent = true
+			return tea.SetClipboard(e.association.BarcodeURI), nil
+		case key.Matches(msg, e.k.NewCode) && !e.waiting():
+			return nil, newCode{}
+		case key.Matches(msg, e.k.Back):
+			return nil, goHome{}
 		}
-		return qr.StylePlainLight
 	}
-	return qr.StyleColor
+	return nil, nil
 }
 
-// enrollProgressed reacts to the approval wait's progress.
-func (m *Model) enrollProgressed() tea.Cmd {
-	e := m.enroll
-	if e == nil || e.approval == nil || e.approval.State() != flow.ApprovalApproved {
-		return nil
-	}
-	m.session.Earn(e.approval.Tokens(), m.now())
-	m.enrolled = enrolledScreen{recoveryCodes: e.association.RecoveryCodes}
-	m.listPurpose = listForEnrolled
-	return m.run(m.t.Working.Listing, func(env flow.Env) tea.Cmd { return flow.ListAuthenticators(env, m.session.MFAToken) })
-}
-
-// newCode starts a new enrollment once the old code can no longer serve.
-func (m *Model) newCode() tea.Cmd {
-	if m.now().Before(m.session.MFATokenDeadline()) || m.enrollBearer() != m.session.MFAToken {
-		return m.startEnrollment(m.enrollBearer())
-	}
-	return m.signInAgain()
-}
-
-// signInAgain gets a fresh mfa_token with the password the user typed, or
-// asks for the sign-in again when the session has no password.
-func (m *Model) signInAgain() tea.Cmd {
-	if !m.session.HasPassword() {
-		return m.showProblem(flow.Problem{Kind: flow.ProblemTokenExpired}, screenSignIn)
-	}
-	login := m.loginFor(m.flow, m.session.Credentials)
-	if m.after.pending() {
-		login.Audience, login.Scope = m.env.Client.MFAAudience(), flow.ScopeMFAAPI
-	}
-	m.session.Audience, m.session.Scope = login.Audience, login.Scope
-	return m.run(m.t.Working.SigningInAgain, func(env flow.Env) tea.Cmd { return flow.SignIn(env, login) })
-}
-
-func (m *Model) keyEnroll(msg tea.KeyPressMsg) tea.Cmd {
-	e := m.enroll
-	switch {
-	case key.Matches(msg, m.keys.Copy) && e.scannable(m.now()):
-		// OSC 52 may reach no clipboard (tmux with set-clipboard
-		// external): the screen says what was sent and shows the link.
-		e.sent = true
-		return tea.SetClipboard(e.association.BarcodeURI)
-	case key.Matches(msg, m.keys.NewCode) && !e.waiting():
-		return m.newCode()
-	case key.Matches(msg, m.keys.Back):
-		return m.goHome()
-	}
-	return nil
-}
-
-func (m *Model) enrollKeys() []key.Binding {
+func (e *enrollScreen) ShortHelp() []key.Binding {
 	var keys []key.Binding
-	if m.enroll.scannable(m.now()) {
-		keys = append(keys, m.keys.Copy)
-		if m.opts.Phone != nil {
-			keys = append(keys, m.keys.PhoneScan)
+	if e.scannable() {
+		keys = append(keys, e.k.Copy)
+		if e.opts.Phone != nil {
+			keys = append(keys, e.k.PhoneScan)
 		}
 	}
-	if m.enroll != nil && !m.enroll.waiting() {
-		keys = append(keys, m.keys.NewCode)
+	if !e.waiting() {
+		keys = append(keys, e.k.NewCode)
 	}
-	return append(keys, m.keys.Back, m.keys.Quit)
+	return append(keys, e.k.Back, e.k.Quit)
 }
 
 // breakAnywhere lets a long URI wrap at any character.

@@ -28,10 +28,10 @@ const fixtureRecoveryCode = "MZCRK3YX5V3AKNNYY6JEBQCL"
 // associate call and a pending poll in the trace (the line under the
 // header), the QR code of barcode, 61 s into the ticket's 5 minutes.
 func enrollOn(f *fixture, barcode string) {
-	f.signedIn(FlowEnroll, "alice@example.com")
+	f.signedIn(JourneyEnroll, "alice@example.com")
 	f.enrollTraceFixture()
-	f.result(flow.AssociatedMsg{At: fixtureTime, Association: &auth0.Association{AuthenticatorType: "oob", OOBChannel: "auth0",
-		OOBCode: "oob", BarcodeURI: barcode, RecoveryCodes: []string{fixtureRecoveryCode}}})
+	f.result(flow.AssociatedMsg{Enrollment: flow.Enrollment{At: fixtureTime, Association: &auth0.Association{AuthenticatorType: "oob", OOBChannel: "auth0",
+		OOBCode: "oob", BarcodeURI: barcode, RecoveryCodes: []string{fixtureRecoveryCode}}}})
 	f.clock.Advance(61 * time.Second)
 }
 
@@ -39,7 +39,7 @@ func enrollOn(f *fixture, barcode string) {
 func enrollExpired(f *fixture) {
 	enrollOn(f, fixtureBarcode)
 	f.clock.Advance(5 * time.Minute)
-	f.send(flow.ApprovalDueMsg{ID: f.m.enroll.approval.ID()})
+	f.send(flow.ApprovalDueMsg{ID: f.m.j.enroll.approval.ID()})
 }
 
 // enrollTraceFixture records the associate call and one pending poll, as
@@ -242,7 +242,7 @@ func TestCopySaysWhatWasSentAndKeepsTheText(t *testing.T) {
 	if strings.Contains(strings.ToLower(screen), "copied") || !strings.Contains(screen, "OSC 52") {
 		t.Errorf("the copy claims too much or says nothing:\n%s", screen)
 	}
-	if !strings.Contains(columnText(screen, margin+f.m.enroll.codes[2].Width()+3), fixtureBarcode) {
+	if !strings.Contains(columnText(screen, margin+f.m.j.enroll.codes[2].Width()+3), fixtureBarcode) {
 		t.Errorf("the whole link is not on screen to copy by hand:\n%s", screen)
 	}
 

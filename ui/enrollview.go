@@ -14,33 +14,32 @@ import (
 // qrlayout.go), and the text around it by rank when rows are short: the
 // wait first, the help when asked for, then the steps and the link.
 
-func (m *Model) viewEnroll(w, h int) string {
-	e := m.enroll
-	t := m.t.Enroll
-	title := paint(m.st.Title, fmt.Sprintf(t.Title, m.session.Credentials.Username))
-	if !e.scannable(m.now()) {
+func (e *enrollScreen) View(w, h int) string {
+	t := e.t.Enroll
+	title := paint(e.st.Title, fmt.Sprintf(t.Title, e.user))
+	if !e.scannable() {
 		// The ticket is dead: its code, link and keys went with it.
-		return "\n" + title + "\n\n" + m.enrollStatus(w)
+		return "\n" + title + "\n\n" + e.status(w)
 	}
-	if e.codeErr != nil {
-		return m.enrollWithoutCode(title, m.qrErrorText(), w, h)
+	if e.qrCodes() == nil {
+		return e.withoutCode(title, e.qrErrorText(), w, h)
 	}
-	l := m.enrollFit(w, h)
+	l := e.layout(w, h)
 	switch l.place {
 	case qrBeside:
 		colW := min(w-l.code.Width()-qrGap, maxTextColumn)
-		column := fillRows(m.enrollBlocks(colW, true), h-2)
+		column := fillRows(e.blocks(colW, true), h-2)
 		return title + "\n\n" + besideCode(l.code, column)
 	case qrStacked:
-		return title + "\n" + l.code.String() + "\n" + fillRows(m.enrollBlocks(w, true), h-l.code.Height()-1)
+		return title + "\n" + l.code.String() + "\n" + fillRows(e.blocks(w, true), h-l.code.Height()-1)
 	case qrBare:
-		return l.code.String() + "\n" + m.enrollShortStatus()
+		return l.code.String() + "\n" + e.shortStatus()
 	}
-	return m.enrollWithoutCode(title, m.qrTooSmall(), w, h)
+	return e.withoutCode(title, e.qrTooSmall(), w, h)
 }
 
 // besideCode lays the column out beside the code. The code's lines all
-// have its width, so unlike joinTop nothing is measured: the frame measures
+// have its width, so unlike lipgloss.JoinHorizontal nothing is measured: the frame measures
 // each line once, when it fits it to the window.
 func besideCode(code *qr.Code, column string) string {
 	codeLines, colLines := code.Lines(), lines(column)
@@ -58,20 +57,20 @@ func besideCode(code *qr.Code, column string) string {
 	return strings.Join(out, "\n")
 }
 
-// enrollWithoutCode is the screen when no code is drawn: why, the wait,
+// withoutCode is the screen when no code is drawn: why, the wait,
 // and the link to copy instead.
-func (m *Model) enrollWithoutCode(title, why string, w, h int) string {
-	head := []string{"", title, "", paint(m.st.Warning, wrap(why, w)), ""}
+func (e *enrollScreen) withoutCode(title, why string, w, h int) string {
+	head := []string{"", title, "", paint(e.st.Warning, wrap(why, w)), ""}
 	head = strings.Split(strings.Join(head, "\n"), "\n")
-	return strings.Join(head, "\n") + "\n" + fillRows(m.enrollBlocks(w, false), h-len(head))
+	return strings.Join(head, "\n") + "\n" + fillRows(e.blocks(w, false), h-len(head))
 }
 
 // qrErrorText says why the link could not be drawn, in the user's words.
-func (m *Model) qrErrorText() string {
-	if errors.Is(m.enroll.codeErr, qr.ErrTooLong) {
-		return fmt.Sprintf(m.t.Enroll.TooLongQR, len(m.enroll.association.BarcodeURI), qr.MaxBytes)
+func (e *enrollScreen) qrErrorText() string {
+	if errors.Is(e.codeErr, qr.ErrTooLong) {
+		return fmt.Sprintf(e.t.Enroll.TooLongQR, len(e.association.BarcodeURI), qr.MaxBytes)
 	}
-	return m.t.Enroll.NoQR
+	return e.t.Enroll.NoQR
 }
 
 // textBlock is one part of the text around the QR code: its lines, a
@@ -133,97 +132,95 @@ func fillRows(blocks []textBlock, rows int) string {
 	return strings.Join(out, "\n")
 }
 
-// enrollBlocks is the text of the enrollment screen at width w; without
+// blocks is the text of the enrollment screen at width w; without
 // the code, the steps that scan it go, and the link matters more.
-func (m *Model) enrollBlocks(w int, withCode bool) []textBlock {
-	t := m.t.Enroll
-	e := m.enroll
+func (e *enrollScreen) blocks(w int, withCode bool) []textBlock {
+	t := e.t.Enroll
 	var blocks []textBlock
-	if m.enrollHelpInBody() {
-		blocks = append(blocks, textBlock{lines: m.helpLines(w), rank: rankHelp})
+	if len(e.bodyHelp) > 0 {
+		blocks = append(blocks, textBlock{lines: e.helpLines(w), rank: rankHelp})
 	}
 	if withCode {
-		steps := paint(m.st.Text, wrap(t.Step1, w)) + "\n" + paint(m.st.Text, wrap(t.Step2, w)) + "\n" + paint(m.st.Muted, wrap(t.Step3, w))
+		steps := paint(e.st.Text, wrap(t.Step1, w)) + "\n" + paint(e.st.Text, wrap(t.Step2, w)) + "\n" + paint(e.st.Muted, wrap(t.Step3, w))
 		blocks = append(blocks, textBlock{lines: lines(steps), rank: rankSteps})
 	}
-	blocks = append(blocks, textBlock{lines: lines(m.enrollStatus(w)), short: []string{m.enrollShortStatus()}, rank: rankStatus})
-	if pace := m.sandboxPace(w); pace != "" {
+	blocks = append(blocks, textBlock{lines: lines(e.status(w)), short: []string{e.shortStatus()}, rank: rankStatus})
+	if pace := e.sandboxPace(w); pace != "" {
 		blocks = append(blocks, textBlock{lines: lines(pace), rank: rankPace})
 	}
-	link := textBlock{lines: lines(m.enrollLink(w)), rank: rankLink}
+	link := textBlock{lines: lines(e.linkText(w)), rank: rankLink}
 	if e.sent {
-		link.rank, link.short = rankSentLink, lines(paint(m.st.Accent, wrap(t.SentNoRoom, w)))
+		link.rank, link.short = rankSentLink, lines(paint(e.st.Accent, wrap(t.SentNoRoom, w)))
 	}
 	if !withCode {
 		link.rank, link.cut = rankRecovery+1, true // last, in the rows left
 	}
 	blocks = append(blocks, link)
 	if withCode && len(e.association.RecoveryCodes) > 0 {
-		blocks = append(blocks, textBlock{lines: lines(paint(m.st.Muted, wrap(t.RecoveryHint, w))), rank: rankRecovery})
+		blocks = append(blocks, textBlock{lines: lines(paint(e.st.Muted, wrap(t.RecoveryHint, w))), rank: rankRecovery})
 	}
 	return blocks
 }
 
 func lines(s string) []string { return strings.Split(s, "\n") }
 
-// enrollLink is the link under its label, or under what c did with it.
+// linkText is the link under its label, or under what c did with it.
 // The link is underlined, which styles it rune by rune: it is drawn once
 // per width, like the code beside it.
-func (m *Model) enrollLink(w int) string {
-	e, t := m.enroll, m.t.Enroll
-	return e.link.get(linkKey{st: m.st, width: w, sent: e.sent}, func() string {
-		label := paint(m.st.Label, t.LinkLabel)
+func (e *enrollScreen) linkText(w int) string {
+	t := e.t.Enroll
+	return e.link.get(linkKey{st: e.st, width: w, sent: e.sent}, func() string {
+		label := paint(e.st.Label, t.LinkLabel)
 		if e.sent {
-			label = paint(m.st.Accent, wrap(t.Sent, w))
+			label = paint(e.st.Accent, wrap(t.Sent, w))
 		}
-		return label + "\n" + paint(m.st.Link, wrap(breakAnywhere(e.association.BarcodeURI, w), w))
+		return label + "\n" + paint(e.st.Link, wrap(breakAnywhere(e.association.BarcodeURI, w), w))
 	})
 }
 
-// enrollShortStatus is the wait in one line, for a window that has room
+// shortStatus is the wait in one line, for a window that has room
 // for the code and little else.
-func (m *Model) enrollShortStatus() string {
-	e, t := m.enroll, m.t.Enroll
+func (e *enrollScreen) shortStatus() string {
+	t := e.t.Enroll
 	format := t.ShortWaiting
 	if e.sent {
 		format = t.ShortSent
 	}
-	return m.spin.View() + " " + paint(m.st.Text, fmt.Sprintf(format, clockDuration(e.expiresAt().Sub(m.now()))))
+	return e.spin.View() + " " + paint(e.st.Text, fmt.Sprintf(format, clockDuration(e.expiresAt().Sub(e.now()))))
 }
 
-// enrollStatus is the countdown and the state of the wait.
-func (m *Model) enrollStatus(w int) string {
-	t := m.t.Enroll
-	e := m.enroll
+// status is the countdown and the state of the wait.
+func (e *enrollScreen) status(w int) string {
+	t := e.t.Enroll
 	a := e.approval
-	now := m.now()
+	now := e.now()
 	var lines []string
 	switch a.State() {
 	case flow.ApprovalWaiting, flow.ApprovalPolling:
 		left := e.expiresAt().Sub(now)
-		lines = append(lines, paint(m.st.Text, fmt.Sprintf(t.ValidFor, clockDuration(left))),
-			m.progressBar(left, flow.EnrollmentLifetime, min(w, 40)))
+		lines = append(lines, paint(e.st.Text, fmt.Sprintf(t.ValidFor, clockDuration(left))),
+			e.progressBar(left, flow.EnrollmentLifetime, min(w, 40)))
 		next := t.Checking
 		if a.State() == flow.ApprovalWaiting {
-			next = fmt.Sprintf(t.NextCheck, m.shortDuration(a.NextPoll().Sub(now)))
+			next = fmt.Sprintf(t.NextCheck, e.shortDuration(a.NextPoll().Sub(now)))
 		}
-		lines = append(lines, m.spin.View()+" "+paint(m.st.Strong, t.Waiting), "  "+paint(m.st.Muted, next))
+		lines = append(lines, e.spin.View()+" "+paint(e.st.Strong, t.Waiting), "  "+paint(e.st.Muted, next))
 		if n := a.Retrying(); n > 0 {
-			lines = append(lines, paint(m.st.Warning, fmt.Sprintf(t.Retrying, n)))
+			lines = append(lines, paint(e.st.Warning, fmt.Sprintf(t.Retrying, n)))
 		}
 		if a.ClockSuspect() {
-			lines = append(lines, paint(m.st.Warning, t.ClockFast))
+			lines = append(lines, paint(e.st.Warning, t.ClockFast))
 		}
 	case flow.ApprovalExpired, flow.ApprovalTimedOut:
-		lines = append(lines, paint(m.st.Error, t.Expired), paint(m.st.Text, t.NewCodeHint))
+		lines = append(lines, paint(e.st.Error, t.Expired), paint(e.st.Text, t.NewCodeHint))
 	case flow.ApprovalRateLimited:
-		lines = append(lines, paint(m.st.Error, t.RateLimited), paint(m.st.Text, t.NewCodeHint))
+		lines = append(lines, paint(e.st.Error, t.RateLimited), paint(e.st.Text, t.NewCodeHint))
 	case flow.ApprovalFailed, flow.ApprovalRejected:
-		lines = append(lines, paint(m.st.Error, t.Failed))
+		lines = append(lines, paint(e.st.Error, t.Failed))
 		if err := a.LastError(); err != nil {
-			lines = append(lines, paint(m.st.Muted, m.problemDetail(flow.Diagnose(err))))
+			lines = append(lines, paint(e.st.Muted, e.problemDetail(flow.Diagnose(err))))
 		}
-		lines = append(lines, paint(m.st.Text, t.NewCodeHint))
+		lines = append(lines, paint(e.st.Text, t.NewCodeHint))
 	}
 	for i, l := range lines {
 		lines[i] = wrap(l, w)
@@ -231,20 +228,10 @@ func (m *Model) enrollStatus(w int) string {
 	return strings.Join(lines, "\n")
 }
 
-// sandboxPace says, on the embedded sandbox's wait screens, that its
-// quick polls are not what a real tenant allows: the trace shows them.
-func (m *Model) sandboxPace(w int) string {
-	if !m.opts.Sandbox || m.env.PollInterval >= flow.DefaultInterval {
-		return ""
-	}
-	return paint(m.st.Muted, wrap(fmt.Sprintf(m.t.App.SandboxPace, m.shortDuration(m.env.PollInterval)), w))
-}
-
-// helpLines is the full help in one column: the screen's keys, then the
-// others, each once.
-func (m *Model) helpLines(w int) []string {
-	keys := m.enrollKeys()
-	keys = append(slices.Clip(keys), without(m.globalKeys(), keys)...)
+// helpLines is the full help in one column, as the root model gave it:
+// the screen's keys, then the others, each once.
+func (e *enrollScreen) helpLines(w int) []string {
+	keys := e.bodyHelp
 	keyW := 0
 	for _, k := range keys {
 		keyW = max(keyW, cellWidth(k.Help().Key))
@@ -255,7 +242,7 @@ func (m *Model) helpLines(w int) []string {
 			continue
 		}
 		pad := strings.Repeat(" ", keyW-cellWidth(k.Help().Key))
-		line := paint(m.st.Help.FullKey, k.Help().Key) + pad + " " + paint(m.st.Help.FullDesc, k.Help().Desc)
+		line := paint(e.st.Help.FullKey, k.Help().Key) + pad + " " + paint(e.st.Help.FullDesc, k.Help().Desc)
 		out = append(out, fit(line, w, 1))
 	}
 	return out

@@ -32,7 +32,7 @@ var en = i18n.For(i18n.English)
 // faultPhase is a step of the flows where a fault can land.
 type faultPhase struct {
 	name  string
-	start Flow
+	start Journey
 	// reach drives the program to just before the phase's request and
 	// returns the path to fault.
 	reach func(e *e2e) string
@@ -47,9 +47,9 @@ type faultPhase struct {
 func (p faultPhase) poll() bool { return p.answer != nil }
 
 var faultPhases = []faultPhase{
-	atSignIn("login", FlowChallenge, "bob@example.com", "/oauth/token", "3 authenticators"),
-	atSignIn("associate", FlowEnroll, "alice@example.com", "/mfa/associate", "Waiting for the phone"),
-	{name: "confirmation poll", start: FlowEnroll, done: "✓ Enrolled",
+	atSignIn("login", JourneyChallenge, "bob@example.com", "/oauth/token", "3 authenticators"),
+	atSignIn("associate", JourneyEnroll, "alice@example.com", "/mfa/associate", "Waiting for the phone"),
+	{name: "confirmation poll", start: JourneyEnroll, done: "✓ Enrolled",
 		reach: func(e *e2e) string {
 			e.signIn("alice@example.com", "alice-password")
 			e.waitFor("Waiting for the phone")
@@ -59,21 +59,21 @@ var faultPhases = []faultPhase{
 			e.press("s") // the phone panel scans the code on screen
 			e.waitUntil("alice's device", func(string) bool { return len(e.srv.Phone.Devices()) == 2 })
 		}},
-	atSignIn("list", FlowChallenge, "bob@example.com", "/mfa/authenticators", "3 authenticators"),
-	{name: "challenge", start: FlowChallenge, done: "Waiting for the approval",
+	atSignIn("list", JourneyChallenge, "bob@example.com", "/mfa/authenticators", "3 authenticators"),
+	{name: "challenge", start: JourneyChallenge, done: "Waiting for the approval",
 		reach: func(e *e2e) string {
 			e.signIn("bob@example.com", "bob-password")
 			e.waitFor("3 authenticators")
 			return "/mfa/challenge"
 		},
 		send: func(e *e2e) { e.press("enter") }},
-	{name: "approval poll", start: FlowChallenge, done: "Signed in with MFA",
+	{name: "approval poll", start: JourneyChallenge, done: "Signed in with MFA",
 		reach: func(e *e2e) string {
 			e.challenge()
 			return "/oauth/token"
 		},
 		answer: func(e *e2e) { e.answerPush(true) }},
-	{name: "delete", start: FlowManage, done: "1 authenticator",
+	{name: "delete", start: JourneyManage, done: "1 authenticator",
 		reach: func(e *e2e) string {
 			e.verifyToDelete()
 			e.answerPush(true)
@@ -84,7 +84,7 @@ var faultPhases = []faultPhase{
 
 // atSignIn is a phase whose request follows the sign-in form's last enter:
 // the sign-in itself, or the call its answer leads to.
-func atSignIn(name string, start Flow, email, path, done string) faultPhase {
+func atSignIn(name string, start Journey, email, path, done string) faultPhase {
 	password := strings.TrimSuffix(email, "@example.com") + "-password"
 	return faultPhase{name: name, start: start, done: done,
 		reach: func(e *e2e) string { e.typeCredentials(email, password); return path },

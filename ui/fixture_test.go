@@ -68,6 +68,7 @@ type fixtureOptions struct {
 	light         bool
 	realTenant    bool
 	lang          i18n.Lang
+	start         Journey // the command's flow (mfapush challenge…); home by default
 }
 
 func newFixture(t testing.TB, o fixtureOptions) *fixture {
@@ -94,6 +95,7 @@ func newFixture(t testing.TB, o fixtureOptions) *fixture {
 		Theme:   theme,
 		Catalog: i18n.For(o.lang),
 		Trace:   trace.NewLog(),
+		Start:   o.start,
 	}
 	if !o.realTenant {
 		f.phone = &staticPhone{devices: []flow.PhoneDevice{{ID: "dev_BBTKYpxKHOXVBnql", UserID: "auth0|bob", Name: "Bob's phone"}}}
@@ -111,9 +113,9 @@ func newFixture(t testing.TB, o fixtureOptions) *fixture {
 }
 
 // signedIn puts a session in place as after an mfa_required answer.
-func (f *fixture) signedIn(flowKind Flow, email string) {
-	f.m.flow = flowKind
-	f.m.session = flow.Session{
+func (f *fixture) signedIn(journey Journey, email string) {
+	f.m.j.kind = journey
+	f.m.j.session = flow.Session{
 		Credentials: flow.Credentials{Username: email, Password: "pw"},
 		Audience:    f.m.env.Client.MFAAudience(), Scope: flow.ScopeMFAAPI,
 		MFAToken: "Fe26.2*fixture*mfa", MFATokenAt: fixtureTime,
@@ -126,12 +128,10 @@ func (f *fixture) send(msg tea.Msg) tea.Cmd {
 	return cmd
 }
 
-// result feeds an operation's answer as if the operation in flight had
-// returned it.
+// result feeds a call's answer as if the call in flight had returned it.
 func (f *fixture) result(msg tea.Msg) {
-	f.m.opSeq++
-	f.m.op = operation{seq: f.m.opSeq}
-	f.send(opDoneMsg{seq: f.m.opSeq, msg: msg})
+	f.m.op = call{seq: f.m.op.seq + 1, cancel: func() {}}
+	f.send(callDoneMsg{seq: f.m.op.seq, msg: msg})
 }
 
 func (f *fixture) key(k string) tea.Cmd {
@@ -173,8 +173,8 @@ func (f *fixture) submitSignIn(email, password string) {
 	f.key("enter")
 	f.typeText(password)
 	f.key("enter")
-	if f.m.screen != screenWorking {
-		f.t.Fatalf("the sign-in did not start: screen %v", f.m.screen)
+	if f.m.current.ID() != screenWorking {
+		f.t.Fatalf("the sign-in did not start: screen %v", f.m.current.ID())
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/key"
+	"charm.land/lipgloss/v2"
 )
 
 // The footer: the keys of the screen on one line, the help key last, or
@@ -55,7 +56,7 @@ func (m *Model) globalKeys() []key.Binding {
 	}
 	if m.opts.Phone != nil {
 		keys = append(keys, m.keys.PhoneToggle)
-		if m.screen == screenEnroll && m.enroll.scannable(m.now()) && !m.phone.scanning {
+		if _, ok := m.scanURI(); ok && !m.phone.scanning {
 			keys = append(keys, m.keys.PhoneScan)
 		}
 		if len(m.phone.notifications) > 0 && !m.phone.answering {
@@ -159,7 +160,7 @@ func (m *Model) fullHelp(columns [][]key.Binding, w int) string {
 		for i, k := range col {
 			keys[i], descs[i] = k.Help().Key, k.Help().Desc
 		}
-		blocks = append(blocks, joinTop(paint(st.FullKey, strings.Join(keys, "\n")), " ", paint(st.FullDesc, strings.Join(descs, "\n"))))
+		blocks = append(blocks, lipgloss.JoinHorizontal(lipgloss.Top, paint(st.FullKey, strings.Join(keys, "\n")), " ", paint(st.FullDesc, strings.Join(descs, "\n"))))
 	}
 	parts := make([]string, 0, 2*len(blocks))
 	for i, b := range blocks {
@@ -168,7 +169,7 @@ func (m *Model) fullHelp(columns [][]key.Binding, w int) string {
 		}
 		parts = append(parts, b)
 	}
-	if side := joinTop(parts...); widestLine(side) <= w {
+	if side := lipgloss.JoinHorizontal(lipgloss.Top, parts...); widestLine(side) <= w {
 		return side
 	}
 	return strings.Join(blocks, "\n")

@@ -23,12 +23,12 @@ var keyScenarios = append(slices.Clone(scenarios), []struct {
 	setup func(f *fixture)
 }{
 	{"list_filtering", func(f *fixture) {
-		f.signedIn(FlowManage, "bob@example.com")
+		f.signedIn(JourneyManage, "bob@example.com")
 		f.result(flow.AuthenticatorsMsg{Authenticators: fixtureAuthenticators})
 		f.key("/")
 	}},
 	{"list_empty", func(f *fixture) {
-		f.signedIn(FlowManage, "alice@example.com")
+		f.signedIn(JourneyManage, "alice@example.com")
 		f.result(flow.AuthenticatorsMsg{Authenticators: []auth0.Authenticator{}})
 	}},
 	{"trace_detail_narrow", func(f *fixture) { // wider than the window: it scrolls sideways
@@ -71,12 +71,12 @@ func offered(m *Model) []string {
 // inputs are the text fields of the model, to see whether a key was typed
 // into one.
 func inputs(m *Model) []*textinput.Model {
-	in := []*textinput.Model{&m.signIn.token, &m.list.list.FilterInput}
-	for i := range m.signIn.fields {
-		in = append(in, &m.signIn.fields[i])
+	in := []*textinput.Model{&m.j.signIn.token, &m.j.list.list.FilterInput}
+	for i := range m.j.signIn.fields {
+		in = append(in, &m.j.signIn.fields[i])
 	}
-	if m.challenge != nil {
-		in = append(in, &m.challenge.input)
+	if m.j.challenge != nil {
+		in = append(in, &m.j.challenge.input)
 	}
 	return in
 }

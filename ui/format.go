@@ -23,16 +23,6 @@ func clockDuration(d time.Duration) string {
 	return fmt.Sprintf("%d:%02d", mnt, s)
 }
 
-// shortDuration shows a short wait in whole seconds, rounded up so that
-// "0s" never shows while something is still to come.
-func (m *Model) shortDuration(d time.Duration) string {
-	if d <= 0 {
-		return m.t.Duration.Now
-	}
-	secs := int((d + time.Second - 1) / time.Second)
-	return fmt.Sprintf(m.t.Duration.Seconds, secs)
-}
-
 // labelWidth is the column that fits the widest label and two spaces: the
 // labels' length depends on the language.
 func labelWidth(labels ...string) int {

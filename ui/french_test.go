@@ -50,7 +50,7 @@ func TestGoldenFrench(t *testing.T) {
 func TestE2EEnrollInFrench(t *testing.T) {
 	fr := i18n.For(i18n.French)
 	finder := i18ntest.NewFinder(i18n.French)
-	e := startE2EIn(t, i18n.French, 100, 34, FlowHome)
+	e := startE2EIn(t, i18n.French, 100, 34, JourneyHome)
 	check := func(screen string) {
 		t.Helper()
 		if english := finder.EnglishOn(screen, "alice-password", "bob-password"); len(english) > 0 {

@@ -36,41 +36,41 @@ var scenarios = []struct {
 		f.key("enter")
 	}},
 	{"working", func(f *fixture) {
-		f.signedIn(FlowEnroll, "alice@example.com")
+		f.signedIn(JourneyEnroll, "alice@example.com")
 		f.m.run(f.m.t.Working.Associating, func(flow.Env) tea.Cmd { return func() tea.Msg { return nil } })
 	}},
 	{"problem_wrong_password", func(f *fixture) {
-		f.m.openSignIn(FlowChallenge)
+		f.m.j.openSignIn(JourneyChallenge)
 		f.result(flow.SignedInMsg{Err: &auth0.Error{Op: "POST /oauth/token (password)", StatusCode: 403, Code: "invalid_grant", Description: "Wrong email or password."}})
 	}},
 	{"problem_grant_not_allowed", func(f *fixture) {
-		f.m.openSignIn(FlowEnroll)
+		f.m.j.openSignIn(JourneyEnroll)
 		f.result(flow.SignedInMsg{Err: &auth0.Error{Op: "POST /oauth/token (password)", StatusCode: 403, Code: "unauthorized_client",
 			Description: "Grant type 'password' not allowed for the client."}})
 	}},
 	{"problem_mfa_not_required", func(f *fixture) {
-		f.m.openSignIn(FlowEnroll)
-		f.result(flow.SignedInMsg{Result: auth0.LoginResult{Tokens: fixtureTokens()}})
+		f.m.j.openSignIn(JourneyEnroll)
+		f.result(flow.SignedInMsg{Err: flow.ErrMFANotRequired})
 	}},
 	{"enroll", func(f *fixture) { enrollOn(f, fixtureBarcode) }},
 	{"enroll_expired", enrollExpired},
 	{"enrolled", func(f *fixture) {
-		f.signedIn(FlowEnroll, "alice@example.com")
-		f.m.enrolled = enrolledScreen{recoveryCodes: []string{"MZCRK3YX5V3AKNNYY6JEBQCL"}}
-		f.m.listPurpose = listForEnrolled
+		f.signedIn(JourneyEnroll, "alice@example.com")
+		f.m.j.enrolledCodes = []string{"MZCRK3YX5V3AKNNYY6JEBQCL"}
+		f.m.j.listFor = listForEnrolled
 		f.result(flow.AuthenticatorsMsg{Authenticators: []auth0.Authenticator{
 			{ID: "push|dev_ZUla9SQ6tAIHSz6y", AuthenticatorType: "oob", OOBChannel: "auth0", Name: "Alice's phone", Active: true}}})
 	}},
 	{"already_enrolled", func(f *fixture) {
-		f.signedIn(FlowEnroll, "bob@example.com")
+		f.signedIn(JourneyEnroll, "bob@example.com")
 		f.result(flow.AssociatedMsg{Err: &auth0.Error{StatusCode: 403, Code: "access_denied", Description: "User is already enrolled."}})
 	}},
 	{"list", func(f *fixture) {
-		f.signedIn(FlowManage, "bob@example.com")
+		f.signedIn(JourneyManage, "bob@example.com")
 		f.result(flow.AuthenticatorsMsg{Authenticators: fixtureAuthenticators})
 	}},
 	{"confirm_delete", func(f *fixture) {
-		f.signedIn(FlowManage, "bob@example.com")
+		f.signedIn(JourneyManage, "bob@example.com")
 		f.result(flow.AuthenticatorsMsg{Authenticators: fixtureAuthenticators})
 		f.key("d")
 	}},
@@ -93,7 +93,7 @@ var scenarios = []struct {
 		f.key("r")
 		tokens := fixtureTokens()
 		tokens.RecoveryCode = "17EQHNZC2SZDYG7X4QXVX9SW"
-		f.result(flow.VerifiedMsg{Method: flow.VerifyRecoveryCode, Tokens: tokens, At: fixtureTime})
+		f.result(flow.VerifiedMsg{Factor: flow.RecoveryCode, Verified: flow.Verified{Tokens: tokens, At: fixtureTime}})
 	}},
 	{"trace", func(f *fixture) {
 		challengeFixture(f)
@@ -107,22 +107,22 @@ var scenarios = []struct {
 		f.key("enter")
 	}},
 	{"result", func(f *fixture) {
-		f.signedIn(FlowChallenge, "bob@example.com")
-		f.m.session.Earn(fixtureTokens(), fixtureTime)
-		f.m.showResult()
+		f.signedIn(JourneyChallenge, "bob@example.com")
+		f.m.j.session.Earn(fixtureTokens(), fixtureTime)
+		f.m.j.showResult()
 		f.clock.Advance(90 * time.Second)
 	}},
 }
 
 // challengeFixture shows bob's push challenge, waiting.
 func challengeFixture(f *fixture) *flow.Approval {
-	f.signedIn(FlowChallenge, "bob@example.com")
+	f.signedIn(JourneyChallenge, "bob@example.com")
 	f.result(flow.AuthenticatorsMsg{Authenticators: fixtureAuthenticators})
 	f.phone.notifications = []flow.PhoneNotification{{ID: "n1", DeviceID: "dev_BBTKYpxKHOXVBnql", App: "mfapush", OS: "Linux"}}
 	f.send(flow.PhoneChangedMsg{})
-	f.result(flow.ChallengedMsg{AuthenticatorID: fixtureAuthenticators[0].ID, At: fixtureTime,
-		Challenge: &auth0.Challenge{ChallengeType: "oob", OOBCode: "oob"}})
-	return f.m.challenge.approval
+	f.key("enter") // the push authenticator, first in the list
+	f.result(flow.ChallengedMsg{AuthenticatorID: fixtureAuthenticators[0].ID, Challenged: flow.Challenged{OOBCode: "oob", At: fixtureTime}})
+	return f.m.j.challenge.approval
 }
 
 var goldenSizes = [][2]int{{80, 24}, {100, 34}, {120, 40}}

@@ -9,93 +9,84 @@ import (
 	"charm.land/lipgloss/v2"
 )
 
-// homeScreen offers the three flows.
+// homeScreen offers the journeys: enroll, challenge, manage.
 type homeScreen struct {
+	*common
+	k      homeKeys
 	cursor int
 }
 
-var homeFlows = []Flow{FlowEnroll, FlowChallenge, FlowManage}
-
-func newHomeScreen() homeScreen { return homeScreen{} }
-
-func (m *Model) keyHome(msg tea.KeyPressMsg) tea.Cmd {
-	switch {
-	case key.Matches(msg, m.keys.Up):
-		m.home.cursor = (m.home.cursor + len(homeFlows) - 1) % len(homeFlows)
-	case key.Matches(msg, m.keys.Down), key.Matches(msg, m.keys.NextField):
-		m.home.cursor = (m.home.cursor + 1) % len(homeFlows)
-	case key.Matches(msg, m.keys.Select):
-		m.openSignIn(homeFlows[m.home.cursor])
-		return m.signIn.focusCmd()
-	case msg.String() >= "1" && msg.String() <= "3":
-		m.home.cursor = int(msg.String()[0] - '1')
-		m.openSignIn(homeFlows[m.home.cursor])
-		return m.signIn.focusCmd()
-	}
-	return nil
+// homeKeys are the home screen's keys; 1 to 3 choose a journey at once.
+type homeKeys struct {
+	Up, Down, Next, Select, Quit key.Binding
 }
 
-func (m *Model) viewHome(w, h int) string {
-	if full := m.homeView(w, true); lipgloss.Height(full) <= h {
+var homeJourneys = []Journey{JourneyEnroll, JourneyChallenge, JourneyManage}
+
+func newHomeScreen(c *common) *homeScreen {
+	return &homeScreen{common: c, k: homeKeys{Up: c.keys.Up, Down: c.keys.Down, Next: c.keys.NextField, Select: c.keys.Select, Quit: c.keys.Quit}}
+}
+
+func (s *homeScreen) ID() screenID { return screenHome }
+
+func (s *homeScreen) ShortHelp() []key.Binding {
+	return []key.Binding{s.k.Up, s.k.Down, s.k.Select, s.k.Quit}
+}
+
+func (s *homeScreen) Update(msg tea.Msg) (tea.Cmd, intent) {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return nil, nil
+	}
+	n := len(homeJourneys)
+	switch {
+	case key.Matches(k, s.k.Up):
+		s.cursor = (s.cursor + n - 1) % n
+	case key.Matches(k, s.k.Down, s.k.Next):
+		s.cursor = (s.cursor + 1) % n
+	case key.Matches(k, s.k.Select):
+		return nil, chooseJourney{homeJourneys[s.cursor]}
+	case k.String() >= "1" && k.String() <= "3":
+		s.cursor = int(k.String()[0] - '1')
+		return nil, chooseJourney{homeJourneys[s.cursor]}
+	}
+	return nil, nil
+}
+
+func (s *homeScreen) View(w, h int) string {
+	if full := s.view(w, true); lipgloss.Height(full) <= h {
 		return full
 	}
 	// A short window keeps only the chosen entry's description, so the demo
 	// users still show.
-	return m.homeView(w, false)
+	return s.view(w, false)
 }
 
-func (m *Model) homeView(w int, withHints bool) string {
-	t := m.t.Home
+func (s *homeScreen) view(w int, withHints bool) string {
+	t := s.t.Home
 	var b strings.Builder
-	b.WriteString("\n" + m.st.Title.Render(t.Title) + "\n\n")
+	b.WriteString("\n" + s.st.Title.Render(t.Title) + "\n\n")
 	entries := [][2]string{{t.Enroll, t.EnrollHint}, {t.Challenge, t.ChallengeHint}, {t.Authenticators, t.ManageHint}}
 	for i, e := range entries {
-		marker, title := "  ", m.st.Text.Render(e[0])
-		if i == m.home.cursor {
-			marker, title = m.st.Selected.Render("▸ "), m.st.Selected.Render(e[0])
+		marker, title := "  ", s.st.Text.Render(e[0])
+		if i == s.cursor {
+			marker, title = s.st.Selected.Render("▸ "), s.st.Selected.Render(e[0])
 		}
-		fmt.Fprintf(&b, "%s%s %s\n", marker, m.st.Muted.Render(fmt.Sprintf("%d", i+1)), title)
+		fmt.Fprintf(&b, "%s%s %s\n", marker, s.st.Muted.Render(fmt.Sprintf("%d", i+1)), title)
 		switch {
 		case withHints:
-			b.WriteString(indent(m.st.Muted.Render(wrap(e[1], w-6)), 4) + "\n\n")
-		case i == m.home.cursor:
-			b.WriteString(indent(m.st.Muted.Render(wrap(e[1], w-6)), 4) + "\n")
+			b.WriteString(indent(s.st.Muted.Render(wrap(e[1], w-6)), 4) + "\n\n")
+		case i == s.cursor:
+			b.WriteString(indent(s.st.Muted.Render(wrap(e[1], w-6)), 4) + "\n")
 		}
 	}
 	if !withHints {
 		b.WriteString("\n")
 	}
-	if demo := m.viewDemoUsers(w); demo != "" {
+	if demo := s.viewDemoUsers(w); demo != "" {
 		b.WriteString(demo)
-	} else if m.env.Client != nil {
-		b.WriteString(m.st.Muted.Render(fmt.Sprintf(t.RealTenant, m.env.Client.Domain())))
+	} else if s.env.Client != nil {
+		b.WriteString(s.st.Muted.Render(fmt.Sprintf(t.RealTenant, s.env.Client.Domain())))
 	}
 	return b.String()
-}
-
-// viewDemoUsers lists the sandbox's demo users, with their passwords (they
-// are public demo values, not secrets).
-func (m *Model) viewDemoUsers(w int) string {
-	if m.opts.DemoUsers == nil {
-		return ""
-	}
-	users := m.opts.DemoUsers()
-	if len(users) == 0 {
-		return ""
-	}
-	rows := make([]string, 0, 2*len(users))
-	for _, u := range users {
-		rows = append(rows,
-			m.st.Strong.Render(padRight(u.Email, 20))+m.st.Text.Render(u.Password),
-			m.st.Muted.Render(wrap(u.Note, max(w-8, 20))))
-	}
-	box := drawBox(m.st.Box, strings.Join(rows, "\n"), 0)
-	if top, _, _ := strings.Cut(box, "\n"); cellWidth(top) > w {
-		box = strings.Join(rows, "\n")
-	}
-	return m.st.Label.Render(m.t.Home.DemoUsers) + "\n" + box
-}
-
-func (m *Model) homeKeys() []key.Binding {
-	return []key.Binding{m.keys.Up, m.keys.Down, m.keys.Select, m.keys.Quit}
 }

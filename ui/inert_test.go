@@ -13,7 +13,7 @@ import (
 func TestServerStringsReachTheScreenInert(t *testing.T) {
 	const evil = "Evil\x1b[5;7;199H\x1b]52;c;cHduZWQ=\x07\u202ePhone\x9b31m"
 	catcher := &secretCatcher{values: map[string]string{}}
-	e := startE2EWith(t, 100, 34, FlowEnroll, e2eOptions{manual: true, record: true, transport: catcher.wrap})
+	e := startE2EWith(t, 100, 34, JourneyEnroll, e2eOptions{manual: true, record: true, transport: catcher.wrap})
 	e.signIn("alice@example.com", "alice-password")
 	e.waitFor("Waiting for the phone")
 	var uri string

@@ -4,10 +4,7 @@ import (
 	"time"
 
 	"charm.land/bubbles/v2/key"
-	"charm.land/bubbles/v2/list"
 	tea "charm.land/bubbletea/v2"
-
-	"github.com/mfapush/mfapush/flow"
 )
 
 // handleKey routes a key press: global keys first, then the phone, then
@@ -29,35 +26,23 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	if !m.typing() {
 		switch {
 		case key.Matches(msg, m.keys.Quit):
-			if r := m.unsavedRecovery(); r != nil && !r.warned {
-				r.warned = true
+			if k := m.keeping(); k != nil && k.warnOnce() {
 				return nil
 			}
 			return m.quit()
 		case key.Matches(msg, m.keys.Trace) && m.opts.Trace != nil:
-			m.toggleTrace()
+			m.trace.toggle()
 			return nil
 		}
 		if cmd, ok := m.phoneKey(msg); ok {
 			return cmd
 		}
 	}
-	switch {
-	case m.trace.open:
-		return m.keyTrace(msg)
-	case m.screen == screenWorking:
-		if key.Matches(msg, m.keys.Back) {
-			m.cancelOperation()
-			if m.screen == screenSignIn {
-				return m.signIn.focusCmd()
-			}
-		}
-		return nil
+	if m.trace.open {
+		cmd, in := m.trace.Update(msg)
+		return tea.Batch(cmd, m.carry(in))
 	}
-	if parts, ok := screens[m.screen]; ok && parts.key != nil {
-		return parts.key(m, msg)
-	}
-	return nil
+	return m.updateScreen(msg)
 }
 
 // helpKey opens and closes the full help: ? or f1, but f1 only while
@@ -76,51 +61,20 @@ func (m *Model) helpKey() key.Binding {
 // typing reports whether keys go to a text field, so q and the phone keys
 // type letters instead.
 func (m *Model) typing() bool {
-	switch {
-	case m.trace.open:
-		return m.trace.reveal != nil
-	case m.screen == screenSignIn:
-		return true
-	case m.screen == screenList:
-		return m.list.list.FilterState() == list.Filtering
-	case m.screen == screenChallenge:
-		return m.challenge != nil && m.challenge.entry != entryNone
+	if m.trace.open {
+		return m.trace.typing()
 	}
-	return false
+	t, ok := m.current.(typist)
+	return ok && t.typing()
 }
 
-// unsavedRecovery is the recovery code on screen that the user has not yet
-// confirmed saving, if any.
-func (m *Model) unsavedRecovery() *enrolledScreen {
-	switch {
-	case m.screen == screenEnrolled && m.enrolled.mustAcknowledge():
-		return &m.enrolled
-	case m.screen == screenNewRecovery && m.recovery.mustAcknowledge():
-		return &m.recovery.enrolledScreen
+// keeping is the current screen when it holds a recovery code the user
+// has not confirmed saving, else nil.
+func (m *Model) keeping() keeper {
+	if k, ok := m.current.(keeper); ok && k.unsaved() {
+		return k
 	}
 	return nil
-}
-
-// phoneKey handles the simulated phone's keys when they apply.
-func (m *Model) phoneKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
-	phone := m.opts.Phone
-	if phone == nil {
-		return nil, false
-	}
-	p := &m.phone
-	switch {
-	case key.Matches(msg, m.keys.PhoneToggle):
-		p.visible = !p.visible
-		m.layout()
-		return nil, true
-	case key.Matches(msg, m.keys.PhoneScan) && m.screen == screenEnroll && m.enroll.scannable(m.now()) && !p.scanning:
-		p.scanning, p.note = true, m.t.Phone.Scanning
-		return flow.ScanWithPhone(m.env, phone, m.enroll.association.BarcodeURI, m.phoneDeviceName()), true
-	case (key.Matches(msg, m.keys.PhoneApprove) || key.Matches(msg, m.keys.PhoneReject)) && len(p.notifications) > 0 && !p.answering:
-		p.answering = true
-		return flow.AnswerOnPhone(m.env, phone, p.notifications[0].ID, key.Matches(msg, m.keys.PhoneApprove)), true
-	}
-	return nil, false
 }
 
 // handlePaste sends pasted text to the field being typed in.
@@ -129,52 +83,26 @@ func (m *Model) handlePaste(msg tea.PasteMsg) tea.Cmd {
 	case m.tooSmall():
 		return nil // the field is not on screen
 	case m.trace.open:
-		if m.trace.reveal != nil {
-			return m.pasteReveal(msg)
-		}
-		return nil
-	case m.screen == screenSignIn:
-		return m.pasteSignIn(msg)
-	case m.screen == screenChallenge && m.challenge != nil && m.challenge.entry != entryNone:
-		var cmd tea.Cmd
-		m.challenge.input, cmd = m.challenge.input.Update(msg)
-		return cmd
+		cmd, in := m.trace.Update(msg)
+		return tea.Batch(cmd, m.carry(in))
 	}
-	return nil
+	return m.updateScreen(msg)
 }
 
 // screenKeys are the keys the footer shows for the current screen.
 func (m *Model) screenKeys() []key.Binding {
 	if m.trace.open {
-		return m.traceKeys()
+		return m.trace.ShortHelp()
 	}
-	if parts, ok := screens[m.screen]; ok {
-		return parts.keys(m)
-	}
-	return nil
+	return m.current.ShortHelp()
 }
 
-// runInline starts an operation without leaving the screen (a code check
-// while the push wait goes on).
-func (m *Model) runInline(start func(env flow.Env) tea.Cmd) tea.Cmd {
-	back := m.screen
-	cmd := m.run("", start)
-	m.screen = back
-	return cmd
-}
-
-// setStatus shows a short note on the current screen for a few seconds.
-func (m *Model) setStatus(text string) tea.Cmd {
+// note shows a short note under the body for a few seconds (stage).
+func (m *Model) note(text string) tea.Cmd {
 	m.statusSeq++
 	m.status = text
 	m.layout()
 	return after(m.ctx(), 4*time.Second, clearStatusMsg{seq: m.statusSeq})
-}
-
-// setStatusOn shows a note on another screen.
-func (m *Model) setStatusOn(s screen, text string) tea.Cmd {
-	m.screen = s
-	return m.setStatus(text)
 }
 
 func (m *Model) clearStatus(msg clearStatusMsg) {

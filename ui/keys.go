@@ -8,7 +8,10 @@ import (
 	"github.com/mfapush/mfapush/internal/i18n"
 )
 
-// KeyMap is every key binding, with help texts from the catalog.
+// KeyMap is every binding, with help texts from the catalog: the keys
+// that work on every screen (Quit, ForceQuit, Help, Trace, the phone's),
+// and the bank each screen builds its own keymap struct from, so that a
+// key means one thing and reads the same wherever it is offered.
 type KeyMap struct {
 	Quit       key.Binding // q, when not typing
 	ForceQuit  key.Binding // ctrl+c, always

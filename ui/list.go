@@ -13,24 +13,27 @@ import (
 	"github.com/mfapush/mfapush/flow"
 )
 
-// listPurpose says why the authenticators were fetched.
-type listPurpose uint8
-
-const (
-	listForSelection listPurpose = iota // choose one to challenge or delete
-	listForEnrolled                     // name the device just enrolled
-	listForVerify                       // choose a factor to earn an MFA-API token
-)
-
-// listScreen is the user's authenticators in a filterable list.
+// listScreen is the user's authenticators in a filterable list: enter
+// chooses one, d deletes one, e enrolls a first one when there is none.
+// The bubbles list keeps the cursor, the filter and the pages; the screen
+// draws them itself (docs/performance.md, "The list drew itself twice").
 type listScreen struct {
+	*common
+	k        listKeys
 	list     list.Model
 	delegate *authenticatorDelegate
-	confirm  auth0.Authenticator // the one a delete asks about
-	// viaAccess says the list was fetched with the MFA-API access token,
-	// not the mfa_token.
-	viaAccess bool
-	w, h      int
+	// choosing says the list is for choosing a factor to verify with, not
+	// for managing: no delete, no enrollment.
+	choosing bool
+	title    string
+	w, h     int
+	styled   *Styles
+}
+
+// listKeys are the list's own keys; the filter's come from the bubbles
+// list.
+type listKeys struct {
+	Select, Delete, Enroll, Refresh, Back, Quit key.Binding
 }
 
 // authenticatorItem adapts an authenticator to the list.
@@ -43,25 +46,35 @@ func (i authenticatorItem) FilterValue() string {
 	return i.kindName + " " + i.Name + " " + i.ID
 }
 
-func newListScreen(m *Model) listScreen {
-	d := &authenticatorDelegate{m: m}
+func newListScreen(c *common) *listScreen {
+	d := &authenticatorDelegate{c: c}
 	l := list.New(nil, d, 40, 10)
 	l.SetShowHelp(false)
-	// The title and the count are drawn by viewList: the list would draw
-	// them twice a frame (once to measure them), in English words.
+	// The title and the count are drawn by View: the list would draw them
+	// twice a frame (once to measure them), in English words.
 	l.SetShowTitle(false)
 	l.SetShowStatusBar(false)
 	l.DisableQuitKeybindings()
-	l.SetStatusBarItemName(m.t.List.ItemName, m.t.List.ItemsName)
-	l.FilterInput.Prompt = m.t.List.FilterPrompt
-	l.KeyMap.Filter.SetHelp("/", m.t.Keys.Filter)
-	l.KeyMap.AcceptWhileFiltering.SetHelp("enter", m.t.Keys.ApplyFilter)
-	l.KeyMap.CancelWhileFiltering.SetHelp("esc", m.t.Keys.Cancel)
-	return listScreen{list: l, delegate: d}
+	l.SetStatusBarItemName(c.t.List.ItemName, c.t.List.ItemsName)
+	l.FilterInput.Prompt = c.t.List.FilterPrompt
+	l.KeyMap.Filter.SetHelp("/", c.t.Keys.Filter)
+	l.KeyMap.AcceptWhileFiltering.SetHelp("enter", c.t.Keys.ApplyFilter)
+	l.KeyMap.CancelWhileFiltering.SetHelp("esc", c.t.Keys.Cancel)
+	s := &listScreen{common: c, list: l, delegate: d,
+		k: listKeys{Select: c.keys.Select, Delete: c.keys.Delete, Enroll: c.keys.Enroll, Refresh: c.keys.Refresh, Back: c.keys.Back, Quit: c.keys.Quit}}
+	s.restyle()
+	return s
 }
 
-func (s *listScreen) restyle(st *Styles) {
-	s.list.Styles = st.ListMain
+func (s *listScreen) ID() screenID { return screenList }
+
+func (s *listScreen) typing() bool { return s.list.FilterState() == list.Filtering }
+
+func (s *listScreen) restyle() {
+	if s.styled != s.st {
+		s.styled = s.st
+		s.list.Styles = s.st.ListMain
+	}
 }
 
 func (s *listScreen) setSize(w, h int) {
@@ -69,7 +82,7 @@ func (s *listScreen) setSize(w, h int) {
 	s.fit()
 }
 
-// listHeader is the lines viewList draws above the list: a blank line, the
+// listHeader is the lines View draws above the list: a blank line, the
 // title, a blank line, the count or the filter's result.
 const listHeader = 4
 
@@ -78,192 +91,98 @@ func (s *listScreen) fit() {
 	s.list.SetSize(s.w, max(s.h-listHeader, 3))
 }
 
-// fetchAuthenticators lists the user's authenticators for selection.
-func (m *Model) fetchAuthenticators() tea.Cmd {
-	m.listPurpose = listForSelection
-	bearer := m.session.MFAToken
-	token, viaAccess := m.session.MFAAccess(m.env.Client.MFAAudience(), auth0.ScopeReadAuthenticators, m.now())
-	if viaAccess {
-		bearer = token
-	}
-	m.list.viaAccess = viaAccess
-	return m.run(m.t.Working.Listing, func(env flow.Env) tea.Cmd { return flow.ListAuthenticators(env, bearer) })
-}
-
-// listed handles the authenticator list.
-func (m *Model) listed(msg flow.AuthenticatorsMsg) tea.Cmd {
-	if msg.Err != nil {
-		return m.listFailed(msg.Err)
-	}
-	if m.listPurpose == listForEnrolled {
-		return m.showEnrolled(msg.Authenticators)
-	}
-	items := make([]list.Item, 0, len(msg.Authenticators))
-	verifiers := 0
-	for _, a := range msg.Authenticators {
-		if m.listPurpose == listForVerify && !canVerify(a) {
-			continue
-		}
-		if canVerify(a) {
-			verifiers++
-		}
-		items = append(items, authenticatorItem{Authenticator: a, kindName: m.kindName(a.Kind())})
-	}
-	if m.listPurpose == listForVerify && verifiers == 0 {
-		m.after = afterMFA{}
-		return m.setStatusOn(screenList, m.t.List.NoVerifier)
-	}
-	m.list.list.Title = m.listTitle()
-	cmd := m.list.list.SetItems(items)
-	m.list.list.ResetFilter()
-	m.list.fit()
-	m.list.list.Select(firstChallengeable(items))
-	m.screen = screenList
-	m.layout()
-	return cmd
-}
-
-// listFailed explains a list that failed. Trying again after the access
-// token was refused lists with the mfa_token instead; when the mfa_token
-// expired while earning an access token, the password signs in again.
-func (m *Model) listFailed(err error) tea.Cmd {
-	if !m.list.viaAccess || m.listPurpose != listForSelection {
-		p := flow.Diagnose(err)
-		if m.listPurpose == listForVerify && p.Kind == flow.ProblemTokenExpired && m.session.HasPassword() {
-			return m.signInAgain()
-		}
-		return m.showProblem(p, screenHome)
-	}
-	p := flow.DiagnoseAccessToken(err)
-	m.showProblem(p, screenHome)
-	if p.Kind == flow.ProblemAccessExpired || p.Kind == flow.ProblemAccessRefused {
-		m.problem.retry = func() tea.Cmd {
-			m.session.Tokens = nil // never sent again
-			return m.fetchAuthenticators()
+// show puts authenticators in the list, the cursor on the first one that
+// answers a push.
+func (s *listScreen) show(authenticators []auth0.Authenticator, title string, choosing bool) tea.Cmd {
+	s.title, s.choosing = title, choosing
+	items := make([]list.Item, len(authenticators))
+	first := -1
+	for i, a := range authenticators {
+		items[i] = authenticatorItem{Authenticator: a, kindName: s.kindName(a.Kind())}
+		if first < 0 && flow.Push.Answers(a) {
+			first = i
 		}
 	}
-	return nil
+	cmd := s.list.SetItems(items)
+	s.list.ResetFilter()
+	s.fit()
+	s.list.Select(max(first, 0))
+	return deliverTo(s, tagFilter(cmd, s.list.FilterValue()))
 }
 
-// canVerify reports whether mfapush can answer a challenge of a: an active
-// push, OTP or recovery code.
-func canVerify(a auth0.Authenticator) bool {
-	switch a.Kind() {
-	case auth0.KindPush, auth0.KindOTP, auth0.KindRecoveryCode:
-		return a.Active
-	}
-	return false
-}
-
-func firstChallengeable(items []list.Item) int {
-	for i, it := range items {
-		if a := it.(authenticatorItem); a.Active && a.Kind() == auth0.KindPush {
-			return i
-		}
-	}
-	return 0
-}
-
-func (m *Model) listTitle() string {
-	t := m.t.List
-	switch {
-	case m.listPurpose == listForVerify && m.after.action == afterDelete:
-		return fmt.Sprintf(t.TitleVerify, fmt.Sprintf(t.ForDelete, m.describe(m.after.target)))
-	case m.listPurpose == listForVerify:
-		return fmt.Sprintf(t.TitleVerify, t.ForEnroll)
-	case m.flow == FlowManage:
-		return t.TitleManage
-	}
-	return t.TitleChallenge
-}
-
-func (m *Model) kindName(k auth0.Kind) string { return flow.KindName(m.t, k) }
-
-// describe names an authenticator for a sentence: its kind and device.
-func (m *Model) describe(a auth0.Authenticator) string {
-	if a.Name != "" {
-		return m.kindName(a.Kind()) + " · " + a.Name
-	}
-	return m.kindName(a.Kind())
-}
-
-func (m *Model) selectedAuthenticator() (auth0.Authenticator, bool) {
-	it, ok := m.list.list.SelectedItem().(authenticatorItem)
+func (s *listScreen) selected() (auth0.Authenticator, bool) {
+	it, ok := s.list.SelectedItem().(authenticatorItem)
 	return it.Authenticator, ok
 }
 
-func (m *Model) keyList(msg tea.KeyPressMsg) tea.Cmd {
-	if m.list.list.SettingFilter() {
-		return m.updateList(msg)
+func (s *listScreen) Update(msg tea.Msg) (tea.Cmd, intent) {
+	if answer, ok := msg.(listMsg); ok {
+		return s.listAnswered(answer), nil
 	}
+	k, isKey := msg.(tea.KeyPressMsg)
+	if !isKey || s.list.SettingFilter() {
+		return s.updateList(msg), nil
+	}
+	a, ok := s.selected()
 	switch {
-	case key.Matches(msg, m.keys.Enroll) && len(m.list.list.Items()) == 0 && m.listPurpose == listForSelection:
-		// The user has no factor yet: the mfa_token can enroll the first.
-		m.flow = FlowEnroll
-		return m.startEnrollment(m.enrollBearer())
-	case key.Matches(msg, m.keys.Select):
-		a, ok := m.selectedAuthenticator()
-		if !ok {
-			return nil
+	case key.Matches(k, s.k.Enroll) && len(s.list.Items()) == 0 && !s.choosing:
+		return nil, enrollFirst{}
+	case key.Matches(k, s.k.Select):
+		if ok {
+			return nil, choose{a}
 		}
-		return m.challengeAuthenticator(a)
-	case key.Matches(msg, m.keys.Delete) && m.listPurpose == listForSelection:
-		a, ok := m.selectedAuthenticator()
-		if !ok {
-			return nil
+		return nil, nil
+	case key.Matches(k, s.k.Delete) && !s.choosing:
+		switch {
+		case !ok:
+			return nil, nil
+		case a.Kind() == auth0.KindRecoveryCode:
+			return nil, noteStatus{s.t.List.CannotDelete}
 		}
-		if a.Kind() == auth0.KindRecoveryCode {
-			return m.setStatus(m.t.List.CannotDelete)
+		return nil, askDelete{a}
+	case key.Matches(k, s.k.Refresh):
+		return nil, refreshList{}
+	case key.Matches(k, s.k.Back):
+		if s.list.FilterState() != list.Unfiltered {
+			s.list.ResetFilter()
+			s.fit()
+			return nil, nil
 		}
-		m.list.confirm = a
-		m.screen = screenConfirmDelete
-		return nil
-	case key.Matches(msg, m.keys.Refresh):
-		return m.fetchAuthenticators()
-	case key.Matches(msg, m.keys.Back):
-		if m.list.list.FilterState() != list.Unfiltered {
-			m.list.list.ResetFilter()
-			m.list.fit()
-			return nil
-		}
-		if m.listPurpose == listForVerify {
-			m.after = afterMFA{}
-		}
-		return m.goHome()
+		return nil, leave{}
 	}
-	return m.updateList(msg)
+	return s.updateList(msg), nil
 }
 
-// listMsg carries a message the list's own commands produced (the filter's
-// matches, above all) back to the list, whatever the screen is by then,
-// with the filter text those commands were made for.
+// updateList hands msg to the bubbles list, and its commands' answers (the
+// filter's matches) back to this screen, wherever it is by then, tagged
+// with the filter text they were made for.
+func (s *listScreen) updateList(msg tea.Msg) tea.Cmd {
+	var cmd tea.Cmd
+	s.list, cmd = s.list.Update(msg)
+	s.fit()
+	return deliverTo(s, tagFilter(cmd, s.list.FilterValue()))
+}
+
+// listMsg is an answer of the list's own commands with the filter text
+// they were made for.
 type listMsg struct {
 	msg    tea.Msg
 	filter string
 }
 
-// updateList hands msg to the bubbles list, and its commands' answers
-// back to it as listMsg.
-func (m *Model) updateList(msg tea.Msg) tea.Cmd {
-	var cmd tea.Cmd
-	m.list.list, cmd = m.list.list.Update(msg)
-	m.list.fit()
-	return toList(cmd, m.list.list.FilterValue())
-}
-
 // listAnswered hands the list an answer of its own commands. Commands run
 // concurrently, so the matches for "zz" can arrive after those for "zzz":
 // matches made for another text than the filter's are dropped.
-func (m *Model) listAnswered(msg listMsg) tea.Cmd {
-	if _, ok := msg.msg.(list.FilterMatchesMsg); ok && msg.filter != m.list.list.FilterValue() {
+func (s *listScreen) listAnswered(msg listMsg) tea.Cmd {
+	if _, ok := msg.msg.(list.FilterMatchesMsg); ok && msg.filter != s.list.FilterValue() {
 		return nil
 	}
-	return m.updateList(msg.msg)
+	return s.updateList(msg.msg)
 }
 
-// toList wraps what cmd answers in listMsg, looking inside batches so that
-// each command still runs on its own.
-func toList(cmd tea.Cmd, filter string) tea.Cmd {
+// tagFilter wraps what cmd answers in listMsg; deliverTo looks inside
+// batches, so each command still runs on its own.
+func tagFilter(cmd tea.Cmd, filter string) tea.Cmd {
 	if cmd == nil {
 		return nil
 	}
@@ -274,7 +193,7 @@ func toList(cmd tea.Cmd, filter string) tea.Cmd {
 		case tea.BatchMsg:
 			wrapped := make(tea.BatchMsg, len(msg))
 			for i, c := range msg {
-				wrapped[i] = toList(c, filter)
+				wrapped[i] = tagFilter(c, filter)
 			}
 			return wrapped
 		default:
@@ -283,39 +202,40 @@ func toList(cmd tea.Cmd, filter string) tea.Cmd {
 	}
 }
 
-func (m *Model) viewList(w, h int) string {
-	l := &m.list.list
+func (s *listScreen) View(w, h int) string {
+	s.restyle()
+	l := &s.list
 	if len(l.Items()) == 0 {
-		empty := "\n" + paint(m.st.Title, m.listTitle()) + "\n\n" + paint(m.st.Muted, m.t.List.Empty)
-		if m.listPurpose == listForSelection {
-			empty += "\n\n" + paint(m.st.Text, wrap(m.t.List.EmptyHint, w))
+		empty := "\n" + paint(s.st.Title, s.title) + "\n\n" + paint(s.st.Muted, s.t.List.Empty)
+		if !s.choosing {
+			empty += "\n\n" + paint(s.st.Text, wrap(s.t.List.EmptyHint, w))
 		}
 		return empty
 	}
 	count := len(l.Items())
-	status := fmt.Sprintf("%d %s", count, m.t.List.ItemsName)
+	status := fmt.Sprintf("%d %s", count, s.t.List.ItemsName)
 	if count == 1 {
-		status = fmt.Sprintf("%d %s", count, m.t.List.ItemName)
+		status = fmt.Sprintf("%d %s", count, s.t.List.ItemName)
 	}
 	shown := len(l.VisibleItems())
 	if l.FilterState() != list.Unfiltered {
-		status = m.t.List.NoMatch
+		status = s.t.List.NoMatch
 		if shown > 0 {
-			status = fmt.Sprintf(m.t.List.Matched, shown, count, l.FilterValue())
+			status = fmt.Sprintf(s.t.List.Matched, shown, count, l.FilterValue())
 		}
 	}
 	// The list's own title bar, empty but while a filter is typed, makes
 	// the gap below the count.
-	header := "\n" + paint(m.st.Title, m.listTitle()) + "\n\n" + paint(m.st.Muted, status) + "\n"
-	return header + m.listItems()
+	header := "\n" + paint(s.st.Title, s.title) + "\n\n" + paint(s.st.Muted, status) + "\n"
+	return header + s.items()
 }
 
-// listItems draws the list's current page with its delegate. The bubbles
-// list keeps the state (cursor, filter, pages); drawing it here, without
-// its View, skips laying out and measuring every line again, which was
-// most of a frame.
-func (m *Model) listItems() string {
-	l := &m.list.list
+// items draws the list's current page with its delegate. The bubbles list
+// keeps the state (cursor, filter, pages); drawing it here, without its
+// View, skips laying out and measuring every line again, which was most of
+// a frame.
+func (s *listScreen) items() string {
+	l := &s.list
 	var b strings.Builder
 	if l.FilterState() == list.Filtering {
 		b.WriteString(l.FilterInput.View())
@@ -323,12 +243,12 @@ func (m *Model) listItems() string {
 	b.WriteString("\n")
 	items := l.VisibleItems()
 	start, end := l.Paginator.GetSliceBounds(len(items))
-	spacing := strings.Repeat("\n", m.list.delegate.Spacing()+1)
+	spacing := strings.Repeat("\n", s.delegate.Spacing()+1)
 	for i := start; i < end; i++ {
 		if i > start {
 			b.WriteString(spacing)
 		}
-		m.list.delegate.Render(&b, *l, i, items[i])
+		s.delegate.Render(&b, *l, i, items[i])
 	}
 	if l.Paginator.TotalPages > 1 {
 		b.WriteString("\n\n  " + l.Paginator.View())
@@ -336,96 +256,26 @@ func (m *Model) listItems() string {
 	return b.String()
 }
 
-func (m *Model) listKeys() []key.Binding {
-	if m.list.list.SettingFilter() {
-		return []key.Binding{m.list.list.KeyMap.AcceptWhileFiltering, m.list.list.KeyMap.CancelWhileFiltering}
+func (s *listScreen) ShortHelp() []key.Binding {
+	if s.list.SettingFilter() {
+		return []key.Binding{s.list.KeyMap.AcceptWhileFiltering, s.list.KeyMap.CancelWhileFiltering}
 	}
-	if len(m.list.list.Items()) == 0 {
-		if m.listPurpose == listForSelection {
-			return []key.Binding{m.keys.Enroll, m.keys.Back, m.keys.Quit}
+	if len(s.list.Items()) == 0 {
+		if !s.choosing {
+			return []key.Binding{s.k.Enroll, s.k.Back, s.k.Quit}
 		}
-		return []key.Binding{m.keys.Back, m.keys.Quit}
+		return []key.Binding{s.k.Back, s.k.Quit}
 	}
-	keys := []key.Binding{m.keys.Select}
-	if m.listPurpose == listForSelection {
-		keys = append(keys, m.keys.Delete)
+	keys := []key.Binding{s.k.Select}
+	if !s.choosing {
+		keys = append(keys, s.k.Delete)
 	}
-	return append(keys, m.list.list.KeyMap.Filter, m.keys.Refresh, m.keys.Back, m.keys.Quit)
-}
-
-// The delete confirmation.
-
-func (m *Model) viewConfirmDelete(w, h int) string {
-	t := m.t.List
-	a := m.list.confirm
-	var b strings.Builder
-	b.WriteString("\n" + paint(m.st.Warning, fmt.Sprintf(t.ConfirmDelete, m.describe(a))) + "\n")
-	b.WriteString(paint(m.st.Muted, a.ID) + "\n\n")
-	if a.Kind() == auth0.KindPush || a.Kind() == auth0.KindOTP {
-		b.WriteString(paint(m.st.Text, wrap(t.TwinNote, w)) + "\n\n")
-	}
-	b.WriteString(paint(m.st.Strong, t.ConfirmHint))
-	return b.String()
-}
-
-func (m *Model) keyConfirmDelete(msg tea.KeyPressMsg) tea.Cmd {
-	switch {
-	case key.Matches(msg, m.keys.Yes):
-		return m.deleteAuthenticator(m.list.confirm)
-	case key.Matches(msg, m.keys.No):
-		m.screen = screenList
-	}
-	return nil
-}
-
-func (m *Model) confirmKeys() []key.Binding {
-	return []key.Binding{m.keys.Yes, m.keys.No}
-}
-
-// deleteAuthenticator deletes a with the session's MFA-API access token,
-// earning one first (a verification with an existing factor) when the
-// session holds none.
-func (m *Model) deleteAuthenticator(a auth0.Authenticator) tea.Cmd {
-	if _, ok := m.session.MFAAccess(m.env.Client.MFAAudience(), auth0.ScopeRemoveAuthenticators, m.now()); ok {
-		return m.deleteWithAccess(a)
-	}
-	m.after = afterMFA{action: afterDelete, target: a}
-	return m.verifyForAccess()
-}
-
-// deleteWithAccess sends the DELETE with the access token just earned.
-func (m *Model) deleteWithAccess(a auth0.Authenticator) tea.Cmd {
-	token, ok := m.session.MFAAccess(m.env.Client.MFAAudience(), auth0.ScopeRemoveAuthenticators, m.now())
-	if !ok {
-		return m.showProblem(flow.Problem{Kind: flow.ProblemInsufficientScope}, screenList)
-	}
-	m.list.confirm = a
-	return m.run(m.t.Working.Deleting, func(env flow.Env) tea.Cmd { return flow.DeleteAuthenticator(env, token, a.ID) })
-}
-
-// deleted handles the answer of a delete: say so and refresh the list. A
-// refused or expired access token is dropped, and trying again earns a new
-// one and sends the DELETE again.
-func (m *Model) deleted(msg flow.DeletedMsg) tea.Cmd {
-	if msg.Err != nil {
-		p := flow.DiagnoseAccessToken(msg.Err)
-		m.showProblem(p, screenList)
-		if p.Kind == flow.ProblemAccessExpired || p.Kind == flow.ProblemAccessRefused {
-			a := m.list.confirm
-			m.problem.retry = func() tea.Cmd {
-				m.session.Tokens = nil // never sent again
-				return m.deleteAuthenticator(a)
-			}
-		}
-		return nil
-	}
-	m.summary = fmt.Sprintf(m.t.App.ExitDeleted, msg.AuthenticatorID)
-	return tea.Batch(m.fetchAuthenticators(), m.setStatus(fmt.Sprintf(m.t.List.Deleted, msg.AuthenticatorID)))
+	return append(keys, s.list.KeyMap.Filter, s.k.Refresh, s.k.Back, s.k.Quit)
 }
 
 // authenticatorDelegate draws one authenticator in two lines: kind and
 // device, then id and state.
-type authenticatorDelegate struct{ m *Model }
+type authenticatorDelegate struct{ c *common }
 
 func (d *authenticatorDelegate) Height() int                         { return 2 }
 func (d *authenticatorDelegate) Spacing() int                        { return 1 }
@@ -436,7 +286,7 @@ func (d *authenticatorDelegate) Render(w io.Writer, l list.Model, index int, ite
 	if !ok {
 		return
 	}
-	st, t := d.m.st, d.m.t.List
+	st, t := d.c.st, d.c.t.List
 	title := it.kindName
 	if it.Name != "" {
 		title += " · " + it.Name

@@ -1,11 +1,11 @@
-// Package ui is mfapush's terminal interface: one Bubble Tea root model,
-// a state machine over small screens, with the simulated phone beside them
-// on the sandbox. It does no I/O in Update: every call to Auth0 runs in a
-// command from package flow and comes back as a message.
+// Package ui is mfapush's terminal interface: a root model that routes
+// messages and draws the frame, screens as components, and the journey,
+// the state machine that says which screen follows which
+// (docs/architecture.md). It does no I/O in Update: every call to Auth0
+// runs in a command from package flow and comes back as a message.
 package ui
 
 import (
-	"context"
 	"time"
 
 	"charm.land/bubbles/v2/help"
@@ -18,70 +18,31 @@ import (
 	"github.com/mfapush/mfapush/internal/i18n"
 )
 
-// screen is what the body shows.
-type screen uint8
-
-const (
-	screenHome screen = iota
-	screenSignIn
-	screenWorking
-	screenProblem
-	screenEnroll
-	screenEnrolled
-	screenAlreadyEnrolled
-	screenList
-	screenConfirmDelete
-	screenChallenge
-	screenNewRecovery
-	screenResult
-)
-
-// Model is the root model.
+// Model is the root model. It routes messages: the window's size and
+// theme, the keys that work everywhere (keys.go, input.go), the trace
+// over any screen (trace.go), the simulated phone (phone.go), the answers
+// of calls (call.go) to the journey (journey.go), and everything else to
+// the screen shown; it switches screens and draws the frame around them
+// (view.go).
 type Model struct {
-	opts Options
-	env  flow.Env
-	t    *i18n.Catalog
-	st   *Styles
-	keys *KeyMap
-	help help.Model
-	spin spinner.Model
+	*common
+	j       *journey
+	current screen
+	op      call     // the call to Auth0 in flight
+	last    lastCall // the last call, for trying again
+	help    help.Model
 
 	width, height int
-	isDark        bool
-
-	screen  screen
-	flow    Flow
-	session flow.Session
-	after   afterMFA
-
-	home      homeScreen
-	signIn    signInScreen
-	problem   problemScreen
-	enroll    *enrollScreen
-	enrolled  enrolledScreen
-	list      listScreen
-	challenge *challengeScreen
-	recovery  recoveryScreen
-	result    resultScreen
-	phone     phonePanel
-	trace     traceScreen
-	explained struct {
+	trace         *traceScreen // the request trace, over any screen
+	explained     struct {
 		count int
 		text  string
 	}
-
-	listPurpose listPurpose
-	noColor     bool // colours are off (NO_COLOR): the QR code uses plain glyphs
-
-	op        operation
-	opSeq     uint64
-	last      lastCall
-	spinning  bool
-	quitting  bool // the program ends: the last frame is blank
-	ticking   bool
-	status    string
+	status    string // a short note under the body
 	statusSeq uint64
-	summary   string
+	spinning  bool
+	ticking   bool
+	quitting  bool // the program ends: the last frame is blank
 	// interrupted: ctrl+c ended the program (see ExitCode).
 	interrupted bool
 
@@ -95,25 +56,20 @@ func New(opts Options) *Model {
 		opts.Catalog = i18n.For(i18n.English)
 	}
 	opts.Env.PollInterval = flow.SanitizeInterval(opts.Env.PollInterval)
-	m := &Model{opts: opts, env: opts.Env, t: opts.Catalog, isDark: opts.Theme != ThemeLight}
-	m.keys = NewKeyMap(m.t)
-	m.help = help.New()
+	c := &common{opts: opts, env: opts.Env, t: opts.Catalog, isDark: opts.Theme != ThemeLight}
+	c.keys = NewKeyMap(c.t)
 	// Bubbles' Dot at 5 frames a second, half its default: an approval
 	// wait lasts minutes, and each frame redraws the screen and writes to
 	// the terminal (docs/performance.md, idle cost).
-	m.spin = spinner.New(spinner.WithSpinner(spinner.Spinner{Frames: spinner.Dot.Frames, FPS: time.Second / 5}))
-	m.home = newHomeScreen()
-	m.signIn = newSignInScreen(m)
-	m.list = newListScreen(m)
+	c.spin = spinner.New(spinner.WithSpinner(spinner.Spinner{Frames: spinner.Dot.Frames, FPS: time.Second / 5}))
+	c.phone = newPhonePanel(opts.Phone != nil)
+	c.phone.refresh(opts.Phone)
+	m := &Model{common: c, help: help.New()}
+	c.frame = m
+	m.trace = &traceScreen{common: c}
 	m.applyTheme()
-	m.phone = newPhonePanel(opts.Phone != nil)
-	m.phone.refresh(opts.Phone)
-	m.flow = opts.Start
-	if opts.Start == FlowHome {
-		m.screen = screenHome
-	} else {
-		m.openSignIn(opts.Start)
-	}
+	m.j = newJourney(c, m)
+	m.j.start()
 	return m
 }
 
@@ -121,11 +77,10 @@ func (m *Model) applyTheme() {
 	m.st = NewStyles(m.isDark)
 	m.help.Styles = m.st.Help
 	m.spin.Style = m.st.Spinner
-	m.signIn.restyle(m.st)
-	m.list.restyle(m.st)
 }
 
-// Init asks the terminal for its background and starts watching the phone.
+// Init asks the terminal for its background, starts watching the phone
+// and the trace, and focuses the first screen.
 func (m *Model) Init() tea.Cmd {
 	var cmds []tea.Cmd
 	if m.opts.Theme == ThemeAuto {
@@ -134,22 +89,24 @@ func (m *Model) Init() tea.Cmd {
 	if m.opts.Phone != nil {
 		cmds = append(cmds, flow.WatchPhone(m.env, m.opts.Phone))
 	}
-	cmds = append(cmds, m.watchTrace(), m.signIn.focusCmd())
-	return tea.Batch(cmds...)
+	if f, ok := m.current.(focuser); ok {
+		cmds = append(cmds, f.focusCmd())
+	}
+	return tea.Batch(append(cmds, m.trace.watch())...)
 }
 
 // ExitCode is the program's exit status once it has ended, from the table
 // of package exitcode: 130 after ctrl+c, wherever it was pressed (SIGINT
 // in every mode); else 0 when something was achieved or nothing was
-// started, 1 when the last screen was an error, 2 when the user left a flow
-// before its end. The command line gives a signal's status itself.
+// started, 1 when the last screen was an error, 2 when the user left a
+// journey before its end. The command line gives a signal's status itself.
 func (m *Model) ExitCode() int {
-	switch {
+	switch id := m.current.ID(); {
 	case m.interrupted:
 		return exitcode.Interrupted
-	case m.summary != "", m.screen == screenHome:
+	case m.j.summary != "", id == screenHome:
 		return exitcode.OK
-	case m.screen == screenProblem:
+	case id == screenProblem:
 		return exitcode.Error
 	}
 	return exitcode.Cancelled
@@ -157,7 +114,7 @@ func (m *Model) ExitCode() int {
 
 // Summary is one plain line about what the run achieved, for stdout after
 // the program exits; empty when nothing was achieved.
-func (m *Model) Summary() string { return m.summary }
+func (m *Model) Summary() string { return m.j.summary }
 
 // Update handles one message.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
@@ -170,235 +127,80 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
 		m.layout()
-		return nil
 	case tea.BackgroundColorMsg:
 		if m.opts.Theme == ThemeAuto && msg.IsDark() != m.isDark {
 			m.isDark = msg.IsDark()
 			m.applyTheme()
-			m.rerenderQR()
 		}
-		return nil
 	case tea.ColorProfileMsg:
-		if noColor := msg.Profile <= colorprofile.ASCII; noColor != m.noColor {
-			m.noColor = noColor
-			m.rerenderQR()
-		}
-		return nil
+		m.noColor = msg.Profile <= colorprofile.ASCII
 	case tea.KeyPressMsg:
 		return m.handleKey(msg)
 	case tea.PasteMsg:
 		return m.handlePaste(msg)
-	case spinner.TickMsg:
-		if !m.animating() {
-			m.spinning = false
-			return nil
-		}
-		var cmd tea.Cmd
-		m.spin, cmd = m.spin.Update(msg)
-		return cmd
-	case secondTickMsg:
-		if !m.needsSeconds() {
-			m.ticking = false
-			return nil
-		}
-		m.phone.refreshOTP(m.opts.Phone)
-		return m.secondTick()
-	case opDoneMsg:
-		if msg.seq != m.op.seq {
-			return nil // a cancelled operation's late answer
+	case spinner.TickMsg, secondTickMsg:
+		return m.tick(msg)
+	case callDoneMsg:
+		if msg.seq != m.op.seq || m.op.cancel == nil {
+			return nil // an abandoned call's late answer
 		}
 		m.op.end()
-		return m.handleResult(msg.msg)
-	case flow.ApprovalDueMsg, flow.ApprovalAnswerMsg:
-		return m.routeApproval(msg)
-	case traceChangedMsg:
-		return m.traceChanged()
-	case flow.PhoneChangedMsg:
-		m.phone.refresh(m.opts.Phone)
-		return flow.WatchPhone(m.env, m.opts.Phone)
-	case flow.PhoneScannedMsg:
-		return m.phoneNote(m.phone.scanned(msg, m.t))
-	case flow.PhoneAnsweredMsg:
-		return m.phoneNote(m.phone.answered(msg, m.t))
-	case clearPhoneNoteMsg:
-		if msg.seq == m.phone.noteSeq {
-			m.phone.note = ""
+		return m.j.answer(msg.msg)
+	case forScreen:
+		cmd, in := msg.to.Update(msg.msg)
+		if msg.to != m.current {
+			return cmd // what it asks for no longer applies
 		}
-		return nil
+		return tea.Batch(cmd, m.carry(in))
+	case traceChangedMsg:
+		return m.trace.changed()
+	case flow.PhoneChangedMsg, flow.PhoneScannedMsg, flow.PhoneAnsweredMsg, clearPhoneNoteMsg:
+		return m.updatePhone(msg)
 	case clearStatusMsg:
 		m.clearStatus(msg)
+	default:
+		// The screen's own messages: its wait's polls, a save's answer.
+		return m.updateScreen(msg)
+	}
+	return nil
+}
+
+// show makes s the screen shown, sized to the body, and returns the
+// command that focuses it.
+func (m *Model) show(s screen) tea.Cmd {
+	m.current = s
+	m.layout()
+	if f, ok := s.(focuser); ok {
+		return f.focusCmd()
+	}
+	return nil
+}
+
+// updateScreen hands msg to the screen shown and carries out what it asks
+// for.
+func (m *Model) updateScreen(msg tea.Msg) tea.Cmd {
+	cmd, in := m.current.Update(msg)
+	return tea.Batch(cmd, m.carry(in))
+}
+
+// carry carries out what the screen shown asked for: the frame's own
+// intents here, the others by the journey.
+func (m *Model) carry(in intent) tea.Cmd {
+	switch in := in.(type) {
+	case nil:
 		return nil
-	case savedMsg:
-		m.enrolledSaved(msg)
-		return nil
-	case listMsg:
-		return m.listAnswered(msg)
+	case noteStatus:
+		return m.note(in.text)
+	case cancelCall:
+		return m.cancelCall()
 	}
-	return nil
+	return m.j.handle(m.current, in)
 }
 
-// handleResult dispatches the answer of a one-shot operation.
-func (m *Model) handleResult(msg tea.Msg) tea.Cmd {
-	switch msg := msg.(type) {
-	case flow.SignedInMsg:
-		return m.signedIn(msg)
-	case flow.AssociatedMsg:
-		return m.associated(msg)
-	case flow.AuthenticatorsMsg:
-		return m.listed(msg)
-	case flow.ChallengedMsg:
-		return m.challenged(msg)
-	case flow.VerifiedMsg:
-		return m.verified(msg)
-	case flow.DeletedMsg:
-		return m.deleted(msg)
-	}
-	return nil
-}
-
-// operation is the one-shot call in flight (sign-in, associate, list…),
-// cancellable with esc.
-type operation struct {
-	seq    uint64
-	label  string
-	cancel context.CancelFunc
-	back   screen // where esc returns
-}
-
-func (o *operation) end() {
-	if o.cancel != nil {
-		o.cancel()
-	}
-	*o = operation{}
-}
-
-// opDoneMsg wraps an operation's answer with its sequence number, so that
-// the answer of a cancelled operation is recognized and dropped.
-type opDoneMsg struct {
-	seq uint64
-	msg tea.Msg
-}
-
-// run starts a one-shot operation on the working screen.
-func (m *Model) run(label string, start func(env flow.Env) tea.Cmd) tea.Cmd {
-	m.op.end()
-	m.opSeq++
-	m.last = lastCall{label: label, start: start}
-	ctx, cancel := context.WithCancel(m.ctx())
-	env := m.env
-	env.Ctx = ctx
-	m.op = operation{seq: m.opSeq, label: label, cancel: cancel, back: m.screen}
-	if m.screen != screenWorking {
-		m.op.back = m.screen
-	}
-	m.screen = screenWorking
-	seq, cmd := m.opSeq, start(env)
-	return func() tea.Msg { return opDoneMsg{seq: seq, msg: cmd()} }
-}
-
-// cancelOperation abandons the call in flight and goes back.
-func (m *Model) cancelOperation() {
-	back := m.op.back
-	m.op.end()
-	m.screen = back
-}
-
-func (m *Model) ctx() context.Context {
-	if m.env.Ctx != nil {
-		return m.env.Ctx
-	}
-	return context.Background()
-}
-
-func (m *Model) now() time.Time {
-	if m.env.Clock != nil {
-		return m.env.Clock.Now()
-	}
-	return time.Now()
-}
-
-// animating reports whether something on screen moves every frame.
-func (m *Model) animating() bool {
-	switch m.screen {
-	case screenWorking:
-		return true
-	case screenEnroll:
-		return m.enroll != nil && m.enroll.waiting()
-	case screenChallenge:
-		return m.challenge != nil && m.challenge.waiting()
-	}
-	return m.phone.busy()
-}
-
-// needsSeconds reports whether a countdown is visible without animation.
-func (m *Model) needsSeconds() bool {
-	return m.screen == screenResult || m.phone.showsOTP(m)
-}
-
-// animate starts the spinner or the second tick when something needs them
-// and they are not running; they stop by themselves when nothing does.
-func (m *Model) animate() tea.Cmd {
-	var cmds []tea.Cmd
-	if m.animating() && !m.spinning {
-		m.spinning = true
-		cmds = append(cmds, m.spin.Tick)
-	}
-	if m.needsSeconds() && !m.ticking {
-		m.ticking = true
-		m.phone.refreshOTP(m.opts.Phone)
-		cmds = append(cmds, m.secondTick())
-	}
-	return tea.Batch(cmds...)
-}
-
-type secondTickMsg struct{}
-
-func (m *Model) secondTick() tea.Cmd { return after(m.ctx(), time.Second, secondTickMsg{}) }
-
-// routeApproval hands an approval message to the wait it belongs to.
-func (m *Model) routeApproval(msg tea.Msg) tea.Cmd {
-	if m.enroll != nil && m.enroll.approval != nil {
-		if cmd, ok := m.enroll.approval.Update(msg); ok {
-			return tea.Batch(cmd, m.enrollProgressed())
-		}
-	}
-	if m.challenge != nil && m.challenge.approval != nil {
-		if cmd, ok := m.challenge.approval.Update(msg); ok {
-			return tea.Batch(cmd, m.challengeProgressed())
-		}
-	}
-	return nil
-}
-
-// stopWaits cancels every approval wait: leaving a screen stops its polling.
-func (m *Model) stopWaits() {
-	if m.enroll != nil && m.enroll.approval != nil {
-		m.enroll.approval.Cancel()
-	}
-	if m.challenge != nil && m.challenge.approval != nil {
-		m.challenge.approval.Cancel()
-	}
-}
-
-// goHome returns to the start, forgetting the session.
-func (m *Model) goHome() tea.Cmd {
-	m.stopWaits()
-	m.op.end()
-	m.enroll, m.challenge = nil, nil
-	m.session = flow.Session{}
-	m.after = afterMFA{}
-	if m.opts.Start != FlowHome {
-		m.openSignIn(m.opts.Start)
-		return m.signIn.focusCmd()
-	}
-	m.screen = screenHome
-	return nil
-}
-
-// Quit ends the program, cancelling whatever runs.
+// quit ends the program, cancelling whatever runs.
 func (m *Model) quit() tea.Cmd {
 	m.quitting = true
-	m.stopWaits()
+	m.j.stopWaits()
 	m.op.end()
 	return tea.Quit
 }

@@ -6,14 +6,16 @@ import (
 	"github.com/mfapush/mfapush/internal/trace"
 )
 
-// Flow is what the user came to do.
-type Flow uint8
+// Journey is what the user came to do: each is a path through the
+// screens, which journey.go lays out. (Package flow holds the steps they
+// take; the plain mode's Command is the same journey as lines of text.)
+type Journey uint8
 
 const (
-	FlowHome      Flow = iota // choose on the home screen
-	FlowEnroll                // enroll Guardian push
-	FlowChallenge             // sign in with a push (or a code)
-	FlowManage                // list, challenge and delete authenticators
+	JourneyHome      Journey = iota // choose on the home screen
+	JourneyEnroll                   // enroll Guardian push
+	JourneyChallenge                // sign in with a push (or a code)
+	JourneyManage                   // list, challenge and delete authenticators
 )
 
 // Theme picks light or dark styles.
@@ -40,7 +42,7 @@ type Options struct {
 	// DemoUsers lists the sandbox's demo users as they are now (bob's
 	// recovery code changes when used).
 	DemoUsers func() []DemoUser
-	Start     Flow
+	Start     Journey
 	// Username, when set, is filled in: only the password is asked.
 	Username string
 	Realm    string

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/mfapush/mfapush/auth0"
@@ -32,7 +33,7 @@ type clearPhoneNoteMsg struct{ seq uint64 }
 
 // phoneNote shows a note on the phone for a few seconds.
 func (m *Model) phoneNote(note string) tea.Cmd {
-	p := &m.phone
+	p := m.phone
 	p.note = note
 	p.noteSeq++
 	return after(m.ctx(), 5*time.Second, clearPhoneNoteMsg{seq: p.noteSeq})
@@ -43,8 +44,8 @@ type otpCode struct {
 	validFor time.Duration
 }
 
-func newPhonePanel(enabled bool) phonePanel {
-	return phonePanel{enabled: enabled, visible: enabled, otps: map[string]otpCode{}}
+func newPhonePanel(enabled bool) *phonePanel {
+	return &phonePanel{enabled: enabled, visible: enabled, otps: map[string]otpCode{}}
 }
 
 // busy reports an action in flight on the phone (the panel animates).
@@ -101,20 +102,16 @@ func (m *Model) phoneLayout() (side, line bool) {
 	if !m.phone.enabled {
 		return false, false
 	}
-	if m.phone.visible && m.width >= wideEnough && !m.enrollNeedsRoom() && !m.trace.open {
+	if m.phone.visible && m.width >= wideEnough && !m.foldsPhone() && !m.trace.open {
 		return true, false
 	}
 	return false, true
 }
 
-// phoneDeviceName names the simulated phone after the user ("Alice's phone").
-func (m *Model) phoneDeviceName() string {
-	return flow.PhoneName(m.t, m.session.Credentials.Username)
-}
-
-func (p *phonePanel) view(m *Model, w, h int) string {
-	t := m.t.Phone
-	st := m.st
+// view draws the panel; canScan says the screen shows a code to scan.
+func (p *phonePanel) view(c *common, canScan bool, w, h int) string {
+	t := c.t.Phone
+	st := c.st
 	inner := w - st.PhoneFrame.GetHorizontalFrameSize()
 	var lines []string
 	lines = append(lines, paint(st.PhoneTitle, t.Title), "")
@@ -126,13 +123,13 @@ func (p *phonePanel) view(m *Model, w, h int) string {
 			lines = append(lines, paint(st.Muted, wrap(fmt.Sprintf(t.From, n.App, n.OS), inner)))
 		}
 		lines = append(lines, "", paint(st.PhoneKey, "a")+" "+t.ApproveKey+"   "+paint(st.PhoneKey, "x")+" "+t.RejectKey)
-	case m.enroll.scannable(m.now()):
-		lines = append(lines, paint(st.PhoneNotice, wrap(t.ScanPrompt, inner)), "", paint(st.PhoneKey, "s")+" "+m.t.Keys.Scan)
+	case canScan:
+		lines = append(lines, paint(st.PhoneNotice, wrap(t.ScanPrompt, inner)), "", paint(st.PhoneKey, "s")+" "+c.t.Keys.Scan)
 	default:
 		lines = append(lines, paint(st.Muted, t.Idle))
 	}
 	if p.busy() {
-		lines = append(lines, m.spin.View())
+		lines = append(lines, c.spin.View())
 	} else if p.note != "" {
 		lines = append(lines, "", paint(st.Text, wrap(p.note, inner)))
 	}
@@ -152,16 +149,16 @@ func (p *phonePanel) view(m *Model, w, h int) string {
 }
 
 // statusLine is the phone folded into one line for narrow windows.
-func (p *phonePanel) statusLine(m *Model, w int) string {
-	t := m.t.Phone
-	st := m.st
+func (p *phonePanel) statusLine(c *common, canScan bool, w int) string {
+	t := c.t.Phone
+	st := c.st
 	label := paint(st.PhoneTitle, t.Status+" ·")
 	var text string
 	switch {
 	case len(p.notifications) > 0:
 		text = paint(st.PhoneNotice, t.Incoming) + "  " + paint(st.PhoneKey, "a") + " " + t.ApproveKey + "  " + paint(st.PhoneKey, "x") + " " + t.RejectKey
-	case m.enroll.scannable(m.now()):
-		text = paint(st.PhoneNotice, t.ScanPrompt) + "  " + paint(st.PhoneKey, "s") + " " + m.t.Keys.Scan
+	case canScan:
+		text = paint(st.PhoneNotice, t.ScanPrompt) + "  " + paint(st.PhoneKey, "s") + " " + c.t.Keys.Scan
 	case p.note != "":
 		text = paint(st.Text, p.note)
 	case len(p.devices) > 0:
@@ -185,4 +182,79 @@ func groupOTP(code string) string {
 		return code[:3] + " " + code[3:]
 	}
 	return code
+}
+
+// phoneDeviceName names the simulated phone after the user ("Alice's phone").
+func (m *Model) phoneDeviceName() string {
+	return flow.PhoneName(m.t, m.j.session.Credentials.Username)
+}
+
+// scanURI is what the simulated phone may scan on the screen now.
+func (m *Model) scanURI() (string, bool) {
+	if s, ok := m.current.(scanner); ok {
+		return s.scanURI()
+	}
+	return "", false
+}
+
+func (m *Model) scannable() bool {
+	_, ok := m.scanURI()
+	return ok
+}
+
+// foldsPhone reports whether the screen lays out better with the phone
+// folded into its status line (the QR code).
+func (m *Model) foldsPhone() bool {
+	f, ok := m.current.(folder)
+	if !ok || m.trace.open {
+		return false
+	}
+	side := [2]int{m.width - margin - phoneWidth - 1, m.height - m.chromeRows(false, shortFooterRows)}
+	folded := [2]int{m.width - margin, m.height - m.chromeRows(true, shortFooterRows)}
+	return f.prefersFolded(side, folded)
+}
+
+// updatePhone follows the simulated phone: its changes, and how the
+// actions its keys started went.
+func (m *Model) updatePhone(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case flow.PhoneChangedMsg:
+		m.phone.refresh(m.opts.Phone)
+		return flow.WatchPhone(m.env, m.opts.Phone)
+	case flow.PhoneScannedMsg:
+		return m.phoneNote(m.phone.scanned(msg, m.t))
+	case flow.PhoneAnsweredMsg:
+		return m.phoneNote(m.phone.answered(msg, m.t))
+	case clearPhoneNoteMsg:
+		if msg.seq == m.phone.noteSeq {
+			m.phone.note = ""
+		}
+	}
+	return nil
+}
+
+// phoneKey handles the simulated phone's keys when they apply.
+func (m *Model) phoneKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
+	phone := m.opts.Phone
+	if phone == nil {
+		return nil, false
+	}
+	p := m.phone
+	switch {
+	case key.Matches(msg, m.keys.PhoneToggle):
+		p.visible = !p.visible
+		m.layout()
+		return nil, true
+	case key.Matches(msg, m.keys.PhoneScan) && !p.scanning:
+		uri, ok := m.scanURI()
+		if !ok {
+			return nil, false
+		}
+		p.scanning, p.note = true, m.t.Phone.Scanning
+		return flow.ScanWithPhone(m.env, phone, uri, m.phoneDeviceName()), true
+	case (key.Matches(msg, m.keys.PhoneApprove) || key.Matches(msg, m.keys.PhoneReject)) && len(p.notifications) > 0 && !p.answering:
+		p.answering = true
+		return flow.AnswerOnPhone(m.env, phone, p.notifications[0].ID, key.Matches(msg, m.keys.PhoneApprove)), true
+	}
+	return nil, false
 }

@@ -26,8 +26,8 @@ func TestEscOnAPushWaitDismissesItsRequest(t *testing.T) {
 	f := newFixture(t, fixtureOptions{width: 100, height: 34})
 	challengeFixture(f)
 	runAll(f.key("esc"))
-	if f.m.screen != screenList {
-		t.Fatalf("esc went to %v", f.m.screen)
+	if f.m.current.ID() != screenList {
+		t.Fatalf("esc went to %v", f.m.current.ID())
 	}
 	if !slices.Equal(f.phone.dismissed, []string{"n1"}) {
 		t.Errorf("dismissed %v, want the request of the abandoned push", f.phone.dismissed)

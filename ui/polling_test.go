@@ -18,31 +18,31 @@ import (
 func TestPollingStopsForGood(t *testing.T) {
 	for _, tc := range []struct {
 		name   string
-		start  Flow
+		start  Journey
 		tenant func(*sandbox.Options)
 		end    func(e *e2e) // ends the wait
 	}{
-		{"rejected on the phone", FlowChallenge, nil, func(e *e2e) {
+		{"rejected on the phone", JourneyChallenge, nil, func(e *e2e) {
 			e.pollOnce()
 			e.answerPush(false)
 			e.advanceUntil(en.Challenge.Rejected)
 		}},
-		{"expired at the tenant", FlowChallenge, func(o *sandbox.Options) { o.MFATokenLifetime = 20 * time.Second },
+		{"expired at the tenant", JourneyChallenge, func(o *sandbox.Options) { o.MFATokenLifetime = 20 * time.Second },
 			func(e *e2e) { e.advanceUntil(en.Challenge.Expired) }},
-		{"past the deadline", FlowChallenge, func(o *sandbox.Options) { o.MFATokenLifetime = time.Hour },
+		{"past the deadline", JourneyChallenge, func(o *sandbox.Options) { o.MFATokenLifetime = time.Hour },
 			func(e *e2e) { e.advanceUntil(en.Challenge.TimedOut) }},
-		{"esc on the approval", FlowChallenge, nil, func(e *e2e) {
+		{"esc on the approval", JourneyChallenge, nil, func(e *e2e) {
 			e.pollOnce()
 			e.press("esc")
 			e.waitFor("Choose the authenticator")
 		}},
-		{"esc on the enrollment", FlowEnroll, nil, func(e *e2e) {
+		{"esc on the enrollment", JourneyEnroll, nil, func(e *e2e) {
 			e.pollOnce()
 			e.press("esc")
 			e.waitFor("Sign in ·") // where this flow starts
 		}},
-		{"ctrl+c", FlowChallenge, nil, func(e *e2e) { e.pollOnce(); e.press("ctrl+c"); <-e.exited() }},
-		{"q", FlowChallenge, nil, func(e *e2e) { e.pollOnce(); e.press("q"); <-e.exited() }},
+		{"ctrl+c", JourneyChallenge, nil, func(e *e2e) { e.pollOnce(); e.press("ctrl+c"); <-e.exited() }},
+		{"q", JourneyChallenge, nil, func(e *e2e) { e.pollOnce(); e.press("q"); <-e.exited() }},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
@@ -68,8 +68,8 @@ func TestPollingStopsForGood(t *testing.T) {
 // The deadline is checked against the clock at every wake-up: the last
 // poll goes out before it and the wait ends at it.
 func TestDeadlineHoldsOnScreen(t *testing.T) {
-	e := startE2EWith(t, 100, 34, FlowChallenge, e2eOptions{manual: true, tenant: func(o *sandbox.Options) { o.MFATokenLifetime = time.Hour }})
-	e.reachWait(FlowChallenge)
+	e := startE2EWith(t, 100, 34, JourneyChallenge, e2eOptions{manual: true, tenant: func(o *sandbox.Options) { o.MFATokenLifetime = time.Hour }})
+	e.reachWait(JourneyChallenge)
 	signedIn := e.srv.Requests("/oauth/token")[0].Time
 	e.advanceUntil(en.Challenge.TimedOut)
 	polls := e.polls(0)
@@ -89,11 +89,11 @@ func TestLeavingCancelsThePollInFlight(t *testing.T) {
 	const runs = 5
 	for _, tc := range []struct {
 		name, key string
-		start     Flow
+		start     Journey
 	}{
-		{"esc on the approval", "esc", FlowChallenge},
-		{"esc on the enrollment", "esc", FlowEnroll},
-		{"ctrl+c", "ctrl+c", FlowChallenge},
+		{"esc on the approval", "esc", JourneyChallenge},
+		{"esc on the enrollment", "esc", JourneyEnroll},
+		{"ctrl+c", "ctrl+c", JourneyChallenge},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var took []time.Duration
@@ -133,9 +133,9 @@ func TestLeavingCancelsThePollInFlight(t *testing.T) {
 
 // reachWait drives a flow to its approval wait: the challenge's push or
 // the enrollment's QR code.
-func (e *e2e) reachWait(start Flow) {
+func (e *e2e) reachWait(start Journey) {
 	e.t.Helper()
-	if start == FlowEnroll {
+	if start == JourneyEnroll {
 		e.signIn("alice@example.com", "alice-password")
 		e.waitFor("Waiting for the phone")
 		return

@@ -9,68 +9,60 @@ import (
 	"github.com/mfapush/mfapush/flow"
 )
 
-// problemScreen says what went wrong and what to do.
+// problemScreen says what went wrong and what to do; enter tries again
+// (the journey says what that means), esc starts over.
 type problemScreen struct {
+	*common
+	k       problemKeys
 	problem flow.Problem
-	back    screen         // enter returns there
-	retry   func() tea.Cmd // what enter does instead, when set
+	back    screen         // where trying again returns
+	retry   func() tea.Cmd // what trying again does instead, when set
 }
 
-// showProblem replaces the screen with an explanation; enter goes back.
-func (m *Model) showProblem(p flow.Problem, back screen) tea.Cmd {
-	m.problem = problemScreen{problem: p, back: back}
-	m.screen = screenProblem
-	return nil
+type problemKeys struct{ Retry, Home, Quit key.Binding }
+
+func newProblemScreen(c *common, p flow.Problem, back screen) *problemScreen {
+	home := c.keys.Back
+	home.SetHelp("esc", c.t.Keys.Home)
+	return &problemScreen{common: c, k: problemKeys{Retry: c.keys.Retry, Home: home, Quit: c.keys.Quit}, problem: p, back: back}
 }
 
-// problemDetail is the answer as Auth0 gave it, or what failed.
-func (m *Model) problemDetail(p flow.Problem) string { return flow.ProblemDetail(m.t, p) }
+func (s *problemScreen) ID() screenID { return screenProblem }
 
-func (m *Model) viewProblem(w, h int) string {
-	p := m.problem.problem
-	text := flow.ProblemTextOn(m.t, p.Kind, m.opts.Sandbox)
+func (s *problemScreen) ShortHelp() []key.Binding {
+	return []key.Binding{s.k.Retry, s.k.Home, s.k.Quit}
+}
+
+func (s *problemScreen) Update(msg tea.Msg) (tea.Cmd, intent) {
+	switch k, _ := msg.(tea.KeyPressMsg); {
+	case key.Matches(k, s.k.Retry):
+		return nil, tryAgain{}
+	case key.Matches(k, s.k.Home):
+		return nil, goHome{}
+	}
+	return nil, nil
+}
+
+func (s *problemScreen) View(w, h int) string {
+	p := s.problem
+	text := flow.ProblemTextOn(s.t, p.Kind, s.opts.Sandbox)
 	var demo string
-	if m.problem.back == screenSignIn {
-		demo = m.viewDemoUsers(w)
+	if s.back.ID() == screenSignIn {
+		demo = s.viewDemoUsers(w)
 	}
 	if demo != "" && p.Kind == flow.ProblemWrongCredentials {
 		// The card below names the demo users: the fix need not.
-		text = flow.ProblemText(m.t, p.Kind)
+		text = flow.ProblemText(s.t, p.Kind)
 	}
 	var b strings.Builder
-	b.WriteString("\n" + m.st.Error.Render("✗ "+text.Title) + "\n\n")
-	if detail := m.problemDetail(p); detail != "" {
-		b.WriteString(m.st.Muted.Render(wrap(detail, w)) + "\n\n")
+	b.WriteString("\n" + s.st.Error.Render("✗ "+text.Title) + "\n\n")
+	if detail := s.problemDetail(p); detail != "" {
+		b.WriteString(s.st.Muted.Render(wrap(detail, w)) + "\n\n")
 	}
-	b.WriteString(m.st.Label.Render(m.t.Problem.WhatToDo) + "\n")
-	b.WriteString(m.st.Text.Render(wrap(text.Fix, w)) + "\n")
+	b.WriteString(s.st.Label.Render(s.t.Problem.WhatToDo) + "\n")
+	b.WriteString(s.st.Text.Render(wrap(text.Fix, w)) + "\n")
 	if demo != "" {
 		b.WriteString("\n" + demo)
 	}
 	return b.String()
-}
-
-func (m *Model) keyProblem(msg tea.KeyPressMsg) tea.Cmd {
-	switch {
-	case key.Matches(msg, m.keys.Retry):
-		if cmd := m.retryFailedCall(); cmd != nil {
-			return cmd
-		}
-		m.screen = m.problem.back
-		if m.screen == screenSignIn {
-			if m.problem.problem.Kind == flow.ProblemWrongCredentials {
-				m.signIn.retypePassword()
-			}
-			return m.signIn.focusCmd()
-		}
-	case key.Matches(msg, m.keys.Back):
-		return m.goHome()
-	}
-	return nil
-}
-
-func (m *Model) problemKeys() []key.Binding {
-	home := m.keys.Back
-	home.SetHelp("esc", m.t.Keys.Home)
-	return []key.Binding{m.keys.Retry, home, m.keys.Quit}
 }

@@ -16,7 +16,7 @@ func TestBlockedAccountSaysHowToUnblockIt(t *testing.T) {
 		Description: "Your account has been blocked after multiple consecutive login attempts. We've sent you an email with instructions on how to unblock it."}
 	for _, real := range []bool{false, true} {
 		f := newFixture(t, fixtureOptions{width: 100, height: 34, realTenant: real})
-		f.m.openSignIn(FlowChallenge)
+		f.m.j.openSignIn(JourneyChallenge)
 		f.result(flow.SignedInMsg{Err: blocked})
 		screen := strings.Join(strings.Fields(f.screen()), " ")
 		if !strings.Contains(screen, "This account is blocked") {

@@ -42,11 +42,11 @@ func (l qrLayout) rank() int {
 	return r
 }
 
-// enrollFit is the best layout of the enrollment screen in a body of w×h:
+// layout is the best layout of the enrollment screen in a body of w×h:
 // text beside the code, else under it, else one line under it; the wider
 // quiet zone first at each step.
-func (m *Model) enrollFit(w, h int) qrLayout {
-	codes := []*qr.Code{m.enroll.codes[2], m.enroll.codes[1]}
+func (e *enrollScreen) layout(w, h int) qrLayout {
+	codes := []*qr.Code{e.codes[2], e.codes[1]}
 	for _, fits := range []struct {
 		place qrPlacement
 		ok    func(c *qr.Code) bool
@@ -64,45 +64,38 @@ func (m *Model) enrollFit(w, h int) qrLayout {
 	return qrLayout{}
 }
 
-// enrollHelpInBody reports whether the full help goes into the enrollment
-// screen's body, beside or under the code, rather than into the footer
-// where it would push the code out. With no code drawn, the footer has it.
-func (m *Model) enrollHelpInBody() bool {
-	if !m.help.ShowAll || m.screen != screenEnroll || m.trace.open || !m.enroll.showsCode(m.now()) {
-		return false
-	}
-	return m.enrollFit(m.bodySizeWith(shortFooterRows)).place != qrNone
+// takesHelp reports whether the full help goes into the body, beside or
+// under the code, rather than into the footer where it would push the
+// code out: when the code is drawn in a body of w×h. With no code drawn,
+// the footer has it.
+func (e *enrollScreen) takesHelp(w, h int) bool {
+	return e.showsCode() && e.layout(w, h).place != qrNone
 }
 
-// enrollNeedsRoom reports whether the phone panel must fold into its
-// status line: when that gives the code a better layout.
-func (m *Model) enrollNeedsRoom() bool {
-	if m.screen != screenEnroll || m.trace.open || !m.enroll.showsCode(m.now()) {
-		return false
-	}
-	side := m.enrollFit(m.width-margin-phoneWidth-1, m.height-m.chromeRows(false, shortFooterRows))
-	folded := m.enrollFit(m.width-margin, m.height-m.chromeRows(true, shortFooterRows))
-	return folded.rank() > side.rank()
+// prefersFolded reports whether the phone panel should fold into its
+// status line: when the body it then gets gives the code a better layout
+// than the body beside the panel.
+func (e *enrollScreen) prefersFolded(side, folded [2]int) bool {
+	return e.showsCode() && e.layout(folded[0], folded[1]).rank() > e.layout(side[0], side[1]).rank()
 }
 
 // qrRowsAt is the window height the smallest layout (the smaller code and
-// one line) needs at width w, with this frame: the phone panel beside the
-// body where the width allows, else folded into its line.
-func (m *Model) qrRowsAt(w int) int {
-	c := m.enroll.codes[1]
-	side := m.phone.visible && w >= wideEnough && c.Width() <= w-margin-phoneWidth-1
-	return m.chromeRows(m.phone.enabled && !side, shortFooterRows) + c.Height() + 1
+// one line) needs at window width w.
+func (e *enrollScreen) qrRowsAt(w int) int {
+	c := e.codes[1]
+	return e.frame.rowsAround(w, c.Width()) + c.Height() + 1
 }
 
 // qrTooSmall says the smallest window the code shows in, from this one:
 // only what must grow, and no more than it must.
-func (m *Model) qrTooSmall() string {
-	t := m.t.Enroll
-	needW := margin + m.enroll.codes[1].Width()
-	if m.width >= needW {
-		return fmt.Sprintf(t.TooShortQR, m.qrRowsAt(m.width))
+func (e *enrollScreen) qrTooSmall() string {
+	t := e.t.Enroll
+	width, height := e.frame.windowSize()
+	needW := margin + e.codes[1].Width()
+	if width >= needW {
+		return fmt.Sprintf(t.TooShortQR, e.qrRowsAt(width))
 	}
-	if needH := m.qrRowsAt(needW); needH > m.height {
+	if needH := e.qrRowsAt(needW); needH > height {
 		return fmt.Sprintf(t.TooSmallQR, needW, needH)
 	}
 	return fmt.Sprintf(t.TooNarrowQR, needW)

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"strings"
 	"time"
 
@@ -10,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/mfapush/mfapush/auth0"
 	"github.com/mfapush/mfapush/flow"
 )
 
@@ -17,26 +17,57 @@ import (
 // and the decoded header and claims of each JWT, with token values hidden
 // until the user asks. It scrolls when it does not fit.
 type resultScreen struct {
+	*common
+	k        resultKeys
+	tokens   *auth0.Tokens
+	at       time.Time // when they were earned
 	revealed bool
 	idToken  *flow.DecodedToken
 	access   *flow.DecodedToken
 	view     viewport.Model
 }
 
-func (m *Model) showResult() tea.Cmd {
-	m.stopWaits()
-	tokens := m.session.Tokens
-	m.result = resultScreen{view: viewport.New()}
-	m.result.idToken, _ = flow.DecodeToken(tokens.IDToken)
-	m.result.access, _ = flow.DecodeToken(tokens.AccessToken)
-	m.screen = screenResult
-	m.summary = fmt.Sprintf(m.t.App.ExitSignedIn, m.session.Credentials.Username, tokens.Scope)
-	return nil
+// resultKeys are the result screen's keys; esc, not shown, goes back as
+// enter does, or to the list when managing authenticators.
+type resultKeys struct{ Reveal, Up, Down, Home, Back, Quit key.Binding }
+
+func newResultScreen(c *common, tokens *auth0.Tokens, at time.Time) *resultScreen {
+	r := &resultScreen{common: c, tokens: tokens, at: at, view: viewport.New(),
+		k: resultKeys{Reveal: c.keys.Reveal, Up: c.keys.Up, Down: c.keys.Down, Home: c.keys.Home, Back: c.keys.Back, Quit: c.keys.Quit}}
+	r.idToken, _ = flow.DecodeToken(tokens.IDToken)
+	r.access, _ = flow.DecodeToken(tokens.AccessToken)
+	return r
 }
 
-func (m *Model) viewResult(w, h int) string {
-	r := &m.result
-	lines := strings.Split(m.resultContent(w), "\n")
+func (r *resultScreen) ID() screenID { return screenResult }
+
+// ticking: the expiry counts down.
+func (r *resultScreen) ticking() bool { return true }
+
+func (r *resultScreen) ShortHelp() []key.Binding {
+	return []key.Binding{r.k.Reveal, r.k.Up, r.k.Down, r.k.Home, r.k.Quit}
+}
+
+func (r *resultScreen) Update(msg tea.Msg) (tea.Cmd, intent) {
+	k, ok := msg.(tea.KeyPressMsg)
+	switch {
+	case !ok:
+	case key.Matches(k, r.k.Reveal):
+		r.revealed = !r.revealed
+	case key.Matches(k, r.k.Home):
+		return nil, goHome{}
+	case key.Matches(k, r.k.Back):
+		return nil, leave{}
+	default:
+		var cmd tea.Cmd
+		r.view, cmd = r.view.Update(msg)
+		return cmd, nil
+	}
+	return nil, nil
+}
+
+func (r *resultScreen) View(w, h int) string {
+	lines := strings.Split(r.content(w), "\n")
 	// The viewport keeps the scroll position only: it is told how many
 	// lines there are, and the visible ones are cut here as it would cut
 	// them. Given the lines themselves it measured each of them on every
@@ -54,15 +85,14 @@ func (m *Model) viewResult(w, h int) string {
 	return strings.Join(visible, "\n")
 }
 
-func (m *Model) resultContent(w int) string {
-	t := m.t.Result
-	tokens := m.session.Tokens
-	r := &m.result
+func (r *resultScreen) content(w int) string {
+	t := r.t.Result
+	tokens := r.tokens
 	var b strings.Builder
-	b.WriteString("\n" + paint(m.st.Success, "✓ "+t.Title) + "\n\n")
+	b.WriteString("\n" + paint(r.st.Success, "✓ "+t.Title) + "\n\n")
 	resultLabelWidth := labelWidth(t.TokenType, t.Scope, t.Audience, t.ExpiresIn, t.AccessToken, t.IDToken, t.RefreshToken)
 	row := func(label, value string) {
-		b.WriteString(paint(m.st.Label, padRight(label, resultLabelWidth)) + paint(m.st.Text, value) + "\n")
+		b.WriteString(paint(r.st.Label, padRight(label, resultLabelWidth)) + paint(r.st.Text, value) + "\n")
 	}
 	row(t.TokenType, tokens.TokenType)
 	row(t.Scope, tokens.Scope)
@@ -70,7 +100,7 @@ func (m *Model) resultContent(w int) string {
 		row(t.Audience, aud)
 	}
 	if tokens.ExpiresIn > 0 {
-		row(t.ExpiresIn, m.countdown(m.session.TokensAt.Add(tokens.ExpiresIn)))
+		row(t.ExpiresIn, r.countdown(r.at.Add(tokens.ExpiresIn)))
 	} else {
 		row(t.ExpiresIn, t.ExpiryUnknown)
 	}
@@ -80,7 +110,7 @@ func (m *Model) resultContent(w int) string {
 			return
 		}
 		if !r.revealed {
-			row(label, paint(m.st.Muted, "•••••• "+t.Hidden))
+			row(label, paint(r.st.Muted, "•••••• "+t.Hidden))
 			return
 		}
 		lines := strings.Split(breakAnywhere(token, valueW), "\n")
@@ -89,45 +119,36 @@ func (m *Model) resultContent(w int) string {
 	secret(t.AccessToken, tokens.AccessToken)
 	secret(t.IDToken, tokens.IDToken)
 	secret(t.RefreshToken, tokens.RefreshToken)
-	m.writeDecoded(&b, t.IDTokenDecoded, r.idToken)
-	m.writeDecoded(&b, t.AccessTokenDecoded, r.access)
+	r.writeDecoded(&b, t.IDTokenDecoded, r.idToken)
+	r.writeDecoded(&b, t.AccessTokenDecoded, r.access)
 	if r.access == nil && tokens.AccessToken != "" {
-		b.WriteString("\n" + paint(m.st.Label, t.AccessTokenDecoded) + "\n  " + paint(m.st.Muted, t.Opaque) + "\n")
+		b.WriteString("\n" + paint(r.st.Label, t.AccessTokenDecoded) + "\n  " + paint(r.st.Muted, t.Opaque) + "\n")
 	}
-	b.WriteString("\n" + paint(m.st.Muted, t.Done))
+	b.WriteString("\n" + paint(r.st.Muted, t.Done))
 	return b.String()
 }
 
 // writeDecoded shows a JWT's header and claims; exp counts down.
-func (m *Model) writeDecoded(b *strings.Builder, title string, d *flow.DecodedToken) {
+func (r *resultScreen) writeDecoded(b *strings.Builder, title string, d *flow.DecodedToken) {
 	if d == nil {
 		return
 	}
-	b.WriteString("\n" + paint(m.st.Label, title) + "\n")
+	b.WriteString("\n" + paint(r.st.Label, title) + "\n")
 	var header []string
 	for _, c := range d.Header {
 		header = append(header, c.Name+" "+c.Value)
 	}
-	b.WriteString("  " + paint(m.st.Muted, padRight(m.t.Result.Header, 16)) + paint(m.st.Text, strings.Join(header, " · ")) + "\n")
+	b.WriteString("  " + paint(r.st.Muted, padRight(r.t.Result.Header, 16)) + paint(r.st.Text, strings.Join(header, " · ")) + "\n")
 	for _, c := range d.Claims {
 		value := c.Value
 		switch {
 		case c.Name == "exp":
-			value += " · " + m.countdown(c.Time)
+			value += " · " + r.countdown(c.Time)
 		case !c.Time.IsZero():
 			value += " · " + c.Time.UTC().Format("2006-01-02 15:04:05 UTC")
 		}
-		b.WriteString("  " + paint(m.st.Muted, padRight(c.Name, 16)) + paint(m.st.Text, value) + "\n")
+		b.WriteString("  " + paint(r.st.Muted, padRight(c.Name, 16)) + paint(r.st.Text, value) + "\n")
 	}
-}
-
-// countdown says how long until t, and when that is.
-func (m *Model) countdown(at time.Time) string {
-	left := at.Sub(m.now())
-	if left <= 0 {
-		return paint(m.st.Error, m.t.Result.Expired)
-	}
-	return fmt.Sprintf(m.t.Result.ExpiresAt, clockDuration(left), at.Local().Format("15:04:05"))
 }
 
 func claimValue(d *flow.DecodedToken, name string) string {
@@ -140,27 +161,4 @@ func claimValue(d *flow.DecodedToken, name string) string {
 		}
 	}
 	return ""
-}
-
-func (m *Model) keyResult(msg tea.KeyPressMsg) tea.Cmd {
-	switch {
-	case key.Matches(msg, m.keys.Reveal):
-		m.result.revealed = !m.result.revealed
-	case key.Matches(msg, m.keys.Home):
-		return m.goHome()
-	case key.Matches(msg, m.keys.Back):
-		if m.flow == FlowManage {
-			return m.fetchAuthenticators()
-		}
-		return m.goHome()
-	default:
-		var cmd tea.Cmd
-		m.result.view, cmd = m.result.view.Update(msg)
-		return cmd
-	}
-	return nil
-}
-
-func (m *Model) resultKeys() []key.Binding {
-	return []key.Binding{m.keys.Reveal, m.keys.Up, m.keys.Down, m.keys.Home, m.keys.Quit}
 }

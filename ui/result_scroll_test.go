@@ -9,9 +9,9 @@ import (
 // The result screen scrolls when its lines do not fit.
 func TestResultScrolls(t *testing.T) {
 	f := newFixture(t, fixtureOptions{width: 80, height: 24})
-	f.signedIn(FlowChallenge, "bob@example.com")
-	f.m.session.Earn(fixtureTokens(), fixtureTime)
-	f.m.showResult()
+	f.signedIn(JourneyChallenge, "bob@example.com")
+	f.m.j.session.Earn(fixtureTokens(), fixtureTime)
+	f.m.j.showResult()
 	f.clock.Advance(90 * time.Second)
 	top := f.screen()
 	if !strings.Contains(top, "Signed in with MFA") || strings.Contains(top, "Access token, decoded") {

@@ -20,6 +20,9 @@ type revealModal struct {
 	input textinput.Model
 }
 
+// typing: the reveal's field takes the keys.
+func (tr *traceScreen) typing() bool { return tr.reveal != nil }
+
 // canReveal reports whether the exchange shown has secrets kept aside to
 // show: none when it was revealed from the start (--reveal-secrets).
 func (tr *traceScreen) canReveal() bool {
@@ -32,70 +35,61 @@ func (tr *traceScreen) canReveal() bool {
 }
 
 // revealKey is v, worded for what it does now.
-func (m *Model) revealKey() key.Binding {
-	k := m.keys.Reveal
-	if m.trace.revealed {
-		k.SetHelp("v", m.t.Keys.HideSecrets)
+func (tr *traceScreen) revealKey() key.Binding {
+	k := tr.keys.Reveal
+	if tr.revealed {
+		k.SetHelp("v", tr.t.Keys.HideSecrets)
 	} else {
-		k.SetHelp("v", m.t.Keys.RevealSecrets)
+		k.SetHelp("v", tr.t.Keys.RevealSecrets)
 	}
 	return k
 }
 
 // toggleReveal hides the secrets, or shows them: at once on the sandbox,
 // after the modal against a real tenant.
-func (m *Model) toggleReveal() tea.Cmd {
-	tr := &m.trace
-	if tr.revealed || m.opts.Sandbox {
+func (tr *traceScreen) toggleReveal() tea.Cmd {
+	if tr.revealed || tr.opts.Sandbox {
 		tr.revealed = !tr.revealed
 		return nil
 	}
 	in := textinput.New()
-	in.SetStyles(m.st.Input)
+	in.SetStyles(tr.st.Input)
 	in.CharLimit = 16
 	in.SetWidth(16)
 	tr.reveal = &revealModal{input: in}
 	return tr.reveal.input.Focus()
 }
 
-func (m *Model) keyReveal(msg tea.KeyPressMsg) tea.Cmd {
-	tr := &m.trace
+func (tr *traceScreen) keyReveal(msg tea.KeyPressMsg) (tea.Cmd, intent) {
 	switch {
-	case key.Matches(msg, m.keys.Back):
+	case key.Matches(msg, tr.keys.Back):
 		tr.reveal = nil
-		return m.setStatus(m.t.Trace.RevealDeclined)
+		return nil, noteStatus{tr.t.Trace.RevealDeclined}
 	case msg.String() == "enter":
-		yes := strings.EqualFold(strings.TrimSpace(tr.reveal.input.Value()), m.t.CLI.Yes)
+		yes := strings.EqualFold(strings.TrimSpace(tr.reveal.input.Value()), tr.t.CLI.Yes)
 		tr.reveal, tr.revealed = nil, yes
 		if !yes {
-			return m.setStatus(m.t.Trace.RevealDeclined)
+			return nil, noteStatus{tr.t.Trace.RevealDeclined}
 		}
-		return nil
+		return nil, nil
 	}
 	var cmd tea.Cmd
 	tr.reveal.input, cmd = tr.reveal.input.Update(msg)
-	return cmd
-}
-
-// pasteReveal takes a pasted yes.
-func (m *Model) pasteReveal(msg tea.PasteMsg) tea.Cmd {
-	var cmd tea.Cmd
-	m.trace.reveal.input, cmd = m.trace.reveal.input.Update(msg)
-	return cmd
+	return cmd, nil
 }
 
 // viewReveal is the modal: what showing the secrets means, and the field.
-func (m *Model) viewReveal(w int) string {
-	inner := min(w, 64) - m.st.Box.GetHorizontalFrameSize()
-	prompt := fmt.Sprintf(m.t.Trace.RevealPrompt, m.env.Client.Domain(), m.t.CLI.Yes)
-	body := paint(m.st.Warning, wrap(prompt, inner)) + "\n\n" + m.trace.reveal.input.View()
-	return drawBox(m.st.Box, body, 0)
+func (tr *traceScreen) viewReveal(w int) string {
+	inner := min(w, 64) - tr.st.Box.GetHorizontalFrameSize()
+	prompt := fmt.Sprintf(tr.t.Trace.RevealPrompt, tr.env.Client.Domain(), tr.t.CLI.Yes)
+	body := paint(tr.st.Warning, wrap(prompt, inner)) + "\n\n" + tr.reveal.input.View()
+	return drawBox(tr.st.Box, body, 0)
 }
 
-func (m *Model) revealKeys() []key.Binding {
+func (tr *traceScreen) revealKeys() []key.Binding {
 	return []key.Binding{
-		key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", m.t.Keys.Submit)),
-		key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", m.t.Keys.Cancel)),
-		m.keys.ForceQuit,
+		key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", tr.t.Keys.Submit)),
+		key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", tr.t.Keys.Cancel)),
+		tr.keys.ForceQuit,
 	}
 }

@@ -35,12 +35,12 @@ import (
 func TestNoSecretInAnyOutput(t *testing.T) {
 	for _, run := range []struct {
 		name  string
-		start Flow
+		start Journey
 		steps func(e *e2e)
 	}{
-		{"alice enrolls", FlowEnroll, enrollWithErrors},
-		{"bob signs in with a push", FlowChallenge, challengeWithErrors},
-		{"bob deletes his push", FlowManage, deleteWithErrors},
+		{"alice enrolls", JourneyEnroll, enrollWithErrors},
+		{"bob signs in with a push", JourneyChallenge, challengeWithErrors},
+		{"bob deletes his push", JourneyManage, deleteWithErrors},
 	} {
 		t.Run(run.name, func(t *testing.T) {
 			t.Parallel()

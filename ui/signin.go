@@ -8,18 +8,29 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
-	"github.com/mfapush/mfapush/auth0"
 	"github.com/mfapush/mfapush/flow"
 )
 
 // signInScreen is the token acquisition form: email, password and realm,
-// or a pasted mfa_token.
+// or a pasted mfa_token. It checks what was typed and sends it up; the
+// journey signs in.
 type signInScreen struct {
+	*common
+	k       signInKeys
 	fields  []textinput.Model // email, password, realm
 	token   textinput.Model
 	focus   int
 	pasting bool
 	err     string
+	// purpose is what the sign-in is for, in the title.
+	purpose string
+	styled  *Styles // the styles the fields were last given
+}
+
+// signInKeys: tab moves between the fields, enter sends, ctrl+t switches
+// to a pasted mfa_token; esc goes home when the run started there.
+type signInKeys struct {
+	Next, Prev, Submit, Paste, Back, ForceQuit key.Binding
 }
 
 const (
@@ -28,8 +39,10 @@ const (
 	fieldRealm
 )
 
-func newSignInScreen(m *Model) signInScreen {
-	s := signInScreen{fields: make([]textinput.Model, 3), token: textinput.New()}
+func newSignInScreen(c *common) *signInScreen {
+	s := &signInScreen{common: c, fields: make([]textinput.Model, 3), token: textinput.New()}
+	s.k = signInKeys{Next: c.keys.NextField, Prev: c.keys.PrevField, Paste: c.keys.Paste, Back: c.keys.Back, ForceQuit: c.keys.ForceQuit,
+		Submit: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", c.t.Keys.Submit))}
 	for i := range s.fields {
 		s.fields[i] = textinput.New()
 		s.fields[i].CharLimit = 256
@@ -37,23 +50,33 @@ func newSignInScreen(m *Model) signInScreen {
 	s.fields[fieldEmail].Placeholder = "user@example.com"
 	s.fields[fieldPassword].EchoMode = textinput.EchoPassword
 	s.fields[fieldPassword].EchoCharacter = '•'
-	s.fields[fieldRealm].Placeholder = m.t.SignIn.RealmHint
-	s.fields[fieldRealm].SetValue(m.opts.Realm)
-	s.token.Placeholder = m.t.SignIn.MFATokenHint
+	s.fields[fieldRealm].Placeholder = c.t.SignIn.RealmHint
+	s.fields[fieldRealm].SetValue(c.opts.Realm)
+	s.token.Placeholder = c.t.SignIn.MFATokenHint
 	s.token.CharLimit = 8192
 	s.token.EchoMode = textinput.EchoPassword
 	s.token.EchoCharacter = '•'
+	s.restyle()
 	return s
 }
 
-func (s *signInScreen) restyle(st *Styles) {
-	for i := range s.fields {
-		s.fields[i].SetStyles(st.Input)
+func (s *signInScreen) ID() screenID { return screenSignIn }
+
+func (s *signInScreen) typing() bool { return true }
+
+// restyle gives the fields the current theme's styles.
+func (s *signInScreen) restyle() {
+	if s.styled == s.st {
+		return
 	}
-	s.token.SetStyles(st.Input)
+	s.styled = s.st
+	for i := range s.fields {
+		s.fields[i].SetStyles(s.st.Input)
+	}
+	s.token.SetStyles(s.st.Input)
 }
 
-func (s *signInScreen) setWidth(w int) {
+func (s *signInScreen) setSize(w, h int) {
 	for i := range s.fields {
 		s.fields[i].SetWidth(min(48, max(w-16, 8)))
 	}
@@ -76,18 +99,15 @@ func (s *signInScreen) focusCmd() tea.Cmd {
 	return s.focused().Focus()
 }
 
-// openSignIn shows the form for a flow, with the username prefilled.
-func (m *Model) openSignIn(f Flow) {
-	m.flow = f
-	m.screen = screenSignIn
-	s := &m.signIn
+// reset empties the form for a new sign-in, the username prefilled.
+func (s *signInScreen) reset() {
 	s.err = ""
 	s.pasting = false
 	s.fields[fieldPassword].SetValue("")
 	s.token.SetValue("")
 	s.focus = fieldEmail
-	s.fields[fieldEmail].SetValue(m.opts.Username)
-	if m.opts.Username != "" {
+	s.fields[fieldEmail].SetValue(s.opts.Username)
+	if s.opts.Username != "" {
 		s.focus = fieldPassword
 	}
 }
@@ -100,131 +120,86 @@ func (s *signInScreen) retypePassword() {
 	s.focus = fieldPassword
 }
 
-func (m *Model) keySignIn(msg tea.KeyPressMsg) tea.Cmd {
-	s := &m.signIn
-	switch {
-	case key.Matches(msg, m.keys.Back):
-		if m.opts.Start == FlowHome {
-			m.screen = screenHome
+func (s *signInScreen) Update(msg tea.Msg) (tea.Cmd, intent) {
+	switch msg := msg.(type) {
+	case tea.PasteMsg:
+		in := s.focused()
+		var cmd tea.Cmd
+		*in, cmd = in.Update(tea.PasteMsg{Content: strings.TrimSpace(msg.Content)})
+		return cmd, nil
+	case tea.KeyPressMsg:
+		switch {
+		case key.Matches(msg, s.k.Back):
+			return nil, leave{}
+		case key.Matches(msg, s.k.Paste):
+			s.pasting = !s.pasting
+			s.err = ""
+			return s.focusCmd(), nil
+		case key.Matches(msg, s.k.Submit):
+			if !s.pasting && s.focus < fieldPassword {
+				s.focus++
+				return s.focusCmd(), nil
+			}
+			return s.submit()
+		case !s.pasting && key.Matches(msg, s.k.Next):
+			s.focus = (s.focus + 1) % len(s.fields)
+			return s.focusCmd(), nil
+		case !s.pasting && key.Matches(msg, s.k.Prev):
+			s.focus = (s.focus + len(s.fields) - 1) % len(s.fields)
+			return s.focusCmd(), nil
 		}
-		return nil
-	case key.Matches(msg, m.keys.Paste):
-		s.pasting = !s.pasting
+		var cmd tea.Cmd
+		in := s.focused()
+		*in, cmd = in.Update(msg)
 		s.err = ""
-		return s.focusCmd()
-	case msg.String() == "enter":
-		if !s.pasting && s.focus < fieldPassword {
-			s.focus++
-			return s.focusCmd()
-		}
-		return m.submitSignIn()
-	case !s.pasting && (msg.String() == "tab" || msg.String() == "down"):
-		s.focus = (s.focus + 1) % len(s.fields)
-		return s.focusCmd()
-	case !s.pasting && (msg.String() == "shift+tab" || msg.String() == "up"):
-		s.focus = (s.focus + len(s.fields) - 1) % len(s.fields)
-		return s.focusCmd()
+		return cmd, nil
 	}
-	var cmd tea.Cmd
-	in := s.focused()
-	*in, cmd = in.Update(msg)
-	s.err = ""
-	return cmd
+	return nil, nil
 }
 
-func (m *Model) pasteSignIn(msg tea.PasteMsg) tea.Cmd {
-	in := m.signIn.focused()
-	var cmd tea.Cmd
-	*in, cmd = in.Update(tea.PasteMsg{Content: strings.TrimSpace(msg.Content)})
-	return cmd
-}
-
-// loginFor is the sign-in a flow needs: the MFA API audience when the
-// tokens will enroll or delete, the configured audience otherwise.
-func (m *Model) loginFor(f Flow, creds flow.Credentials) auth0.PasswordLogin {
-	login := auth0.PasswordLogin{Username: creds.Username, Password: creds.Password, Realm: creds.Realm}
-	if f == FlowChallenge {
-		login.Audience, login.Scope = m.opts.Audience, flow.ScopeLogin
-	} else {
-		login.Audience, login.Scope = m.env.Client.MFAAudience(), flow.ScopeMFAAPI
-	}
-	return login
-}
-
-func (m *Model) submitSignIn() tea.Cmd {
-	s := &m.signIn
-	t := m.t.SignIn
+// submit checks the form and sends it up.
+func (s *signInScreen) submit() (tea.Cmd, intent) {
+	t := s.t.SignIn
+	username := strings.TrimSpace(s.fields[fieldEmail].Value())
 	if s.pasting {
 		token := strings.TrimSpace(s.token.Value())
 		if token == "" {
 			s.err = t.MissingToken
-			return nil
+			return nil, nil
 		}
-		m.session = flow.Session{MFAToken: token, MFATokenAt: m.now()}
-		m.session.Credentials.Username = strings.TrimSpace(s.fields[fieldEmail].Value())
-		return m.haveMFAToken()
+		return nil, signInWithToken{token: token, username: username}
 	}
 	creds := flow.Credentials{
-		Username: strings.TrimSpace(s.fields[fieldEmail].Value()),
+		Username: username,
 		Password: s.fields[fieldPassword].Value(),
 		Realm:    strings.TrimSpace(s.fields[fieldRealm].Value()),
 	}
 	switch {
 	case creds.Username == "":
 		s.err, s.focus = t.MissingEmail, fieldEmail
-		return s.focusCmd()
+		return s.focusCmd(), nil
 	case creds.Password == "":
 		s.err, s.focus = t.MissingPass, fieldPassword
-		return s.focusCmd()
+		return s.focusCmd(), nil
 	}
-	login := m.loginFor(m.flow, creds)
-	m.session = flow.Session{Credentials: creds, Audience: login.Audience, Scope: login.Scope}
-	return m.run(t.Working, func(env flow.Env) tea.Cmd { return flow.SignIn(env, login) })
+	return nil, signInWith{creds}
 }
 
-// signedIn handles the answer of a password login.
-func (m *Model) signedIn(msg flow.SignedInMsg) tea.Cmd {
-	switch {
-	case msg.Err != nil:
-		return m.showProblem(flow.Diagnose(msg.Err), screenSignIn)
-	case msg.Result.Tokens != nil:
-		return m.showProblem(flow.Problem{Kind: flow.ProblemMFANotRequired}, screenSignIn)
-	}
-	m.session.MFAToken = msg.Result.MFARequired.MFAToken
-	m.session.MFATokenAt = msg.At
-	if m.after.pending() {
-		return m.verifyForAccess()
-	}
-	return m.haveMFAToken()
-}
-
-// haveMFAToken moves on once the session holds an mfa_token.
-func (m *Model) haveMFAToken() tea.Cmd {
-	if m.flow == FlowEnroll {
-		return m.startEnrollment(m.session.MFAToken)
-	}
-	return m.fetchAuthenticators()
-}
-
-func (m *Model) viewSignIn(w, h int) string {
-	s := &m.signIn
-	t := m.t.SignIn
-	purpose := map[Flow]string{FlowEnroll: t.ForEnroll, FlowChallenge: t.ForChallenge, FlowManage: t.ForManage}[m.flow]
-	if m.after.pending() {
-		purpose = t.ForVerify
-	}
+func (s *signInScreen) View(w, h int) string {
+	s.restyle()
+	t := s.t.SignIn
 	var b strings.Builder
-	b.WriteString("\n" + m.st.Title.Render(strings.Replace(t.Title, "%s", purpose, 1)) + "\n\n")
+	b.WriteString("\n" + s.st.Title.Render(strings.Replace(t.Title, "%s", s.purpose, 1)) + "\n\n")
 	width := labelWidth(t.Email, t.Password, t.Realm, t.MFAToken)
 	label := func(text string, focused bool) string {
-		st := m.st.Label
+		st := s.st.Label
 		if focused {
-			st = m.st.Selected
+			st = s.st.Selected
 		}
 		return st.Render(padRight(text, width))
 	}
 	if s.pasting {
-		b.WriteString(m.st.Muted.Render(t.PasteTitle) + "\n\n")
+		b.WriteString(s.st.Muted.Render(t.PasteTitle) + "\n\n")
 		b.WriteString(label(t.MFAToken, true) + s.token.View() + "\n")
 	} else {
 		names := []string{t.Email, t.Password, t.Realm}
@@ -233,28 +208,27 @@ func (m *Model) viewSignIn(w, h int) string {
 		}
 	}
 	if s.err != "" {
-		b.WriteString("\n" + m.st.Error.Render(s.err) + "\n")
+		b.WriteString("\n" + s.st.Error.Render(s.err) + "\n")
 	}
-	if demo := m.viewDemoUsers(w); demo != "" {
+	if demo := s.viewDemoUsers(w); demo != "" {
 		b.WriteString("\n" + demo)
 	}
 	return b.String()
 }
 
-func (m *Model) signInKeys() []key.Binding {
-	paste := m.keys.Paste
-	if m.signIn.pasting {
-		paste.SetHelp("ctrl+t", m.t.Keys.TypePassword)
+func (s *signInScreen) ShortHelp() []key.Binding {
+	paste := s.k.Paste
+	if s.pasting {
+		paste.SetHelp("ctrl+t", s.t.Keys.TypePassword)
 	}
-	submit := key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", m.t.Keys.Submit))
-	keys := []key.Binding{m.keys.NextField, submit, paste}
-	if m.signIn.pasting {
-		keys = []key.Binding{submit, paste} // one field: tab has nowhere to go
+	keys := []key.Binding{s.k.Next, s.k.Submit, paste}
+	if s.pasting {
+		keys = []key.Binding{s.k.Submit, paste} // one field: tab has nowhere to go
 	}
-	if m.opts.Start == FlowHome {
-		keys = append(keys, m.keys.Back)
+	if s.opts.Start == JourneyHome {
+		keys = append(keys, s.k.Back)
 	}
-	return append(keys, m.keys.ForceQuit)
+	return append(keys, s.k.ForceQuit)
 }
 
 func padRight(s string, n int) string {

@@ -25,7 +25,7 @@ func (m *Model) tooSmall() bool {
 // a recovery code waits to be saved on the hidden screen (then only ctrl+c,
 // handled before, does). Every other key is dropped.
 func (m *Model) keyTooSmall(msg tea.KeyPressMsg) tea.Cmd {
-	if key.Matches(msg, m.keys.Quit) && m.unsavedRecovery() == nil {
+	if key.Matches(msg, m.keys.Quit) && m.keeping() == nil {
 		return m.quit()
 	}
 	return nil
@@ -37,7 +37,7 @@ func (m *Model) keyTooSmall(msg tea.KeyPressMsg) tea.Cmd {
 func (m *Model) viewTooSmall(w, h int) string {
 	t := m.t.App
 	keys := t.TooSmallKeys
-	if m.unsavedRecovery() != nil {
+	if m.keeping() != nil {
 		keys = t.TooSmallSave
 	}
 	for _, text := range m.tooSmallWordings(keys) {

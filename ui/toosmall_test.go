@@ -61,22 +61,22 @@ func TestTooSmallMessageFitsEverySize(t *testing.T) {
 // q quits; on the sign-in, letters are not typed into the hidden field.
 func TestTooSmallWindowTakesNoKeysButQuit(t *testing.T) {
 	f := newFixture(t, fixtureOptions{width: 40, height: 12})
-	if cmd := f.key("enter"); f.m.screen != screenHome || isQuit(cmd) {
-		t.Fatalf("enter acted on the hidden home screen: screen %v", f.m.screen)
+	if cmd := f.key("enter"); f.m.current.ID() != screenHome || isQuit(cmd) {
+		t.Fatalf("enter acted on the hidden home screen: screen %v", f.m.current.ID())
 	}
 	if cmd := f.key("q"); !isQuit(cmd) {
 		t.Fatal("q did not quit")
 	}
 
 	f = newFixture(t, fixtureOptions{width: 40, height: 12})
-	f.m.openSignIn(FlowEnroll)
+	f.m.j.openSignIn(JourneyEnroll)
 	f.typeText("a")
 	f.send(tea.PasteMsg{Content: "pasted"})
-	if got := f.m.signIn.fields[fieldEmail].Value(); got != "" {
+	if got := f.m.j.signIn.fields[fieldEmail].Value(); got != "" {
 		t.Fatalf("the hidden email field took %q", got)
 	}
-	if cmd := f.key("q"); !isQuit(cmd) || f.m.signIn.fields[fieldEmail].Value() != "" {
-		t.Fatalf("q on the hidden sign-in: quit %v, email %q", isQuit(cmd), f.m.signIn.fields[fieldEmail].Value())
+	if cmd := f.key("q"); !isQuit(cmd) || f.m.j.signIn.fields[fieldEmail].Value() != "" {
+		t.Fatalf("q on the hidden sign-in: quit %v, email %q", isQuit(cmd), f.m.j.signIn.fields[fieldEmail].Value())
 	}
 	if cmd := f.key("ctrl+c"); !isQuit(cmd) {
 		t.Fatal("ctrl+c did not quit")
@@ -84,9 +84,9 @@ func TestTooSmallWindowTakesNoKeysButQuit(t *testing.T) {
 
 	// A recovery code waiting to be saved is not lost to q: only ctrl+c.
 	f = newFixture(t, fixtureOptions{width: 40, height: 12})
-	f.signedIn(FlowEnroll, "alice@example.com")
-	f.m.enrolled = enrolledScreen{recoveryCodes: []string{"MZCRK3YX5V3AKNNYY6JEBQCL"}}
-	f.m.screen = screenEnrolled
+	f.signedIn(JourneyEnroll, "alice@example.com")
+	f.m.j.enrolledCodes = []string{"MZCRK3YX5V3AKNNYY6JEBQCL"}
+	f.m.j.showEnrolled(nil)
 	if cmd := f.key("q"); isQuit(cmd) {
 		t.Fatal("q quit with a recovery code unsaved")
 	}

@@ -54,7 +54,7 @@ func TestTraceDetailShowsTheCurlCommandUnwrapped(t *testing.T) {
 // On the sandbox, v in the trace's detail shows the secrets at once, and v
 // again hides them.
 func TestE2ETraceRevealsSecretsOnTheSandbox(t *testing.T) {
-	e := startE2E(t, 120, 40, FlowManage)
+	e := startE2E(t, 120, 40, JourneyManage)
 	e.listBob()
 	e.press("t", "g", "enter") // the sign-in, in full
 	e.waitFor("Replay it with curl")
@@ -73,7 +73,7 @@ func TestE2ETraceRevealsSecretsOnTheSandbox(t *testing.T) {
 // Against a real tenant, v asks for a typed yes first, as --reveal-secrets
 // does: anything else leaves the secrets hidden.
 func TestE2ETraceRevealAsksForYesOnARealTenant(t *testing.T) {
-	e := startE2EWith(t, 120, 40, FlowManage, e2eOptions{realTenant: true})
+	e := startE2EWith(t, 120, 40, JourneyManage, e2eOptions{realTenant: true})
 	e.listBob()
 	e.press("t", "g", "enter")
 	e.waitFor("Replay it with curl")

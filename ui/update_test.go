@@ -40,13 +40,13 @@ func TestHomeChoosesAFlow(t *testing.T) {
 	f.key("j")
 	f.key("j") // wraps to the first
 	f.key("enter")
-	if f.m.screen != screenSignIn || f.m.flow != FlowEnroll {
-		t.Fatalf("screen %v flow %v", f.m.screen, f.m.flow)
+	if f.m.current.ID() != screenSignIn || f.m.j.kind != JourneyEnroll {
+		t.Fatalf("screen %v flow %v", f.m.current.ID(), f.m.j.kind)
 	}
 	f.key("esc")
 	f.key("3")
-	if f.m.screen != screenSignIn || f.m.flow != FlowManage {
-		t.Fatalf("screen %v flow %v", f.m.screen, f.m.flow)
+	if f.m.current.ID() != screenSignIn || f.m.j.kind != JourneyManage {
+		t.Fatalf("screen %v flow %v", f.m.current.ID(), f.m.j.kind)
 	}
 }
 
@@ -58,11 +58,11 @@ func TestSignInValidatesAndNeverQuitsWhileTyping(t *testing.T) {
 		t.Fatal("q quit while typing")
 	}
 	f.key("enter") // submit with an empty email
-	if !strings.Contains(f.screen(), "Type the user's email.") || f.m.screen != screenSignIn {
+	if !strings.Contains(f.screen(), "Type the user's email.") || f.m.current.ID() != screenSignIn {
 		t.Fatalf("no validation message:\n%s", f.screen())
 	}
-	if f.m.signIn.fields[fieldPassword].Value() != "q" {
-		t.Fatalf("the password field holds %q, want the typed q", f.m.signIn.fields[fieldPassword].Value())
+	if f.m.j.signIn.fields[fieldPassword].Value() != "q" {
+		t.Fatalf("the password field holds %q, want the typed q", f.m.j.signIn.fields[fieldPassword].Value())
 	}
 	f.key("ctrl+t")
 	f.key("enter")
@@ -80,8 +80,8 @@ func TestPastedTokenSkipsThePassword(t *testing.T) {
 	f.key("ctrl+t")
 	f.send(tea.PasteMsg{Content: "  Fe26.2*pasted*token \n"})
 	f.key("enter")
-	if f.m.session.MFAToken != "Fe26.2*pasted*token" || f.m.screen != screenWorking {
-		t.Fatalf("token %q screen %v", f.m.session.MFAToken, f.m.screen)
+	if f.m.j.session.MFAToken != "Fe26.2*pasted*token" || f.m.current.ID() != screenWorking {
+		t.Fatalf("token %q screen %v", f.m.j.session.MFAToken, f.m.current.ID())
 	}
 	if strings.Contains(f.screen(), "pasted") {
 		t.Fatal("the pasted mfa_token is on screen")
@@ -93,11 +93,11 @@ func TestEscCancelsTheCallInFlightAndDropsItsLateAnswer(t *testing.T) {
 	f.submitSignIn("bob@example.com", "pw")
 	seq := f.m.op.seq
 	f.key("esc")
-	if f.m.screen != screenSignIn {
-		t.Fatalf("esc went to %v", f.m.screen)
+	if f.m.current.ID() != screenSignIn {
+		t.Fatalf("esc went to %v", f.m.current.ID())
 	}
-	f.send(opDoneMsg{seq: seq, msg: flow.SignedInMsg{Result: auth0.LoginResult{MFARequired: &auth0.MFARequired{MFAToken: "late"}}}})
-	if f.m.session.MFAToken == "late" || f.m.screen != screenSignIn {
+	f.send(callDoneMsg{seq: seq, msg: flow.SignedInMsg{SignedIn: flow.SignedIn{MFAToken: "late"}}})
+	if f.m.j.session.MFAToken == "late" || f.m.current.ID() != screenSignIn {
 		t.Fatal("the cancelled sign-in's answer was used")
 	}
 }
@@ -120,12 +120,12 @@ func TestAcknowledgedRecoveryCodeLetsTheUserLeave(t *testing.T) {
 	f := newTestFixture(t)
 	scenarioByName(t, "enrolled").setup(f)
 	f.key("enter")
-	if !f.m.enrolled.acknowledged || f.m.screen != screenEnrolled {
+	if s, _ := f.m.current.(*enrolledScreen); s == nil || !s.acknowledged || f.m.current.ID() != screenEnrolled {
 		t.Fatal("enter did not acknowledge")
 	}
 	f.key("enter")
-	if f.m.screen != screenHome || f.m.session.MFAToken != "" {
-		t.Fatalf("screen %v; the session must be forgotten on start over", f.m.screen)
+	if f.m.current.ID() != screenHome || f.m.j.session.MFAToken != "" {
+		t.Fatalf("screen %v; the session must be forgotten on start over", f.m.current.ID())
 	}
 	if !strings.Contains(f.m.Summary(), "Alice's phone") {
 		t.Fatalf("summary %q", f.m.Summary())
@@ -159,8 +159,8 @@ func TestListKeys(t *testing.T) {
 	f.key("j")
 	f.key("j")
 	f.key("d") // the recovery code
-	if f.m.screen != screenList || !strings.Contains(f.m.status, "administrator") {
-		t.Fatalf("screen %v status %q", f.m.screen, f.m.status)
+	if f.m.current.ID() != screenList || !strings.Contains(f.m.status, "administrator") {
+		t.Fatalf("screen %v status %q", f.m.current.ID(), f.m.status)
 	}
 	f.key("j")
 	f.key("enter") // the pending push
@@ -188,12 +188,12 @@ func TestChallengeFallbackAndLeaving(t *testing.T) {
 		t.Fatalf("no OTP validation:\n%s", f.screen())
 	}
 	f.key("esc") // back to the push wait, which goes on
-	if f.m.challenge.entry != entryNone || a.State().Final() {
+	if f.m.j.challenge.entry != nil || a.State().Final() {
 		t.Fatal("esc from the code left the wait")
 	}
 	f.key("esc")
-	if f.m.screen != screenList || a.State() != flow.ApprovalCancelled {
-		t.Fatalf("screen %v, wait %v", f.m.screen, a.State())
+	if f.m.current.ID() != screenList || a.State() != flow.ApprovalCancelled {
+		t.Fatalf("screen %v, wait %v", f.m.current.ID(), a.State())
 	}
 }
 
@@ -203,12 +203,12 @@ func TestWrongCodeStaysOnTheCode(t *testing.T) {
 	f.key("o")
 	f.typeText("123456")
 	f.key("enter")
-	if !f.m.challenge.verifying {
+	if !f.m.j.challenge.verifying {
 		t.Fatal("the code was not sent")
 	}
-	f.result(flow.VerifiedMsg{Method: flow.VerifyOTP, Err: &auth0.Error{StatusCode: 403, Code: "invalid_grant", Description: "Invalid otp_code."}})
-	if f.m.screen != screenChallenge || !strings.Contains(f.screen(), "That code is not right") {
-		t.Fatalf("screen %v:\n%s", f.m.screen, f.screen())
+	f.result(flow.VerifiedMsg{Factor: flow.OTP, Err: &auth0.Error{StatusCode: 403, Code: "invalid_grant", Description: "Invalid otp_code."}})
+	if f.m.current.ID() != screenChallenge || !strings.Contains(f.screen(), "That code is not right") {
+		t.Fatalf("screen %v:\n%s", f.m.current.ID(), f.screen())
 	}
 }
 
@@ -233,8 +233,8 @@ func TestExpiredEnrollmentOffersANewCode(t *testing.T) {
 	}
 	f.key("n")
 	// The mfa_token is 5 minutes old too: a new sign-in with the password.
-	if f.m.screen != screenWorking || f.m.op.label != f.m.t.Working.SigningInAgain {
-		t.Fatalf("screen %v, op %q", f.m.screen, f.m.op.label)
+	if f.m.current.ID() != screenWorking || f.m.op.label != f.m.t.Working.SigningInAgain {
+		t.Fatalf("screen %v, op %q", f.m.current.ID(), f.m.op.label)
 	}
 }
 
@@ -316,14 +316,14 @@ func TestExitCodes(t *testing.T) {
 
 func TestEmptyListOffersToEnroll(t *testing.T) {
 	f := newTestFixture(t)
-	f.signedIn(FlowManage, "alice@example.com")
+	f.signedIn(JourneyManage, "alice@example.com")
 	f.result(flow.AuthenticatorsMsg{})
 	if !strings.Contains(f.screen(), "Press e to enroll") {
 		t.Fatalf("screen:\n%s", f.screen())
 	}
 	f.key("e")
-	if f.m.screen != screenWorking || f.m.op.label != f.m.t.Working.Associating || f.m.flow != FlowEnroll {
-		t.Fatalf("screen %v op %q flow %v", f.m.screen, f.m.op.label, f.m.flow)
+	if f.m.current.ID() != screenWorking || f.m.op.label != f.m.t.Working.Associating || f.m.j.kind != JourneyEnroll {
+		t.Fatalf("screen %v op %q flow %v", f.m.current.ID(), f.m.op.label, f.m.j.kind)
 	}
 }
 

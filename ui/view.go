@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
@@ -51,9 +52,14 @@ func (m *Model) render() string {
 	if side {
 		mainW -= phoneWidth + 1
 	}
+	m.bodyHelp = nil
+	if m.helpInBody() {
+		keys := m.screenKeys()
+		m.bodyHelp = append(slices.Clip(keys), without(m.globalKeys(), keys)...)
+	}
 	content := m.viewBody(mainW, bodyH)
 	if m.trace.open {
-		content = m.viewTrace(mainW, bodyH)
+		content = m.trace.View(mainW, bodyH)
 	}
 	// Each part is cut or padded to its width once, then the lines are
 	// laid side by side and stacked as they are: measuring the same line
@@ -62,7 +68,7 @@ func (m *Model) render() string {
 	left := strings.Repeat(" ", margin)
 	var phone []string
 	if side {
-		phone = fitLines(m.phone.view(m, phoneWidth, bodyH), phoneWidth, len(body))
+		phone = fitLines(m.phone.view(m.common, m.scannable(), phoneWidth, bodyH), phoneWidth, len(body))
 	}
 	lines := make([]string, 0, h+4)
 	lines = appendFitted(lines, header, w)
@@ -79,7 +85,7 @@ func (m *Model) render() string {
 		lines = appendFitted(lines, " "+m.st.Accent.Render(m.status), w)
 	}
 	if line {
-		lines = appendFitted(lines, " "+m.phone.statusLine(m, w-1), w)
+		lines = appendFitted(lines, " "+m.phone.statusLine(m.common, m.scannable(), w-1), w)
 	}
 	lines = appendFitted(lines, footer, w)
 	if len(lines) > h {
@@ -88,12 +94,14 @@ func (m *Model) render() string {
 	return strings.Join(lines, "\n")
 }
 
-// viewBody renders the current screen into w×h.
+// viewBody renders the current screen into w×h; a screen missing from
+// the registry says so instead of drawing, so that no test walking the
+// registry can miss it.
 func (m *Model) viewBody(w, h int) string {
-	if parts, ok := screens[m.screen]; ok {
-		return parts.view(m, w, h)
+	if !registered(m.current.ID()) {
+		return "\n" + paint(m.st.Error, "✗ ui: the screen "+string(m.current.ID())+" is not in the registry (screen.go)")
 	}
-	return ""
+	return m.current.View(w, h)
 }
 
 func (m *Model) viewHeader(w int) string {
@@ -103,8 +111,9 @@ func (m *Model) viewHeader(w int) string {
 	}
 	// The user is named once Auth0 has accepted them: an mfa_token or
 	// tokens, not just a name typed into the form.
-	user := m.session.Credentials.Username
-	if user == "" || m.session.MFAToken == "" && m.session.Tokens == nil {
+	session := &m.j.session
+	user := session.Credentials.Username
+	if user == "" || session.MFAToken == "" && session.Tokens == nil {
 		user = m.t.App.NotSignedIn
 	}
 	// The header changes with the user and the width only, and its padded
@@ -144,7 +153,7 @@ func (m *Model) footerFor(w int, all bool) string {
 // shows the full help beside or under its QR code, never over it, and the
 // footer then keeps the short help.
 func (m *Model) currentFooter(w int) string {
-	return m.footerFor(w, m.help.ShowAll && !m.enrollHelpInBody())
+	return m.footerFor(w, m.help.ShowAll && !m.helpInBody())
 }
 
 // chromeRows is the rows the frame takes around the body: the header (one
@@ -164,13 +173,10 @@ func (m *Model) chromeRows(phoneLine bool, footerRows int) int {
 	return rows
 }
 
-// layout passes the window size to the components that need it.
+// layout gives the screen shown the body's size, if it sizes anything.
 func (m *Model) layout() {
-	w, h := m.bodySize()
-	m.list.setSize(w, h)
-	m.signIn.setWidth(w)
-	if m.challenge != nil {
-		m.challenge.input.SetWidth(min(40, w-4))
+	if r, ok := m.current.(resizer); ok {
+		r.setSize(m.bodySize())
 	}
 }
 
@@ -266,4 +272,22 @@ func wrap(s string, w int) string {
 		return s
 	}
 	return ansi.Wrap(s, w, "")
+}
+
+// helpInBody reports whether the full help goes into the screen's body:
+// when it is asked for and the screen takes it at the body size the short
+// footer leaves (the QR code's screen, whose code it would push out).
+func (m *Model) helpInBody() bool {
+	t, ok := m.current.(helpTaker)
+	return ok && m.help.ShowAll && !m.trace.open && t.takesHelp(m.bodySizeWith(shortFooterRows))
+}
+
+// windowSize is the window's size (frame).
+func (m *Model) windowSize() (int, int) { return m.width, m.height }
+
+// rowsAround is the rows the frame takes around a body bodyW wide in a
+// window w wide, with the short footer (frame).
+func (m *Model) rowsAround(w, bodyW int) int {
+	side := m.phone.visible && w >= wideEnough && bodyW <= w-margin-phoneWidth-1
+	return m.chromeRows(m.phone.enabled && !side, shortFooterRows)
 }

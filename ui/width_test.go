@@ -5,7 +5,6 @@ import (
 	"strings"
 	"testing"
 
-	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 )
 
@@ -70,19 +69,4 @@ func FuzzCellWidth(f *testing.F) {
 			t.Errorf("cellWidth(%q) = %d, ansi says %d", s, got, want)
 		}
 	})
-}
-
-func TestJoinTopIsLipglossJoinHorizontal(t *testing.T) {
-	blocks := [][]string{
-		{"a\nbb\nccc", " ", "x\ny"},
-		{"\x1b[1mhead\x1b[m\n│ ✓ │", "   ", "one\n\ntwo\nthree"},
-		{"tab\there", "\r\nx"},
-		{"", "a"},
-		{"only"},
-	}
-	for _, b := range blocks {
-		if got, want := joinTop(b...), lipgloss.JoinHorizontal(lipgloss.Top, b...); got != want {
-			t.Errorf("joinTop(%q) = %q, lipgloss says %q", b, got, want)
-		}
-	}
 }

@@ -26,6 +26,7 @@ import (
 
 	"github.com/mfapush/mfapush/auth0"
 	"github.com/mfapush/mfapush/auth0/sandbox"
+	"github.com/mfapush/mfapush/flow"
 	"github.com/mfapush/mfapush/internal/clock"
 	"github.com/mfapush/mfapush/internal/gendoc"
 )
@@ -211,10 +212,8 @@ func challenges(ctx context.Context, newClient func() (*auth0.Client, error), n 
 			if err != nil {
 				return nil, err
 			}
-			for _, a := range list {
-				if a.Kind() == auth0.KindPush && a.Active {
-					push = a.ID
-				}
+			if pushes := flow.Push.Answering(list); len(pushes) > 0 {
+				push = pushes[len(pushes)-1].ID
 			}
 		}
 		ch, err := c.Challenge(ctx, auth0.ChallengeRequest{MFAToken: token, ChallengeType: "oob", AuthenticatorID: push})

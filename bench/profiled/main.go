@@ -1,3 +1,5 @@
+//go:build linux
+
 // Command profiled is mfapush with a CPU profile switched by signals, for
 // the bench's -profile runs: SIGUSR1 starts writing $MFAPUSH_CPUPROFILE,
 // SIGUSR2 stops. It is mfapush otherwise.

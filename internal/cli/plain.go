@@ -12,6 +12,7 @@ import (
 	"github.com/mfapush/mfapush/flow"
 	"github.com/mfapush/mfapush/internal/i18n"
 	"github.com/mfapush/mfapush/internal/plain"
+	"github.com/mfapush/mfapush/internal/sandboxphone"
 	"github.com/mfapush/mfapush/ui"
 )
 
@@ -26,15 +27,15 @@ type plainFlags struct {
 	authenticator                                                string
 }
 
-func addPlainFlags(cmd *cobra.Command, start ui.Flow, t *i18n.Catalog) *plainFlags {
+func addPlainFlags(cmd *cobra.Command, start ui.Journey, t *i18n.Catalog) *plainFlags {
 	f := &plainFlags{}
 	fl := cmd.Flags()
 	fl.BoolVar(&f.passwordStdin, "password-stdin", false, t.Flags.PasswordStdin)
 	fl.BoolVar(&f.json, "json", false, t.Flags.JSON)
-	if start != ui.FlowManage {
+	if start != ui.JourneyManage {
 		fl.BoolVar(&f.showTokens, "show-tokens", false, t.Flags.ShowTokens)
 	}
-	if start == ui.FlowChallenge {
+	if start == ui.JourneyChallenge {
 		fl.StringVar(&f.authenticator, "authenticator", "", t.Flags.Authenticator)
 		fl.BoolVar(&f.otpStdin, "otp-stdin", false, t.Flags.OTPStdin)
 		fl.BoolVar(&f.recoveryCodeStdin, "recovery-code-stdin", false, t.Flags.RecoveryCodeStdin)
@@ -42,9 +43,9 @@ func addPlainFlags(cmd *cobra.Command, start ui.Flow, t *i18n.Catalog) *plainFla
 	return f
 }
 
-// runFlow runs a flow in the TUI, or as plain lines when asked to, when a
+// runJourney runs a journey in the TUI, or as plain lines when asked to, when a
 // plain-only flag is given, or when the TUI cannot run.
-func runFlow(cmd *cobra.Command, start ui.Flow, f *plainFlags) error {
+func runJourney(cmd *cobra.Command, start ui.Journey, f *plainFlags) error {
 	if f.otpStdin && f.recoveryCodeStdin {
 		s, _, _ := loadSettings(cmd)
 		return usageError{fmt.Errorf(catalogOf(s).CLI.FlagsExclusive, "--otp-stdin", "--recovery-code-stdin")}
@@ -59,7 +60,7 @@ func runFlow(cmd *cobra.Command, start ui.Flow, f *plainFlags) error {
 	return runPlain(cmd, s, start, f)
 }
 
-// plainWanted reports whether a flow runs as plain lines: a plain-only flag,
+// plainWanted reports whether a journey runs as plain lines: a plain-only flag,
 // no terminal for the TUI, or the plain setting (flag, environment or config
 // file). The settings are read quietly here: whichever mode runs reports
 // their problems.
@@ -86,7 +87,7 @@ func plainOnlyFlagGiven(cmd *cobra.Command) bool {
 // terminal, or with --plain, it says which commands have one.
 func runHome(cmd *cobra.Command) error {
 	if !plainWanted(cmd) {
-		return runInteractive(cmd, ui.FlowHome)
+		return runInteractive(cmd, ui.JourneyHome)
 	}
 	s, _, _ := loadSettings(cmd)
 	// Printed as it is: fang would recapitalize and rewrap the sentence.
@@ -105,11 +106,11 @@ func isTerminal(v any) bool {
 	return ok && term.IsTerminal(f.Fd())
 }
 
-var plainFlows = map[ui.Flow]plain.Flow{
-	ui.FlowEnroll: plain.FlowEnroll, ui.FlowChallenge: plain.FlowChallenge, ui.FlowManage: plain.FlowAuthenticators,
+var plainCommands = map[ui.Journey]plain.Command{
+	ui.JourneyEnroll: plain.CommandEnroll, ui.JourneyChallenge: plain.CommandChallenge, ui.JourneyManage: plain.CommandAuthenticators,
 }
 
-func runPlain(cmd *cobra.Command, s config.Settings, start ui.Flow, f *plainFlags) error {
+func runPlain(cmd *cobra.Command, s config.Settings, start ui.Journey, f *plainFlags) error {
 	t, err := openTenant(s, nil)
 	if err != nil {
 		return f.setupFailed(cmd, start, err)
@@ -124,7 +125,7 @@ func runPlain(cmd *cobra.Command, s config.Settings, start ui.Flow, f *plainFlag
 		human = cmd.ErrOrStderr()
 	}
 	cfg := plain.Config{
-		Flow:     plainFlows[start],
+		Command:  plainCommands[start],
 		Env:      flow.Env{Client: t.client, Ctx: cmd.Context(), PollInterval: s.PollInterval},
 		Catalog:  catalog,
 		Username: s.Username, Realm: s.Realm, Audience: s.Audience, AuthenticatorID: f.authenticator,
@@ -140,7 +141,7 @@ func runPlain(cmd *cobra.Command, s config.Settings, start ui.Flow, f *plainFlag
 		defer closeTTY()
 	}
 	if t.sandbox != nil {
-		cfg.Sandbox = &plain.SandboxPhone{Phone: flow.SandboxPhone(t.sandbox.Phone), Delay: sandboxPhoneDelay}
+		cfg.Sandbox = &plain.SandboxPhone{Phone: sandboxphone.New(t.sandbox.Phone), Delay: sandboxPhoneDelay}
 	}
 	if status := plain.Run(cfg); status != plain.ExitOK {
 		return &ExitError{Code: status, Err: errReported}
@@ -150,9 +151,9 @@ func runPlain(cmd *cobra.Command, s config.Settings, start ui.Flow, f *plainFlag
 
 // setupFailed keeps the promise of --json, one document on stdout, when
 // the run cannot even start.
-func (f *plainFlags) setupFailed(cmd *cobra.Command, start ui.Flow, err error) error {
+func (f *plainFlags) setupFailed(cmd *cobra.Command, start ui.Journey, err error) error {
 	if f.json {
-		_ = plain.SetupFailed(plainFlows[start], err.Error()).Write(cmd.OutOrStdout())
+		_ = plain.SetupFailed(plainCommands[start], err.Error()).Write(cmd.OutOrStdout())
 	}
 	return err
 }

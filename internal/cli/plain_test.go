@@ -63,7 +63,7 @@ func TestJSONWhenTheRunCannotStart(t *testing.T) {
 	if err := json.NewDecoder(strings.NewReader(stdout)).Decode(&report); err != nil {
 		t.Fatalf("stdout is not JSON: %v\n%s", err, stdout)
 	}
-	if status != 1 || report.Outcome != plain.OutcomeError || report.Flow != "challenge" || report.Error == nil || report.Error.Kind != "settings" {
+	if status != 1 || report.Outcome != plain.OutcomeError || report.Command != "challenge" || report.Error == nil || report.Error.Kind != "settings" {
 		t.Errorf("status %d, report %+v, error %+v", status, report, report.Error)
 	}
 	if !strings.Contains(stderr, "client_id is missing") {

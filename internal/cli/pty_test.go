@@ -19,11 +19,6 @@ import (
 // at a terminal would: keys typed into it, signals sent to it, and its
 // settings read back afterwards.
 
-// hangBound is how long a run may take to end after a key or a signal that
-// ends it. It catches a hang, not a slow exit: a loaded machine stays far
-// under it.
-const hangBound = 10 * time.Second
-
 // ptyRun is the command line running on a pseudo-terminal.
 type ptyRun struct {
 	t         *testing.T

@@ -50,9 +50,9 @@ func newRootCommand(t *i18n.Catalog) *cobra.Command {
 	addLangFlag(root.PersistentFlags(), t)
 	addTenantFlags(root.Flags(), t)
 	root.AddCommand(
-		newFlowCommand("enroll", t.Help.Enroll, t.Help.Examples.Enroll, ui.FlowEnroll, t),
-		newFlowCommand("challenge", t.Help.Challenge, t.Help.Examples.Challenge, ui.FlowChallenge, t),
-		newFlowCommand("authenticators", t.Help.Authenticators, t.Help.Examples.Authenticators, ui.FlowManage, t),
+		newJourneyCommand("enroll", t.Help.Enroll, t.Help.Examples.Enroll, ui.JourneyEnroll, t),
+		newJourneyCommand("challenge", t.Help.Challenge, t.Help.Examples.Challenge, ui.JourneyChallenge, t),
+		newJourneyCommand("authenticators", t.Help.Authenticators, t.Help.Examples.Authenticators, ui.JourneyManage, t),
 		newSandboxCommand(t), newConfigCommand(t), newDecodeCommand(t), newVersionCommand(t),
 	)
 	localizeCobra(root, t)

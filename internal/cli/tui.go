@@ -13,13 +13,14 @@ import (
 	"github.com/mfapush/mfapush/flow"
 	"github.com/mfapush/mfapush/internal/exitcode"
 	"github.com/mfapush/mfapush/internal/i18n"
+	"github.com/mfapush/mfapush/internal/sandboxphone"
 	"github.com/mfapush/mfapush/internal/trace"
 	"github.com/mfapush/mfapush/ui"
 )
 
-// newFlowCommand is a command that opens the TUI directly in one flow, or
-// runs it as plain lines (see runFlow).
-func newFlowCommand(use, short, example string, start ui.Flow, t *i18n.Catalog) *cobra.Command {
+// newJourneyCommand is a command that opens the TUI directly in one journey, or
+// runs it as a plain command (see runJourney).
+func newJourneyCommand(use, short, example string, start ui.Journey, t *i18n.Catalog) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:     use,
 		Short:   short,
@@ -28,12 +29,12 @@ func newFlowCommand(use, short, example string, start ui.Flow, t *i18n.Catalog) 
 	}
 	addTenantFlags(cmd.Flags(), t)
 	f := addPlainFlags(cmd, start, t)
-	cmd.RunE = func(cmd *cobra.Command, _ []string) error { return runFlow(cmd, start, f) }
+	cmd.RunE = func(cmd *cobra.Command, _ []string) error { return runJourney(cmd, start, f) }
 	return cmd
 }
 
-// runInteractive runs a flow in the TUI.
-func runInteractive(cmd *cobra.Command, start ui.Flow) error {
+// runInteractive runs a journey in the TUI.
+func runInteractive(cmd *cobra.Command, start ui.Journey) error {
 	s, err := settingsFor(cmd)
 	if err != nil {
 		return err
@@ -59,7 +60,7 @@ func runInteractive(cmd *cobra.Command, start ui.Flow) error {
 	}
 	if t.sandbox != nil {
 		opts.Sandbox = true
-		opts.Phone = flow.SandboxPhone(t.sandbox.Phone)
+		opts.Phone = sandboxphone.New(t.sandbox.Phone)
 		opts.DemoUsers = func() []ui.DemoUser { return demoUsers(t, catalog) }
 	}
 	model := ui.New(decorateOptions(opts))

@@ -11,7 +11,7 @@ import (
 
 func TestAuthenticatorsOneALine(t *testing.T) {
 	w := newWorld(t, nil)
-	out, errOut, status := runToEnd(t, w.config(plain.FlowAuthenticators, "bob@example.com", "bob-password\n"))
+	out, errOut, status := runToEnd(t, w.config(plain.CommandAuthenticators, "bob@example.com", "bob-password\n"))
 	if status != plain.ExitOK {
 		t.Fatalf("exit %d\n%s", status, errOut)
 	}
@@ -31,7 +31,7 @@ func TestAuthenticatorsOneALine(t *testing.T) {
 
 func TestAuthenticatorsNoneIsAnEmptyList(t *testing.T) {
 	w := newWorld(t, nil)
-	_, out, errOut, status := runJSON(t, w.config(plain.FlowAuthenticators, "alice@example.com", "alice-password\n"))
+	_, out, errOut, status := runJSON(t, w.config(plain.CommandAuthenticators, "alice@example.com", "alice-password\n"))
 	if status != plain.ExitOK || !strings.Contains(errOut, "This user has no authenticator.") {
 		t.Fatalf("exit %d\n%s", status, errOut)
 	}

@@ -23,11 +23,11 @@ func (r *run) challenge() Outcome {
 	deadline := r.session.MFATokenDeadline()
 	ch := &Challenge{ExpiresAt: deadline.UTC().Truncate(time.Second)}
 	r.report.Challenge = ch
-	if code.value != "" {
-		ch.Method = code.method
+	if code.factor != nil {
+		ch.Method = code.factor.ID
 		return r.verifyCode(code)
 	}
-	ch.Method = methodPush
+	ch.Method = flow.Push.ID
 	target, o := r.pushTarget(list)
 	if o != "" {
 		return o
@@ -35,14 +35,14 @@ func (r *run) challenge() Outcome {
 	found := authenticatorOf(target)
 	ch.Authenticator = &found
 	r.say(r.t.Plain.Pushing, r.deviceName(target), target.ID)
-	msg := flow.Challenge(r.Env, r.session.MFAToken, target.ID, "oob")().(flow.ChallengedMsg)
-	if msg.Err != nil {
-		return r.failed(msg.Err)
+	challenged, err := flow.Challenge(r.ctx, r.Env, r.session.MFAToken, flow.Push, target.ID)
+	if err != nil {
+		return r.failed(err)
 	}
 	r.say(r.t.Challenge.Instructions)
 	stopPhone := r.Sandbox.approve(r.ctx)
 	defer stopPhone()
-	a := flow.NewApproval(r.Env, flow.ApprovalChallenge, r.session.MFAToken, msg.Challenge.OOBCode, msg.At, deadline)
+	a := flow.NewApproval(r.Env, flow.ApprovalChallenge, r.session.MFAToken, challenged.OOBCode, challenged.At, deadline)
 	r.wait(a, r.t.Plain.WaitingApproval)
 	ch.Polls = a.Polls()
 	if a.State() == flow.ApprovalApproved {
@@ -55,7 +55,7 @@ func (r *run) challenge() Outcome {
 // active Guardian push.
 func (r *run) pushTarget(list []auth0.Authenticator) (auth0.Authenticator, Outcome) {
 	if r.AuthenticatorID == "" {
-		if pushes := activePushes(list); len(pushes) > 0 {
+		if pushes := flow.Push.Answering(list); len(pushes) > 0 {
 			return pushes[0], ""
 		}
 		return auth0.Authenticator{}, r.fail(flow.Problem{Kind: flow.ProblemNotEnrolled})
@@ -65,7 +65,7 @@ func (r *run) pushTarget(list []auth0.Authenticator) (auth0.Authenticator, Outco
 		case a.ID != r.AuthenticatorID:
 		case !a.Active:
 			return a, r.failInput(r.t.List.PendingHint)
-		case a.Kind() != auth0.KindPush:
+		case !flow.Push.Answers(a):
 			return a, r.failInput(r.fill(r.t.Plain.NotPush, a.ID))
 		default:
 			return a, ""
@@ -74,29 +74,25 @@ func (r *run) pushTarget(list []auth0.Authenticator) (auth0.Authenticator, Outco
 	return auth0.Authenticator{}, r.failInput(r.fill(r.t.Plain.NoSuchAuth, r.AuthenticatorID))
 }
 
-// verifyCode answers MFA with the code from stdin: the mfa-otp or the
-// mfa-recovery-code grant. A recovery code works once: the answer carries
-// the next one, which the person must keep.
+// verifyCode answers MFA with the code from stdin, with its factor's grant
+// (mfa-otp or mfa-recovery-code). A recovery code works once: the answer
+// carries the next one, which the person must keep.
 func (r *run) verifyCode(code answerCode) Outcome {
-	msg := r.verify(code)
-	if msg.Err != nil {
-		return r.failed(msg.Err)
+	if code.factor == flow.RecoveryCode {
+		r.say(r.t.Plain.UsingRecoveryCode)
+	} else {
+		r.say(r.t.Plain.UsingOTP)
 	}
-	if next := msg.Tokens.RecoveryCode; next != "" {
+	verified, err := flow.Verify(r.ctx, r.Env, r.session.MFAToken, flow.Answer{Factor: code.factor, Code: code.value})
+	if err != nil {
+		return r.failed(err)
+	}
+	if next := verified.Tokens.RecoveryCode; next != "" {
 		r.sayLabeled("", r.t.NewRecovery.Title, next)
 		r.say(r.t.Plain.NewRecoveryCode)
 		r.report.Challenge.RecoveryCodes = 1
 	}
-	return r.approved(msg.Tokens, msg.At)
-}
-
-func (r *run) verify(code answerCode) flow.VerifiedMsg {
-	if code.method == methodRecoveryCode {
-		r.say(r.t.Plain.UsingRecoveryCode)
-		return flow.VerifyWithRecoveryCode(r.Env, r.session.MFAToken, code.value)().(flow.VerifiedMsg)
-	}
-	r.say(r.t.Plain.UsingOTP)
-	return flow.VerifyWithOTP(r.Env, r.session.MFAToken, code.value)().(flow.VerifiedMsg)
+	return r.approved(verified.Tokens, verified.At)
 }
 
 // challengeEnded says why the wait ended without tokens.

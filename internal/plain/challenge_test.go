@@ -9,8 +9,8 @@ import (
 	"time"
 
 	"github.com/mfapush/mfapush/auth0/sandbox"
-	"github.com/mfapush/mfapush/flow"
 	"github.com/mfapush/mfapush/internal/plain"
+	"github.com/mfapush/mfapush/internal/sandboxphone"
 )
 
 // challengeAnswered pushes bob's phone and answers the push with answer.
@@ -30,7 +30,7 @@ func reject(p *sandbox.Phone, id string) error  { return p.Reject(context.Backgr
 
 func TestChallengeApproved(t *testing.T) {
 	w := newWorld(t, nil)
-	r, status := challengeAnswered(t, w, w.config(plain.FlowChallenge, "bob@example.com", "bob-password\n"), approve)
+	r, status := challengeAnswered(t, w, w.config(plain.CommandChallenge, "bob@example.com", "bob-password\n"), approve)
 	out := r.stdout.String()
 	if status != plain.ExitOK {
 		t.Fatalf("exit %d\n%s\n%s", status, out, r.stderr)
@@ -51,7 +51,7 @@ func TestChallengeApproved(t *testing.T) {
 
 func TestChallengeRejectedExitsTwo(t *testing.T) {
 	w := newWorld(t, nil)
-	cfg := w.config(plain.FlowChallenge, "bob@example.com", "bob-password\n")
+	cfg := w.config(plain.CommandChallenge, "bob@example.com", "bob-password\n")
 	cfg.JSON = true
 	r, status := challengeAnswered(t, w, cfg, reject)
 	if status != plain.ExitCancelled {
@@ -73,7 +73,7 @@ func TestChallengeRejectedExitsTwo(t *testing.T) {
 // waits, as Ctrl+C does: exit 130 and no request after that.
 func TestChallengeInterruptedCancelsTheWait(t *testing.T) {
 	w := newWorld(t, nil)
-	cfg := w.config(plain.FlowChallenge, "bob@example.com", "bob-password\n")
+	cfg := w.config(plain.CommandChallenge, "bob@example.com", "bob-password\n")
 	cfg.JSON = true
 	r, cancel := startInterruptible(cfg)
 	defer cancel()
@@ -101,7 +101,7 @@ func TestChallengeInterruptedCancelsTheWait(t *testing.T) {
 // the run ends at once, not when the request would time out (10 s).
 func TestInterruptAbortsThePollInFlight(t *testing.T) {
 	w := newWorld(t, nil)
-	r, cancel := startInterruptible(w.config(plain.FlowChallenge, "bob@example.com", "bob-password\n"))
+	r, cancel := startInterruptible(w.config(plain.CommandChallenge, "bob@example.com", "bob-password\n"))
 	defer cancel()
 	hanging := w.hangNextPoll()
 	r.human.waitFor(t, "Waiting for the approval (next check in")
@@ -129,7 +129,7 @@ func approveLeftovers(t *testing.T, w *world) {
 
 func TestChallengeWrongPassword(t *testing.T) {
 	w := newWorld(t, nil)
-	report, out, errOut, status := runJSON(t, w.config(plain.FlowChallenge, "bob@example.com", "not-bobs-password\n"))
+	report, out, errOut, status := runJSON(t, w.config(plain.CommandChallenge, "bob@example.com", "not-bobs-password\n"))
 	if status != plain.ExitError {
 		t.Fatalf("exit %d, want 1\n%s", status, errOut)
 	}
@@ -147,9 +147,9 @@ func TestChallengeWrongPassword(t *testing.T) {
 func TestChallengeBlockedAccount(t *testing.T) {
 	w := newWorld(t, func(o *sandbox.Options) { o.LoginAttempts = 1 })
 	for _, embedded := range []bool{false, true} {
-		cfg := w.config(plain.FlowChallenge, "bob@example.com", "not-bobs-password\n")
+		cfg := w.config(plain.CommandChallenge, "bob@example.com", "not-bobs-password\n")
 		if embedded {
-			cfg.Sandbox = &plain.SandboxPhone{Phone: flow.SandboxPhone(w.srv.Phone)}
+			cfg.Sandbox = &plain.SandboxPhone{Phone: sandboxphone.New(w.srv.Phone)}
 		}
 		report, _, errOut, status := runJSON(t, cfg)
 		if status != plain.ExitError || !strings.Contains(errOut, "Error: This account is blocked") {
@@ -167,14 +167,14 @@ func TestChallengeBlockedAccount(t *testing.T) {
 func TestChallengeJSONShowsTokensOnlyWhenAsked(t *testing.T) {
 	for _, show := range []bool{false, true} {
 		w := newWorld(t, func(o *sandbox.Options) { o.AutoApprove = 1 })
-		cfg := w.config(plain.FlowChallenge, "bob@example.com", "bob-password\n")
+		cfg := w.config(plain.CommandChallenge, "bob@example.com", "bob-password\n")
 		cfg.ShowTokens = show
 		report, out, errOut, status := runJSON(t, cfg)
 		if status != plain.ExitOK {
 			t.Fatalf("exit %d\n%s", status, errOut)
 		}
 		c, tk := report.Challenge, report.Tokens
-		if report.Flow != "challenge" || report.User != "bob@example.com" || report.Tenant != w.srv.URL || len(report.Authenticators) != 3 ||
+		if report.Command != "challenge" || report.User != "bob@example.com" || report.Tenant != w.srv.URL || len(report.Authenticators) != 3 ||
 			c == nil || c.Method != "push" || c.Outcome != plain.OutcomeApproved || c.Authenticator.Name != "Bob's phone" || c.Polls == 0 {
 			t.Errorf("report %+v, challenge %+v", report, c)
 		}
@@ -202,7 +202,7 @@ func TestChallengeWithOTPFromStdin(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cfg := w.config(plain.FlowChallenge, "bob@example.com", "bob-password\n"+code[:3]+" "+code[3:]+"\n")
+	cfg := w.config(plain.CommandChallenge, "bob@example.com", "bob-password\n"+code[:3]+" "+code[3:]+"\n")
 	cfg.OTPStdin = true
 	report, out, errOut, status := runJSON(t, cfg)
 	if status != plain.ExitOK {
@@ -222,7 +222,7 @@ func TestChallengeWithOTPFromStdin(t *testing.T) {
 
 func TestChallengeAuthenticatorChoice(t *testing.T) {
 	w := newWorld(t, nil)
-	cfg := w.config(plain.FlowChallenge, "bob@example.com", "bob-password\n")
+	cfg := w.config(plain.CommandChallenge, "bob@example.com", "bob-password\n")
 	cfg.AuthenticatorID = "push|nope"
 	report, _, errOut, status := runJSON(t, cfg)
 	if status != plain.ExitError || !strings.Contains(errOut, "push|nope is not one of this user's authenticators.") || report.Error.Kind != "input" {
@@ -232,7 +232,7 @@ func TestChallengeAuthenticatorChoice(t *testing.T) {
 		if a.Kind != "otp" {
 			continue
 		}
-		cfg := w.config(plain.FlowChallenge, "bob@example.com", "bob-password\n")
+		cfg := w.config(plain.CommandChallenge, "bob@example.com", "bob-password\n")
 		cfg.AuthenticatorID = a.ID
 		_, errOut, status := runToEnd(t, cfg)
 		if status != plain.ExitError || !strings.Contains(errOut, a.ID+" is not a Guardian push authenticator") {
@@ -246,7 +246,7 @@ func TestChallengeAuthenticatorChoice(t *testing.T) {
 
 func TestChallengeWithoutPushAuthenticator(t *testing.T) {
 	w := newWorld(t, nil)
-	_, errOut, status := runToEnd(t, w.config(plain.FlowChallenge, "alice@example.com", "alice-password\n"))
+	_, errOut, status := runToEnd(t, w.config(plain.CommandChallenge, "alice@example.com", "alice-password\n"))
 	if status != plain.ExitError || !strings.Contains(errOut, "Error: Nothing to challenge") {
 		t.Errorf("exit %d\n%s", status, errOut)
 	}
@@ -261,7 +261,7 @@ func TestOddExpiresInSaysTheExpiryIsUnknown(t *testing.T) {
 		return regexp.MustCompile(`"expires_in":\d+`).ReplaceAll(body, []byte(`"expires_in":-100`))
 	}
 	w.rewriteTokens.Store(&odd)
-	r, status := challengeAnswered(t, w, w.config(plain.FlowChallenge, "bob@example.com", "bob-password\n"), approve)
+	r, status := challengeAnswered(t, w, w.config(plain.CommandChallenge, "bob@example.com", "bob-password\n"), approve)
 	out := r.stdout.String()
 	if status != plain.ExitOK || lineWith(out, "Expires") != "Expires: unknown" {
 		t.Fatalf("exit %d, expiry line %q\n%s\n%s", status, lineWith(out, "Expires"), out, r.stderr)
@@ -269,7 +269,7 @@ func TestOddExpiresInSaysTheExpiryIsUnknown(t *testing.T) {
 
 	w = newWorld(t, nil)
 	w.rewriteTokens.Store(&odd)
-	cfg := w.config(plain.FlowChallenge, "bob@example.com", "bob-password\n")
+	cfg := w.config(plain.CommandChallenge, "bob@example.com", "bob-password\n")
 	cfg.JSON = true
 	r, status = challengeAnswered(t, w, cfg, approve)
 	var report map[string]any
@@ -286,7 +286,7 @@ func TestOddExpiresInSaysTheExpiryIsUnknown(t *testing.T) {
 // 1.2, puts the next check 1.2 s away, not "in 2s".
 func TestWaitSaysTheNextCheckHonestly(t *testing.T) {
 	w := newWorld(t, nil)
-	cfg := w.config(plain.FlowChallenge, "bob@example.com", "bob-password\n")
+	cfg := w.config(plain.CommandChallenge, "bob@example.com", "bob-password\n")
 	cfg.Env.PollInterval = time.Second
 	r, cancel := startInterruptible(cfg)
 	defer cancel()
@@ -304,9 +304,9 @@ func TestWaitSaysTheNextCheckHonestly(t *testing.T) {
 func TestWrongPasswordAdviceNamesTheDemoUsersOnlyOnTheSandbox(t *testing.T) {
 	for _, onSandbox := range []bool{false, true} {
 		w := newWorld(t, nil)
-		cfg := w.config(plain.FlowChallenge, "bob@example.com", "not-bobs-password\n")
+		cfg := w.config(plain.CommandChallenge, "bob@example.com", "not-bobs-password\n")
 		if onSandbox {
-			cfg.Sandbox = &plain.SandboxPhone{Phone: flow.SandboxPhone(w.srv.Phone)}
+			cfg.Sandbox = &plain.SandboxPhone{Phone: sandboxphone.New(w.srv.Phone)}
 		}
 		report, _, errOut, status := runJSON(t, cfg)
 		if status != plain.ExitError || report.Error == nil {

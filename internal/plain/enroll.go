@@ -19,20 +19,20 @@ func (r *run) enroll() Outcome {
 	}
 	r.report.Enrollment = &Enrollment{}
 	r.say(r.t.Working.Associating)
-	msg := flow.AssociatePush(r.Env, r.session.MFAToken)().(flow.AssociatedMsg)
-	if msg.Err != nil {
-		if p := flow.Diagnose(msg.Err); p.Kind == flow.ProblemAlreadyEnrolled && r.ctx.Err() == nil {
+	enrollment, err := flow.Enroll(r.ctx, r.Env, r.session.MFAToken, flow.Push, flow.EnrollInput{})
+	if err != nil {
+		if p := flow.Diagnose(err); p.Kind == flow.ProblemAlreadyEnrolled && r.ctx.Err() == nil {
 			return r.alreadyEnrolled()
 		}
-		return r.failed(msg.Err)
+		return r.failed(err)
 	}
-	as, deadline := msg.Association, msg.At.Add(flow.EnrollmentLifetime)
+	as, deadline := enrollment.Association, enrollment.At.Add(flow.EnrollmentLifetime)
 	r.report.Enrollment.ExpiresAt = deadline.UTC().Truncate(time.Second)
 	r.report.Enrollment.RecoveryCodes = len(as.RecoveryCodes)
 	r.showCode(as, deadline)
 	stopPhone := r.Sandbox.scan(r.ctx, as.BarcodeURI, flow.PhoneName(r.t, r.session.Credentials.Username))
 	defer stopPhone()
-	a := flow.NewApproval(r.Env, flow.ApprovalEnrollment, r.session.MFAToken, as.OOBCode, msg.At, deadline)
+	a := flow.NewApproval(r.Env, flow.ApprovalEnrollment, r.session.MFAToken, as.OOBCode, enrollment.At, deadline)
 	r.wait(a, r.t.Plain.WaitingPhone)
 	r.report.Enrollment.Polls = a.Polls()
 	if a.State() != flow.ApprovalApproved {
@@ -92,8 +92,8 @@ func (r *run) enrolled() Outcome {
 		return OutcomeEnrolled
 	}
 	var a auth0.Authenticator
-	if pushes := activePushes(list); len(pushes) > 0 {
-		a = pushes[len(pushes)-1]
+	if pushes := flow.Push.Answering(list); len(pushes) > 0 {
+		a = pushes[len(pushes)-1] // the newest: the one just enrolled
 	}
 	device := a.Name
 	if device == "" {

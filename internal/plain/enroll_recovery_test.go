@@ -13,7 +13,7 @@ import (
 // beside a code that may yet expire (README, "Recovery codes").
 func TestEnrollPrintsTheRecoveryCodeOnceEnrolled(t *testing.T) {
 	w := newWorld(t, nil)
-	r := start(w.config(plain.FlowEnroll, "alice@example.com", "alice-password\n"))
+	r := start(w.config(plain.CommandEnroll, "alice@example.com", "alice-password\n"))
 	r.stdout.waitFor(t, "Waiting for the phone (next check in")
 	code := w.secrets.valuesOf("recovery_codes")[0]
 	if strings.Contains(r.stdout.String(), code) {

@@ -18,7 +18,7 @@ func TestEnrollPrintsACodeThePhoneScans(t *testing.T) {
 	for _, invert := range []bool{false, true} {
 		t.Run(map[bool]string{false: "plain-dark", true: "inverted"}[invert], func(t *testing.T) {
 			w := newWorld(t, nil)
-			cfg := w.config(plain.FlowEnroll, "alice@example.com", "alice-password\n")
+			cfg := w.config(plain.CommandEnroll, "alice@example.com", "alice-password\n")
 			cfg.InvertQR = invert
 			r := start(cfg)
 			r.stdout.waitFor(t, "Link: ")
@@ -56,7 +56,7 @@ func TestEnrollPrintsACodeThePhoneScans(t *testing.T) {
 
 func TestEnrollShowsTheRecoveryCodeOnceAndTokensWhenAsked(t *testing.T) {
 	w := newWorld(t, nil)
-	cfg := w.config(plain.FlowEnroll, "alice@example.com", "alice-password\n")
+	cfg := w.config(plain.CommandEnroll, "alice@example.com", "alice-password\n")
 	cfg.ShowTokens = true
 	r := start(cfg)
 	r.stdout.waitFor(t, "Waiting for the phone (next check in")
@@ -85,7 +85,7 @@ func TestEnrollShowsTheRecoveryCodeOnceAndTokensWhenAsked(t *testing.T) {
 
 func TestEnrollJSONKeepsSecretsOut(t *testing.T) {
 	w := newWorld(t, nil)
-	cfg := w.config(plain.FlowEnroll, "alice@example.com", "alice-password\n")
+	cfg := w.config(plain.CommandEnroll, "alice@example.com", "alice-password\n")
 	cfg.JSON = true
 	r := start(cfg)
 	r.human.waitFor(t, "Link: ")
@@ -116,7 +116,7 @@ func TestEnrollJSONKeepsSecretsOut(t *testing.T) {
 
 func TestEnrollWhenAlreadyEnrolledExplainsTheWay(t *testing.T) {
 	w := newWorld(t, nil)
-	out, errOut, status := runToEnd(t, w.config(plain.FlowEnroll, "bob@example.com", "bob-password\n"))
+	out, errOut, status := runToEnd(t, w.config(plain.CommandEnroll, "bob@example.com", "bob-password\n"))
 	if status != plain.ExitError {
 		t.Errorf("exit %d, want 1", status)
 	}
@@ -132,7 +132,7 @@ func TestEnrollWhenAlreadyEnrolledExplainsTheWay(t *testing.T) {
 
 func TestEnrollInterruptedWhileWaiting(t *testing.T) {
 	w := newWorld(t, nil)
-	r, cancel := startInterruptible(w.config(plain.FlowEnroll, "alice@example.com", "alice-password\n"))
+	r, cancel := startInterruptible(w.config(plain.CommandEnroll, "alice@example.com", "alice-password\n"))
 	defer cancel()
 	r.stdout.waitFor(t, "Waiting for the phone")
 	cancel()

@@ -15,17 +15,17 @@ import (
 func TestForcedErrorsKeepSecretsOut(t *testing.T) {
 	for _, tc := range []struct {
 		name     string
-		flow     plain.Flow
+		flow     plain.Command
 		user     string
 		path     string
 		count    int
 		wantKind string // "" when the run recovers
 	}{
-		{"sign-in", plain.FlowChallenge, "bob@example.com", "/oauth/token", 1, "server"},
-		{"list", plain.FlowChallenge, "bob@example.com", "/mfa/authenticators", 1, "server"},
-		{"challenge", plain.FlowChallenge, "bob@example.com", "/mfa/challenge", 1, "server"},
-		{"associate", plain.FlowEnroll, "alice@example.com", "/mfa/associate", 1, "server"},
-		{"approval polls", plain.FlowChallenge, "bob@example.com", "", 3, ""},
+		{"sign-in", plain.CommandChallenge, "bob@example.com", "/oauth/token", 1, "server"},
+		{"list", plain.CommandChallenge, "bob@example.com", "/mfa/authenticators", 1, "server"},
+		{"challenge", plain.CommandChallenge, "bob@example.com", "/mfa/challenge", 1, "server"},
+		{"associate", plain.CommandEnroll, "alice@example.com", "/mfa/associate", 1, "server"},
+		{"approval polls", plain.CommandChallenge, "bob@example.com", "", 3, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			w := newWorld(t, func(o *sandbox.Options) { o.AutoApprove = 1 })

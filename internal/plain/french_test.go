@@ -5,10 +5,10 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/mfapush/mfapush/flow"
 	"github.com/mfapush/mfapush/internal/i18n"
 	"github.com/mfapush/mfapush/internal/i18n/i18ntest"
 	"github.com/mfapush/mfapush/internal/plain"
+	"github.com/mfapush/mfapush/internal/sandboxphone"
 )
 
 // goDuration is a duration as time.Duration prints it: 5m0s, 1h2m3s;
@@ -21,17 +21,17 @@ var goDuration = regexp.MustCompile(`(^|[\s(])(\d+h\d+m|\d+m\d+(\.\d+)?s)\b`)
 func TestFrenchRunsShowNoEnglish(t *testing.T) {
 	finder := i18ntest.NewFinder(i18n.French)
 	for _, c := range []struct {
-		flow plain.Flow
+		flow plain.Command
 		user string
 	}{
-		{plain.FlowEnroll, "alice@example.com"},
-		{plain.FlowChallenge, "bob@example.com"},
+		{plain.CommandEnroll, "alice@example.com"},
+		{plain.CommandChallenge, "bob@example.com"},
 	} {
 		w := newWorld(t, nil)
 		cfg := w.config(c.flow, c.user, strings.TrimSuffix(c.user, "@example.com")+"-password\n")
 		cfg.Catalog = i18n.For(i18n.French)
 		cfg.ShowTokens = true
-		cfg.Sandbox = &plain.SandboxPhone{Phone: flow.SandboxPhone(w.srv.Phone), Delay: 0}
+		cfg.Sandbox = &plain.SandboxPhone{Phone: sandboxphone.New(w.srv.Phone), Delay: 0}
 		out, errOut, status := runToEnd(t, cfg)
 		if status != plain.ExitOK {
 			t.Fatalf("%s: exit %d\n%s\n%s", c.flow, status, out, errOut)

@@ -73,9 +73,9 @@ func newWorld(t *testing.T, change func(*sandbox.Options)) *world {
 
 // config is a run of flow for user with stdin, English, and outputs the
 // test can watch.
-func (w *world) config(f plain.Flow, user, stdin string) plain.Config {
+func (w *world) config(f plain.Command, user, stdin string) plain.Config {
 	return plain.Config{
-		Flow:          f,
+		Command:       f,
 		Env:           flow.Env{Client: w.client, Ctx: context.Background(), PollInterval: pollInterval},
 		Catalog:       i18n.For(i18n.English),
 		Username:      user,

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/mfapush/mfapush/auth0"
+	"github.com/mfapush/mfapush/flow"
 )
 
 // Terminal is the person at the keyboard, asked for what the flags did not
@@ -23,81 +24,69 @@ type Terminal interface {
 // input reads the username, the password and, with --otp-stdin or
 // --recovery-code-stdin, the code, all before the first request: a missing
 // or malformed one fails fast. It returns "" to go on.
-func (r *run) input() (creds credentials, o Outcome) {
-	creds.username = r.Username
-	if creds.username == "" {
+func (r *run) input() (creds flow.Credentials, code answerCode, o Outcome) {
+	creds.Username, creds.Realm = r.Username, r.Realm
+	if creds.Username == "" {
 		if r.Terminal == nil {
-			return creds, r.failInput(r.t.Plain.NoUsername)
+			return creds, code, r.failInput(r.t.Plain.NoUsername)
 		}
 		line, err := r.Terminal.ReadLine(r.ctx, r.t.Plain.UsernamePrompt)
 		if o := r.inputEnded(err); o != "" {
-			return creds, o
+			return creds, code, o
 		}
-		creds.username = strings.TrimSpace(line)
-		if creds.username == "" {
-			return creds, r.failInput(r.t.SignIn.MissingEmail)
+		creds.Username = strings.TrimSpace(line)
+		if creds.Username == "" {
+			return creds, code, r.failInput(r.t.SignIn.MissingEmail)
 		}
 	}
 	var err error
 	switch {
 	case r.PasswordStdin:
-		creds.password, err = r.stdinLine("--password-stdin")
+		creds.Password, err = r.stdinLine("--password-stdin")
 	case r.Terminal != nil:
-		creds.password, err = r.Terminal.ReadPassword(r.ctx, r.fill(r.t.Plain.PasswordPrompt, creds.username))
+		creds.Password, err = r.Terminal.ReadPassword(r.ctx, r.fill(r.t.Plain.PasswordPrompt, creds.Username))
 	default:
-		return creds, r.failInput(r.t.Plain.NoPassword)
+		return creds, code, r.failInput(r.t.Plain.NoPassword)
 	}
 	if o := r.inputEnded(err); o != "" {
-		return creds, o
+		return creds, code, o
 	}
-	if creds.password == "" {
-		return creds, r.failInput(r.t.Plain.EmptyPassword)
+	if creds.Password == "" {
+		return creds, code, r.failInput(r.t.Plain.EmptyPassword)
 	}
-	if r.Flow != FlowChallenge {
-		return creds, ""
+	if r.Command != CommandChallenge {
+		return creds, code, ""
 	}
 	switch {
 	case r.OTPStdin:
-		creds.code, o = r.stdinCode("--otp-stdin", methodOTP)
-		if o == "" && (len(creds.code.value) != 6 || strings.Trim(creds.code.value, "0123456789") != "") {
-			o = r.failInput(r.t.Plain.BadOTP)
-		}
+		code, o = r.stdinCode("--otp-stdin", flow.OTP)
 	case r.RecoveryCodeStdin:
-		creds.code, o = r.stdinCode("--recovery-code-stdin", methodRecoveryCode)
-		// Recovery codes are upper case; people copy them any way.
-		creds.code.value = strings.ToUpper(creds.code.value)
+		code, o = r.stdinCode("--recovery-code-stdin", flow.RecoveryCode)
 	}
-	return creds, o
+	return creds, code, o
 }
 
-// credentials are what input gathered.
-type credentials struct {
-	username, password string
-	code               answerCode
+// answerCode is a code from stdin that answers MFA instead of a push.
+type answerCode struct {
+	factor *flow.Factor // nil: no code, a push
+	value  string
 }
 
-// answerCode is a code from stdin that answers MFA instead of a push; its
-// method is the JSON "challenge.method".
-type answerCode struct{ method, value string }
-
-const (
-	methodPush         = "push"
-	methodOTP          = "otp"
-	methodRecoveryCode = "recovery_code"
-)
-
-// stdinCode reads the code a flag promised on the next line of stdin,
-// without the spaces people type or paste in it.
-func (r *run) stdinCode(flag, method string) (answerCode, Outcome) {
+// stdinCode reads the code a flag promised on the next line of stdin, as
+// its factor reads codes (without the spaces people type or paste in it).
+func (r *run) stdinCode(flag string, f *flow.Factor) (answerCode, Outcome) {
 	line, err := r.stdinLine(flag)
 	if err != nil {
 		return answerCode{}, r.inputEnded(err)
 	}
-	code := answerCode{method: method, value: strings.Join(strings.Fields(line), "")}
-	if code.value == "" {
-		return code, r.failInput(r.fill(r.t.Plain.EmptyStdin, flag))
+	value, ok := f.ReadCode(line)
+	switch {
+	case value == "":
+		return answerCode{}, r.failInput(r.fill(r.t.Plain.EmptyStdin, flag))
+	case !ok:
+		return answerCode{}, r.failInput(r.t.Plain.BadOTP)
 	}
-	return code, ""
+	return answerCode{factor: f, value: value}, ""
 }
 
 // errEmptyStdin: a --…-stdin flag found no line to read.

@@ -42,7 +42,7 @@ func (f *fakeTerminal) answer(ctx context.Context, prompt string) (string, error
 func TestPromptsOnTheTerminal(t *testing.T) {
 	w := newWorld(t, nil)
 	term := &fakeTerminal{answers: []string{" bob@example.com ", "bob-password"}}
-	cfg := w.config(plain.FlowAuthenticators, "", "")
+	cfg := w.config(plain.CommandAuthenticators, "", "")
 	cfg.PasswordStdin, cfg.Terminal = false, term
 	out, errOut, status := runToEnd(t, cfg)
 	if status != plain.ExitOK {
@@ -85,7 +85,7 @@ func TestInputProblemsFailBeforeAnyRequest(t *testing.T) {
 	}
 	for name, c := range cases {
 		w := newWorld(t, nil)
-		cfg := w.config(plain.FlowChallenge, c.user, c.stdin)
+		cfg := w.config(plain.CommandChallenge, c.user, c.stdin)
 		cfg.PasswordStdin, cfg.OTPStdin, cfg.Terminal = c.passwordStdin, c.otpStdin, c.terminal
 		report, _, errOut, status := runJSON(t, cfg)
 		if status != c.wantStatus || report.Outcome != c.wantOutcome || !strings.Contains(errOut, c.wantText) {
@@ -102,7 +102,7 @@ func TestInputProblemsFailBeforeAnyRequest(t *testing.T) {
 
 func TestInterruptedAtThePrompt(t *testing.T) {
 	w := newWorld(t, nil)
-	cfg := w.config(plain.FlowChallenge, "bob@example.com", "")
+	cfg := w.config(plain.CommandChallenge, "bob@example.com", "")
 	cfg.PasswordStdin, cfg.Terminal = false, &fakeTerminal{answers: []string{"block"}}
 	r, cancel := startInterruptible(cfg)
 	cancel()

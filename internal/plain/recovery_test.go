@@ -27,7 +27,7 @@ func TestChallengeWithARecoveryCode(t *testing.T) {
 	w := newWorld(t, nil)
 	used := bobsRecoveryCode(t, w)
 	typed := strings.ToLower(used[:4] + " " + used[4:])
-	cfg := w.config(plain.FlowChallenge, "bob@example.com", "bob-password\n"+typed+"\n")
+	cfg := w.config(plain.CommandChallenge, "bob@example.com", "bob-password\n"+typed+"\n")
 	cfg.RecoveryCodeStdin = true
 	report, stdout, stderr, status := runJSON(t, cfg)
 	if status != plain.ExitOK {
@@ -57,14 +57,14 @@ func TestChallengeWithARecoveryCode(t *testing.T) {
 // invalid_code); an empty line is refused before any request.
 func TestRecoveryCodeStdinRefusals(t *testing.T) {
 	w := newWorld(t, nil)
-	cfg := w.config(plain.FlowChallenge, "bob@example.com", "bob-password\nNOTACODE\n")
+	cfg := w.config(plain.CommandChallenge, "bob@example.com", "bob-password\nNOTACODE\n")
 	cfg.RecoveryCodeStdin = true
 	report, _, stderr, status := runJSON(t, cfg)
 	if status != plain.ExitError || report.Error == nil || report.Error.Kind != "invalid_code" {
 		t.Errorf("a wrong code: exit %d, error %+v\n%s", status, report.Error, stderr)
 	}
 	for _, stdin := range []string{"bob-password\n\n", "bob-password\n"} {
-		cfg := w.config(plain.FlowChallenge, "bob@example.com", stdin)
+		cfg := w.config(plain.CommandChallenge, "bob@example.com", stdin)
 		cfg.RecoveryCodeStdin = true
 		report, _, stderr, status := runJSON(t, cfg)
 		if status != plain.ExitError || report.Error == nil || report.Error.Kind != "input" || !strings.Contains(stderr, "--recovery-code-stdin") {

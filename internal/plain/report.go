@@ -12,7 +12,7 @@ import (
 // Report is the --json document (see the package documentation). Its field
 // names are a promise to scripts: add fields, never rename them.
 type Report struct {
-	Flow           string          `json:"flow"`
+	Command        string          `json:"flow"` // the command: its JSON name is a promise to scripts
 	Tenant         string          `json:"tenant"`
 	User           string          `json:"user,omitempty"`
 	Outcome        Outcome         `json:"outcome"`
@@ -34,8 +34,8 @@ func (rep Report) Write(w io.Writer) error {
 
 // SetupFailed is the report of a run that could not start: the settings
 // or the tenant failed before any request (Error.Kind "settings").
-func SetupFailed(f Flow, message string) Report {
-	return Report{Flow: string(f), Outcome: OutcomeError, ExitCode: OutcomeError.ExitCode(),
+func SetupFailed(c Command, message string) Report {
+	return Report{Command: string(c), Outcome: OutcomeError, ExitCode: OutcomeError.ExitCode(),
 		Error: &Error{Kind: errorKindSettings, Title: message}}
 }
 

@@ -12,18 +12,18 @@ import (
 	"github.com/mfapush/mfapush/internal/i18n"
 )
 
-// Flow names a plain flow; its value is the JSON "flow".
-type Flow string
+// Command names a plain command; its value is the JSON "flow".
+type Command string
 
 const (
-	FlowEnroll         Flow = "enroll"
-	FlowChallenge      Flow = "challenge"
-	FlowAuthenticators Flow = "authenticators"
+	CommandEnroll         Command = "enroll"
+	CommandChallenge      Command = "challenge"
+	CommandAuthenticators Command = "authenticators"
 )
 
 // Config is one plain run.
 type Config struct {
-	Flow Flow
+	Command Command
 	// Env carries the client (required), the clock, the poll interval and
 	// the context: when the context ends (Ctrl+C) the run stops with
 	// OutcomeInterrupted.
@@ -73,7 +73,7 @@ type run struct {
 	report  Report
 }
 
-// Run runs a flow to its end and returns the process exit status.
+// Run runs a command to its end and returns the process exit status.
 func Run(cfg Config) int {
 	r := &run{Config: cfg, t: cfg.Catalog, ctx: cfg.Env.Ctx, clock: cfg.Env.Clock, out: cfg.Stdout, problem: cfg.Stderr}
 	if r.t == nil {
@@ -92,16 +92,16 @@ func Run(cfg Config) int {
 	if cfg.Stdin != nil {
 		r.stdin = bufio.NewReader(cfg.Stdin)
 	}
-	r.report = Report{Flow: string(cfg.Flow), Tenant: cfg.Env.Client.BaseURL()}
-	return r.finish(r.flow())
+	r.report = Report{Command: string(cfg.Command), Tenant: cfg.Env.Client.BaseURL()}
+	return r.finish(r.command())
 }
 
-func (r *run) flow() Outcome {
+func (r *run) command() Outcome {
 	r.sayTenant()
-	switch r.Flow {
-	case FlowEnroll:
+	switch r.Command {
+	case CommandEnroll:
 		return r.enroll()
-	case FlowChallenge:
+	case CommandChallenge:
 		return r.challenge()
 	}
 	return r.authenticators()

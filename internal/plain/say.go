@@ -24,7 +24,7 @@ func (r *run) sayLabeled(margin, label, value string) {
 func (r *run) sayTenant() {
 	if r.Sandbox != nil {
 		r.say(r.t.Plain.SandboxTenant, r.report.Tenant)
-		if r.Flow != FlowAuthenticators { // the phone has nothing to do there
+		if r.Command != CommandAuthenticators { // the phone has nothing to do there
 			r.say(r.t.Plain.SandboxPhone, r.seconds(r.Sandbox.Delay))
 		}
 		return

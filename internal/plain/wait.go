@@ -7,22 +7,14 @@ import (
 	"github.com/mfapush/mfapush/flow"
 )
 
-// wait drives an approval to its end: it runs the wait's commands one after
-// another (each blocks until its timer or its poll is done), with a status
-// line when it starts and after every answer. status is a catalog format
+// wait drives an approval to its end (flow.Approval.Run), with a status
+// line when it starts and after every answer while it waits. status is a catalog format
 // taking the next check and the time left.
 func (r *run) wait(a *flow.Approval, status string) {
-	cmd := a.Start()
-	r.sayWaiting(a, status)
 	warnedClock := false
-	for cmd != nil {
-		msg := cmd()
-		if msg == nil { // the context ended: the timer or the poll gave up
-			break
-		}
-		cmd, _ = a.Update(msg)
-		if _, answered := msg.(flow.ApprovalAnswerMsg); !answered || a.State() != flow.ApprovalWaiting {
-			continue
+	a.Run(func() {
+		if a.State() != flow.ApprovalWaiting {
+			return
 		}
 		if n := a.Retrying(); n > 0 {
 			r.say(r.t.Plain.Retrying, n)
@@ -32,10 +24,7 @@ func (r *run) wait(a *flow.Approval, status string) {
 			warnedClock = true
 		}
 		r.sayWaiting(a, status)
-	}
-	if r.ctx.Err() != nil {
-		a.Cancel()
-	}
+	})
 }
 
 func (r *run) sayWaiting(a *flow.Approval, status string) {

@@ -1,0 +1,165 @@
+package flow
+
+import (
+	"strings"
+
+	"github.com/mfapush/mfapush/auth0"
+	"github.com/mfapush/mfapush/internal/i18n"
+)
+
+// Factor is one kind of second factor, as mfapush handles it: what it
+// needs to enroll, the challenge it sends, how the answer is verified,
+// which authenticators of the list it answers for, and how it is named.
+// The interface and the plain mode both read the table below, so a factor
+// added to it is handled alike in both (docs/architecture.md, "To add a
+// factor").
+type Factor struct {
+	// ID names the factor in the JSON report ("challenge.method") and in
+	// code: push, otp, recovery_code.
+	ID string
+	// Kind is the kind of authenticator it answers for.
+	Kind auth0.Kind
+	// Needs is what the user gives to enroll it.
+	Needs EnrollNeeds
+	// Associate is the /mfa/associate request that enrolls it; nil when
+	// mfapush does not enroll it on its own (the recovery code comes with
+	// the first factor, the push's OTP twin with the push).
+	Associate func(EnrollInput) auth0.AssociateRequest
+	// ChallengeType is the /mfa/challenge challenge_type that starts an
+	// answer ("oob": a push, or a code sent by SMS, voice or email); ""
+	// when the answer needs no challenge (a code of the app, a recovery
+	// code).
+	ChallengeType string
+	// VerifyBy is how the answer is verified.
+	VerifyBy VerifyBy
+	// Code is what a typed answer looks like; zero for a push.
+	Code CodeRule
+}
+
+// EnrollNeeds is what a factor asks of the user to enroll.
+type EnrollNeeds uint8
+
+const (
+	NeedsNothing EnrollNeeds = iota // push: the phone scans a QR code
+	NeedsPhone                      // SMS and voice: a phone number (E.164)
+	NeedsEmail                      // email: an address
+)
+
+// EnrollInput is what the user gave to enroll a factor that needs it.
+type EnrollInput struct {
+	PhoneNumber string
+	Email       string
+}
+
+// VerifyBy is how an answer is verified at the token endpoint.
+type VerifyBy uint8
+
+const (
+	// ByPolling polls the mfa-oob grant until the phone answers (push).
+	ByPolling VerifyBy = iota + 1
+	// ByBindingCode sends the mfa-oob grant once, with the binding_code the
+	// user types: the challenge answered binding_method "prompt" (SMS,
+	// voice, email).
+	ByBindingCode
+	// ByOTP sends the mfa-otp grant with the code of the app.
+	ByOTP
+	// ByRecoveryCode sends the mfa-recovery-code grant; its answer carries
+	// the next recovery code.
+	ByRecoveryCode
+)
+
+// CodeRule is what a typed code looks like, to check it before sending it
+// and to size the field it is typed in.
+type CodeRule struct {
+	Digits      int  // exactly this many digits; 0: any text
+	MaxLen      int  // the most characters a field takes
+	Upper       bool // sent in capitals, however it was typed
+	Placeholder string
+}
+
+// The factors mfapush handles. SMS, voice and email come next: each needs
+// its entry here (Needs, Associate, ChallengeType "oob", ByBindingCode)
+// and, in the interface, the screen that asks for the phone number or the
+// address.
+var (
+	// Push is Auth0 Guardian push: enrolled by scanning a QR code, answered
+	// on the phone.
+	Push = &Factor{
+		ID: "push", Kind: auth0.KindPush, Needs: NeedsNothing,
+		Associate:     func(EnrollInput) auth0.AssociateRequest { return auth0.PushEnrollment() },
+		ChallengeType: "oob", VerifyBy: ByPolling,
+	}
+	// OTP is the code of an authenticator app; Guardian's is the push's twin.
+	OTP = &Factor{
+		ID: "otp", Kind: auth0.KindOTP, VerifyBy: ByOTP,
+		Code: CodeRule{Digits: 6, MaxLen: 6, Placeholder: "123456"},
+	}
+	// RecoveryCode is the code Auth0 hands out with the first factor; each
+	// works once.
+	RecoveryCode = &Factor{
+		ID: "recovery_code", Kind: auth0.KindRecoveryCode, VerifyBy: ByRecoveryCode,
+		Code: CodeRule{MaxLen: 40, Upper: true, Placeholder: "XXXX XXXX XXXX XXXX XXXX XXXX"},
+	}
+)
+
+// Factors is every factor mfapush handles, in the order it offers them.
+var Factors = []*Factor{Push, OTP, RecoveryCode}
+
+// FactorOf is the factor that answers for a, whatever its state; false
+// for a kind mfapush does not handle.
+func FactorOf(a auth0.Authenticator) (*Factor, bool) {
+	for _, f := range Factors {
+		if f.Kind == a.Kind() {
+			return f, true
+		}
+	}
+	return nil, false
+}
+
+// Answers reports whether the factor can answer for a now: a's kind, and
+// its enrollment confirmed.
+func (f *Factor) Answers(a auth0.Authenticator) bool {
+	return a.Active && a.Kind() == f.Kind
+}
+
+// CanVerify reports whether mfapush can answer a challenge of a: an
+// active authenticator of a factor it handles.
+func CanVerify(a auth0.Authenticator) bool {
+	f, ok := FactorOf(a)
+	return ok && f.Answers(a)
+}
+
+// Answering is the authenticators of list the factor can answer for,
+// oldest first (the list's order).
+func (f *Factor) Answering(list []auth0.Authenticator) []auth0.Authenticator {
+	var out []auth0.Authenticator
+	for _, a := range list {
+		if f.Answers(a) {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// Name names the factor in the user's language.
+func (f *Factor) Name(c *i18n.Catalog) string { return KindName(c, f.Kind) }
+
+// Typed reports whether the factor is answered with a typed code.
+func (f *Factor) Typed() bool { return f.VerifyBy != ByPolling }
+
+// ReadCode makes what the user typed or pasted into the code to send:
+// without the spaces people type in it, in capitals when the factor wants
+// them. ok is false when it cannot be a code of the factor.
+func (f *Factor) ReadCode(typed string) (code string, ok bool) {
+	code = strings.Join(strings.Fields(typed), "")
+	if f.Code.Upper {
+		code = strings.ToUpper(code)
+	}
+	if code == "" {
+		return "", false
+	}
+	if d := f.Code.Digits; d > 0 && (len(code) != d || strings.Trim(code, "0123456789") != "") {
+		return code, false
+	}
+	return code, true
+}

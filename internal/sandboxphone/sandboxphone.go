@@ -1,0 +1,61 @@
+// Package sandboxphone adapts the built-in sandbox's simulated Guardian
+// phone to flow.Phone. It lives apart from both so that flow knows nothing
+// of the sandbox: the commands that start a sandbox wire its phone in here.
+package sandboxphone
+
+import (
+	"context"
+	"time"
+
+	"github.com/mfapush/mfapush/auth0"
+	"github.com/mfapush/mfapush/auth0/sandbox"
+	"github.com/mfapush/mfapush/flow"
+)
+
+// New adapts the sandbox's phone to flow.Phone, so that the interface and
+// the plain mode drive it without knowing the sandbox.
+func New(p *sandbox.Phone) flow.Phone { return phone{p} }
+
+type phone struct{ p *sandbox.Phone }
+
+func (s phone) Scan(ctx context.Context, barcodeURI, deviceName string) (flow.PhoneDevice, error) {
+	d, err := s.p.Scan(ctx, barcodeURI, deviceName)
+	return device(d), err
+}
+
+func (s phone) Devices() []flow.PhoneDevice {
+	devices := s.p.Devices()
+	out := make([]flow.PhoneDevice, len(devices))
+	for i, d := range devices {
+		out[i] = device(d)
+	}
+	return out
+}
+
+func (s phone) Notifications() []flow.PhoneNotification {
+	notes := s.p.Notifications()
+	out := make([]flow.PhoneNotification, len(notes))
+	for i, n := range notes {
+		out[i] = flow.PhoneNotification{ID: n.ID, DeviceID: n.DeviceID, UserID: n.UserID,
+			CreatedAt: n.CreatedAt, ExpiresAt: n.ExpiresAt, App: auth0.CleanText(n.App), OS: auth0.CleanText(n.OS)}
+	}
+	return out
+}
+
+func (s phone) Approve(ctx context.Context, id string) error { return s.p.Approve(ctx, id) }
+
+func (s phone) Reject(ctx context.Context, id, reason string) error {
+	return s.p.Reject(ctx, id, reason)
+}
+
+func (s phone) Dismiss(id string) error { return s.p.Dismiss(id) }
+
+func (s phone) OTP(deviceID string) (string, time.Duration, error) { return s.p.OTP(deviceID) }
+
+func (s phone) Changed() <-chan struct{} { return s.p.Changed() }
+
+// device adapts a device for the screen. Its name is whatever the control
+// API or a script gave it, so it is made inert like a server's.
+func device(d sandbox.Device) flow.PhoneDevice {
+	return flow.PhoneDevice{ID: d.ID, UserID: d.UserID, Name: auth0.CleanText(d.Name)}
+}

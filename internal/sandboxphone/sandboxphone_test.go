@@ -1,0 +1,50 @@
+package sandboxphone_test
+
+import (
+	"context"
+	"testing"
+
+	"go.uber.org/goleak"
+
+	"github.com/mfapush/mfapush/auth0"
+	"github.com/mfapush/mfapush/auth0/sandbox"
+	"github.com/mfapush/mfapush/auth0/sandbox/sandboxtest"
+	"github.com/mfapush/mfapush/flow"
+	"github.com/mfapush/mfapush/internal/sandboxphone"
+)
+
+func TestMain(m *testing.M) { goleak.VerifyTestMain(m) }
+
+// Leaving a push wait swipes its request off the phone, as the person
+// holding it would: the phone no longer offers a sign-in nobody waits for,
+// and answering it says it was dismissed.
+func TestDismissOnPhone(t *testing.T) {
+	srv := sandboxtest.Start(t, sandbox.Options{})
+	client := srv.Client(t, auth0.Config{})
+	ctx := context.Background()
+	login, err := client.LoginWithPassword(ctx, auth0.PasswordLogin{Username: "bob@example.com", Password: "bob-password", Scope: "openid"})
+	if err != nil || login.MFARequired == nil {
+		t.Fatalf("sign-in: %+v %v", login, err)
+	}
+	if _, err := client.Challenge(ctx, auth0.ChallengeRequest{MFAToken: login.MFARequired.MFAToken, ChallengeType: "oob"}); err != nil {
+		t.Fatal(err)
+	}
+	env := flow.Env{Client: client, Clock: srv.Clock, Ctx: ctx}
+	phone := sandboxphone.New(srv.Phone)
+	notes := phone.Notifications()
+	if len(notes) != 1 {
+		t.Fatalf("%d notifications", len(notes))
+	}
+	if msg := flow.DismissOnPhone(env, phone, "push|dev_other")(); msg != nil || len(phone.Notifications()) != 1 {
+		t.Fatalf("another device's request went: %v", msg)
+	}
+	if msg := flow.DismissOnPhone(env, phone, "push|"+notes[0].DeviceID)(); msg != nil {
+		t.Errorf("message %v", msg)
+	}
+	if left := phone.Notifications(); len(left) != 0 {
+		t.Errorf("left %+v", left)
+	}
+	if err := phone.Approve(ctx, notes[0].ID); err != sandbox.ErrNotificationDismissed {
+		t.Errorf("approve after dismissal: %v", err)
+	}
+}

@@ -1,0 +1,75 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/mfapush/mfapush/auth0"
+	"github.com/mfapush/mfapush/internal/trace"
+)
+
+// explainLast is the line that links the screen to the API: the last call
+// and what its answer means, e.g. "POST /mfa/associate → 200: an
+// enrollment ticket, valid 5 minutes".
+func (m *Model) explainLast() string {
+	if m.opts.Trace == nil || m.current.ID() == screenHome {
+		return ""
+	}
+	n := m.opts.Trace.Len()
+	if n == 0 {
+		return ""
+	}
+	if n != m.explained.count {
+		entries := m.opts.Trace.Entries()
+		ex := entries[len(entries)-1]
+		line := trace.Summarize(ex, m.t)
+		m.explained.count = n
+		m.explained.text = fmt.Sprintf(m.t.Trace.Explained, line.Method, pathPattern(line.Path), statusOf(line), m.meaning(ex, line))
+	}
+	return m.explained.text
+}
+
+// pathPattern hides the authenticator id in a delete's path, to keep the
+// line short.
+func pathPattern(p string) string {
+	if strings.HasPrefix(p, "/mfa/authenticators/") {
+		return "/mfa/authenticators/{id}"
+	}
+	return p
+}
+
+// meaning says what an answer means for the flow.
+func (m *Model) meaning(ex auth0.Exchange, line trace.Line) string {
+	e := m.t.Explain
+	switch {
+	case ex.StatusCode == 0:
+		return e.Network
+	case ex.ErrorCode == auth0.CodeMFARequired:
+		return e.MFARequired
+	case ex.Grant != "" && ex.StatusCode < 300:
+		return e.Tokens
+	case ex.Outcome == auth0.OutcomePending:
+		return e.Pending
+	case ex.Outcome == auth0.OutcomeSlowDown:
+		return e.SlowDown
+	case ex.Outcome == auth0.OutcomeRejected:
+		return e.Rejected
+	case ex.Outcome == auth0.OutcomeExpired:
+		return e.Expired
+	case ex.ErrorCode == auth0.CodeTooManyAttempts: // a block, not a wait
+		return e.TooManyAttempts
+	case ex.Outcome == auth0.OutcomeRateLimited:
+		return e.RateLimited
+	case ex.StatusCode >= 300:
+		return fmt.Sprintf(e.Error, line.Result)
+	case strings.HasSuffix(line.Path, "/mfa/associate"):
+		return e.Associate
+	case strings.HasSuffix(line.Path, "/mfa/challenge"):
+		return e.Challenge
+	case ex.Method == "DELETE":
+		return e.Delete
+	case strings.HasSuffix(line.Path, "/mfa/authenticators"):
+		return e.List
+	}
+	return line.Result
+}
