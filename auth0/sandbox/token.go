@@ -154,7 +154,7 @@ func (t *Tenant) passwordGrant(w http.ResponseWriter, r *http.Request, req token
 	}
 	token := t.newSession(u, audience, scope, now)
 	t.mu.Unlock()
-	writeJSON(w, http.StatusForbidden, contentJSON, map[string]string{
+	writeJSON(w, http.StatusForbidden, contentJSONCharset, map[string]string{
 		"error": "mfa_required", "error_description": "Multifactor authentication required", "mfa_token": token,
 	})
 }

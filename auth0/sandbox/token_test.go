@@ -34,7 +34,7 @@ func TestPasswordGrantAnswersMFARequired(t *testing.T) {
 	if !strings.HasPrefix(tok, "Fe26.2*") || strings.Count(tok, ".") > 1 || strings.HasPrefix(tok, "eyJ") {
 		t.Errorf("mfa_token %q does not look opaque", tok)
 	}
-	if a.header.Get("Content-Type") != "application/json" {
+	if a.header.Get("Content-Type") != "application/json; charset=utf-8" { // as recorded
 		t.Errorf("Content-Type %q", a.header.Get("Content-Type"))
 	}
 
