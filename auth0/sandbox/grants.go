@@ -201,14 +201,15 @@ func (t *Tenant) otpLocked(req tokenRequest, now time.Time) (*granted, *apiError
 	return t.failLocked(u, now, errInvalidOTP)
 }
 
-// matchTOTP accepts the code of the current step or one step either side,
-// each step once.
+// matchTOTP accepts the code of the current step or of the previous one,
+// as Auth0 does (a 60-second window; a device clock ahead is refused), each
+// step once.
 func matchTOTP(a *authenticator, otp string, now time.Time) (int64, bool) {
 	if len(otp) != 6 || strings.Trim(otp, "0123456789") != "" {
 		return 0, false
 	}
 	step := now.Unix() / 30
-	for _, s := range []int64{step - 1, step, step + 1} {
+	for _, s := range []int64{step - 1, step} {
 		if s <= a.lastStep {
 			continue
 		}
