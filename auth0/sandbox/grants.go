@@ -79,20 +79,26 @@ func (t *Tenant) withdrawPushes(txTokens []string) {
 }
 
 // oobGrant answers a poll of the mfa-oob grant. The rate limit is per
-// oob_code and its headers go on every answer.
+// sign-in, Auth0's "unique session": every oob_code of one mfa_token
+// shares it, so challenging again does not start a new budget. Its
+// headers go on every answer.
 func (t *Tenant) oobGrant(w http.ResponseWriter, r *http.Request, req tokenRequest) {
 	code, e := req.required("oob_code")
 	if e != nil {
 		writeError(w, e)
 		return
 	}
+	session, _ := req.str("mfa_token")
+	if session == "" {
+		session = code // refused below all the same; still counted
+	}
 	now := t.now()
 	t.mu.Lock()
-	ok, rt := t.polls.take(code, now)
+	ok, rt := t.polls.take(session, now)
 	setHeaders(w, rt.headers(now, !ok))
 	if !ok {
 		t.mu.Unlock()
-		writeError(w, tooManyRequests(rt, now, "Too many requests for this oob_code: at most "+strconv.Itoa(rt.limit)+" a minute"))
+		writeError(w, tooManyRequests(rt, now, "Too many mfa-oob requests for this sign-in (mfa_token): at most "+strconv.Itoa(rt.limit)+" a minute"))
 		return
 	}
 	g, e := t.pollLocked(req, r, code, now)

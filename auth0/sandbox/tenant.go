@@ -35,7 +35,7 @@ type Tenant struct {
 	oobs         map[string]*oobTx      // by oob_code
 	txs          map[string]*oobTx      // push challenges by txtkn
 	devices      map[string]*deviceAccount
-	polls        *buckets                 // by oob_code
+	polls        *buckets                 // by mfa_token: Auth0's "unique session"
 	pushes       *buckets                 // by user id
 	failures     *buckets                 // by user id
 	associations *buckets                 // by user id
