@@ -19,7 +19,9 @@ type Options struct {
 	// documented 12 polls a minute evenly.
 	MinPollInterval time.Duration
 
-	MFATokenLifetime             time.Duration // default 5m
+	// MFATokenLifetime defaults to 5 minutes, an assumed figure: Auth0 does
+	// not publish the mfa_token's lifetime, and its pages say 5 or 10.
+	MFATokenLifetime             time.Duration
 	EnrollmentTicketLifetime     time.Duration // default 5m
 	MFAAccessTokenLifetime       time.Duration // audience <tenant>/mfa/; default 600s
 	AccessTokenLifetime          time.Duration // other audiences; default 86400s

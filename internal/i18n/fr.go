@@ -103,7 +103,7 @@ var french = func() Catalog {
 	p.Server = ProblemText{"Le locataire a répondu par une page d’erreur", "Auth0 ou un proxy sur le trajet a échoué. Patientez un moment, puis réessayez."}
 	p.AlreadyEnrolled = ProblemText{"L’utilisateur est déjà inscrit",
 		"Un mfa_token ne permet d’inscrire que le premier facteur d’un utilisateur. Vérifiez avec le facteur existant pour obtenir un jeton de l’API MFA, puis inscrivez."}
-	p.TokenExpired = ProblemText{"Le mfa_token a expiré", "Il est valable 5 minutes. Connectez-vous de nouveau."}
+	p.TokenExpired = ProblemText{"Le mfa_token a expiré", "Il ne dure que quelques minutes (Auth0 ne publie pas sa durée : ses pages disent 5 ou 10). Connectez-vous de nouveau."}
 	p.TokenInvalid = ProblemText{"Auth0 n’a pas accepté le mfa_token",
 		"Collez le mfa_token entier d’une réponse mfa_required récente de cette même application, ou connectez-vous avec un mot de passe."}
 	p.InvalidCode = ProblemText{"Ce code n’est pas le bon", "Vérifiez le code et saisissez-le de nouveau. Les codes OTP changent toutes les 30 secondes."}
@@ -303,7 +303,7 @@ var french = func() Catalog {
 	tr.RevealDeclined = "Les secrets restent masqués."
 
 	x := &c.Explain
-	x.MFARequired = "mot de passe correct ; un mfa_token (valable 5 minutes) pour terminer la MFA"
+	x.MFARequired = "mot de passe correct ; un mfa_token (valable quelques minutes) pour terminer la MFA"
 	x.Tokens = "MFA terminée : jetons émis"
 	x.Pending = "authorization_pending : pas encore de réponse du téléphone"
 	x.SlowDown = "slow_down : interrogation trop rapide, chaque interrogation suivante attend 5 s de plus"
