@@ -27,7 +27,7 @@ func passwordForm(extra map[string]string) map[string]string {
 func TestPasswordGrantAnswersMFARequired(t *testing.T) {
 	s := startSandbox(t, Options{})
 	a := s.form("/oauth/token", passwordForm(nil))
-	if a.status != 403 || a.str("error") != "mfa_required" || a.str("error_description") != "Multifactor authentication required" || len(a.body) != 3 {
+	if a.status != 403 || a.str("error") != "mfa_required" || a.str("error_description") != "Multifactor authentication required" || a.body["mfa_requirements"] == nil || len(a.body) != 4 {
 		t.Fatalf("got %d %s", a.status, a.raw)
 	}
 	tok := a.str("mfa_token")
