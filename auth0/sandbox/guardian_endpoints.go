@@ -23,9 +23,13 @@ func guardianErr(status int, code, message string) *guardianError {
 var (
 	errTicketUnknown = guardianErr(http.StatusNotFound, "enrollment_transaction_not_found", "Enrollment transaction not found")
 	errTicketUsed    = guardianErr(http.StatusConflict, "enrollment_conflict", "The enrollment transaction was already used")
-	errTicketExpired = guardianErr(http.StatusGone, "transaction_expired", "The enrollment transaction has expired")
+	// Auth0's code for an expired ticket or transaction is the one for an
+	// inactive one: enrollment_transaction_not_found ("not active or has
+	// expired") and login_transaction_not_found ("not active or has
+	// already expired"). Only the message tells them apart.
+	errTicketExpired = guardianErr(http.StatusNotFound, "enrollment_transaction_not_found", "The enrollment transaction has expired")
 	errTxUnknown     = guardianErr(http.StatusNotFound, "invalid_token", "Invalid transaction token")
-	errTxExpired     = guardianErr(http.StatusGone, "transaction_expired", "The login transaction has expired")
+	errTxExpired     = guardianErr(http.StatusNotFound, "login_transaction_not_found", "The login transaction has expired")
 	errTxAnswered    = guardianErr(http.StatusNotFound, "login_transaction_not_found", "The login transaction was already answered")
 	errBadResponse   = guardianErr(http.StatusUnauthorized, "invalid_token", "Invalid challenge_response")
 	errDeviceUnknown = guardianErr(http.StatusNotFound, "device_account_not_found", "Device account not found")
@@ -128,7 +132,7 @@ func (t *Tenant) handleGuardianEnroll(w http.ResponseWriter, r *http.Request) {
 		writeGuardianError(w, ge)
 		return
 	}
-	writeJSON(w, http.StatusOK, contentJSONCharset, out)
+	writeJSON(w, http.StatusCreated, contentJSONCharset, out)
 }
 
 func (t *Tenant) enrollLocked(ticket string, req guardianEnrollRequest, base string, now time.Time) (map[string]any, *guardianError) {

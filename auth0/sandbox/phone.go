@@ -83,6 +83,7 @@ type Phone struct {
 
 	mu        sync.Mutex
 	closed    bool
+	tenant    tenantLink // set by Tenant.ConnectPhone
 	devices   []*phoneDevice
 	pending   []*Notification
 	answering map[string]bool
@@ -183,7 +184,7 @@ func (p *Phone) scan(ctx context.Context, barcodeURI, deviceName string, keys fu
 		PushService: "sandbox", PushToken: p.pushToken, Key: key,
 	})
 	if err != nil {
-		return Device{}, ticketError(err)
+		return Device{}, p.ticketError(err, enrollment.TransactionID)
 	}
 	d := &phoneDevice{enrolled: enrolled, Device: Device{
 		ID: enrolled.ID, UserID: enrolled.UserID, Name: deviceName, Issuer: enrolled.Issuer, EnrolledAt: p.opts.Clock.Now(),
@@ -235,14 +236,18 @@ func checkTenant(e guardian.Enrollment, tenantURL string) error {
 	return nil
 }
 
-func ticketError(err error) error {
+// ticketError names an enroll refusal. Auth0 answers an expired ticket as
+// an unknown one (enrollment_transaction_not_found); the phone tells them
+// apart by its tenant's record, which a real Guardian app cannot.
+func (p *Phone) ticketError(err error, ticket string) error {
 	var ge *guardian.Error
 	if errors.As(err, &ge) {
 		switch ge.ErrorCode {
 		case "enrollment_transaction_not_found":
+			if expired := p.tenantRecord().ticketExpired; expired != nil && expired(ticket) {
+				return ErrTicketExpired
+			}
 			return ErrTicketUnknown
-		case "transaction_expired":
-			return ErrTicketExpired
 		case "enrollment_conflict", "already_enrolled":
 			return ErrTicketUsed
 		}
@@ -510,6 +515,9 @@ func (p *Phone) answer(ctx context.Context, id string, accept bool, reason strin
 	p.mu.Unlock()
 
 	err = guardian.Resolve(ctx, p.hc, d.enrolled, n.Payload, now, accept, reason)
+	// Auth0 answers an expired transaction as an answered one
+	// (login_transaction_not_found): the notification's own expiry tells.
+	expired := !p.opts.Clock.Now().Before(n.ExpiresAt)
 
 	p.mu.Lock()
 	defer p.mu.Unlock()
@@ -518,7 +526,7 @@ func (p *Phone) answer(ctx context.Context, id string, accept bool, reason strin
 	note := goneNote{err: ErrAlreadyAnswered, at: now}
 	switch {
 	case err == nil:
-	case errors.As(err, &ge) && ge.ErrorCode == "transaction_expired":
+	case errors.As(err, &ge) && ge.ErrorCode == "login_transaction_not_found" && expired:
 		note.err, err = ErrNotificationExpired, ErrNotificationExpired
 	case errors.As(err, &ge) && ge.ErrorCode == "login_transaction_not_found":
 		err = ErrAlreadyAnswered

@@ -215,6 +215,7 @@ func (t *Tenant) connectedPhone() *Phone {
 // ConnectPhone makes p the phone that receives this tenant's pushes and
 // enrollment QR codes (the sandbox's stand-in for APNs and FCM).
 func (t *Tenant) ConnectPhone(p *Phone) {
+	p.connect(tenantLink{ticketExpired: t.ticketExpired})
 	t.mu.Lock()
 	t.phone = p
 	t.mu.Unlock()
