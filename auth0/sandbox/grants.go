@@ -56,7 +56,7 @@ func (t *Tenant) lockedGrant(w http.ResponseWriter, r *http.Request, req tokenRe
 
 // endedPushesLocked lists the push challenges (by txtkn) still waiting on
 // the mfa_token a grant has just redeemed: that sign-in is over, so their
-// requests on the phone can never be of use.
+// requests on the phone can never be of use. Those in the outbox go now.
 func (t *Tenant) endedPushesLocked(req tokenRequest, g *granted) []string {
 	if g == nil {
 		return nil
@@ -68,6 +68,7 @@ func (t *Tenant) endedPushesLocked(req tokenRequest, g *granted) []string {
 			ended = append(ended, txToken)
 		}
 	}
+	t.withdrawExternalLocked(ended)
 	return ended
 }
 

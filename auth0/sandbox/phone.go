@@ -67,6 +67,9 @@ type Notification struct {
 	OS         string           `json:"os"`
 	Location   string           `json:"location"`
 	Payload    guardian.Payload `json:"mfa"`
+	// External marks a push to a device another client enrolled, not the
+	// phone: that client answers it with resolve-transaction.
+	External bool `json:"external,omitempty"`
 }
 
 // Phone is the simulated Guardian phone: a real client of the Guardian
@@ -297,16 +300,10 @@ func (p *Phone) OTP(deviceID string) (string, time.Duration, error) {
 // receive is the sandbox's push channel: the tenant calls it, without its
 // lock, for each push challenge.
 func (p *Phone) receive(msg pushMessage) {
-	if msg.pushToken != p.pushToken {
-		return // another device's push: not for this phone
+	if !p.holds(msg) {
+		return // another device's push: the tenant keeps it (outbox)
 	}
-	n := &Notification{
-		ID: "ntf_" + randomString(16, alnum), DeviceID: msg.payload.DeviceAccountID, UserID: msg.userID,
-		CreatedAt: msg.created, ExpiresAt: msg.expires, Location: "sandbox", Payload: msg.payload,
-	}
-	if s := msg.payload.Source; s != nil {
-		n.App, n.AppVersion, n.OS = s.Browser.Name, s.Browser.Version, s.OS.Name
-	}
+	n := msg.notification()
 	p.mu.Lock()
 	if p.closed {
 		p.mu.Unlock()

@@ -35,6 +35,7 @@ type Tenant struct {
 	oobs         map[string]*oobTx      // by oob_code
 	txs          map[string]*oobTx      // push challenges by txtkn
 	devices      map[string]*deviceAccount
+	outbox       []*Notification          // pushes to devices the phone does not hold, oldest first
 	polls        *buckets                 // by mfa_token: Auth0's "unique session"
 	pushes       *buckets                 // by user id
 	failures     *buckets                 // by user id
