@@ -223,6 +223,9 @@ type Catalog struct {
 		Opaque             string
 		Done               string
 		ExpiryUnknown      string // the answer gave no believable expires_in
+		// OpaqueWhy says why an access token cannot be decoded: Auth0
+		// issues opaque ones when no API audience is asked.
+		OpaqueWhy string
 	}
 
 	Phone struct {
@@ -429,6 +432,11 @@ type Catalog struct {
 		ListTitle       string // %s: user
 		// UsingRecoveryCode and NewRecoveryCode: --recovery-code-stdin.
 		UsingRecoveryCode, NewRecoveryCode string
+		// MFARequirements* say what mfa_required's mfa_requirements list.
+		MFARequirementsChallenge string // %s: factor types, as Auth0 names them
+		MFARequirementsEnroll    string // %s: factor types
+		// FactorNotAllowed: the requirements leave out the factor asked for.
+		FactorNotAllowed string // %s %s: factor type, allowed types
 	}
 }
 

@@ -246,6 +246,7 @@ var english = func() Catalog {
 	r.Opaque = "opaque (not a JWT)"
 	r.Done = "Press enter to start over, q to quit."
 	r.ExpiryUnknown = "unknown"
+	r.OpaqueWhy = "opaque: Auth0 issues opaque access tokens when no API audience is asked; it cannot be decoded"
 
 	ph := &c.Phone
 	ph.Title = "Simulated phone"
@@ -463,6 +464,9 @@ var english = func() Catalog {
 	pl.ListTitle = "Authenticators of %s:"
 	pl.UsingRecoveryCode = "Checking the recovery code from standard input instead of sending a push…"
 	pl.NewRecoveryCode = "The code you used no longer works: write this new one down now, it is shown only here."
+	pl.MFARequirementsChallenge = "Auth0's mfa_requirements: challenge with %s."
+	pl.MFARequirementsEnroll = "Auth0's mfa_requirements: enroll %s first."
+	pl.FactorNotAllowed = "Auth0's mfa_requirements do not allow %s for this user, only: %s."
 	c.Config = englishConfig()
 	c.Help.Headings.Usage, c.Help.Headings.Examples = "USAGE", "EXAMPLES"
 	c.Help.Headings.Flags, c.Help.Headings.FlagsPlaceholder = "FLAGS", "[--flags]"

@@ -250,6 +250,7 @@ var french = func() Catalog {
 	r.Opaque = "opaque (pas un JWT)"
 	r.Done = "Appuyez sur enter pour recommencer, q pour quitter."
 	r.ExpiryUnknown = "inconnue"
+	r.OpaqueWhy = "opaque : Auth0 délivre des jetons d’accès opaques quand aucune audience d’API n’est demandée ; il ne se décode pas"
 
 	ph := &c.Phone
 	ph.Title = "Téléphone simulé"
@@ -468,6 +469,9 @@ var french = func() Catalog {
 	pl.ListTitle = "Authentifiants de %s :"
 	pl.UsingRecoveryCode = "Vérification du code de récupération lu sur l’entrée standard, sans notification poussée…"
 	pl.NewRecoveryCode = "Le code utilisé ne fonctionne plus : notez tout de suite ce nouveau code, il n’est affiché qu’ici."
+	pl.MFARequirementsChallenge = "mfa_requirements d’Auth0 : vérification par %s."
+	pl.MFARequirementsEnroll = "mfa_requirements d’Auth0 : inscrire d’abord %s."
+	pl.FactorNotAllowed = "Les mfa_requirements d’Auth0 n’autorisent pas %s pour cet utilisateur, seulement : %s."
 	c.Config = frenchConfig()
 	c.Help.Headings.Usage, c.Help.Headings.Examples = "UTILISATION", "EXEMPLES"
 	c.Help.Headings.Flags, c.Help.Headings.FlagsPlaceholder = "OPTIONS", "[--options]"

@@ -34,6 +34,8 @@ func (r *run) signIn(forMFAAPI bool) (code answerCode, o Outcome) {
 		return code, r.fail(flow.Problem{Kind: flow.ProblemMFANotRequired})
 	}
 	r.session.MFAToken, r.session.MFATokenAt = msg.Result.MFARequired.MFAToken, msg.At
+	r.plan = flow.PlanMFA(msg.Result.MFARequired.Requirements)
+	r.sayRequirements()
 	return creds.code, ""
 }
 

@@ -1,0 +1,53 @@
+package plain
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/mfapush/mfapush/auth0"
+	"github.com/mfapush/mfapush/flow"
+)
+
+// sayRequirements tells what mfa_required's mfa_requirements list, when
+// the answer had them.
+func (r *run) sayRequirements() {
+	switch types := strings.Join(r.plan.Allowed(), ", "); r.plan.Path {
+	case flow.PathChallenge:
+		r.say(r.t.Plain.MFARequirementsChallenge, types)
+	case flow.PathEnroll:
+		r.say(r.t.Plain.MFARequirementsEnroll, types)
+	}
+}
+
+// enrollRefusal is why the requirements rule out enrolling push with the
+// mfa_token, or "" to go on: a user with factors verifies first; a tenant
+// that lists what to enroll may leave push out.
+func (r *run) enrollRefusal() Outcome {
+	switch {
+	case r.plan.Path == flow.PathChallenge:
+		return r.alreadyEnrolled()
+	case !r.plan.CanEnroll(auth0.FactorPushNotification):
+		return r.factorNotAllowed(auth0.FactorPushNotification)
+	}
+	return ""
+}
+
+// challengeRefusal is why the requirements rule out answering MFA with
+// method (push, otp or recovery_code), or "" to go on.
+func (r *run) challengeRefusal(method string) Outcome {
+	factor := map[string]string{
+		methodPush: auth0.FactorPushNotification, methodOTP: auth0.FactorOTP, methodRecoveryCode: auth0.FactorRecoveryCode,
+	}[method]
+	switch {
+	case r.plan.Path == flow.PathEnroll:
+		return r.fail(flow.Problem{Kind: flow.ProblemNotEnrolled})
+	case !r.plan.CanChallenge(factor):
+		return r.factorNotAllowed(factor)
+	}
+	return ""
+}
+
+func (r *run) factorNotAllowed(factor string) Outcome {
+	text := fmt.Sprintf(r.t.Plain.FactorNotAllowed, factor, strings.Join(r.plan.Allowed(), ", "))
+	return r.fail(flow.Problem{Kind: flow.ProblemFactorUnsupported, Text: text})
+}
