@@ -1,9 +1,12 @@
 package flow
 
 import (
+	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/mfapush/mfapush/auth0"
+	"github.com/mfapush/mfapush/internal/i18n"
 )
 
 // MFAPath is what the mfa_required answer asks of the user next.
@@ -74,4 +77,24 @@ func (p MFAPlan) Allowed() []string {
 		return p.Enroll
 	}
 	return p.Challenge
+}
+
+// RequirementsText says what the requirements list ("Auth0's
+// mfa_requirements: challenge with push-notification, otp."); "" when the
+// answer had none.
+func RequirementsText(c *i18n.Catalog, p MFAPlan) string {
+	types := strings.Join(p.Allowed(), ", ")
+	switch p.Path {
+	case PathChallenge:
+		return fmt.Sprintf(c.Requirements.Challenge, types)
+	case PathEnroll:
+		return fmt.Sprintf(c.Requirements.Enroll, types)
+	}
+	return ""
+}
+
+// FactorNotAllowedText says that the requirements leave factor out, and
+// which factors they allow.
+func FactorNotAllowedText(c *i18n.Catalog, p MFAPlan, factor string) string {
+	return fmt.Sprintf(c.Requirements.NotAllowed, factor, strings.Join(p.Allowed(), ", "))
 }

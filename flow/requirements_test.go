@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/mfapush/mfapush/auth0"
+	"github.com/mfapush/mfapush/internal/i18n"
 )
 
 func factors(types ...string) []auth0.FactorType {
@@ -56,5 +57,23 @@ func TestPlanMFA(t *testing.T) {
 		if !slices.Equal(p.Allowed(), c.allowed) {
 			t.Errorf("%s: Allowed %q, want %q", c.name, p.Allowed(), c.allowed)
 		}
+	}
+}
+
+func TestRequirementsText(t *testing.T) {
+	en := i18n.For(i18n.English)
+	enroll := PlanMFA(&auth0.MFARequirements{Enroll: factors(auth0.FactorPushNotification, auth0.FactorOTP)})
+	for _, c := range []struct{ got, want string }{
+		{RequirementsText(en, PlanMFA(nil)), ""},
+		{RequirementsText(en, PlanMFA(&auth0.MFARequirements{Challenge: factors(auth0.FactorOTP)})), "Auth0's mfa_requirements: challenge with otp."},
+		{RequirementsText(en, enroll), "Auth0's mfa_requirements: enroll push-notification, otp first."},
+		{FactorNotAllowedText(en, enroll, "email"), "Auth0's mfa_requirements do not allow email for this user, only: push-notification, otp."},
+	} {
+		if c.got != c.want {
+			t.Errorf("got %q, want %q", c.got, c.want)
+		}
+	}
+	if fr := RequirementsText(i18n.For(i18n.French), enroll); fr == "" || fr == RequirementsText(en, enroll) {
+		t.Errorf("French: %q", fr)
 	}
 }

@@ -432,11 +432,14 @@ type Catalog struct {
 		ListTitle       string // %s: user
 		// UsingRecoveryCode and NewRecoveryCode: --recovery-code-stdin.
 		UsingRecoveryCode, NewRecoveryCode string
-		// MFARequirements* say what mfa_required's mfa_requirements list.
-		MFARequirementsChallenge string // %s: factor types, as Auth0 names them
-		MFARequirementsEnroll    string // %s: factor types
-		// FactorNotAllowed: the requirements leave out the factor asked for.
-		FactorNotAllowed string // %s %s: factor type, allowed types
+	}
+
+	// Requirements words what mfa_required's mfa_requirements list (flow's
+	// RequirementsText and FactorNotAllowedText), for every front end.
+	Requirements struct {
+		Challenge  string // %s: factor types, as Auth0 names them
+		Enroll     string // %s: factor types
+		NotAllowed string // %s %s: the factor asked for, the allowed ones
 	}
 }
 

@@ -1,9 +1,6 @@
 package plain
 
 import (
-	"fmt"
-	"strings"
-
 	"github.com/mfapush/mfapush/auth0"
 	"github.com/mfapush/mfapush/flow"
 )
@@ -11,11 +8,8 @@ import (
 // sayRequirements tells what mfa_required's mfa_requirements list, when
 // the answer had them.
 func (r *run) sayRequirements() {
-	switch types := strings.Join(r.plan.Allowed(), ", "); r.plan.Path {
-	case flow.PathChallenge:
-		r.say(r.t.Plain.MFARequirementsChallenge, types)
-	case flow.PathEnroll:
-		r.say(r.t.Plain.MFARequirementsEnroll, types)
+	if text := flow.RequirementsText(r.t, r.plan); text != "" {
+		r.say("%s", text)
 	}
 }
 
@@ -48,6 +42,5 @@ func (r *run) challengeRefusal(method string) Outcome {
 }
 
 func (r *run) factorNotAllowed(factor string) Outcome {
-	text := fmt.Sprintf(r.t.Plain.FactorNotAllowed, factor, strings.Join(r.plan.Allowed(), ", "))
-	return r.fail(flow.Problem{Kind: flow.ProblemFactorUnsupported, Text: text})
+	return r.fail(flow.Problem{Kind: flow.ProblemFactorUnsupported, Text: flow.FactorNotAllowedText(r.t, r.plan, factor)})
 }
