@@ -41,7 +41,9 @@ type LoginResult struct {
 // MFARequired is Auth0's mfa_required answer.
 type MFARequired struct {
 	MFAToken string
-	// Requirements is present when the tenant customizes MFA.
+	// Requirements is its mfa_requirements: the factors the user can be
+	// challenged with, or must enroll. nil when the answer had none, as
+	// older tenants send it.
 	Requirements *MFARequirements
 }
 
@@ -57,9 +59,9 @@ type FactorType struct {
 }
 
 type mfaRequiredBody struct {
-	Error           string           `json:"error"`
-	MFAToken        string           `json:"mfa_token"`
-	MFARequirements *MFARequirements `json:"mfa_requirements"`
+	Error           string          `json:"error"`
+	MFAToken        string          `json:"mfa_token"`
+	MFARequirements json.RawMessage `json:"mfa_requirements"` // read apart: an odd one costs nothing else
 }
 
 // LoginWithPassword signs a user in with a password. An mfa_required answer
@@ -90,7 +92,7 @@ func (c *Client) LoginWithPassword(ctx context.Context, login PasswordLogin) (Lo
 			cleanAll(&body)
 		}
 		if body.Error == CodeMFARequired && body.MFAToken != "" {
-			return LoginResult{MFARequired: &MFARequired{MFAToken: body.MFAToken, Requirements: body.MFARequirements}}, nil
+			return LoginResult{MFARequired: &MFARequired{MFAToken: body.MFAToken, Requirements: parseRequirements(body.MFARequirements)}}, nil
 		}
 	}
 	tokens, err := interpretTokenAnswer(k.op, a.status, a.header, a.body, err, a.at)

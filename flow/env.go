@@ -10,8 +10,12 @@ import (
 
 // Lifetimes Auth0 enforces that the flows plan around.
 const (
-	// MFATokenLifetime: "a five-minute maximum between providing your first
-	// and second factors".
+	// MFATokenLifetime is how long an mfa_token is planned to last. Auth0
+	// does not publish it: one of its articles allows "a five-minute
+	// maximum between providing your first and second factors", another
+	// says ten minutes. Planning on the shorter stops a wait before the
+	// tenant would, never after; the sandbox's own lifetime is its option
+	// MFATokenLifetime, 5 minutes by default.
 	MFATokenLifetime = 5 * time.Minute
 	// EnrollmentLifetime: the QR code must be scanned within 5 minutes.
 	EnrollmentLifetime = 5 * time.Minute

@@ -19,6 +19,8 @@ type Factor struct {
 	ID string
 	// Kind is the kind of authenticator it answers for.
 	Kind auth0.Kind
+	// Requirement is its type in mfa_required's mfa_requirements.
+	Requirement string
 	// Needs is what the user gives to enroll it.
 	Needs EnrollNeeds
 	// Associate is the /mfa/associate request that enrolls it; nil when
@@ -85,19 +87,19 @@ var (
 	// Push is Auth0 Guardian push: enrolled by scanning a QR code, answered
 	// on the phone.
 	Push = &Factor{
-		ID: "push", Kind: auth0.KindPush, Needs: NeedsNothing,
+		ID: "push", Kind: auth0.KindPush, Requirement: auth0.FactorPushNotification, Needs: NeedsNothing,
 		Associate:     func(EnrollInput) auth0.AssociateRequest { return auth0.PushEnrollment() },
 		ChallengeType: "oob", VerifyBy: ByPolling,
 	}
 	// OTP is the code of an authenticator app; Guardian's is the push's twin.
 	OTP = &Factor{
-		ID: "otp", Kind: auth0.KindOTP, VerifyBy: ByOTP,
+		ID: "otp", Kind: auth0.KindOTP, Requirement: auth0.FactorOTP, VerifyBy: ByOTP,
 		Code: CodeRule{Digits: 6, MaxLen: 6, Placeholder: "123456"},
 	}
 	// RecoveryCode is the code Auth0 hands out with the first factor; each
 	// works once.
 	RecoveryCode = &Factor{
-		ID: "recovery_code", Kind: auth0.KindRecoveryCode, VerifyBy: ByRecoveryCode,
+		ID: "recovery_code", Kind: auth0.KindRecoveryCode, Requirement: auth0.FactorRecoveryCode, VerifyBy: ByRecoveryCode,
 		Code: CodeRule{MaxLen: 40, Upper: true, Placeholder: "XXXX XXXX XXXX XXXX XXXX XXXX"},
 	}
 )

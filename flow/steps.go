@@ -19,6 +19,7 @@ var ErrMFANotRequired = errors.New("the sign-in returned tokens: MFA is not requ
 type SignedIn struct {
 	MFAToken string
 	At       time.Time // the mfa_token's five minutes run from here
+	Plan     MFAPlan   // what mfa_requirements lets the token do
 }
 
 // SignIn signs a user in with a password; the answer mfapush needs is
@@ -31,7 +32,7 @@ func SignIn(ctx context.Context, env Env, login auth0.PasswordLogin) (SignedIn, 
 	case res.MFARequired == nil:
 		return SignedIn{}, ErrMFANotRequired
 	}
-	return SignedIn{MFAToken: res.MFARequired.MFAToken, At: env.now()}, nil
+	return SignedIn{MFAToken: res.MFARequired.MFAToken, At: env.now(), Plan: PlanMFA(res.MFARequired.Requirements)}, nil
 }
 
 // Enrollment is an /mfa/associate answer: a factor to confirm.

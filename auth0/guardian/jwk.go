@@ -8,13 +8,17 @@ import (
 	"strings"
 )
 
-// JWK is an RSA public key as the enroll request carries it.
+// JWK is a device's public key as the enroll request carries it: RSA (n,
+// e), as Auth0's Guardian SDKs send, or EC P-256 (crv, x, y).
 type JWK struct {
 	Kty string `json:"kty"`
 	Use string `json:"use,omitempty"`
 	Alg string `json:"alg,omitempty"`
-	N   string `json:"n"`
-	E   string `json:"e"`
+	N   string `json:"n,omitempty"`
+	E   string `json:"e,omitempty"`
+	Crv string `json:"crv,omitempty"`
+	X   string `json:"x,omitempty"`
+	Y   string `json:"y,omitempty"`
 }
 
 // PublicJWK encodes an RSA public key with base64url n and e.

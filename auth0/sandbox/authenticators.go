@@ -58,6 +58,7 @@ func (t *Tenant) handleDeleteAuthenticator(w http.ResponseWriter, r *http.Reques
 	if phone != nil && removed != "" {
 		phone.forgetDevice(removed)
 	}
+	w.Header().Set("Content-Type", contentJSON) // as Auth0's 204 carries it, body or not
 	w.WriteHeader(http.StatusNoContent)
 }
 

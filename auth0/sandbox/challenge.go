@@ -68,6 +68,9 @@ func (t *Tenant) handleChallenge(w http.ResponseWriter, r *http.Request) {
 	base, now := t.baseURL(r), t.now()
 	t.mu.Lock()
 	msg, code, e := t.challengeLocked(req, base, r.UserAgent(), now)
+	if msg != nil {
+		t.postLocked(*msg, now) // a push to a device the phone does not hold
+	}
 	phone := t.phone
 	t.mu.Unlock()
 	switch {

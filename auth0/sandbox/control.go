@@ -161,13 +161,15 @@ func (t *Tenant) handleDeviceOTP(w http.ResponseWriter, r *http.Request) {
 	})
 }
 
+// handleListNotifications lists the pushes waiting on every enrolled
+// device: the phone's, then (external) those of devices other clients
+// enrolled, each list oldest first.
 func (t *Tenant) handleListNotifications(w http.ResponseWriter, r *http.Request) {
-	phone := t.connectedPhone()
-	if phone == nil {
-		writeError(w, errNoPhone)
-		return
+	list := []Notification{}
+	if phone := t.connectedPhone(); phone != nil {
+		list = append(list, phone.Notifications()...)
 	}
-	writeJSON(w, http.StatusOK, contentJSONCharset, phone.Notifications())
+	writeJSON(w, http.StatusOK, contentJSONCharset, append(list, t.externalNotifications()...))
 }
 
 type answerRequest struct {
@@ -189,6 +191,10 @@ func decodeAnswer(body []byte) (answerRequest, *apiError) {
 
 func (t *Tenant) handleAnswer(accept bool) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
+		if t.isExternalPush(r.PathValue("id")) {
+			writeError(w, errExternalPush)
+			return
+		}
 		phone := t.connectedPhone()
 		if phone == nil {
 			writeError(w, errNoPhone)
@@ -220,6 +226,10 @@ func (t *Tenant) handleAnswer(accept bool) http.HandlerFunc {
 
 // handleDismiss swipes a notification away on the phone, unanswered.
 func (t *Tenant) handleDismiss(w http.ResponseWriter, r *http.Request) {
+	if t.isExternalPush(r.PathValue("id")) {
+		writeError(w, errExternalPush)
+		return
+	}
 	phone := t.connectedPhone()
 	if phone == nil {
 		writeError(w, errNoPhone)

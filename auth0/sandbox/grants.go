@@ -56,7 +56,7 @@ func (t *Tenant) lockedGrant(w http.ResponseWriter, r *http.Request, req tokenRe
 
 // endedPushesLocked lists the push challenges (by txtkn) still waiting on
 // the mfa_token a grant has just redeemed: that sign-in is over, so their
-// requests on the phone can never be of use.
+// requests on the phone can never be of use. Those in the outbox go now.
 func (t *Tenant) endedPushesLocked(req tokenRequest, g *granted) []string {
 	if g == nil {
 		return nil
@@ -68,6 +68,7 @@ func (t *Tenant) endedPushesLocked(req tokenRequest, g *granted) []string {
 			ended = append(ended, txToken)
 		}
 	}
+	t.withdrawExternalLocked(ended)
 	return ended
 }
 
@@ -79,20 +80,26 @@ func (t *Tenant) withdrawPushes(txTokens []string) {
 }
 
 // oobGrant answers a poll of the mfa-oob grant. The rate limit is per
-// oob_code and its headers go on every answer.
+// sign-in, Auth0's "unique session": every oob_code of one mfa_token
+// shares it, so challenging again does not start a new budget. Its
+// headers go on every answer.
 func (t *Tenant) oobGrant(w http.ResponseWriter, r *http.Request, req tokenRequest) {
 	code, e := req.required("oob_code")
 	if e != nil {
 		writeError(w, e)
 		return
 	}
+	session, _ := req.str("mfa_token")
+	if session == "" {
+		session = code // refused below all the same; still counted
+	}
 	now := t.now()
 	t.mu.Lock()
-	ok, rt := t.polls.take(code, now)
+	ok, rt := t.polls.take(session, now)
 	setHeaders(w, rt.headers(now, !ok))
 	if !ok {
 		t.mu.Unlock()
-		writeError(w, tooManyRequests(rt, now, "Too many requests for this oob_code: at most "+strconv.Itoa(rt.limit)+" a minute"))
+		writeError(w, tooManyRequests(rt, now, "Too many mfa-oob requests for this sign-in (mfa_token): at most "+strconv.Itoa(rt.limit)+" a minute"))
 		return
 	}
 	g, e := t.pollLocked(req, r, code, now)
@@ -201,14 +208,15 @@ func (t *Tenant) otpLocked(req tokenRequest, now time.Time) (*granted, *apiError
 	return t.failLocked(u, now, errInvalidOTP)
 }
 
-// matchTOTP accepts the code of the current step or one step either side,
-// each step once.
+// matchTOTP accepts the code of the current step or of the previous one,
+// as Auth0 does (a 60-second window; a device clock ahead is refused), each
+// step once.
 func matchTOTP(a *authenticator, otp string, now time.Time) (int64, bool) {
 	if len(otp) != 6 || strings.Trim(otp, "0123456789") != "" {
 		return 0, false
 	}
 	step := now.Unix() / 30
-	for _, s := range []int64{step - 1, step, step + 1} {
+	for _, s := range []int64{step - 1, step} {
 		if s <= a.lastStep {
 			continue
 		}

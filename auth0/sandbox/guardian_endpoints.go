@@ -1,7 +1,7 @@
 package sandbox
 
 import (
-	"crypto/rsa"
+	"crypto"
 	"crypto/subtle"
 	"encoding/json"
 	"net/http"
@@ -23,9 +23,13 @@ func guardianErr(status int, code, message string) *guardianError {
 var (
 	errTicketUnknown = guardianErr(http.StatusNotFound, "enrollment_transaction_not_found", "Enrollment transaction not found")
 	errTicketUsed    = guardianErr(http.StatusConflict, "enrollment_conflict", "The enrollment transaction was already used")
-	errTicketExpired = guardianErr(http.StatusGone, "transaction_expired", "The enrollment transaction has expired")
+	// Auth0's code for an expired ticket or transaction is the one for an
+	// inactive one: enrollment_transaction_not_found ("not active or has
+	// expired") and login_transaction_not_found ("not active or has
+	// already expired"). Only the message tells them apart.
+	errTicketExpired = guardianErr(http.StatusNotFound, "enrollment_transaction_not_found", "The enrollment transaction has expired")
 	errTxUnknown     = guardianErr(http.StatusNotFound, "invalid_token", "Invalid transaction token")
-	errTxExpired     = guardianErr(http.StatusGone, "transaction_expired", "The login transaction has expired")
+	errTxExpired     = guardianErr(http.StatusNotFound, "login_transaction_not_found", "The login transaction has expired")
 	errTxAnswered    = guardianErr(http.StatusNotFound, "login_transaction_not_found", "The login transaction was already answered")
 	errBadResponse   = guardianErr(http.StatusUnauthorized, "invalid_token", "Invalid challenge_response")
 	errDeviceUnknown = guardianErr(http.StatusNotFound, "device_account_not_found", "Device account not found")
@@ -37,33 +41,57 @@ type guardianEnrollRequest struct {
 	name        string
 	pushService string
 	pushToken   string
-	key         *rsa.PublicKey
+	key         crypto.PublicKey
 }
 
 func invalidBody(message string) *guardianError {
 	return guardianErr(http.StatusBadRequest, "invalid_body", message)
 }
 
-// decodeGuardianEnroll reads the enroll body; it returns the top-level
-// field names for the request log.
-func decodeGuardianEnroll(body []byte) (guardianEnrollRequest, []string, *guardianError) {
+// objectFieldNames are the top-level field names of a body that must be a
+// JSON object, sorted, for the request log.
+func objectFieldNames(body []byte) ([]string, *guardianError) {
 	var raw map[string]json.RawMessage
 	if err := json.Unmarshal(body, &raw); err != nil || raw == nil {
-		return guardianEnrollRequest{}, nil, invalidBody("The body must be a JSON object")
+		return nil, invalidBody("The body must be a JSON object")
 	}
 	names := make([]string, 0, len(raw))
 	for k := range raw {
 		names = append(names, k)
 	}
 	sort.Strings(names)
+	return names, nil
+}
+
+// readGuardianRequest reads and decodes a Guardian request body, notes its
+// field names in the request log, and answers a bad one itself (ok false).
+func readGuardianRequest[T any](w http.ResponseWriter, r *http.Request, decode func([]byte) (T, []string, *guardianError)) (req T, ok bool) {
+	body, e := readBody(w, r)
+	if e != nil {
+		writeGuardianError(w, invalidBody(e.desc))
+		return req, false
+	}
+	req, names, ge := decode(body)
+	noteFields(r, names)
+	if ge != nil {
+		writeGuardianError(w, ge)
+		return req, false
+	}
+	return req, true
+}
+
+// decodeGuardianEnroll reads the enroll body; it returns the top-level
+// field names for the request log.
+func decodeGuardianEnroll(body []byte) (guardianEnrollRequest, []string, *guardianError) {
+	names, ge := objectFieldNames(body)
+	if ge != nil {
+		return guardianEnrollRequest{}, nil, ge
+	}
 	var b struct {
-		Identifier      string `json:"identifier"`
-		Name            string `json:"name"`
-		PushCredentials *struct {
-			Service string `json:"service"`
-			Token   string `json:"token"`
-		} `json:"push_credentials"`
-		PublicKey *guardian.JWK `json:"public_key"`
+		Identifier      string           `json:"identifier"`
+		Name            string           `json:"name"`
+		PushCredentials *pushCredentials `json:"push_credentials"`
+		PublicKey       *guardian.JWK    `json:"public_key"`
 	}
 	if err := json.Unmarshal(body, &b); err != nil {
 		return guardianEnrollRequest{}, names, invalidBody("A field has the wrong type: identifier and name are strings, push_credentials and public_key objects")
@@ -78,7 +106,7 @@ func decodeGuardianEnroll(body []byte) (guardianEnrollRequest, []string, *guardi
 	if b.PublicKey == nil {
 		return req, names, invalidBody("public_key is required")
 	}
-	key, err := b.PublicKey.RSAPublicKey()
+	key, err := b.PublicKey.PublicKey() // RSA as Auth0's SDKs send, or EC P-256
 	if err != nil {
 		return req, names, invalidBody("public_key: " + err.Error())
 	}
@@ -109,15 +137,8 @@ func (t *Tenant) handleGuardianEnroll(w http.ResponseWriter, r *http.Request) {
 		writeGuardianError(w, guardianErr(http.StatusUnauthorized, "invalid_token", `Missing or malformed Authorization: Ticket id="<enrollment_tx_id>"`))
 		return
 	}
-	body, e := readBody(w, r)
-	if e != nil {
-		writeGuardianError(w, invalidBody(e.desc))
-		return
-	}
-	req, names, ge := decodeGuardianEnroll(body)
-	noteFields(r, names)
-	if ge != nil {
-		writeGuardianError(w, ge)
+	req, ok := readGuardianRequest(w, r, decodeGuardianEnroll)
+	if !ok {
 		return
 	}
 	base := t.baseURL(r)
@@ -128,7 +149,7 @@ func (t *Tenant) handleGuardianEnroll(w http.ResponseWriter, r *http.Request) {
 		writeGuardianError(w, ge)
 		return
 	}
-	writeJSON(w, http.StatusOK, contentJSONCharset, out)
+	writeJSON(w, http.StatusCreated, contentJSONCharset, out)
 }
 
 func (t *Tenant) enrollLocked(ticket string, req guardianEnrollRequest, base string, now time.Time) (map[string]any, *guardianError) {
@@ -227,12 +248,12 @@ func (t *Tenant) resolveLocked(txToken, raw, audience string, now time.Time) *gu
 }
 
 // verifyChallengeResponse checks the device's JWT: its signature with the
-// enrolled key, sub = the challenge, aud = the resolve URL, iss = the
+// enrolled key (RS256, or ES256 for an EC key), sub = the challenge, aud = the resolve URL, iss = the
 // enrolled identifier, and that it has not expired.
 func verifyChallengeResponse(raw string, tx *oobTx, audience string, now time.Time) (bool, error) {
 	var claims guardian.ChallengeClaims
 	_, err := jwt.ParseWithClaims(raw, &claims, func(*jwt.Token) (any, error) { return tx.device.key, nil },
-		jwt.WithValidMethods([]string{"RS256"}), jwt.WithTimeFunc(func() time.Time { return now }),
+		jwt.WithValidMethods([]string{guardian.SigningMethod(tx.device.key)}), jwt.WithTimeFunc(func() time.Time { return now }),
 		jwt.WithExpirationRequired(), jwt.WithIssuedAt(), jwt.WithAudience(audience),
 		jwt.WithIssuer(tx.device.identifier), jwt.WithSubject(tx.challenge))
 	if err != nil {
@@ -246,22 +267,14 @@ func verifyChallengeResponse(raw string, tx *oobTx, audience string, now time.Ti
 
 func (t *Tenant) handleGuardianDeleteDevice(w http.ResponseWriter, r *http.Request) {
 	id := r.PathValue("id")
-	token, ok := bearer(r)
-	if !ok {
-		writeGuardianError(w, guardianErr(http.StatusUnauthorized, "invalid_token", "Missing Authorization: Bearer <device token or JWT>"))
+	access, ge := deviceAccess(r, t.baseURL(r))
+	if ge != nil {
+		writeGuardianError(w, ge)
 		return
 	}
-	audience := t.baseURL(r) + "/appliance-mfa/api/device-accounts"
-	now := t.now()
 	t.mu.Lock()
-	dev := t.devices[id]
-	var ge *guardianError
-	switch {
-	case dev == nil:
-		ge = errDeviceUnknown
-	case !deviceAuthorized(dev, token, audience, now):
-		ge = guardianErr(http.StatusUnauthorized, "invalid_token", "The token does not authorize this device account")
-	default:
+	dev, ge := t.deviceLocked(id, access, t.now())
+	if ge == nil {
 		t.deleteAuthenticatorLocked(dev.user, dev.push.id)
 	}
 	phone := t.phone
@@ -276,6 +289,31 @@ func (t *Tenant) handleGuardianDeleteDevice(w http.ResponseWriter, r *http.Reque
 	w.WriteHeader(http.StatusNoContent)
 }
 
+// deviceAccessRequest is the bearer of a device-account request and the
+// audience its JWT must name.
+type deviceAccessRequest struct{ token, audience string }
+
+func deviceAccess(r *http.Request, base string) (deviceAccessRequest, *guardianError) {
+	token, ok := bearer(r)
+	if !ok {
+		return deviceAccessRequest{}, guardianErr(http.StatusUnauthorized, "invalid_token", "Missing Authorization: Bearer <device token or JWT>")
+	}
+	return deviceAccessRequest{token: token, audience: base + "/appliance-mfa/api/device-accounts"}, nil
+}
+
+// deviceLocked is the device account id names, if the request's bearer
+// authorizes it. The caller holds t.mu.
+func (t *Tenant) deviceLocked(id string, access deviceAccessRequest, now time.Time) (*deviceAccount, *guardianError) {
+	dev := t.devices[id]
+	switch {
+	case dev == nil:
+		return nil, errDeviceUnknown
+	case !deviceAuthorized(dev, access.token, access.audience, now):
+		return nil, guardianErr(http.StatusUnauthorized, "invalid_token", "The token does not authorize this device account")
+	}
+	return dev, nil
+}
+
 // deviceAuthorized accepts the enroll answer's token, or a JWT signed by
 // the device key with iss = device account id and sub = user id.
 func deviceAuthorized(dev *deviceAccount, token, audience string, now time.Time) bool {
@@ -283,7 +321,7 @@ func deviceAuthorized(dev *deviceAccount, token, audience string, now time.Time)
 		return true
 	}
 	_, err := jwt.Parse(token, func(*jwt.Token) (any, error) { return dev.key, nil },
-		jwt.WithValidMethods([]string{"RS256"}), jwt.WithTimeFunc(func() time.Time { return now }),
+		jwt.WithValidMethods([]string{guardian.SigningMethod(dev.key)}), jwt.WithTimeFunc(func() time.Time { return now }),
 		jwt.WithExpirationRequired(), jwt.WithAudience(audience), jwt.WithIssuer(dev.id), jwt.WithSubject(dev.user.id))
 	return err == nil
 }

@@ -49,7 +49,7 @@ func TestGuardianEnrollRawAndErrors(t *testing.T) {
 		wantGuardianError(t, s.guardianCall("enroll", ticket, bad), 400, "invalid_body")
 	}
 	a := s.guardianCall("enroll", ticket, good)
-	if a.status != 200 {
+	if a.status != 201 {
 		t.Fatalf("enroll: %d %s", a.status, a.raw)
 	}
 	totp, _ := a.body["totp"].(map[string]any)
@@ -78,7 +78,7 @@ func TestGuardianEnrollRawAndErrors(t *testing.T) {
 	s2 := startSandbox(t, Options{})
 	e2, _ := guardian.ParseBarcodeURI(s2.associatePush(s2.login("alice@example.com")).str("barcode_uri"))
 	s2.clock.Advance(5 * time.Minute)
-	wantGuardianError(t, s2.guardianCall("enroll", `Ticket id="`+e2.TransactionID+`"`, good), 410, "transaction_expired")
+	wantGuardianError(t, s2.guardianCall("enroll", `Ticket id="`+e2.TransactionID+`"`, good), 404, "enrollment_transaction_not_found")
 }
 
 func TestGuardianResolveVerifiesTheJWT(t *testing.T) {
@@ -151,7 +151,7 @@ func TestGuardianResolveAfterExpiry(t *testing.T) {
 	s.clock.Advance(5 * time.Minute)
 	err := guardian.Resolve(context.Background(), s.Client(), dev, n.Payload, s.clock.Now(), true, "")
 	var ge *guardian.Error
-	if !errors.As(err, &ge) || ge.StatusCode != 410 || ge.ErrorCode != "transaction_expired" {
+	if !errors.As(err, &ge) || ge.StatusCode != 404 || ge.ErrorCode != "login_transaction_not_found" || ge.Message != "The login transaction has expired" {
 		t.Errorf("resolve after expiry: %v", err)
 	}
 }

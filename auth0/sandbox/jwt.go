@@ -97,7 +97,7 @@ func (t *Tenant) issueTokens(base string, u *user, sess *mfaSession, now time.Ti
 		lifetime = t.opts.MFAAccessTokenLifetime
 		scope = mfaScopes(scope)
 	}
-	access, err := t.signer.sign(jwt.MapClaims{
+	access, err := t.accessToken(base, audience, jwt.MapClaims{
 		"iss": base + "/", "sub": u.id, "aud": audience, "azp": clientID,
 		"scope": scope, "iat": now.Unix(), "exp": now.Add(lifetime).Unix(),
 	})
@@ -122,6 +122,18 @@ func (t *Tenant) issueTokens(base string, u *user, sess *mfaSession, now time.Ti
 		out["refresh_token"] = "v1." + randomB64(48)
 	}
 	return out, nil
+}
+
+// accessToken is a signed JWT for an API audience (the MFA API's or a
+// custom one), and an opaque token for /userinfo alone, as Auth0 issues
+// when no API audience is asked: only Auth0 can read that one, so a
+// client that decodes it here would break on a real tenant. Auth0 does not
+// publish its opaque form; nothing in the sandbox reads it back.
+func (t *Tenant) accessToken(base, audience string, claims jwt.MapClaims) (string, error) {
+	if audience == base+"/userinfo" {
+		return randomString(32, alnum), nil
+	}
+	return t.signer.sign(claims)
 }
 
 // mfaScopes keeps the scopes the MFA API audience defines, and OIDC's.

@@ -14,16 +14,20 @@ type Options struct {
 
 	// MinPollInterval is the spacing below which a poll of the same oob_code
 	// gets slow_down (the first poll never does). Zero turns slow_down off;
-	// DefaultOptions and the sandbox command use Auth0's 5 s.
+	// DefaultOptions and the sandbox command use 5 s, an assumed figure:
+	// Auth0 documents slow_down but not its threshold, and 5 s spreads its
+	// documented 12 polls a minute evenly.
 	MinPollInterval time.Duration
 
-	MFATokenLifetime             time.Duration // default 5m
+	// MFATokenLifetime defaults to 5 minutes, an assumed figure: Auth0 does
+	// not publish the mfa_token's lifetime, and its pages say 5 or 10.
+	MFATokenLifetime             time.Duration
 	EnrollmentTicketLifetime     time.Duration // default 5m
 	MFAAccessTokenLifetime       time.Duration // audience <tenant>/mfa/; default 600s
 	AccessTokenLifetime          time.Duration // other audiences; default 86400s
 	PendingAuthenticatorLifetime time.Duration // unconfirmed authenticators; default 24h
 
-	PollsPerMinute  int // mfa-oob polls per oob_code; default 12
+	PollsPerMinute  int // mfa-oob polls per sign-in (mfa_token), all its oob_codes together; default 12
 	PushesPerMinute int // push challenges per user; default 5
 	FailuresPerHour int // OTP and recovery-code failures per user; default 10
 
@@ -90,7 +94,7 @@ type RequestRecord struct {
 	Fields []string
 }
 
-// DefaultOptions are Auth0's numbers, with slow_down at 5 s.
+// DefaultOptions are Auth0's numbers, with slow_down at 5 s (assumed).
 func DefaultOptions() Options {
 	o := Options{MinPollInterval: 5 * time.Second}
 	o.fill()
@@ -99,7 +103,7 @@ func DefaultOptions() Options {
 
 // PollingOptions are DefaultOptions for clients that poll every interval,
 // as mfapush's embedded sandbox is: slow_down below interval, and a rate
-// limit such a client never reaches. Auth0's 12 polls a minute match its
+// limit such a client never reaches. Auth0's 12 polls a minute match a
 // 5 s spacing; with a shorter spacing that limit answered 429 after twenty
 // seconds of waiting, and the next polls came seconds late.
 func PollingOptions(interval time.Duration) Options {

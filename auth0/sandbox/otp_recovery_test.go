@@ -15,7 +15,9 @@ func (s *sandbox) recoveryGrant(mfa, code string) answer {
 	return s.form("/oauth/token", client(map[string]string{"grant_type": grantMFARecoveryCode, "mfa_token": mfa, "recovery_code": code}))
 }
 
-func TestOTPWindowIsOneStepEachSide(t *testing.T) {
+// Auth0 accepts the current and the previous 30-second code: a device
+// clock behind by up to a step still works, one ahead does not.
+func TestOTPWindowIsThisStepAndThePrevious(t *testing.T) {
 	s := startSandbox(t, Options{})
 	dev := s.bobDevice().ID
 	codeAt := func(d time.Duration) string {
@@ -28,17 +30,17 @@ func TestOTPWindowIsOneStepEachSide(t *testing.T) {
 		return code
 	}
 	mfa := s.login("bob@example.com")
-	old, prev, next, far := codeAt(-60*time.Second), codeAt(-30*time.Second), codeAt(30*time.Second), codeAt(60*time.Second)
+	old, prev, next := codeAt(-60*time.Second), codeAt(-30*time.Second), codeAt(30*time.Second)
 	wantError(t, s.otpGrant(mfa, old), 403, "invalid_grant", "Invalid otp_code.")
-	wantError(t, s.otpGrant(mfa, far), 403, "invalid_grant", "Invalid otp_code.")
+	wantError(t, s.otpGrant(mfa, next), 403, "invalid_grant", "Invalid otp_code.")
 	if a := s.otpGrant(mfa, prev); a.status != 200 {
 		t.Errorf("previous step: %d %s", a.status, a.raw)
 	}
 	wantError(t, s.otpGrant(mfa, prev), 403, "invalid_grant", "Invalid otp_code.") // used
-	if a := s.otpGrant(mfa, next); a.status != 200 {
-		t.Errorf("next step: %d %s", a.status, a.raw)
+	if a := s.otpGrant(mfa, codeAt(0)); a.status != 200 {
+		t.Errorf("current step: %d %s", a.status, a.raw)
 	}
-	// Codes up to the last one accepted are spent, the current one included.
+	// Codes up to the last one accepted are spent: the current one now too.
 	wantError(t, s.otpGrant(mfa, codeAt(0)), 403, "invalid_grant", "Invalid otp_code.")
 	wantError(t, s.otpGrant(mfa, "12345"), 403, "invalid_grant", "Invalid otp_code.")
 	wantError(t, s.otpGrant(mfa, "abcdef"), 403, "invalid_grant", "Invalid otp_code.")

@@ -67,6 +67,9 @@ type Notification struct {
 	OS         string           `json:"os"`
 	Location   string           `json:"location"`
 	Payload    guardian.Payload `json:"mfa"`
+	// External marks a push to a device another client enrolled, not the
+	// phone: that client answers it with resolve-transaction.
+	External bool `json:"external,omitempty"`
 }
 
 // Phone is the simulated Guardian phone: a real client of the Guardian
@@ -83,6 +86,7 @@ type Phone struct {
 
 	mu        sync.Mutex
 	closed    bool
+	tenant    tenantLink // set by Tenant.ConnectPhone
 	devices   []*phoneDevice
 	pending   []*Notification
 	answering map[string]bool
@@ -183,7 +187,7 @@ func (p *Phone) scan(ctx context.Context, barcodeURI, deviceName string, keys fu
 		PushService: "sandbox", PushToken: p.pushToken, Key: key,
 	})
 	if err != nil {
-		return Device{}, ticketError(err)
+		return Device{}, p.ticketError(err, enrollment.TransactionID)
 	}
 	d := &phoneDevice{enrolled: enrolled, Device: Device{
 		ID: enrolled.ID, UserID: enrolled.UserID, Name: deviceName, Issuer: enrolled.Issuer, EnrolledAt: p.opts.Clock.Now(),
@@ -235,14 +239,18 @@ func checkTenant(e guardian.Enrollment, tenantURL string) error {
 	return nil
 }
 
-func ticketError(err error) error {
+// ticketError names an enroll refusal. Auth0 answers an expired ticket as
+// an unknown one (enrollment_transaction_not_found); the phone tells them
+// apart by its tenant's record, which a real Guardian app cannot.
+func (p *Phone) ticketError(err error, ticket string) error {
 	var ge *guardian.Error
 	if errors.As(err, &ge) {
 		switch ge.ErrorCode {
 		case "enrollment_transaction_not_found":
+			if expired := p.tenantRecord().ticketExpired; expired != nil && expired(ticket) {
+				return ErrTicketExpired
+			}
 			return ErrTicketUnknown
-		case "transaction_expired":
-			return ErrTicketExpired
 		case "enrollment_conflict", "already_enrolled":
 			return ErrTicketUsed
 		}
@@ -292,16 +300,10 @@ func (p *Phone) OTP(deviceID string) (string, time.Duration, error) {
 // receive is the sandbox's push channel: the tenant calls it, without its
 // lock, for each push challenge.
 func (p *Phone) receive(msg pushMessage) {
-	if msg.pushToken != p.pushToken {
-		return // another device's push: not for this phone
+	if !p.holds(msg) {
+		return // another device's push: the tenant keeps it (outbox)
 	}
-	n := &Notification{
-		ID: "ntf_" + randomString(16, alnum), DeviceID: msg.payload.DeviceAccountID, UserID: msg.userID,
-		CreatedAt: msg.created, ExpiresAt: msg.expires, Location: "sandbox", Payload: msg.payload,
-	}
-	if s := msg.payload.Source; s != nil {
-		n.App, n.AppVersion, n.OS = s.Browser.Name, s.Browser.Version, s.OS.Name
-	}
+	n := msg.notification()
 	p.mu.Lock()
 	if p.closed {
 		p.mu.Unlock()
@@ -510,6 +512,9 @@ func (p *Phone) answer(ctx context.Context, id string, accept bool, reason strin
 	p.mu.Unlock()
 
 	err = guardian.Resolve(ctx, p.hc, d.enrolled, n.Payload, now, accept, reason)
+	// Auth0 answers an expired transaction as an answered one
+	// (login_transaction_not_found): the notification's own expiry tells.
+	expired := !p.opts.Clock.Now().Before(n.ExpiresAt)
 
 	p.mu.Lock()
 	defer p.mu.Unlock()
@@ -518,7 +523,7 @@ func (p *Phone) answer(ctx context.Context, id string, accept bool, reason strin
 	note := goneNote{err: ErrAlreadyAnswered, at: now}
 	switch {
 	case err == nil:
-	case errors.As(err, &ge) && ge.ErrorCode == "transaction_expired":
+	case errors.As(err, &ge) && ge.ErrorCode == "login_transaction_not_found" && expired:
 		note.err, err = ErrNotificationExpired, ErrNotificationExpired
 	case errors.As(err, &ge) && ge.ErrorCode == "login_transaction_not_found":
 		err = ErrAlreadyAnswered

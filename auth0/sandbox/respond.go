@@ -1,6 +1,7 @@
 package sandbox
 
 import (
+	"bytes"
 	"encoding/json"
 	"net/http"
 	"sync"
@@ -27,7 +28,7 @@ func newError(status int, code, desc string) *apiError {
 	// Encoded once: the same errors (authorization_pending above all) are
 	// answered to every poll.
 	e.body = sync.OnceValue(func() []byte {
-		b, _ := json.Marshal(map[string]string{"error": e.code, "error_description": e.desc})
+		b, _ := marshalJSON(map[string]string{"error": e.code, "error_description": e.desc})
 		return b
 	})
 	return e
@@ -45,8 +46,20 @@ var (
 	errExpiredMFAToken    = newError(403, "expired_token", "mfa_token is expired")
 )
 
+// marshalJSON encodes as Auth0 does: &, < and > as they are, where
+// json.Marshal writes \u0026, \u003c and \u003e (in every barcode_uri).
+func marshalJSON(v any) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
+}
+
 func writeJSON(w http.ResponseWriter, status int, contentType string, v any) {
-	b, err := json.Marshal(v)
+	b, err := marshalJSON(v)
 	if err != nil {
 		status, b = 500, []byte(`{"error":"server_error","error_description":"could not encode the answer"}`)
 	}

@@ -22,10 +22,15 @@ func (t *Tenant) routes() *http.ServeMux {
 			}
 			sort.Strings(allowed)
 			w.Header().Set("Allow", strings.Join(allowed, ", "))
-			writeError(w, newError(http.StatusMethodNotAllowed, "method_not_allowed", r.Method+" is not allowed here: use "+strings.Join(allowed, " or ")))
+			desc := r.Method + " is not allowed here: use " + strings.Join(allowed, " or ")
+			if strings.HasPrefix(path, "/appliance-mfa/") { // a Guardian SDK reads only its own error shape
+				writeGuardianError(w, guardianErr(http.StatusMethodNotAllowed, "method_not_allowed", desc))
+				return
+			}
+			writeError(w, newError(http.StatusMethodNotAllowed, "method_not_allowed", desc))
 		})
 	}
-	post, get, del := http.MethodPost, http.MethodGet, http.MethodDelete
+	post, get, del, patch := http.MethodPost, http.MethodGet, http.MethodDelete, http.MethodPatch
 
 	route("/oauth/token", map[string]http.HandlerFunc{post: t.handleToken})
 	route("/mfa/associate", map[string]http.HandlerFunc{post: t.handleAssociate})
@@ -37,7 +42,7 @@ func (t *Tenant) routes() *http.ServeMux {
 
 	route("/appliance-mfa/api/enroll", map[string]http.HandlerFunc{post: t.handleGuardianEnroll})
 	route("/appliance-mfa/api/resolve-transaction", map[string]http.HandlerFunc{post: t.handleGuardianResolve})
-	route("/appliance-mfa/api/device-accounts/{id}", map[string]http.HandlerFunc{del: t.handleGuardianDeleteDevice})
+	route("/appliance-mfa/api/device-accounts/{id}", map[string]http.HandlerFunc{del: t.handleGuardianDeleteDevice, patch: t.handleGuardianUpdateDevice})
 	m.HandleFunc("/appliance-mfa/", func(w http.ResponseWriter, r *http.Request) {
 		writeGuardianError(w, &guardianError{status: 404, code: "not_found", message: "No such Guardian endpoint"})
 	})

@@ -1,7 +1,7 @@
 package sandbox
 
 import (
-	"crypto/rsa"
+	"crypto"
 	"time"
 )
 
@@ -88,8 +88,8 @@ type deviceAccount struct {
 	push        *authenticator
 	identifier  string
 	name        string
-	key         *rsa.PublicKey
-	token       string // the legacy device-account bearer
+	key         crypto.PublicKey // RSA (RS256) or EC P-256 (ES256)
+	token       string           // the legacy device-account bearer
 	pushService string
 	pushToken   string
 }

@@ -102,6 +102,7 @@ func (t *Tenant) sweepLocked(now time.Time) {
 		u.auths = kept
 		u.recount()
 	}
+	t.pruneOutboxLocked(now)
 	t.polls.sweep(now)
 	t.pushes.sweep(now)
 	t.failures.sweep(now)

@@ -35,7 +35,8 @@ type Tenant struct {
 	oobs         map[string]*oobTx      // by oob_code
 	txs          map[string]*oobTx      // push challenges by txtkn
 	devices      map[string]*deviceAccount
-	polls        *buckets                 // by oob_code
+	outbox       []*Notification          // pushes to devices the phone does not hold, oldest first
+	polls        *buckets                 // by mfa_token: Auth0's "unique session"
 	pushes       *buckets                 // by user id
 	failures     *buckets                 // by user id
 	associations *buckets                 // by user id
@@ -215,6 +216,7 @@ func (t *Tenant) connectedPhone() *Phone {
 // ConnectPhone makes p the phone that receives this tenant's pushes and
 // enrollment QR codes (the sandbox's stand-in for APNs and FCM).
 func (t *Tenant) ConnectPhone(p *Phone) {
+	p.connect(tenantLink{ticketExpired: t.ticketExpired})
 	t.mu.Lock()
 	t.phone = p
 	t.mu.Unlock()

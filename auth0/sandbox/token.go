@@ -153,8 +153,10 @@ func (t *Tenant) passwordGrant(w http.ResponseWriter, r *http.Request, req token
 		return
 	}
 	token := t.newSession(u, audience, scope, now)
+	requirements := requirementsLocked(u)
 	t.mu.Unlock()
-	writeJSON(w, http.StatusForbidden, contentJSON, map[string]string{
+	writeJSON(w, http.StatusForbidden, contentJSONCharset, map[string]any{
 		"error": "mfa_required", "error_description": "Multifactor authentication required", "mfa_token": token,
+		"mfa_requirements": requirements,
 	})
 }

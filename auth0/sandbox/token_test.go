@@ -27,14 +27,14 @@ func passwordForm(extra map[string]string) map[string]string {
 func TestPasswordGrantAnswersMFARequired(t *testing.T) {
 	s := startSandbox(t, Options{})
 	a := s.form("/oauth/token", passwordForm(nil))
-	if a.status != 403 || a.str("error") != "mfa_required" || a.str("error_description") != "Multifactor authentication required" || len(a.body) != 3 {
+	if a.status != 403 || a.str("error") != "mfa_required" || a.str("error_description") != "Multifactor authentication required" || a.body["mfa_requirements"] == nil || len(a.body) != 4 {
 		t.Fatalf("got %d %s", a.status, a.raw)
 	}
 	tok := a.str("mfa_token")
 	if !strings.HasPrefix(tok, "Fe26.2*") || strings.Count(tok, ".") > 1 || strings.HasPrefix(tok, "eyJ") {
 		t.Errorf("mfa_token %q does not look opaque", tok)
 	}
-	if a.header.Get("Content-Type") != "application/json" {
+	if a.header.Get("Content-Type") != "application/json; charset=utf-8" { // as recorded
 		t.Errorf("Content-Type %q", a.header.Get("Content-Type"))
 	}
 
@@ -183,13 +183,20 @@ func TestTokensCarryTheLoginsAudienceAndScope(t *testing.T) {
 		if tokens.str("scope") != wantScope {
 			t.Errorf("scope %q, want %q", tokens.str("scope"), wantScope)
 		}
-		at := s.verifyJWT(tokens.str("access_token"))
-		now := s.clock.Now().Add(-30 * time.Second).Unix()
-		want := map[string]any{"iss": s.URL + "/", "sub": u.UserID, "aud": c.wantAud, "scope": wantScope, "azp": clientID,
-			"iat": float64(now), "exp": float64(now) + c.expiresIn}
-		for k, v := range want {
-			if at[k] != v {
-				t.Errorf("access token %s = %v, want %v", k, at[k], v)
+		if c.wantAud == s.URL+"/userinfo" {
+			// No API audience: an opaque token, as Auth0 issues.
+			if at := tokens.str("access_token"); len(at) != 32 || strings.Trim(at, alnum) != "" {
+				t.Errorf("access token for /userinfo %q, want 32 opaque letters and digits", at)
+			}
+		} else {
+			at := s.verifyJWT(tokens.str("access_token"))
+			now := s.clock.Now().Add(-30 * time.Second).Unix()
+			want := map[string]any{"iss": s.URL + "/", "sub": u.UserID, "aud": c.wantAud, "scope": wantScope, "azp": clientID,
+				"iat": float64(now), "exp": float64(now) + c.expiresIn}
+			for k, v := range want {
+				if at[k] != v {
+					t.Errorf("access token %s = %v, want %v", k, at[k], v)
+				}
 			}
 		}
 		_, hasID := tokens.body["id_token"]

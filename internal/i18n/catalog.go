@@ -223,6 +223,9 @@ type Catalog struct {
 		Opaque             string
 		Done               string
 		ExpiryUnknown      string // the answer gave no believable expires_in
+		// OpaqueWhy says why an access token cannot be decoded: Auth0
+		// issues opaque ones when no API audience is asked.
+		OpaqueWhy string
 	}
 
 	Phone struct {
@@ -429,6 +432,14 @@ type Catalog struct {
 		ListTitle       string // %s: user
 		// UsingRecoveryCode and NewRecoveryCode: --recovery-code-stdin.
 		UsingRecoveryCode, NewRecoveryCode string
+	}
+
+	// Requirements words what mfa_required's mfa_requirements list (flow's
+	// RequirementsText and FactorNotAllowedText), for every front end.
+	Requirements struct {
+		Challenge  string // %s: factor types, as Auth0 names them
+		Enroll     string // %s: factor types
+		NotAllowed string // %s %s: the factor asked for, the allowed ones
 	}
 }
 

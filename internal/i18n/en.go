@@ -99,7 +99,7 @@ var english = func() Catalog {
 	p.Server = ProblemText{"The tenant answered with an error page", "Auth0 or a proxy on the way failed. Wait a moment and try again."}
 	p.AlreadyEnrolled = ProblemText{"The user is already enrolled",
 		"An mfa_token can only enroll a user's first factor. Verify with the existing factor to get an MFA API token, then enroll."}
-	p.TokenExpired = ProblemText{"The mfa_token has expired", "It lives 5 minutes. Sign in again."}
+	p.TokenExpired = ProblemText{"The mfa_token has expired", "It lasts a few minutes (Auth0 does not publish how long: its pages say 5 or 10). Sign in again."}
 	p.TokenInvalid = ProblemText{"Auth0 did not accept the mfa_token",
 		"Paste the whole mfa_token from a fresh mfa_required answer of this same application, or sign in with a password."}
 	p.InvalidCode = ProblemText{"That code is not right", "Check the code and type it again. OTP codes change every 30 seconds."}
@@ -246,6 +246,7 @@ var english = func() Catalog {
 	r.Opaque = "opaque (not a JWT)"
 	r.Done = "Press enter to start over, q to quit."
 	r.ExpiryUnknown = "unknown"
+	r.OpaqueWhy = "opaque: Auth0 issues opaque access tokens when no API audience is asked; it cannot be decoded"
 
 	ph := &c.Phone
 	ph.Title = "Simulated phone"
@@ -299,7 +300,7 @@ var english = func() Catalog {
 	tr.RevealDeclined = "Secrets stay hidden."
 
 	x := &c.Explain
-	x.MFARequired = "the password is right; an mfa_token (valid 5 minutes) to complete MFA with"
+	x.MFARequired = "the password is right; an mfa_token (valid a few minutes) to complete MFA with"
 	x.Tokens = "MFA done: tokens issued"
 	x.Pending = "authorization_pending: no answer from the phone yet"
 	x.SlowDown = "slow_down: asked too fast, so every later poll waits 5 s more"
@@ -463,6 +464,9 @@ var english = func() Catalog {
 	pl.ListTitle = "Authenticators of %s:"
 	pl.UsingRecoveryCode = "Checking the recovery code from standard input instead of sending a push…"
 	pl.NewRecoveryCode = "The code you used no longer works: write this new one down now, it is shown only here."
+	c.Requirements.Challenge = "Auth0's mfa_requirements: challenge with %s."
+	c.Requirements.Enroll = "Auth0's mfa_requirements: enroll %s first."
+	c.Requirements.NotAllowed = "Auth0's mfa_requirements do not allow %s for this user, only: %s."
 	c.Config = englishConfig()
 	c.Help.Headings.Usage, c.Help.Headings.Examples = "USAGE", "EXAMPLES"
 	c.Help.Headings.Flags, c.Help.Headings.FlagsPlaceholder = "FLAGS", "[--flags]"

@@ -103,7 +103,7 @@ var french = func() Catalog {
 	p.Server = ProblemText{"Le locataire a répondu par une page d’erreur", "Auth0 ou un proxy sur le trajet a échoué. Patientez un moment, puis réessayez."}
 	p.AlreadyEnrolled = ProblemText{"L’utilisateur est déjà inscrit",
 		"Un mfa_token ne permet d’inscrire que le premier facteur d’un utilisateur. Vérifiez avec le facteur existant pour obtenir un jeton de l’API MFA, puis inscrivez."}
-	p.TokenExpired = ProblemText{"Le mfa_token a expiré", "Il est valable 5 minutes. Connectez-vous de nouveau."}
+	p.TokenExpired = ProblemText{"Le mfa_token a expiré", "Il ne dure que quelques minutes (Auth0 ne publie pas sa durée : ses pages disent 5 ou 10). Connectez-vous de nouveau."}
 	p.TokenInvalid = ProblemText{"Auth0 n’a pas accepté le mfa_token",
 		"Collez le mfa_token entier d’une réponse mfa_required récente de cette même application, ou connectez-vous avec un mot de passe."}
 	p.InvalidCode = ProblemText{"Ce code n’est pas le bon", "Vérifiez le code et saisissez-le de nouveau. Les codes OTP changent toutes les 30 secondes."}
@@ -250,6 +250,7 @@ var french = func() Catalog {
 	r.Opaque = "opaque (pas un JWT)"
 	r.Done = "Appuyez sur enter pour recommencer, q pour quitter."
 	r.ExpiryUnknown = "inconnue"
+	r.OpaqueWhy = "opaque : Auth0 délivre des jetons d’accès opaques quand aucune audience d’API n’est demandée ; il ne se décode pas"
 
 	ph := &c.Phone
 	ph.Title = "Téléphone simulé"
@@ -303,7 +304,7 @@ var french = func() Catalog {
 	tr.RevealDeclined = "Les secrets restent masqués."
 
 	x := &c.Explain
-	x.MFARequired = "mot de passe correct ; un mfa_token (valable 5 minutes) pour terminer la MFA"
+	x.MFARequired = "mot de passe correct ; un mfa_token (valable quelques minutes) pour terminer la MFA"
 	x.Tokens = "MFA terminée : jetons émis"
 	x.Pending = "authorization_pending : pas encore de réponse du téléphone"
 	x.SlowDown = "slow_down : interrogation trop rapide, chaque interrogation suivante attend 5 s de plus"
@@ -468,6 +469,9 @@ var french = func() Catalog {
 	pl.ListTitle = "Authentifiants de %s :"
 	pl.UsingRecoveryCode = "Vérification du code de récupération lu sur l’entrée standard, sans notification poussée…"
 	pl.NewRecoveryCode = "Le code utilisé ne fonctionne plus : notez tout de suite ce nouveau code, il n’est affiché qu’ici."
+	c.Requirements.Challenge = "mfa_requirements d’Auth0 : vérification par %s."
+	c.Requirements.Enroll = "mfa_requirements d’Auth0 : inscrire d’abord %s."
+	c.Requirements.NotAllowed = "Les mfa_requirements d’Auth0 n’autorisent pas %s pour cet utilisateur, seulement : %s."
 	c.Config = frenchConfig()
 	c.Help.Headings.Usage, c.Help.Headings.Examples = "UTILISATION", "EXEMPLES"
 	c.Help.Headings.Flags, c.Help.Headings.FlagsPlaceholder = "OPTIONS", "[--options]"

@@ -16,6 +16,13 @@ func (r *run) challenge() Outcome {
 	if o != "" {
 		return o
 	}
+	answer := flow.Push
+	if code.factor != nil {
+		answer = code.factor
+	}
+	if o := r.challengeRefusal(answer); o != "" {
+		return o
+	}
 	list, o := r.list()
 	if o != "" {
 		return o
@@ -155,6 +162,9 @@ func (r *run) sayTokens(tokens *auth0.Tokens, at time.Time) {
 			r.sayLabeled(indent, tk.label, tk.value)
 		default:
 			r.sayLabeled(indent, tk.label, r.t.Plain.HiddenToken)
+		}
+		if note := flow.AccessTokenNote(r.t, tk.value); tk.label == t.AccessToken && note != "" {
+			r.say(indent+indent+"%s", note) // why it cannot be decoded
 		}
 	}
 }

@@ -17,6 +17,9 @@ func (r *run) enroll() Outcome {
 	if _, o := r.signIn(true); o != "" {
 		return o
 	}
+	if o := r.enrollRefusal(); o != "" {
+		return o
+	}
 	r.report.Enrollment = &Enrollment{}
 	r.say(r.t.Working.Associating)
 	enrollment, err := flow.Enroll(r.ctx, r.Env, r.session.MFAToken, flow.Push, flow.EnrollInput{})

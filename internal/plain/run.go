@@ -70,6 +70,7 @@ type run struct {
 	problem io.Writer // errors and what to do about them
 	stdin   *bufio.Reader
 	session flow.Session
+	plan    flow.MFAPlan // what the sign-in's mfa_requirements allow
 	report  Report
 }
 

@@ -23,6 +23,8 @@ func (r *run) signIn(forMFAAPI bool) (code answerCode, o Outcome) {
 		return code, r.failed(err)
 	}
 	r.session.SignedIn(signedIn)
+	r.plan = signedIn.Plan
+	r.sayRequirements()
 	return code, ""
 }
 

@@ -345,6 +345,22 @@ func (e *env) ownDevice(barcodeURI string) *guardian.EnrolledDevice {
 	return d
 }
 
+// otherClientPush enrolls a device of the test's own for alice, signs her
+// in and pushes to it: the device, and its push as the control API lists
+// it (nil when it is not listed).
+func (e *env) otherClientPush() (*guardian.EnrolledDevice, *sandbox.Notification) {
+	e.t.Helper()
+	barcode, _ := e.associatePush(e.login(alice, "", "openid"))
+	d := e.ownDevice(barcode)
+	e.challengePush(e.login(alice, "", "openid"))
+	for _, n := range e.notifications() {
+		if n.Payload.DeviceAccountID == d.ID {
+			return d, &n
+		}
+	}
+	return d, nil
+}
+
 // resolveRaw is a device's POST /api/resolve-transaction.
 func (e *env) resolveRaw(txToken, challengeResponse string) response {
 	e.t.Helper()

@@ -302,15 +302,19 @@ var scenarios = map[string]func(e *env) response{
 		return response{status: http.StatusOK, header: http.Header{}, raw: raw}
 	},
 	"push_to_other_client_device": func(e *env) response {
-		barcode, _ := e.associatePush(e.login(alice, "", "openid"))
-		d := e.ownDevice(barcode)
-		mfa := e.login(alice, "", "openid")
-		e.challengePush(mfa)
-		delivered := false
-		for _, n := range e.notifications() {
-			delivered = delivered || n.Payload.DeviceAccountID == d.ID
+		_, delivered := e.otherClientPush()
+		raw, _ := json.Marshal(map[string]bool{"delivered": delivered != nil})
+		return response{status: http.StatusOK, header: http.Header{}, raw: raw}
+	},
+	"push_payload_to_other_client_device": func(e *env) response {
+		_, n := e.otherClientPush()
+		if n == nil {
+			e.t.Fatal("the push to the other client's device is not listed")
 		}
-		raw, _ := json.Marshal(map[string]bool{"delivered": delivered})
+		raw, err := json.Marshal(n.Payload)
+		if err != nil {
+			e.t.Fatal(err)
+		}
 		return response{status: http.StatusOK, header: http.Header{}, raw: raw}
 	},
 
