@@ -57,16 +57,19 @@ type Device struct {
 
 // Notification is a push waiting for an answer.
 type Notification struct {
-	ID         string           `json:"id"`
-	DeviceID   string           `json:"device_id"`
-	UserID     string           `json:"user_id"`
-	CreatedAt  time.Time        `json:"created_at"`
-	ExpiresAt  time.Time        `json:"expires_at"`
-	App        string           `json:"app"`         // browser or app that asked for the login
-	AppVersion string           `json:"app_version"` // its version, if known
-	OS         string           `json:"os"`
-	Location   string           `json:"location"`
-	Payload    guardian.Payload `json:"mfa"`
+	ID         string    `json:"id"`
+	DeviceID   string    `json:"device_id"`
+	UserID     string    `json:"user_id"`
+	CreatedAt  time.Time `json:"created_at"`
+	ExpiresAt  time.Time `json:"expires_at"`
+	App        string    `json:"app"`         // browser or app that asked for the login
+	AppVersion string    `json:"app_version"` // its version, if known
+	OS         string    `json:"os"`
+	Location   string    `json:"location"`
+	// BindingMessage is a CIBA request's message, the one the helpdesk
+	// reads aloud; empty for a sign-in's push.
+	BindingMessage string           `json:"binding_message,omitempty"`
+	Payload        guardian.Payload `json:"mfa"`
 }
 
 // Phone is the simulated Guardian phone: a real client of the Guardian
@@ -298,6 +301,7 @@ func (p *Phone) receive(msg pushMessage) {
 	n := &Notification{
 		ID: "ntf_" + randomString(16, alnum), DeviceID: msg.payload.DeviceAccountID, UserID: msg.userID,
 		CreatedAt: msg.created, ExpiresAt: msg.expires, Location: "sandbox", Payload: msg.payload,
+		BindingMessage: msg.bindingMessage,
 	}
 	if s := msg.payload.Source; s != nil {
 		n.App, n.AppVersion, n.OS = s.Browser.Name, s.Browser.Version, s.OS.Name

@@ -76,9 +76,17 @@ type guardianError struct {
 }
 
 func writeGuardianError(w http.ResponseWriter, e *guardianError) {
-	writeJSON(w, e.status, contentJSON, map[string]any{
-		"statusCode": e.status, "error": http.StatusText(e.status), "message": e.message, "errorCode": e.code,
-	})
+	writeJSON(w, e.status, contentJSON, statusBody(e.status, e.code, e.message))
+}
+
+// statusBody is the error body of Guardian and of the Management API:
+// {statusCode, error (the status's text), message, errorCode}.
+func statusBody(status int, code, message string) map[string]any {
+	body := map[string]any{"statusCode": status, "error": http.StatusText(status), "message": message}
+	if code != "" {
+		body["errorCode"] = code
+	}
+	return body
 }
 
 func setHeaders(w http.ResponseWriter, h http.Header) {
