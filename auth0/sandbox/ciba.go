@@ -109,7 +109,7 @@ func requestedExpiry(p params) (int, *apiError) {
 func (t *Tenant) handleBackchannelAuthorize(w http.ResponseWriter, r *http.Request) {
 	p, e := readParams(w, r, true)
 	if e != nil {
-		writeError(w, e)
+		writeErrorAs(w, e, contentJSONCharset)
 		return
 	}
 	app, e := clientAuth(p, r.Header.Get("Authorization"), true)
@@ -147,7 +147,7 @@ func (t *Tenant) handleBackchannelAuthorize(w http.ResponseWriter, r *http.Reque
 		userID, e = loginHintUser(hint, base+"/")
 	}
 	if e != nil {
-		writeError(w, e)
+		writeErrorAs(w, e, contentJSONCharset)
 		return
 	}
 	now := t.now()
@@ -157,7 +157,7 @@ func (t *Tenant) handleBackchannelAuthorize(w http.ResponseWriter, r *http.Reque
 	phone := t.phone
 	t.mu.Unlock()
 	if e != nil {
-		writeError(w, e)
+		writeErrorAs(w, e, contentJSONCharset)
 		return
 	}
 	if phone != nil {

@@ -60,11 +60,15 @@ func writeBody(w http.ResponseWriter, status int, contentType string, b []byte) 
 	w.Write(b)
 }
 
-func writeError(w http.ResponseWriter, e *apiError) {
+func writeError(w http.ResponseWriter, e *apiError) { writeErrorAs(w, e, contentJSON) }
+
+// writeErrorAs writes an error with another Content-Type: /bc-authorize's
+// carry a charset, as its recorded answers do.
+func writeErrorAs(w http.ResponseWriter, e *apiError, contentType string) {
 	for k, vs := range e.header {
 		w.Header()[k] = vs
 	}
-	writeBody(w, e.status, contentJSON, e.body())
+	writeBody(w, e.status, contentType, e.body())
 }
 
 // guardianError is a Guardian endpoint error:
