@@ -11,6 +11,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/mfapush/mfapush/auth0"
+	"github.com/mfapush/mfapush/internal/datadir"
 )
 
 // enrolledScreen confirms the enrollment and shows the recovery code until
@@ -67,7 +68,7 @@ func saveRecoveryCodes(dir, header string, user string, codes []string, now time
 	return func() tea.Msg {
 		if dir == "" {
 			var err error
-			if dir, err = privateDataDir(); err != nil {
+			if dir, err = datadir.Private(); err != nil {
 				return savedMsg{err: err}
 			}
 		}
