@@ -361,6 +361,7 @@ type Catalog struct {
 		PasswordStdin, JSON, ShowTokens, Authenticator, OTPStdin  string
 		Addr, TLS, MinPollInterval, AutoApprove, AutoScan         string
 		RecoveryCodeStdin                                         string
+		HelpdeskClientID, HelpdeskClientSecret                    string
 	}
 
 	// Sandbox is what mfapush sandbox prints besides its AUTH0_ lines.

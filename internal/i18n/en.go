@@ -402,6 +402,8 @@ var english = func() Catalog {
 	fl.AutoApprove = "the phone approves every push after this delay (0: never)"
 	fl.AutoScan = "the phone scans every push enrollment QR after this delay (0: never)"
 	fl.RecoveryCodeStdin = "answer with a recovery code from the next line of standard input instead of a push (plain mode)"
+	fl.HelpdeskClientID = "Client ID of the helpdesk's machine-to-machine application (Management API and CIBA)"
+	fl.HelpdeskClientSecret = "Client secret of the helpdesk's application (a flag stays in your shell history: prefer the environment or helpdesk_client_secret_file)"
 
 	sb := &c.Sandbox
 	sb.Serving = "The mfapush sandbox tenant is serving (Ctrl+C stops it). Every login needs MFA."

@@ -406,6 +406,8 @@ var french = func() Catalog {
 	fl.MinPollInterval = "les interrogations d’un même oob_code plus rapprochées reçoivent slow_down (0 désactive)"
 	fl.AutoApprove = "le téléphone approuve chaque notification après ce délai (0 : jamais)"
 	fl.RecoveryCodeStdin = "répondre avec un code de récupération lu sur la ligne suivante de l’entrée standard au lieu d’une notification (mode texte)"
+	fl.HelpdeskClientID = "Client ID de l’application machine à machine du support (Management API et CIBA)"
+	fl.HelpdeskClientSecret = "Client Secret de l’application du support (une option reste dans l’historique du shell : préférez l’environnement ou helpdesk_client_secret_file)"
 	fl.AutoScan = "le téléphone scanne chaque code QR d’inscription Push après ce délai (0 : jamais)"
 
 	sb := &c.Sandbox
