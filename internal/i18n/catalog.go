@@ -371,6 +371,7 @@ type Catalog struct {
 		NotEnrolled                      string
 		Enrolled                         string // %s %s: device, recovery code
 		PlayPhone, OrReject, WalkThrough string
+		LimitedHelpdesk                  string // %s: the scopes it lacks
 	}
 
 	Decode struct {

@@ -413,6 +413,7 @@ var english = func() Catalog {
 	sb.PlayPhone = "Play the phone with curl (after pasting the lines above into your shell):"
 	sb.OrReject = "(or /reject)"
 	sb.WalkThrough = "The whole walk-through is in README.md, \"Explore the MFA API with curl\"."
+	sb.LimitedHelpdesk = "The helpdesk application above has every scope the helpdesk uses; this one lacks %s, to see the 403 answers:"
 
 	d := &c.Decode
 	d.Header = "Header"

@@ -418,6 +418,7 @@ var french = func() Catalog {
 	sb.PlayPhone = "Pilotez le téléphone avec curl (après avoir collé les lignes ci-dessus dans votre shell) :"
 	sb.OrReject = "(ou /reject)"
 	sb.WalkThrough = "La démarche complète est dans README.md, « Explore the MFA API with curl »."
+	sb.LimitedHelpdesk = "L’application du support ci-dessus a toutes les portées qu’utilise le support ; celle-ci n’a pas %s, pour voir les réponses 403 :"
 
 	d := &c.Decode
 	d.Header = "En-tête"
