@@ -36,9 +36,19 @@ func interpretTokenAnswer(op string, status int, header http.Header, body []byte
 	return nil, answerError(op, status, header, body, at)
 }
 
+// interpretGrantAnswer is interpretTokenAnswer with the grant's own
+// reading: the CIBA grant words a refusal differently.
+func interpretGrantAnswer(k call, a answer, transportErr error) (*Tokens, error) {
+	tokens, err := interpretTokenAnswer(k.op, a.status, a.header, a.body, transportErr, a.at)
+	if k.grant == GrantCIBA {
+		err = cibaOutcome(err)
+	}
+	return tokens, err
+}
+
 // answerError builds the *Error for a non-2xx answer and classifies it.
 func answerError(op string, status int, header http.Header, body []byte, at time.Time) *Error {
-	e := &Error{Op: op, StatusCode: status, RateLimit: parseRateLimit(header, at)}
+	e := &Error{Op: op, StatusCode: status, RateLimit: parseRateLimit(header, at), Interval: parseInterval(body)}
 	code, description, isJSON := parseErrorBody(body)
 	e.Code, e.Description = code, description
 	switch {

@@ -157,6 +157,7 @@ type call struct {
 	method string
 	path   string // unescaped path
 	raw    string // escaped path, when it differs
+	query  url.Values
 	bearer string
 	form   url.Values
 	json   any
@@ -198,6 +199,9 @@ func (c *Client) do(ctx context.Context, k call) (answer, error) {
 	}
 	u := *c.base
 	u.Path, u.RawPath = k.path, k.raw
+	if len(k.query) > 0 {
+		u.RawQuery = k.query.Encode()
+	}
 	req, err := http.NewRequestWithContext(ctx, k.method, u.String(), bytes.NewReader(body))
 	if err != nil {
 		return answer{}, err
@@ -301,7 +305,7 @@ func (c *Client) observe(k call, req *http.Request, contentType string, reqBody 
 
 func classifyForTrace(k call, a answer, failure error) Outcome {
 	if k.grant != "" {
-		_, err := interpretTokenAnswer(k.op, a.status, a.header, a.body, failure, a.at)
+		_, err := interpretGrantAnswer(k, a, failure)
 		return OutcomeOf(err)
 	}
 	if failure != nil {
@@ -334,7 +338,7 @@ func (c *Client) tokenCall(ctx context.Context, grant, opName string, form url.V
 	c.addClientAuth(form)
 	k := call{op: "POST /oauth/token (" + opName + ")", grant: grant, method: http.MethodPost, path: "/oauth/token", form: form}
 	a, err := c.do(ctx, k)
-	tokens, err := interpretTokenAnswer(k.op, a.status, a.header, a.body, err, a.at)
+	tokens, err := interpretGrantAnswer(k, a, err)
 	return tokens, c.fail(err)
 }
 

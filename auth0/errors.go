@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 )
 
 // Error codes Auth0 sends in the "error" field that callers act on.
@@ -42,6 +43,9 @@ type Error struct {
 	Description string
 	// RateLimit holds the x-ratelimit-* and Retry-After headers, if sent.
 	RateLimit RateLimit
+	// Interval is the answer's "interval", the spacing a slow_down of the
+	// CIBA grant asks for from now on; zero when it gave none.
+	Interval time.Duration
 	// Outcome classifies the failure (never OutcomeTokens).
 	Outcome Outcome
 	// Err is the underlying transport or decoding error, if any.
@@ -93,6 +97,22 @@ func OutcomeOf(err error) Outcome {
 		return e.Outcome
 	}
 	return OutcomeFatal
+}
+
+// parseInterval reads a whole number of seconds from an answer's
+// "interval"; anything else, or an absurd value, gives zero.
+func parseInterval(body []byte) time.Duration {
+	var b struct {
+		Interval json.RawMessage `json:"interval"`
+	}
+	if json.Unmarshal(body, &b) != nil || len(b.Interval) == 0 {
+		return 0
+	}
+	d, err := parseExpiresIn(b.Interval)
+	if err != nil || d > time.Hour {
+		return 0
+	}
+	return d
 }
 
 // parseErrorBody reads an error answer in any of the shapes Auth0 uses: the

@@ -15,6 +15,7 @@ const (
 	GrantMFAOOB               = "http://auth0.com/oauth/grant-type/mfa-oob"
 	GrantMFAOTP               = "http://auth0.com/oauth/grant-type/mfa-otp"
 	GrantMFARecoveryCode      = "http://auth0.com/oauth/grant-type/mfa-recovery-code"
+	GrantClientCredentials    = "client_credentials"
 	ScopeEnroll               = "enroll"
 	ScopeReadAuthenticators   = "read:authenticators"
 	ScopeRemoveAuthenticators = "remove:authenticators"

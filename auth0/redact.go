@@ -28,6 +28,11 @@ var secretFields = map[string]string{
 	"refresh_token":    "REFRESH_TOKEN",
 	"barcode_uri":      "BARCODE_URI",
 	"secret":           "OTP_SECRET",
+	// An enrollment ticket lets whoever holds it enroll a factor for the
+	// user; a CIBA request id is polled for the user's tokens.
+	"ticket_id":   "TICKET_ID",
+	"ticket_url":  "TICKET_URL",
+	"auth_req_id": "AUTH_REQ_ID",
 }
 
 // SecretVariable returns the shell variable that stands for a secret field in

@@ -38,6 +38,8 @@ func Describe(s Settings, c *i18n.Catalog) []Line {
 	lines = append(lines,
 		Line{Label: w.ClientID, Value: d.orNotSet(s.ClientID), Source: d.source(keyClientID)},
 		Line{Label: w.ClientSecret, Value: secret, Source: d.source(keyClientSecret)},
+		Line{Label: w.HelpdeskClientID, Value: d.orNotSet(s.HelpdeskClientID), Source: d.source(keyHelpdeskClientID)},
+		Line{Label: w.HelpdeskClientSecret, Value: maskSecret(s.HelpdeskClientSecret, s.RevealSecrets, c), Source: d.source(keyHelpdeskSecret)},
 		Line{Label: w.Audience, Value: d.orNotSet(s.Audience), Source: d.source(keyAudience)},
 		Line{Label: w.Realm, Value: d.orNotSet(s.Realm), Source: d.source(keyRealm)},
 		Line{Label: w.Username, Value: d.orNotSet(s.Username), Source: d.source(keyUsername)},

@@ -210,15 +210,17 @@ func (p *fileParser) value(prof *profile, key string, at position) (fileValue, b
 // checkSecretKeys refuses a profile that says in two ways where its client
 // secret is: which one wins would be a guess.
 func (p *fileParser) checkSecretKeys(prof *profile) {
-	var given []string
-	for _, key := range []string{keyClientSecret, keySecretFile, keySecretEnv} {
-		if _, ok := prof.values[key]; ok {
-			given = append(given, key)
+	for _, keys := range secretKeys {
+		var given []string
+		for _, key := range keys {
+			if _, ok := prof.values[key]; ok {
+				given = append(given, key)
+			}
 		}
-	}
-	if len(given) > 1 {
-		p.add(keyClientSecret, prof, given[1], prof.values[given[1]].at,
-			say(func(w *words) string { return w.TwoSecrets }, list(given, func(w *words) string { return w.And })))
+		if len(given) > 1 {
+			p.add(keys[0], prof, given[1], prof.values[given[1]].at,
+				say(func(w *words) string { return w.TwoSecrets }, list(given, func(w *words) string { return w.And })))
+		}
 	}
 }
 
@@ -278,9 +280,11 @@ func checkInlineSecrets(cf *configFile) []error {
 		return nil
 	}
 	for _, name := range cf.names {
-		if v, ok := cf.profiles[name].values[keyClientSecret]; ok {
-			src := Source{Kind: FromFile, File: cf.path, Profile: name, Name: keyClientSecret, Line: v.at.line()}
-			return []error{&Error{Setting: keyClientSecret, Source: src, Message: say(func(w *words) string { return w.ConfigReadable }, cf.mode.Perm(), shellQuote(printable(cf.path)))}}
+		for _, key := range []string{keyClientSecret, keyHelpdeskSecret} {
+			if v, ok := cf.profiles[name].values[key]; ok {
+				src := Source{Kind: FromFile, File: cf.path, Profile: name, Name: key, Line: v.at.line()}
+				return []error{&Error{Setting: key, Source: src, Message: say(func(w *words) string { return w.ConfigReadable }, cf.mode.Perm(), shellQuote(printable(cf.path)))}}
+			}
 		}
 	}
 	return nil

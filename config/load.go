@@ -159,7 +159,7 @@ func (l *loader) pick(key string) (rawValue, bool) {
 	if v, ok := l.fromEnv(key); ok {
 		return v, true
 	}
-	if l.profile == nil || key == keyClientSecret { // the secret has more ways in: resolveSecret
+	if l.profile == nil || isSecretKey(key) { // a secret has more ways in: resolveSecret
 		return rawValue{}, false
 	}
 	if v, ok := l.profile.values[key]; ok && strings.TrimSpace(v.text) != "" {
@@ -202,9 +202,9 @@ func place(key string, src Source) i18n.Message {
 		return verbatim("--" + o.Flag())
 	case src.Kind == FromEnv:
 		return verbatim(src.Name)
-	case src.Kind == FromFile && src.Name == keySecretEnv:
+	case src.Kind == FromFile && (src.Name == keySecretEnv || src.Name == keyHelpdeskSecretEnv):
 		return verbatim(printable(src.Ref))
-	case src.Kind == FromFile && src.Name == keySecretFile:
+	case src.Kind == FromFile && (src.Name == keySecretFile || src.Name == keyHelpdeskSecretFile):
 		return say(func(w *words) string { return w.ContentOf }, printable(src.Ref))
 	case src.Kind == FromFile && src.Profile != "":
 		return say(func(w *words) string { return w.KeyInProfile }, src.Name, quoted(src.Profile), printable(src.File))

@@ -43,6 +43,14 @@ const (
 	keySecretFile = "client_secret_file"
 	keySecretEnv  = "client_secret_env"
 
+	// The helpdesk's machine-to-machine application, which a profile holds
+	// beside the MFA application: its client ID and secret, with the same
+	// ways in for the secret.
+	keyHelpdeskClientID   = "helpdesk_client_id"
+	keyHelpdeskSecret     = "helpdesk_client_secret"
+	keyHelpdeskSecretFile = "helpdesk_client_secret_file"
+	keyHelpdeskSecretEnv  = "helpdesk_client_secret_env"
+
 	// Only at the top of the file.
 	keyDefaultProfile = "default_profile"
 	keyProfiles       = "profiles"
@@ -63,6 +71,8 @@ var options = []Option{
 	{Key: keyInvertQR, Bool: true, Usage: func(c *i18n.Catalog) string { return c.Flags.InvertQR }},
 	{Key: keyProfile, Env: "MFAPUSH_PROFILE", Usage: func(c *i18n.Catalog) string { return c.Flags.Profile }},
 	{Key: keyConfig, Usage: func(c *i18n.Catalog) string { return c.Flags.Config }},
+	{Key: keyHelpdeskClientID, Env: "AUTH0_HELPDESK_CLIENT_ID", Usage: func(c *i18n.Catalog) string { return c.Flags.HelpdeskClientID }},
+	{Key: keyHelpdeskSecret, Env: "AUTH0_HELPDESK_CLIENT_SECRET", Usage: func(c *i18n.Catalog) string { return c.Flags.HelpdeskClientSecret }},
 }
 
 // Options lists every setting that has a command-line flag.
@@ -80,7 +90,17 @@ func optionFor(key string) (Option, bool) {
 var profileKeys = []string{
 	keyDomain, keyClientID, keyClientSecret, keySecretFile, keySecretEnv, keyAudience, keyRealm,
 	keyUsername, keyPollInterval, keyTheme, keyLang, keyRevealSecrets, keyPlain, keyInvertQR,
+	keyHelpdeskClientID, keyHelpdeskSecret, keyHelpdeskSecretFile, keyHelpdeskSecretEnv,
 }
+
+// secretKeys are the two secrets a profile holds, each with its file and
+// variable keys.
+var secretKeys = [][3]string{
+	{keyClientSecret, keySecretFile, keySecretEnv},
+	{keyHelpdeskSecret, keyHelpdeskSecretFile, keyHelpdeskSecretEnv},
+}
+
+func isSecretKey(key string) bool { return key == keyClientSecret || key == keyHelpdeskSecret }
 
 func isBoolKey(key string) bool {
 	o, ok := optionFor(key)

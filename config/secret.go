@@ -12,16 +12,23 @@ import (
 	"github.com/mfapush/mfapush/internal/i18n"
 )
 
-// resolveSecret takes the client secret from the selected profile when
-// neither a flag nor the environment gave one: inline, from the file that
-// client_secret_file names, or from the variable that client_secret_env names.
+// resolveSecret takes each client secret (the MFA application's, the
+// helpdesk's) from the selected profile when neither a flag nor the
+// environment gave one: inline, from the file its _file key names, or
+// from the variable its _env key names.
 func (l *loader) resolveSecret() {
-	if _, ok := l.raw[keyClientSecret]; ok || l.profile == nil {
+	for _, keys := range secretKeys {
+		l.resolveOneSecret(keys[0], keys[1], keys[2])
+	}
+}
+
+func (l *loader) resolveOneSecret(secretKey, fileKey, envKey string) {
+	if _, ok := l.raw[secretKey]; ok || l.profile == nil {
 		return
 	}
 	values := l.profile.values
-	if v, ok := values[keySecretFile]; ok {
-		src := l.fileSource(keySecretFile, v)
+	if v, ok := values[fileKey]; ok {
+		src := l.fileSource(fileKey, v)
 		src.Ref = v.text
 		path := expandHome(v.text, l.env)
 		if !filepath.IsAbs(path) {
@@ -29,25 +36,25 @@ func (l *loader) resolveSecret() {
 		}
 		secret, problem := readSecretFile(path)
 		if problem != nil {
-			l.fail(keyClientSecret, src, *problem)
+			l.fail(secretKey, src, *problem)
 			return
 		}
-		l.raw[keyClientSecret] = rawValue{text: secret, src: src}
+		l.raw[secretKey] = rawValue{text: secret, src: src}
 		return
 	}
-	if v, ok := values[keySecretEnv]; ok {
-		src := l.fileSource(keySecretEnv, v)
+	if v, ok := values[envKey]; ok {
+		src := l.fileSource(envKey, v)
 		src.Ref = strings.TrimSpace(v.text)
 		secret := strings.TrimSpace(l.env(src.Ref))
 		if secret == "" {
-			l.fail(keyClientSecret, src, say(func(w *words) string { return w.SecretEnvUnset }, quoted(src.Ref), printable(src.Ref)))
+			l.fail(secretKey, src, say(func(w *words) string { return w.SecretEnvUnset }, quoted(src.Ref), printable(src.Ref)))
 			return
 		}
-		l.raw[keyClientSecret] = rawValue{text: secret, src: src}
+		l.raw[secretKey] = rawValue{text: secret, src: src}
 		return
 	}
-	if v, ok := values[keyClientSecret]; ok && strings.TrimSpace(v.text) != "" {
-		l.raw[keyClientSecret] = rawValue{text: strings.TrimSpace(v.text), src: l.fileSource(keyClientSecret, v)}
+	if v, ok := values[secretKey]; ok && strings.TrimSpace(v.text) != "" {
+		l.raw[secretKey] = rawValue{text: strings.TrimSpace(v.text), src: l.fileSource(secretKey, v)}
 	}
 }
 

@@ -24,6 +24,11 @@ type Settings struct {
 	Realm        string // database connection for the password-realm grant; "" for the default directory
 	Username     string
 
+	// The helpdesk's machine-to-machine application (Management API and
+	// CIBA); both empty when none is configured.
+	HelpdeskClientID     string
+	HelpdeskClientSecret string
+
 	PollInterval  time.Duration
 	Theme         string // ThemeAuto, ThemeLight or ThemeDark
 	Lang          string // LangEnglish or LangFrench
@@ -131,9 +136,9 @@ func (s Source) Text(c *i18n.Catalog) string {
 func (s Source) Short(c *i18n.Catalog) string {
 	w := &c.Config
 	switch {
-	case s.Kind == FromFile && s.Name == keySecretFile:
+	case s.Kind == FromFile && (s.Name == keySecretFile || s.Name == keyHelpdeskSecretFile):
 		return fmt.Sprintf(w.ShortFile, printable(s.Ref))
-	case s.Kind == FromFile && s.Name == keySecretEnv:
+	case s.Kind == FromFile && (s.Name == keySecretEnv || s.Name == keyHelpdeskSecretEnv):
 		return fmt.Sprintf(w.ShortEnvProfile, printable(s.Ref), printable(s.Profile))
 	case s.Kind == FromFile && s.Profile != "":
 		return fmt.Sprintf(w.ShortProfile, printable(s.Profile))

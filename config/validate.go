@@ -20,12 +20,16 @@ var wanted = map[string]func(*words) string{
 	keyAudience:     func(w *words) string { return w.WantAudience },
 	keyRealm:        func(w *words) string { return w.WantRealm },
 	keyUsername:     func(w *words) string { return w.WantUsername },
+
+	keyHelpdeskClientID: func(w *words) string { return w.WantHelpdeskClientID },
+	keyHelpdeskSecret:   func(w *words) string { return w.WantHelpdeskClientSecret },
 }
 
 // apply checks each value that was given and puts it into the settings.
 func (l *loader) apply() {
 	s := &l.s
-	texts := map[string]*string{keyClientID: &s.ClientID, keyClientSecret: &s.ClientSecret, keyAudience: &s.Audience, keyRealm: &s.Realm, keyUsername: &s.Username}
+	texts := map[string]*string{keyClientID: &s.ClientID, keyClientSecret: &s.ClientSecret, keyAudience: &s.Audience, keyRealm: &s.Realm, keyUsername: &s.Username,
+		keyHelpdeskClientID: &s.HelpdeskClientID, keyHelpdeskSecret: &s.HelpdeskClientSecret}
 	switches := map[string]*bool{keyRevealSecrets: &s.RevealSecrets, keyPlain: &s.Plain, keyInvertQR: &s.InvertQR}
 	for _, o := range options {
 		v, ok := l.raw[o.Key]
@@ -49,7 +53,7 @@ func (l *loader) apply() {
 		case o.Key == keyLang:
 			s.Lang = l.checkChoice(o.Key, v, languageTag(v.text), say(func(w *words) string { return w.ALanguage }), LangEnglish, LangFrench)
 		}
-		if o.Key == keyClientSecret && v.src.Kind == FromFlag {
+		if isSecretKey(o.Key) && v.src.Kind == FromFlag {
 			l.warn(o.Key, v.src, say(func(w *words) string { return w.SecretAsFlag }))
 		}
 		if len(l.errs) > before && !slices.Contains(tenantKeys, o.Key) {
@@ -60,7 +64,7 @@ func (l *loader) apply() {
 
 // tenantKeys keep a refused value, so that the tenant decision and the
 // display still see what was given.
-var tenantKeys = []string{keyDomain, keyClientID, keyClientSecret, keyAudience, keyRealm, keyUsername}
+var tenantKeys = []string{keyDomain, keyClientID, keyClientSecret, keyAudience, keyRealm, keyUsername, keyHelpdeskClientID, keyHelpdeskSecret}
 
 func (l *loader) checkDomain(v rawValue) *url.URL {
 	u, err := auth0.ParseDomain(v.text)
@@ -87,7 +91,7 @@ func (l *loader) checkDomain(v rawValue) *url.URL {
 // pasted with spaces or quotes. A secret is never echoed.
 func (l *loader) checkText(key string, v rawValue) string {
 	shown := verbatim(quoted(v.text))
-	if key == keyClientSecret {
+	if isSecretKey(key) {
 		shown = say(func(w *words) string { return w.TheClientSecret })
 	}
 	where, want := place(key, v.src), say(wanted[key])
@@ -174,8 +178,9 @@ func (l *loader) checkBool(key string, v rawValue) bool {
 // mistake to report, never a reason to fall back to the sandbox.
 func (l *loader) decideTenant() {
 	s := &l.s
+	l.checkHelpdeskPair()
 	if s.UsesSandbox() {
-		for _, key := range []string{keyAudience, keyRealm} {
+		for _, key := range []string{keyAudience, keyRealm, keyHelpdeskClientID, keyHelpdeskSecret} {
 			if v, ok := l.raw[key]; ok {
 				l.warn(key, v.src, say(func(w *words) string { return w.NoTenant }))
 			}
@@ -199,6 +204,19 @@ func (l *loader) decideTenant() {
 	}
 	if v, ok := l.raw[keyPollInterval]; ok && s.PollInterval >= MinPollInterval && s.PollInterval < DefaultPollInterval && !l.loopbackTenant() {
 		l.warn(keyPollInterval, v.src, say(func(w *words) string { return w.PollTooFast }))
+	}
+}
+
+// checkHelpdeskPair refuses half a helpdesk application: a
+// machine-to-machine application has both a client ID and a secret.
+func (l *loader) checkHelpdeskPair() {
+	_, id := l.raw[keyHelpdeskClientID]
+	secret, hasSecret := l.raw[keyHelpdeskSecret]
+	switch {
+	case id && !hasSecret:
+		l.fail(keyHelpdeskSecret, Source{}, say(func(w *words) string { return w.HelpdeskNeedsSecret }, l.missingPlace(keyHelpdeskSecret)))
+	case hasSecret && !id:
+		l.fail(keyHelpdeskClientID, secret.src, say(func(w *words) string { return w.HelpdeskNeedsID }, l.missingPlace(keyHelpdeskClientID)))
 	}
 }
 

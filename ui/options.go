@@ -52,7 +52,7 @@ type Options struct {
 	Catalog  *i18n.Catalog
 	InvertQR bool
 	// SaveDir is where recovery codes are saved; empty means mfapush's
-	// private folder under the user's data folder (privateDataDir).
+	// private folder under the user's data folder (internal/datadir).
 	SaveDir string
 	// Trace holds the session's HTTP exchanges for the trace screen; nil
 	// turns the trace off.

@@ -9,6 +9,8 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+
+	"github.com/mfapush/mfapush/internal/datadir"
 )
 
 // recoveryBox is a recovery code shown in full once: large, savable to a
@@ -125,7 +127,7 @@ func saveRecoveryCodes(dir, header string, user string, codes []string, now time
 	return func() tea.Msg {
 		if dir == "" {
 			var err error
-			if dir, err = privateDataDir(); err != nil {
+			if dir, err = datadir.Private(); err != nil {
 				return savedMsg{err: err}
 			}
 		}

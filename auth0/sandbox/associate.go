@@ -59,7 +59,8 @@ func optionalClientAuth(p params) *apiError {
 			return nil
 		}
 	}
-	return clientAuth(p, "", false)
+	_, e := clientAuth(p, "", false)
+	return e
 }
 
 func (t *Tenant) handleAssociate(w http.ResponseWriter, r *http.Request) {
@@ -163,16 +164,16 @@ func (t *Tenant) dropPendingLocked(u *user) {
 
 // activateLocked confirms an enrollment: its factors become active, and
 // its recovery code too unless the user has one already.
-func (t *Tenant) activateLocked(en *enrollment) {
+func (t *Tenant) activateLocked(en *enrollment, now time.Time) {
 	en.used = true
 	for _, a := range []*authenticator{en.primary, en.totp} {
 		if a != nil {
-			a.active, a.group = true, nil
+			a.active, a.group, a.enrolled = true, nil, now
 		}
 	}
 	u := en.user
 	if rc := en.recovery; rc != nil && activeRecovery(u) == nil && slices.Contains(u.auths, rc) {
-		rc.active = true
+		rc.active, rc.enrolled = true, now
 	}
 	// The user is enrolled now: recovery codes of other pending
 	// enrollments can never become active.

@@ -69,19 +69,11 @@ func (t *Tenant) deleteAuthenticatorLocked(u *user, id string) (string, *apiErro
 	if i < 0 {
 		return "", newError(http.StatusNotFound, "not_found", "Authenticator not found")
 	}
-	a := u.auths[i]
-	if a.kind == kindRecovery {
+	if u.auths[i].kind == kindRecovery {
 		return "", newError(http.StatusForbidden, "access_denied", "Recovery codes can only be removed by an administrator, through the Management API")
 	}
-	push := a
-	if a.kind == kindTOTP && a.twin != nil {
-		push = a.twin
-	}
-	u.auths = slices.DeleteFunc(u.auths, func(x *authenticator) bool { return x == a || x == a.twin })
-	u.recount()
-	if d := push.device; d != nil {
-		delete(t.devices, d.id)
-		return d.id, nil
+	if devices := t.removeAuthenticatorsLocked(u, u.auths[i:i+1]); len(devices) > 0 {
+		return devices[0], nil
 	}
 	return "", nil
 }

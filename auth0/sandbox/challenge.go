@@ -19,7 +19,7 @@ type challengeRequest struct {
 
 func decodeChallenge(p params) (challengeRequest, *apiError) {
 	var req challengeRequest
-	if e := clientAuth(p, "", false); e != nil {
+	if _, e := clientAuth(p, "", false); e != nil {
 		return req, e
 	}
 	var e *apiError
@@ -52,6 +52,9 @@ type pushMessage struct {
 	userID    string
 	created   time.Time
 	expires   time.Time
+	// bindingMessage is a CIBA request's, shown on the phone: real phones
+	// fetch it from Auth0's consent API by the payload's txlnkid.
+	bindingMessage string
 }
 
 func (t *Tenant) handleChallenge(w http.ResponseWriter, r *http.Request) {

@@ -16,9 +16,10 @@ var errNoPhone = newError(http.StatusServiceUnavailable, "no_phone", "No simulat
 // DemoUser is a demo user as GET /sandbox shows it.
 type DemoUser struct {
 	Email        string `json:"email"`
-	Password     string `json:"password"`
+	Password     string `json:"password,omitempty"` // none for a social connection's user
 	UserID       string `json:"user_id"`
 	Name         string `json:"name"`
+	Connection   string `json:"connection"`
 	Enrolled     bool   `json:"enrolled"`
 	RecoveryCode string `json:"recovery_code,omitempty"`
 }
@@ -37,14 +38,23 @@ func devicesJSON(devices []Device) []deviceJSON {
 	return out
 }
 
-// Users lists the demo users with their passwords and current recovery
-// codes (this is a demo tenant).
-func (t *Tenant) Users() []DemoUser {
+// Users lists the demo users one signs in as, with their passwords and
+// current recovery codes (this is a demo tenant).
+func (t *Tenant) Users() []DemoUser { return t.demoUsers(false) }
+
+// Directory lists every user of the tenant, the helpdesk's demo users
+// too (carol's two accounts, one in a social connection).
+func (t *Tenant) Directory() []DemoUser { return t.demoUsers(true) }
+
+func (t *Tenant) demoUsers(all bool) []DemoUser {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	out := make([]DemoUser, 0, len(t.users))
 	for _, u := range t.users {
-		d := DemoUser{Email: u.email, Password: u.password, UserID: u.id, Name: u.name, Enrolled: hasActiveFactor(u)}
+		if u.helpdeskOnly && !all {
+			continue
+		}
+		d := DemoUser{Email: u.email, Password: u.password, UserID: u.id, Name: u.name, Connection: u.connection, Enrolled: hasActiveFactor(u)}
 		if rc := activeRecovery(u); rc != nil {
 			d.RecoveryCode = rc.code
 		}
@@ -61,21 +71,25 @@ func (t *Tenant) handleSandboxInfo(w http.ResponseWriter, r *http.Request) {
 	}
 	writeJSON(w, http.StatusOK, contentJSONCharset, map[string]any{
 		"domain": base, "client_id": clientID, "client_secret": clientSecret, "connection": connection,
-		"mfa_audience": base + "/mfa/", "users": t.Users(), "devices": devices,
+		"mfa_audience": base + "/mfa/", "management_audience": managementAudience(base),
+		"applications": Applications(), "users": t.Directory(), "devices": devices,
 	})
 }
 
 type scanRequest struct {
 	BarcodeURI string `json:"barcode_uri"`
-	Name       string `json:"name"`
+	// TicketURL is an enrollment ticket's link: the phone scans the QR
+	// code on the page it opens.
+	TicketURL string `json:"ticket_url"`
+	Name      string `json:"name"`
 }
 
 func decodeScan(body []byte) (scanRequest, *apiError) {
 	var s scanRequest
 	if err := json.Unmarshal(body, &s); err != nil {
-		return s, invalidRequest(`The body must be {"barcode_uri": "otpauth://…", "name": "Pixel 9"}`)
+		return s, invalidRequest(`The body must be {"barcode_uri": "otpauth://…", "name": "Pixel 9"} or {"ticket_url": "…", "name": "Pixel 9"}`)
 	}
-	if s.BarcodeURI == "" {
+	if s.BarcodeURI == "" && s.TicketURL == "" {
 		return s, missingParam("barcode_uri")
 	}
 	s.Name = clean(s.Name, 100)
@@ -98,13 +112,33 @@ func (t *Tenant) handleScan(w http.ResponseWriter, r *http.Request) {
 		writeError(w, e)
 		return
 	}
-	noteFields(r, []string{"barcode_uri", "name"})
-	d, err := phone.scan(r.Context(), req.BarcodeURI, req.Name, phone.opts.Keys, t.baseURL(r))
+	noteFields(r, fieldsOf(body))
+	uri := req.BarcodeURI
+	if uri == "" {
+		var err error
+		if uri, _, err = t.ticketBarcodeAt(t.baseURL(r), req.TicketURL); err != nil {
+			writeError(w, ticketPageError(err))
+			return
+		}
+	}
+	d, err := phone.scan(r.Context(), uri, req.Name, phone.opts.Keys, t.baseURL(r))
 	if err != nil {
 		writeError(w, phoneError(err))
 		return
 	}
 	writeJSON(w, http.StatusCreated, contentJSONCharset, deviceJSON{ID: d.ID, UserID: d.UserID, Name: d.Name})
+}
+
+// ticketPageError is the control API's answer for a ticket the phone
+// cannot scan, as for a barcode's ticket.
+func ticketPageError(err error) *apiError {
+	switch {
+	case errors.Is(err, ErrTicketPageExpired):
+		return newError(http.StatusGone, "enrollment_transaction_expired", err.Error())
+	case errors.Is(err, ErrTicketPageUsed):
+		return newError(http.StatusConflict, "enrollment_transaction_used", err.Error())
+	}
+	return newError(http.StatusNotFound, "enrollment_transaction_not_found", err.Error())
 }
 
 // phoneError maps the phone's errors to the control API's answers.

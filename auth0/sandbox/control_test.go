@@ -15,11 +15,20 @@ func TestSandboxInfo(t *testing.T) {
 		t.Fatalf("%d %s", a.status, a.raw)
 	}
 	var info struct {
-		Users   []DemoUser   `json:"users"`
-		Devices []deviceJSON `json:"devices"`
+		Users        []DemoUser    `json:"users"`
+		Devices      []deviceJSON  `json:"devices"`
+		Applications []Application `json:"applications"`
 	}
 	decodeInto(t, a.raw, &info)
-	if len(info.Users) != 2 || info.Users[0].Email != "alice@example.com" || info.Users[0].Password != "alice-password" || info.Users[0].RecoveryCode != "" ||
+	if len(info.Users) != 4 || info.Users[2].Email != "carol@example.com" || info.Users[3].Email != "carol@example.com" ||
+		info.Users[3].Connection != "google-oauth2" || info.Users[3].Password != "" || !strings.HasPrefix(info.Users[3].UserID, "google-oauth2|") {
+		t.Errorf("carol's two accounts: %+v", info.Users)
+	}
+	if len(info.Applications) != 3 || info.Applications[1].ClientID != HelpdeskClientID || len(info.Applications[1].Scopes) != 5 ||
+		info.Applications[2].ClientID != LimitedHelpdeskClientID || len(info.Applications[2].Scopes) != 2 {
+		t.Errorf("applications %+v", info.Applications)
+	}
+	if len(info.Users) < 2 || info.Users[0].Email != "alice@example.com" || info.Users[0].Password != "alice-password" || info.Users[0].RecoveryCode != "" ||
 		info.Users[1].Password != "bob-password" || len(info.Users[1].RecoveryCode) != 24 || !info.Users[1].Enrolled {
 		t.Errorf("users %+v", info.Users)
 	}

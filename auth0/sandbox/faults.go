@@ -157,17 +157,27 @@ const faultDesc = "The sandbox was told to fail this request (fault "
 
 func (t *Tenant) serveFault(w *recorder, r *http.Request, f Fault) {
 	now := t.now()
+	// An error fault answers in the shape of the path's API: the
+	// Management API's {statusCode, error, message, errorCode} under
+	// /api/v2/, the Authentication API's everywhere else.
+	fail := func(e *apiError) {
+		if strings.HasPrefix(r.URL.Path, "/api/v2/") {
+			writeMgmtError(w, &mgmtError{status: e.status, code: e.code, message: e.desc, header: e.header})
+			return
+		}
+		writeError(w, e)
+	}
 	switch f.Kind {
 	case "429":
 		e := newError(http.StatusTooManyRequests, "too_many_requests", faultDesc+"429)")
 		e.header = rate{limit: 10, remaining: 0, reset: now.Add(time.Second)}.headers(now, true)
-		writeError(w, e)
+		fail(e)
 	case "500":
-		writeError(w, newError(http.StatusInternalServerError, "server_error", faultDesc+"500)"))
+		fail(newError(http.StatusInternalServerError, "server_error", faultDesc+"500)"))
 	case "502":
-		writeError(w, newError(http.StatusBadGateway, "bad_gateway", faultDesc+"502)"))
+		fail(newError(http.StatusBadGateway, "bad_gateway", faultDesc+"502)"))
 	case "503":
-		writeError(w, newError(http.StatusServiceUnavailable, "temporarily_unavailable", faultDesc+"503)"))
+		fail(newError(http.StatusServiceUnavailable, "temporarily_unavailable", faultDesc+"503)"))
 	case "html":
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		w.WriteHeader(http.StatusOK)

@@ -33,7 +33,7 @@ func FuzzTokenRequest(f *testing.F) {
 		if e == nil && req.grant == "" {
 			t.Fatal("accepted no grant")
 		}
-		if e := clientAuth(p, authorization, true); e != nil && e.status != 400 && e.status != 401 {
+		if _, e := clientAuth(p, authorization, true); e != nil && e.status != 400 && e.status != 401 {
 			t.Fatalf("client auth %+v", e)
 		}
 		for _, name := range []string{"username", "mfa_token", "oob_code", "otp", "recovery_code", "scope"} {

@@ -48,6 +48,9 @@ func (t *Tenant) lockedGrant(w http.ResponseWriter, r *http.Request, req tokenRe
 	now := t.now()
 	t.mu.Lock()
 	g, e := grant(req, now)
+	if g != nil {
+		noteLoginLocked(g.user, r, now)
+	}
 	ended := t.endedPushesLocked(req, g)
 	t.mu.Unlock()
 	t.withdrawPushes(ended)
@@ -103,6 +106,9 @@ func (t *Tenant) oobGrant(w http.ResponseWriter, r *http.Request, req tokenReque
 		return
 	}
 	g, e := t.pollLocked(req, r, code, now)
+	if g != nil {
+		noteLoginLocked(g.user, r, now)
+	}
 	ended := t.endedPushesLocked(req, g)
 	t.mu.Unlock()
 	t.withdrawPushes(ended)
@@ -110,8 +116,10 @@ func (t *Tenant) oobGrant(w http.ResponseWriter, r *http.Request, req tokenReque
 }
 
 func (t *Tenant) pollLocked(req tokenRequest, r *http.Request, code string, now time.Time) (*granted, *apiError) {
-	if e := clientAuth(req.params, r.Header.Get("Authorization"), true); e != nil {
+	if app, e := clientAuth(req.params, r.Header.Get("Authorization"), true); e != nil {
 		return nil, e
+	} else if !app.allows(grantMFAOOB) {
+		return nil, grantNotAllowed(grantMFAOOB)
 	}
 	mfaToken, e := req.required("mfa_token")
 	if e != nil {
@@ -200,8 +208,9 @@ func (t *Tenant) otpLocked(req tokenRequest, now time.Time) (*granted, *apiError
 		if step, ok := matchTOTP(a, otp, now); ok {
 			a.lastStep = step
 			if !a.active {
-				t.activateLocked(a.group)
+				t.activateLocked(a.group, now)
 			}
+			a.lastAuth = now
 			return &granted{user: u, session: *sess}, nil
 		}
 	}
@@ -240,6 +249,7 @@ func (t *Tenant) recoveryLocked(req tokenRequest, now time.Time) (*granted, *api
 		return t.failLocked(u, now, errInvalidRecover)
 	}
 	rc.code = newRecoveryCode() // single use: the old one stops working
+	rc.lastAuth = now
 	return &granted{user: u, session: *sess, recoveryCode: rc.code}, nil
 }
 

@@ -170,7 +170,7 @@ func (t *Tenant) enrollLocked(ticket string, req guardianEnrollRequest, base str
 	}
 	en.primary.device, en.primary.name = dev, req.name
 	t.devices[dev.id] = dev
-	t.activateLocked(en)
+	t.activateLocked(en, now)
 	if tx := t.oobs[en.oobCode]; tx != nil {
 		tx.state = oobApproved
 	}
@@ -243,6 +243,9 @@ func (t *Tenant) resolveLocked(txToken, raw, audience string, now time.Time) *gu
 	tx.state = oobRejected
 	if accepted {
 		tx.state = oobApproved
+		if tx.device.push != nil {
+			tx.device.push.lastAuth = now
+		}
 	}
 	return nil
 }

@@ -97,8 +97,12 @@ func (t *Tenant) issueTokens(base string, u *user, sess *mfaSession, now time.Ti
 		lifetime = t.opts.MFAAccessTokenLifetime
 		scope = mfaScopes(scope)
 	}
+	client := sess.client
+	if client == "" {
+		client = clientID
+	}
 	access, err := t.accessToken(base, audience, jwt.MapClaims{
-		"iss": base + "/", "sub": u.id, "aud": audience, "azp": clientID,
+		"iss": base + "/", "sub": u.id, "aud": audience, "azp": client,
 		"scope": scope, "iat": now.Unix(), "exp": now.Add(lifetime).Unix(),
 	})
 	if err != nil {
@@ -110,7 +114,7 @@ func (t *Tenant) issueTokens(base string, u *user, sess *mfaSession, now time.Ti
 	}
 	if hasScope(scope, "openid") {
 		id, err := t.signer.sign(jwt.MapClaims{
-			"iss": base + "/", "sub": u.id, "aud": clientID, "iat": now.Unix(), "exp": now.Add(10 * time.Hour).Unix(),
+			"iss": base + "/", "sub": u.id, "aud": client, "iat": now.Unix(), "exp": now.Add(10 * time.Hour).Unix(),
 			"email": u.email, "email_verified": true, "name": u.name, "amr": []string{"mfa"},
 		})
 		if err != nil {

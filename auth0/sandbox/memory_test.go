@@ -17,7 +17,7 @@ func fill(t *testing.T, s *sandbox) {
 	now := s.clock.Now()
 	for i := range 10_000 {
 		tn.mu.Lock()
-		tn.addUser(fmt.Sprintf("user%d@example.com", i), "User", "password")
+		tn.addUser(fmt.Sprintf("user%d@example.com", i), "User", "password", connection, now)
 		u := tn.users[len(tn.users)-1]
 		en := tn.newEnrollmentLocked(u, true, tn.newSession(u, "", "", now), now)
 		tn.polls.take(en.oobCode, now)

@@ -28,6 +28,7 @@ func (msg pushMessage) notification() *Notification {
 	n := &Notification{
 		ID: "ntf_" + randomString(16, alnum), DeviceID: msg.payload.DeviceAccountID, UserID: msg.userID,
 		CreatedAt: msg.created, ExpiresAt: msg.expires, Location: "sandbox", Payload: msg.payload,
+		BindingMessage: msg.bindingMessage,
 	}
 	if s := msg.payload.Source; s != nil {
 		n.App, n.AppVersion, n.OS = s.Browser.Name, s.Browser.Version, s.OS.Name

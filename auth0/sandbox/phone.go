@@ -57,16 +57,19 @@ type Device struct {
 
 // Notification is a push waiting for an answer.
 type Notification struct {
-	ID         string           `json:"id"`
-	DeviceID   string           `json:"device_id"`
-	UserID     string           `json:"user_id"`
-	CreatedAt  time.Time        `json:"created_at"`
-	ExpiresAt  time.Time        `json:"expires_at"`
-	App        string           `json:"app"`         // browser or app that asked for the login
-	AppVersion string           `json:"app_version"` // its version, if known
-	OS         string           `json:"os"`
-	Location   string           `json:"location"`
-	Payload    guardian.Payload `json:"mfa"`
+	ID         string    `json:"id"`
+	DeviceID   string    `json:"device_id"`
+	UserID     string    `json:"user_id"`
+	CreatedAt  time.Time `json:"created_at"`
+	ExpiresAt  time.Time `json:"expires_at"`
+	App        string    `json:"app"`         // browser or app that asked for the login
+	AppVersion string    `json:"app_version"` // its version, if known
+	OS         string    `json:"os"`
+	Location   string    `json:"location"`
+	// BindingMessage is a CIBA request's message, the one the helpdesk
+	// reads aloud; empty for a sign-in's push.
+	BindingMessage string           `json:"binding_message,omitempty"`
+	Payload        guardian.Payload `json:"mfa"`
 	// External marks a push to a device another client enrolled, not the
 	// phone: that client answers it with resolve-transaction.
 	External bool `json:"external,omitempty"`

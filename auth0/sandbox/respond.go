@@ -73,11 +73,15 @@ func writeBody(w http.ResponseWriter, status int, contentType string, b []byte) 
 	w.Write(b)
 }
 
-func writeError(w http.ResponseWriter, e *apiError) {
+func writeError(w http.ResponseWriter, e *apiError) { writeErrorAs(w, e, contentJSON) }
+
+// writeErrorAs writes an error with another Content-Type: /bc-authorize's
+// carry a charset, as its recorded answers do.
+func writeErrorAs(w http.ResponseWriter, e *apiError, contentType string) {
 	for k, vs := range e.header {
 		w.Header()[k] = vs
 	}
-	writeBody(w, e.status, contentJSON, e.body())
+	writeBody(w, e.status, contentType, e.body())
 }
 
 // guardianError is a Guardian endpoint error:
@@ -89,9 +93,17 @@ type guardianError struct {
 }
 
 func writeGuardianError(w http.ResponseWriter, e *guardianError) {
-	writeJSON(w, e.status, contentJSON, map[string]any{
-		"statusCode": e.status, "error": http.StatusText(e.status), "message": e.message, "errorCode": e.code,
-	})
+	writeJSON(w, e.status, contentJSON, statusBody(e.status, e.code, e.message))
+}
+
+// statusBody is the error body of Guardian and of the Management API:
+// {statusCode, error (the status's text), message, errorCode}.
+func statusBody(status int, code, message string) map[string]any {
+	body := map[string]any{"statusCode": status, "error": http.StatusText(status), "message": message}
+	if code != "" {
+		body["errorCode"] = code
+	}
+	return body
 }
 
 func setHeaders(w http.ResponseWriter, h http.Header) {

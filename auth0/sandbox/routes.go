@@ -37,7 +37,29 @@ func (t *Tenant) routes() *http.ServeMux {
 	route("/mfa/authenticators", map[string]http.HandlerFunc{get: t.handleListAuthenticators})
 	route("/mfa/authenticators/{id}", map[string]http.HandlerFunc{del: t.handleDeleteAuthenticator})
 	route("/mfa/challenge", map[string]http.HandlerFunc{post: t.handleChallenge})
+	route("/bc-authorize", map[string]http.HandlerFunc{post: t.handleBackchannelAuthorize})
+	route("/mfa/enrollment", map[string]http.HandlerFunc{get: t.handleTicketPage})
 	route("/.well-known/openid-configuration", map[string]http.HandlerFunc{get: t.handleOpenIDConfiguration})
+
+	// The Management API: each endpoint's scopes, as Auth0's reference
+	// lists them, are checked first.
+	m.HandleFunc("/api/v2/", func(w http.ResponseWriter, r *http.Request) {
+		writeMgmtError(w, mgmtErr(http.StatusNotFound, "", "Not Found"))
+	})
+	mgmt := func(path, method string, scopes []string, h http.HandlerFunc) {
+		route(path, map[string]http.HandlerFunc{method: t.mgmtRoute(scopes, h)})
+	}
+	readUser := []string{ScopeReadUsers, "read:current_user", "read:user_idp_tokens"}
+	mgmt("/api/v2/users-by-email", get, []string{ScopeReadUsers}, t.handleUsersByEmail)
+	mgmt("/api/v2/users/{id}", get, readUser, t.handleGetUser)
+	mgmt("/api/v2/users/{id}/enrollments", get, []string{ScopeReadUsers, "read:current_user"}, t.handleEnrollments)
+	mgmt("/api/v2/users/{id}/recovery-code-regeneration", post, []string{ScopeUpdateUsers}, t.handleRecoveryCode)
+	route("/api/v2/users/{id}/authentication-methods", map[string]http.HandlerFunc{
+		get: t.mgmtRoute([]string{ScopeReadAuthenticationMethod}, t.handleListMethods),
+		del: t.mgmtRoute([]string{ScopeDeleteAuthenticationMeth}, t.handleDeleteAllMethods),
+	})
+	mgmt("/api/v2/users/{id}/authentication-methods/{method}", del, []string{ScopeDeleteAuthenticationMeth}, t.handleDeleteMethod)
+	mgmt("/api/v2/guardian/enrollments/ticket", post, []string{ScopeCreateEnrollmentTickets}, t.handleCreateTicket)
 	route("/.well-known/jwks.json", map[string]http.HandlerFunc{get: t.handleJWKS})
 
 	route("/appliance-mfa/api/enroll", map[string]http.HandlerFunc{post: t.handleGuardianEnroll})
@@ -69,7 +91,8 @@ func (t *Tenant) handleOpenIDConfiguration(w http.ResponseWriter, r *http.Reques
 		"token_endpoint":                        base + "/oauth/token",
 		"jwks_uri":                              base + "/.well-known/jwks.json",
 		"mfa_challenge_endpoint":                base + "/mfa/challenge",
-		"grant_types_supported":                 []string{grantPassword, grantPasswordRealm, grantMFAOOB, grantMFAOTP, grantMFARecoveryCode},
+		"backchannel_authentication_endpoint":   base + "/bc-authorize",
+		"grant_types_supported":                 []string{grantPassword, grantPasswordRealm, grantMFAOOB, grantMFAOTP, grantMFARecoveryCode, grantClientCredentials, grantCIBA},
 		"response_types_supported":              []string{"token"},
 		"subject_types_supported":               []string{"public"},
 		"id_token_signing_alg_values_supported": []string{"RS256"},

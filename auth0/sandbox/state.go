@@ -8,11 +8,19 @@ import (
 // The tenant's state. Every field below is guarded by Tenant.mu.
 
 type user struct {
-	id       string
-	email    string
-	name     string
-	password string
-	auths    []*authenticator // in creation order, pending ones included
+	id         string
+	email      string
+	name       string
+	password   string // "" for a user of a social connection
+	connection string
+	created    time.Time
+	lastLogin  time.Time // zero until the user's first sign-in
+	lastIP     string
+	logins     int
+	// helpdeskOnly marks the users the helpdesk demo needs (carol's two
+	// accounts), left off the sign-in card so that it stays short.
+	helpdeskOnly bool
+	auths        []*authenticator // in creation order, pending ones included
 
 	// Counts of active authenticators, kept by recount: a user may have
 	// thousands of pending ones, and these are asked on every enrollment.
@@ -48,8 +56,12 @@ type authenticator struct {
 	active  bool
 	name    string
 	created time.Time
-	twin    *authenticator // push <-> totp of one device
-	group   *enrollment    // the enrollment that created it, while pending
+	// enrolled is when the enrollment was confirmed, lastAuth when the
+	// factor last passed a challenge; zero until then.
+	enrolled time.Time
+	lastAuth time.Time
+	twin     *authenticator // push <-> totp of one device
+	group    *enrollment    // the enrollment that created it, while pending
 
 	device   *deviceAccount // push, once enrolled
 	secret   string         // totp: base32
@@ -96,6 +108,7 @@ type deviceAccount struct {
 
 // mfaSession is what an mfa_token stands for: the login that needs MFA.
 type mfaSession struct {
+	client   string // the application that signed in; "" for the demo's
 	user     *user
 	audience string
 	scope    string
@@ -128,4 +141,6 @@ type oobTx struct {
 	challenge string
 	device    *deviceAccount
 	created   time.Time
+
+	ciba *cibaRequest // set for a CIBA request, whose code is its auth_req_id
 }

@@ -11,6 +11,7 @@ type Stats struct {
 	MFATokens             int
 	Enrollments           int // tickets, pending or remembered
 	OOBCodes              int // enrollment confirmations and push challenges
+	CIBARequests          int
 	PendingAuthenticators int
 	RateBuckets           int
 	LoginCounters         int // wrong-password counts and blocks, by user and address
@@ -25,6 +26,7 @@ func (t *Tenant) Stats() Stats {
 		MFATokens:     len(t.sessions),
 		Enrollments:   len(t.enrollments),
 		OOBCodes:      len(t.oobs),
+		CIBARequests:  len(t.cibas),
 		RateBuckets:   len(t.polls.m) + len(t.pushes.m) + len(t.failures.m) + len(t.associations.m),
 		LoginCounters: len(t.logins),
 	}
@@ -89,6 +91,12 @@ func (t *Tenant) sweepLocked(now time.Time) {
 		if now.After(tx.expires.Add(expiredGrace)) {
 			t.forgetOOB(tx)
 			delete(t.oobs, code)
+		}
+	}
+	for id, tx := range t.cibas {
+		if now.After(tx.expires.Add(expiredGrace)) {
+			delete(t.cibas, id)
+			delete(t.txs, tx.txToken)
 		}
 	}
 	for _, u := range t.users {

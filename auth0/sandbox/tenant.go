@@ -14,7 +14,9 @@ const (
 	clientID     = "sandbox-client"
 	clientSecret = "sandbox-secret"
 	connection   = "Username-Password-Authentication"
-	friendlyName = "mfapush sandbox"
+	// socialConnection holds users who sign in with Google: no password.
+	socialConnection = "google-oauth2"
+	friendlyName     = "mfapush sandbox"
 )
 
 // Tenant is the sandbox's Auth0 tenant: an http.Handler for the
@@ -33,7 +35,8 @@ type Tenant struct {
 	sessions     map[string]*mfaSession // by mfa_token
 	enrollments  map[string]*enrollment // by ticket
 	oobs         map[string]*oobTx      // by oob_code
-	txs          map[string]*oobTx      // push challenges by txtkn
+	txs          map[string]*oobTx      // push challenges and CIBA requests by txtkn
+	cibas        map[string]*oobTx      // CIBA requests by auth_req_id
 	devices      map[string]*deviceAccount
 	outbox       []*Notification          // pushes to devices the phone does not hold, oldest first
 	polls        *buckets                 // by mfa_token: Auth0's "unique session"
@@ -73,6 +76,7 @@ func NewTenant(opts Options) (*Tenant, error) {
 		enrollments:  map[string]*enrollment{},
 		oobs:         map[string]*oobTx{},
 		txs:          map[string]*oobTx{},
+		cibas:        map[string]*oobTx{},
 		devices:      map[string]*deviceAccount{},
 		polls:        newBuckets(opts.PollsPerMinute, time.Minute),
 		pushes:       newBuckets(opts.PushesPerMinute, time.Minute),
@@ -88,19 +92,32 @@ func NewTenant(opts Options) (*Tenant, error) {
 		t.signer = lazySigner(&t.sweeper)
 	}
 	rand.Read(t.sealKey)
-	t.addUser("alice@example.com", "Alice", "alice-password")
-	t.addUser("bob@example.com", "Bob", "bob-password")
+	now := opts.Clock.Now()
+	t.addUser("alice@example.com", "Alice", "alice-password", connection, now)
+	t.addUser("bob@example.com", "Bob", "bob-password", connection, now)
+	// Carol has two accounts with one email, as a person who once signed
+	// up with a password and once with Google does: a helpdesk looking her
+	// up by email must choose.
+	t.addUser("carol@example.com", "Carol", "carol-password", connection, now).helpdeskOnly = true
+	t.addUser("carol@example.com", "Carol", "", socialConnection, now).helpdeskOnly = true
 	t.mux = t.routes()
 	t.sweeper.Add(1)
 	go t.sweepLoop()
 	return t, nil
 }
 
-func (t *Tenant) addUser(email, name, password string) {
-	u := &user{id: "auth0|" + randomString(24, "0123456789abcdef"), email: email, name: name, password: password}
+func (t *Tenant) addUser(email, name, password, conn string, now time.Time) *user {
+	id := "auth0|" + randomString(24, "0123456789abcdef")
+	if conn != connection {
+		id = conn + "|" + randomString(21, "0123456789")
+	}
+	u := &user{id: id, email: email, name: name, password: password, connection: conn, created: now}
 	t.users = append(t.users, u)
-	t.usersByEmail[email] = u
+	if password != "" {
+		t.usersByEmail[email] = u // who signs in with a password
+	}
 	t.usersByID[u.id] = u
+	return u
 }
 
 // Close stops the sweeper, releases hanging requests and waits for the

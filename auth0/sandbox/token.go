@@ -8,11 +8,13 @@ import (
 )
 
 const (
-	grantPassword        = "password"
-	grantPasswordRealm   = "http://auth0.com/oauth/grant-type/password-realm"
-	grantMFAOOB          = "http://auth0.com/oauth/grant-type/mfa-oob"
-	grantMFAOTP          = "http://auth0.com/oauth/grant-type/mfa-otp"
-	grantMFARecoveryCode = "http://auth0.com/oauth/grant-type/mfa-recovery-code"
+	grantPassword          = "password"
+	grantPasswordRealm     = "http://auth0.com/oauth/grant-type/password-realm"
+	grantMFAOOB            = "http://auth0.com/oauth/grant-type/mfa-oob"
+	grantMFAOTP            = "http://auth0.com/oauth/grant-type/mfa-otp"
+	grantMFARecoveryCode   = "http://auth0.com/oauth/grant-type/mfa-recovery-code"
+	grantClientCredentials = "client_credentials"
+	grantCIBA              = "urn:openid:params:grant-type:ciba"
 )
 
 // tokenRequest is a decoded POST /oauth/token.
@@ -28,29 +30,30 @@ func decodeTokenRequest(p params) (tokenRequest, *apiError) {
 		return tokenRequest{}, e
 	}
 	switch grant {
-	case grantPassword, grantPasswordRealm, grantMFAOOB, grantMFAOTP, grantMFARecoveryCode:
+	case grantPassword, grantPasswordRealm, grantMFAOOB, grantMFAOTP, grantMFARecoveryCode, grantClientCredentials, grantCIBA:
 	default:
-		return tokenRequest{}, newError(http.StatusBadRequest, "unsupported_grant_type", "Unsupported grant type: the sandbox supports password, password-realm, mfa-oob, mfa-otp and mfa-recovery-code")
+		return tokenRequest{}, newError(http.StatusBadRequest, "unsupported_grant_type", "Unsupported grant type: the sandbox supports password, password-realm, mfa-oob, mfa-otp, mfa-recovery-code, client_credentials and urn:openid:params:grant-type:ciba")
 	}
 	return tokenRequest{params: p, grant: grant}, nil
 }
 
 // clientAuth checks client_id and client_secret from the body or HTTP
-// Basic. needSecret is false where Auth0 accepts a public client.
-func clientAuth(p params, authorization string, needSecret bool) *apiError {
+// Basic and returns the application. needSecret is false where Auth0
+// accepts a public client.
+func clientAuth(p params, authorization string, needSecret bool) (*Application, *apiError) {
 	id, e := p.str("client_id")
 	if e != nil {
-		return e
+		return nil, e
 	}
 	secret, e := p.str("client_secret")
 	if e != nil {
-		return e
+		return nil, e
 	}
 	if scheme, creds, ok := strings.Cut(authorization, " "); ok && strings.EqualFold(scheme, "Basic") {
 		r := &http.Request{Header: http.Header{"Authorization": {"Basic " + strings.TrimSpace(creds)}}}
 		user, pass, ok := r.BasicAuth()
 		if !ok {
-			return errUnauthorizedClient
+			return nil, errUnauthorizedClient
 		}
 		// RFC 6749 2.3.1: the id and secret are form-encoded before Basic.
 		if u, err := url.QueryUnescape(user); err == nil {
@@ -60,20 +63,21 @@ func clientAuth(p params, authorization string, needSecret bool) *apiError {
 			pass = s
 		}
 		if id != "" && id != user {
-			return invalidRequest("client_id in the body differs from the one in HTTP Basic")
+			return nil, invalidRequest("client_id in the body differs from the one in HTTP Basic")
 		}
 		id, secret = user, pass
 	}
 	if id == "" {
-		return missingParam("client_id")
+		return nil, missingParam("client_id")
 	}
-	if subtle.ConstantTimeCompare([]byte(id), []byte(clientID)) != 1 {
-		return errUnauthorizedClient
+	app := application(id)
+	if app == nil {
+		return nil, errUnauthorizedClient
 	}
-	if (secret != "" || needSecret) && subtle.ConstantTimeCompare([]byte(secret), []byte(clientSecret)) != 1 {
-		return errUnauthorizedClient
+	if (secret != "" || needSecret) && subtle.ConstantTimeCompare([]byte(secret), []byte(app.ClientSecret)) != 1 {
+		return nil, errUnauthorizedClient
 	}
-	return nil
+	return app, nil
 }
 
 func (t *Tenant) handleToken(w http.ResponseWriter, r *http.Request) {
@@ -93,11 +97,19 @@ func (t *Tenant) handleToken(w http.ResponseWriter, r *http.Request) {
 		t.oobGrant(w, r, req)
 		return
 	}
-	if e := clientAuth(p, r.Header.Get("Authorization"), true); e != nil {
+	app, e := clientAuth(p, r.Header.Get("Authorization"), true)
+	if e == nil && !app.allows(req.grant) {
+		e = grantNotAllowed(req.grant)
+	}
+	if e != nil {
 		writeError(w, e)
 		return
 	}
 	switch req.grant {
+	case grantClientCredentials:
+		t.clientCredentialsGrant(w, r, req, app)
+	case grantCIBA:
+		t.cibaGrant(w, r, req, app)
 	case grantPassword, grantPasswordRealm:
 		t.passwordGrant(w, r, req)
 	case grantMFAOTP:

@@ -69,7 +69,8 @@ func TestTokenEndpointErrors(t *testing.T) {
 		{"no username", passwordForm(map[string]string{"username": ""}), 400, "invalid_request", "Missing required parameter: username"},
 		{"no password", passwordForm(map[string]string{"password": ""}), 400, "invalid_request", "Missing required parameter: password"},
 		{"no grant", passwordForm(map[string]string{"grant_type": ""}), 400, "invalid_request", "Missing required parameter: grant_type"},
-		{"unknown grant", passwordForm(map[string]string{"grant_type": "client_credentials"}), 400, "unsupported_grant_type", ""},
+		{"unknown grant", passwordForm(map[string]string{"grant_type": "urn:example:no-such-grant"}), 400, "unsupported_grant_type", ""},
+		{"grant the application lacks", passwordForm(map[string]string{"grant_type": "client_credentials"}), 403, "unauthorized_client", "Grant type 'client_credentials' not allowed for the client."},
 		{"no realm", passwordForm(map[string]string{"grant_type": grantPasswordRealm}), 400, "invalid_request", "Missing required parameter: realm"},
 		{"other realm", passwordForm(map[string]string{"grant_type": grantPasswordRealm, "realm": "google-oauth2"}), 400, "invalid_request", ""},
 		{"no oob_code", client(map[string]string{"grant_type": grantMFAOOB, "mfa_token": "x"}), 400, "invalid_request", "Missing required parameter: oob_code"},
@@ -226,7 +227,7 @@ func TestOpenIDConfiguration(t *testing.T) {
 		t.Fatalf("%d %s", a.status, a.raw)
 	}
 	grants, _ := a.body["grant_types_supported"].([]any)
-	if len(grants) != 5 {
+	if len(grants) != 7 {
 		t.Errorf("grant_types_supported %v", grants)
 	}
 	k := s.call("GET", "/.well-known/jwks.json", "", nil).body["keys"].([]any)[0].(map[string]any)

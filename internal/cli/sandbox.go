@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"syscall"
 	"text/tabwriter"
@@ -80,7 +81,8 @@ func startError(addr string, err error, t *i18n.Catalog) error {
 // printSandbox prints export lines to paste into a shell, then the demo
 // users and how to play the phone.
 func printSandbox(out io.Writer, s *sandbox.Server, device string, t *i18n.Catalog) {
-	exports := [][2]string{{"AUTH0_DOMAIN", s.URL}, {"AUTH0_CLIENT_ID", sandboxClientID}, {"AUTH0_CLIENT_SECRET", sandboxClientSecret}}
+	exports := [][2]string{{"AUTH0_DOMAIN", s.URL}, {"AUTH0_CLIENT_ID", sandboxClientID}, {"AUTH0_CLIENT_SECRET", sandboxClientSecret},
+		{"AUTH0_HELPDESK_CLIENT_ID", sandbox.HelpdeskClientID}, {"AUTH0_HELPDESK_CLIENT_SECRET", sandbox.HelpdeskClientSecret}}
 	curl := "curl"
 	if s.CAFile != "" {
 		exports = append(exports, [2]string{"SSL_CERT_FILE", s.CAFile})
@@ -92,20 +94,48 @@ func printSandbox(out io.Writer, s *sandbox.Server, device string, t *i18n.Catal
 	fmt.Fprintf(out, "\n%s\n\n", t.Sandbox.Serving)
 	tw := tabwriter.NewWriter(out, 2, 8, 2, ' ', 0)
 	fmt.Fprintf(tw, "  %s\t%s\t%s\n", t.Sandbox.User, t.Sandbox.Password, t.Sandbox.State)
-	for _, u := range s.Tenant.Users() {
+	for _, u := range s.Tenant.Directory() {
 		state := t.Sandbox.NotEnrolled
 		if u.Enrolled {
 			state = fmt.Sprintf(t.Sandbox.Enrolled, device, u.RecoveryCode)
 		}
-		fmt.Fprintf(tw, "  %s\t%s\t%s\n", u.Email, u.Password, state)
+		password := u.Password
+		if password == "" { // a social connection's user signs in elsewhere
+			password = "(" + u.Connection + ")"
+		}
+		fmt.Fprintf(tw, "  %s\t%s\t%s\n", u.Email, password, state)
 	}
 	tw.Flush()
+	printLimitedHelpdesk(out, t)
 	fmt.Fprintf(out, "\n%[2]s\n"+
 		"  %[1]s -s $AUTH0_DOMAIN/sandbox/notifications\n"+
 		"  %[1]s -s -X POST $AUTH0_DOMAIN/sandbox/notifications/NOTIFICATION_ID/approve   %[3]s\n"+
 		"  %[1]s -s $AUTH0_DOMAIN/sandbox/devices -H 'Content-Type: application/json' -d '{\"barcode_uri\":\"otpauth://...\",\"name\":\"Pixel 9\"}'\n"+
 		"  %[1]s -s $AUTH0_DOMAIN/sandbox/devices/DEVICE_ID/otp\n"+
 		"%[4]s\n", curl, t.Sandbox.PlayPhone, t.Sandbox.OrReject, t.Sandbox.WalkThrough)
+}
+
+// printLimitedHelpdesk offers the export lines of the read-only helpdesk
+// application, which the 403 answers need.
+func printLimitedHelpdesk(out io.Writer, t *i18n.Catalog) {
+	var full, limited []string
+	for _, a := range sandbox.Applications() {
+		switch a.ClientID {
+		case sandbox.HelpdeskClientID:
+			full = a.Scopes
+		case sandbox.LimitedHelpdeskClientID:
+			limited = a.Scopes
+		}
+	}
+	var lacks []string
+	for _, scope := range full {
+		if !slices.Contains(limited, scope) {
+			lacks = append(lacks, scope)
+		}
+	}
+	fmt.Fprintf(out, "\n%s\n", fmt.Sprintf(t.Sandbox.LimitedHelpdesk, strings.Join(lacks, ", ")))
+	fmt.Fprintf(out, "  export AUTH0_HELPDESK_CLIENT_ID=%s\n  export AUTH0_HELPDESK_CLIENT_SECRET=%s\n",
+		shellWord(sandbox.LimitedHelpdeskClientID), shellWord(sandbox.LimitedHelpdeskClientSecret))
 }
 
 // shellWord is v as one word of a POSIX shell: as it is when nothing in it

@@ -364,6 +364,7 @@ type Catalog struct {
 		PasswordStdin, JSON, ShowTokens, Authenticator, OTPStdin  string
 		Addr, TLS, MinPollInterval, AutoApprove, AutoScan         string
 		RecoveryCodeStdin                                         string
+		HelpdeskClientID, HelpdeskClientSecret                    string
 	}
 
 	// Sandbox is what mfapush sandbox prints besides its AUTH0_ lines.
@@ -373,6 +374,7 @@ type Catalog struct {
 		NotEnrolled                      string
 		Enrolled                         string // %s %s: device, recovery code
 		PlayPhone, OrReject, WalkThrough string
+		LimitedHelpdesk                  string // %s: the scopes it lacks
 	}
 
 	Decode struct {

@@ -98,4 +98,9 @@ type ConfigWords struct {
 	// Poll intervals under the floor.
 	PollUnderFloorTenant  string // %s %s %s %s: value, floor, where, floor
 	PollUnderFloorSandbox string // %s %s %s %s: value, floor, where, floor
+
+	// The helpdesk's machine-to-machine application.
+	HelpdeskClientID, HelpdeskClientSecret         string // report labels
+	WantHelpdeskClientID, WantHelpdeskClientSecret string
+	HelpdeskNeedsSecret, HelpdeskNeedsID           string // %s: where to set it
 }

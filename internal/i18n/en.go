@@ -403,6 +403,8 @@ var english = func() Catalog {
 	fl.AutoApprove = "the phone approves every push after this delay (0: never)"
 	fl.AutoScan = "the phone scans every push enrollment QR after this delay (0: never)"
 	fl.RecoveryCodeStdin = "answer with a recovery code from the next line of standard input instead of a push (plain mode)"
+	fl.HelpdeskClientID = "Client ID of the helpdesk's machine-to-machine application (Management API and CIBA)"
+	fl.HelpdeskClientSecret = "Client secret of the helpdesk's application (a flag stays in your shell history: prefer the environment or helpdesk_client_secret_file)"
 
 	sb := &c.Sandbox
 	sb.Serving = "The mfapush sandbox tenant is serving (Ctrl+C stops it). Every login needs MFA."
@@ -412,6 +414,7 @@ var english = func() Catalog {
 	sb.PlayPhone = "Play the phone with curl (after pasting the lines above into your shell):"
 	sb.OrReject = "(or /reject)"
 	sb.WalkThrough = "The whole walk-through is in README.md, \"Explore the MFA API with curl\"."
+	sb.LimitedHelpdesk = "The helpdesk application above has every scope the helpdesk uses; this one lacks %s, to see the 403 answers:"
 
 	d := &c.Decode
 	d.Header = "Header"

@@ -47,6 +47,12 @@ func englishConfig() ConfigWords {
 	w.WantAudience = "your API's Identifier (Dashboard > Applications > APIs), or leave it unset"
 	w.WantRealm = "the name of a database connection, such as Username-Password-Authentication (Dashboard > Authentication > Database), or leave it unset"
 	w.WantUsername = "the email or user name to sign in with, or leave it unset"
+	w.HelpdeskClientID = "Helpdesk client ID"
+	w.HelpdeskClientSecret = "Helpdesk client secret"
+	w.WantHelpdeskClientID = "the Client ID of the helpdesk's machine-to-machine application (Dashboard > Applications > that application > Settings)"
+	w.WantHelpdeskClientSecret = "the Client Secret of the helpdesk's machine-to-machine application (Dashboard > Applications > that application > Settings)"
+	w.HelpdeskNeedsSecret = "the helpdesk application has a client ID but no client secret: a machine-to-machine application always has one; set %s"
+	w.HelpdeskNeedsID = "the helpdesk application has a client secret but no client ID; set %s"
 
 	w.NotASetting = "is not a setting mfapush knows"
 	w.NoProfilesInFile = "the file has no profiles: add a [profiles.NAME] table"

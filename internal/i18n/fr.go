@@ -407,6 +407,8 @@ var french = func() Catalog {
 	fl.MinPollInterval = "les interrogations d’un même oob_code plus rapprochées reçoivent slow_down (0 désactive)"
 	fl.AutoApprove = "le téléphone approuve chaque notification après ce délai (0 : jamais)"
 	fl.RecoveryCodeStdin = "répondre avec un code de récupération lu sur la ligne suivante de l’entrée standard au lieu d’une notification (mode texte)"
+	fl.HelpdeskClientID = "Client ID de l’application machine à machine du support (Management API et CIBA)"
+	fl.HelpdeskClientSecret = "Client Secret de l’application du support (une option reste dans l’historique du shell : préférez l’environnement ou helpdesk_client_secret_file)"
 	fl.AutoScan = "le téléphone scanne chaque code QR d’inscription Push après ce délai (0 : jamais)"
 
 	sb := &c.Sandbox
@@ -417,6 +419,7 @@ var french = func() Catalog {
 	sb.PlayPhone = "Pilotez le téléphone avec curl (après avoir collé les lignes ci-dessus dans votre shell) :"
 	sb.OrReject = "(ou /reject)"
 	sb.WalkThrough = "La démarche complète est dans README.md, « Explore the MFA API with curl »."
+	sb.LimitedHelpdesk = "L’application du support ci-dessus a toutes les portées qu’utilise le support ; celle-ci n’a pas %s, pour voir les réponses 403 :"
 
 	d := &c.Decode
 	d.Header = "En-tête"

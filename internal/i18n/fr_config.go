@@ -48,6 +48,12 @@ func frenchConfig() ConfigWords {
 	w.WantAudience = "l’identifiant de votre API (Dashboard > Applications > APIs), ou ne le définissez pas"
 	w.WantRealm = "le nom d’une connexion de base de données, comme Username-Password-Authentication (Dashboard > Authentication > Database), ou ne la définissez pas"
 	w.WantUsername = "le courriel ou le nom de l’utilisateur à connecter, ou ne le définissez pas"
+	w.HelpdeskClientID = "Client ID du support"
+	w.HelpdeskClientSecret = "Client Secret du support"
+	w.WantHelpdeskClientID = "le Client ID de l’application machine à machine du support (Dashboard > Applications > cette application > Paramètres)"
+	w.WantHelpdeskClientSecret = "le Client Secret de l’application machine à machine du support (Dashboard > Applications > cette application > Paramètres)"
+	w.HelpdeskNeedsSecret = "l’application du support a un Client ID mais pas de Client Secret : une application machine à machine en a toujours un ; définissez %s"
+	w.HelpdeskNeedsID = "l’application du support a un Client Secret mais pas de Client ID ; définissez %s"
 
 	w.NotASetting = "n’est pas un réglage connu de mfapush"
 	w.NoProfilesInFile = "le fichier n’a aucun profil : ajoutez une table [profiles.NOM]"

@@ -90,6 +90,23 @@ func (s *Server) Client(t testing.TB, cfg auth0.Config) *auth0.Client {
 	return c
 }
 
+// HelpdeskClient is an auth0 client for the sandbox's helpdesk
+// application, the one with every Management API scope; limited picks the
+// read-only one.
+func (s *Server) HelpdeskClient(t testing.TB, cfg auth0.Config, limited bool) *auth0.Client {
+	t.Helper()
+	cfg.Domain, cfg.ClientID, cfg.ClientSecret, cfg.HTTPClient = s.URL, sandbox.HelpdeskClientID, sandbox.HelpdeskClientSecret, s.Server.Client()
+	if limited {
+		cfg.ClientID, cfg.ClientSecret = sandbox.LimitedHelpdeskClientID, sandbox.LimitedHelpdeskClientSecret
+	}
+	c, err := auth0.New(cfg)
+	if err != nil {
+		t.Fatalf("helpdesk client for the sandbox: %v", err)
+	}
+	t.Cleanup(c.CloseIdleConnections)
+	return c
+}
+
 // Requests returns the requests the tenant answered so far whose path
 // starts with prefix ("" for all).
 func (s *Server) Requests(prefix string) []sandbox.RequestRecord {
