@@ -1,6 +1,5 @@
 package guardian
 
-
 // TOTPAccount is what an authenticator app's QR code tells it: the
 // otpauth://totp URI that /mfa/associate answers for an OTP enrollment,
 // with the secret and the code's parameters. Nothing is enrolled anywhere:
