@@ -12,8 +12,9 @@ type Authenticator struct {
 	ID                string `json:"id"`
 	AuthenticatorType string `json:"authenticator_type"`
 	OOBChannel        string `json:"oob_channel,omitempty"`
-	// Name is the device name for push, a masked number or address for SMS
-	// and email.
+	// Name is the device name for push; for SMS and voice the phone number
+	// and for email the address, masked by Auth0 ("XXXXXXXX0100",
+	// "****@exam*******").
 	Name string `json:"name,omitempty"`
 	// Active is false until the enrollment is confirmed.
 	Active bool `json:"active"`
@@ -61,6 +62,59 @@ func (a Authenticator) Kind() Kind {
 		return k
 	}
 	return KindUnknown
+}
+
+// SendsCode reports whether challenging this kind sends the user a code to
+// type (SMS, voice call, email): its challenge answers binding_method
+// "prompt" and is verified with the mfa-oob grant and that code.
+func (k Kind) SendsCode() bool { return k == KindSMS || k == KindVoice || k == KindEmail }
+
+// ChallengeType is the challenge_type that challenges this kind: "oob" for
+// push, SMS, voice and email, "otp" for an authenticator app, "" for kinds
+// that are not challenged (recovery codes are used with their own grant).
+func (k Kind) ChallengeType() string {
+	switch k {
+	case KindPush, KindSMS, KindVoice, KindEmail:
+		return "oob"
+	case KindOTP:
+		return "otp"
+	}
+	return ""
+}
+
+// EnrollmentID is the part of the id after the kind ("dev_…"). Twins share
+// it on Auth0's side of an SMS enrollment: sms|dev_X and voice|dev_X are
+// one phone number reached two ways.
+func (a Authenticator) EnrollmentID() string {
+	_, id, found := strings.Cut(a.ID, "|")
+	if !found {
+		return a.ID
+	}
+	return id
+}
+
+// kindsByFactorType are the kinds each mfa_requirements type stands for.
+var kindsByFactorType = map[string][]Kind{
+	"push-notification": {KindPush}, "otp": {KindOTP}, "phone": {KindSMS, KindVoice}, "sms": {KindSMS},
+	"voice": {KindVoice}, "email": {KindEmail}, "recovery-code": {KindRecoveryCode},
+	"webauthn-roaming": {KindWebAuthn}, "webauthn-platform": {KindWebAuthn},
+}
+
+// Kinds are the authenticator kinds this requirement entry allows ("phone"
+// allows SMS and voice); none for a type this client does not know.
+func (f FactorType) Kinds() []Kind { return kindsByFactorType[f.Type] }
+
+// Allows reports whether the list of requirement entries (the challenge or
+// the enroll list of mfa_requirements) allows kind k.
+func Allows(list []FactorType, k Kind) bool {
+	for _, f := range list {
+		for _, allowed := range f.Kinds() {
+			if allowed == k {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // ListAuthenticators lists the user's authenticators, pending ones included.

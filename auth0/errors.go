@@ -81,6 +81,65 @@ func (e *Error) AlreadyEnrolled() bool {
 	return strings.Contains(strings.ToLower(e.Description), "already enrolled")
 }
 
+// Descriptions of the answers that callers act on, as Auth0 words them.
+const (
+	DescriptionInvalidOTP          = "Invalid otp_code."
+	DescriptionInvalidBindingCode  = "Invalid binding_code."
+	DescriptionInvalidRecoveryCode = "Invalid recovery_code."
+	DescriptionTooManyFailedCodes  = "Too many failed codes. Wait for some minutes before retrying."
+	DescriptionTooManySMS          = "Too many SMS sent by the user. Wait for some minutes before retrying."
+)
+
+// InvalidCode reports whether the code the user typed was wrong: an OTP,
+// a binding code from an SMS, voice call or email, or a recovery code. It
+// is never a rejected push, though some SDKs class both together.
+func (e *Error) InvalidCode() bool {
+	if e.Code == "a0.mfa_invalid_code" {
+		return true
+	}
+	if e.Code != CodeInvalidGrant {
+		return false
+	}
+	switch strings.TrimSpace(e.Description) {
+	case DescriptionInvalidOTP, DescriptionInvalidBindingCode, DescriptionInvalidRecoveryCode,
+		"MFA Invalid binding code.": // an older wording of Auth0's
+		return true
+	}
+	return false
+}
+
+// TooManyAttempts reports whether too many wrong codes blocked the user's
+// MFA for a while (Auth0 allows 10, then one more every 6 minutes). A
+// password blocked by brute-force protection shares the error code but
+// is not this: see AccountBlocked.
+func (e *Error) TooManyAttempts() bool {
+	if e.AccountBlocked() {
+		return false
+	}
+	return e.Code == CodeTooManyAttempts || strings.HasPrefix(e.Description, "Too many failed codes")
+}
+
+// AccountBlocked reports whether brute-force protection blocked the
+// user's sign-ins after wrong passwords.
+func (e *Error) AccountBlocked() bool {
+	return e.Code == CodeTooManyAttempts && strings.Contains(strings.ToLower(e.Description), "blocked")
+}
+
+// TooManyMessages reports whether the tenant refused to send another SMS,
+// voice call or email: the user asked for too many (Auth0 allows 10 phone
+// messages, then one an hour; 20 emails, then one a minute).
+func (e *Error) TooManyMessages() bool {
+	d := strings.ToLower(e.Description)
+	return strings.HasPrefix(d, "too many sms") || strings.HasPrefix(d, "too many phone") ||
+		strings.HasPrefix(d, "too many voice") || strings.HasPrefix(d, "too many email")
+}
+
+// CodeExpired reports whether the oob_code (and so the code sent with it)
+// expired: the user must ask for a new one.
+func (e *Error) CodeExpired() bool {
+	return e.Code == CodeExpiredToken && strings.Contains(e.Description, "oob_code")
+}
+
 // AsError returns err as an *Error when it is one.
 func AsError(err error) (*Error, bool) {
 	var e *Error

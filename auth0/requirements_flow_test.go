@@ -16,7 +16,7 @@ func TestLoginReadsTheMFARequirements(t *testing.T) {
 		challenge, enroll []string
 	}{
 		{"bob@example.com", "bob-password", []string{auth0.FactorPushNotification, auth0.FactorOTP, auth0.FactorRecoveryCode}, nil},
-		{"alice@example.com", "alice-password", nil, []string{auth0.FactorPushNotification, auth0.FactorOTP}},
+		{"alice@example.com", "alice-password", nil, []string{auth0.FactorPushNotification, auth0.FactorOTP, auth0.FactorPhone, auth0.FactorEmail}},
 	} {
 		res, err := s.client.LoginWithPassword(ctx, auth0.PasswordLogin{Username: c.email, Password: c.password})
 		if err != nil || res.MFARequired == nil || res.MFARequired.Requirements == nil {

@@ -58,49 +58,59 @@ const maxBarcodeLen = 4096
 // Unknown parameters are ignored, as a device must. base_url must be https,
 // or http on a loopback host (the sandbox).
 func ParseBarcodeURI(s string) (Enrollment, error) {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return Enrollment{}, barcodeErr("uri", "empty")
-	}
-	if len(s) > maxBarcodeLen {
-		return Enrollment{}, barcodeErr("uri", "longer than "+strconv.Itoa(maxBarcodeLen)+" bytes")
-	}
-	u, err := url.Parse(s)
+	issuer, account, q, err := parseOTPAuth(s)
 	if err != nil {
-		return Enrollment{}, barcodeErr("uri", "not a URI")
+		return Enrollment{}, err
 	}
-	if !strings.EqualFold(u.Scheme, "otpauth") {
-		return Enrollment{}, barcodeErr("scheme", "must be otpauth://")
-	}
-	if !strings.EqualFold(u.Host, "totp") {
-		return Enrollment{}, barcodeErr("type", "must be totp (otpauth://totp/…)")
-	}
-	var e Enrollment
-	if label := strings.TrimPrefix(u.Path, "/"); label != "" {
-		issuer, account, found := strings.Cut(label, ":")
-		if !found {
-			issuer, account = "", label
-		}
-		e.Issuer, e.Account = strings.TrimSpace(issuer), strings.TrimSpace(account)
-	}
-	q, err := url.ParseQuery(u.RawQuery)
-	if err != nil {
-		return Enrollment{}, barcodeErr("uri", "the query is not URL-encoded")
-	}
+	e := Enrollment{Issuer: issuer, Account: account}
 	if e.TransactionID, err = ticketParam(q); err != nil {
 		return Enrollment{}, err
 	}
 	if e.BaseURL, err = baseURLParam(q); err != nil {
 		return Enrollment{}, err
 	}
-	if e.Issuer == "" {
-		e.Issuer = q.Get("issuer")
-	}
 	e.EnrollmentID = q.Get("id")
 	if err := totpParams(q, &e); err != nil {
 		return Enrollment{}, err
 	}
 	return e, nil
+}
+
+// parseOTPAuth reads what every otpauth://totp URI has: the label's
+// issuer and account, and the query.
+func parseOTPAuth(s string) (issuer, account string, q url.Values, err error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return "", "", nil, barcodeErr("uri", "empty")
+	}
+	if len(s) > maxBarcodeLen {
+		return "", "", nil, barcodeErr("uri", "longer than "+strconv.Itoa(maxBarcodeLen)+" bytes")
+	}
+	u, err := url.Parse(s)
+	if err != nil {
+		return "", "", nil, barcodeErr("uri", "not a URI")
+	}
+	if !strings.EqualFold(u.Scheme, "otpauth") {
+		return "", "", nil, barcodeErr("scheme", "must be otpauth://")
+	}
+	if !strings.EqualFold(u.Host, "totp") {
+		return "", "", nil, barcodeErr("type", "must be totp (otpauth://totp/…)")
+	}
+	if label := strings.TrimPrefix(u.Path, "/"); label != "" {
+		var found bool
+		issuer, account, found = strings.Cut(label, ":")
+		if !found {
+			issuer, account = "", label
+		}
+		issuer, account = strings.TrimSpace(issuer), strings.TrimSpace(account)
+	}
+	if q, err = url.ParseQuery(u.RawQuery); err != nil {
+		return "", "", nil, barcodeErr("uri", "the query is not URL-encoded")
+	}
+	if issuer == "" {
+		issuer = q.Get("issuer")
+	}
+	return issuer, account, q, nil
 }
 
 // ticketParam checks enrollment_tx_id. It ends up inside an Authorization

@@ -144,8 +144,12 @@ func TestAssociateErrors(t *testing.T) {
 		{"no types", alice, map[string]any{}, 400, "invalid_request"},
 		{"two types", alice, map[string]any{"authenticator_types": []string{"otp", "oob"}}, 400, "invalid_request"},
 		{"no channel", alice, map[string]any{"authenticator_types": []string{"oob"}}, 400, "invalid_request"},
-		{"sms", alice, map[string]any{"authenticator_types": []string{"oob"}, "oob_channels": []string{"sms"}, "phone_number": "+15551234567"}, 400, "invalid_request"},
-		{"email string", alice, map[string]any{"authenticator_types": "oob", "oob_channels": "email"}, 400, "invalid_request"},
+		{"sms without a number", alice, map[string]any{"authenticator_types": []string{"oob"}, "oob_channels": []string{"sms"}}, 400, "invalid_request"},
+		{"sms with spaces", alice, map[string]any{"authenticator_types": []string{"oob"}, "oob_channels": []string{"sms"}, "phone_number": "+1 555 123 4567"}, 400, "invalid_request"},
+		{"voice without +", alice, map[string]any{"authenticator_types": []string{"oob"}, "oob_channels": []string{"voice"}, "phone_number": "5551234567"}, 400, "invalid_request"},
+		{"sms and voice", alice, map[string]any{"authenticator_types": []string{"oob"}, "oob_channels": []string{"sms", "voice"}, "phone_number": "+15551234567"}, 400, "invalid_request"},
+		{"bad email", alice, map[string]any{"authenticator_types": []string{"oob"}, "oob_channels": []string{"email"}, "email": "alice"}, 400, "invalid_request"},
+		{"unknown channel", alice, map[string]any{"authenticator_types": "oob", "oob_channels": "pigeon"}, 400, "invalid_request"},
 		{"recovery-code", alice, map[string]any{"authenticator_types": []string{"recovery-code"}}, 400, "invalid_request"},
 		{"types not strings", alice, map[string]any{"authenticator_types": []int{1}}, 400, "invalid_request"},
 		{"wrong client", alice, map[string]any{"authenticator_types": []string{"otp"}, "client_id": "other"}, 401, "access_denied"},
@@ -158,9 +162,12 @@ func TestAssociateErrors(t *testing.T) {
 			t.Errorf("%s: %d %s", c.name, a.status, a.raw)
 		}
 	}
-	sms := s.call("POST", "/mfa/associate", alice, map[string]any{"authenticator_types": []string{"oob"}, "oob_channels": []string{"sms"}})
-	if d := sms.str("error_description"); !strings.Contains(d, "push") || !strings.Contains(d, "otp") {
-		t.Errorf("sms description %q", d)
+	pigeon := s.call("POST", "/mfa/associate", alice, map[string]any{"authenticator_types": []string{"oob"}, "oob_channels": []string{"pigeon"}})
+	if d := pigeon.str("error_description"); !strings.Contains(d, "auth0") || !strings.Contains(d, "sms") || !strings.Contains(d, "otp") {
+		t.Errorf("unknown channel's description %q", d)
+	}
+	if d := s.call("POST", "/mfa/associate", alice, map[string]any{"authenticator_types": []string{"oob"}, "oob_channels": []string{"sms"}, "phone_number": "555"}).str("error_description"); !strings.Contains(d, "E.164") {
+		t.Errorf("bad number's description %q", d)
 	}
 	// The bare string forms of the old docs work.
 	if a := s.call("POST", "/mfa/associate", alice, map[string]any{"authenticator_types": "oob", "oob_channels": "auth0"}); a.status != 200 || a.str("oob_channel") != "auth0" {

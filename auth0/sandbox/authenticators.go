@@ -23,10 +23,7 @@ func (t *Tenant) handleListAuthenticators(w http.ResponseWriter, r *http.Request
 	if e == nil {
 		list = make([]authenticatorJSON, 0, len(pr.user.auths))
 		for _, a := range pr.user.auths {
-			j := authenticatorJSON{ID: a.id, Type: a.typeName(), Active: a.active, Name: a.name}
-			if a.kind == kindPush {
-				j.OOBChannel = "auth0"
-			}
+			j := authenticatorJSON{ID: a.id, Type: a.typeName(), Active: a.active, Name: a.name, OOBChannel: channelOf[a.kind]}
 			list = append(list, j)
 		}
 	}

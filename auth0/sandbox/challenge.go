@@ -15,6 +15,7 @@ type challengeRequest struct {
 	mfaToken        string
 	types           []string // nil: any
 	authenticatorID string
+	oobChannel      string // auth0-auth-js sends it; it narrows the choice when no id is given
 }
 
 func decodeChallenge(p params) (challengeRequest, *apiError) {
@@ -33,8 +34,11 @@ func decodeChallenge(p params) (challengeRequest, *apiError) {
 	req.types = strings.Fields(types)
 	for _, ct := range req.types {
 		if ct != "oob" && ct != "otp" {
-			return req, newError(http.StatusBadRequest, "unsupported_challenge_type", "The sandbox supports challenge_type oob (push) and otp")
+			return req, newError(http.StatusBadRequest, "unsupported_challenge_type", "The sandbox supports challenge_type oob (push, SMS, voice, email) and otp")
 		}
+	}
+	if req.oobChannel, e = p.str("oob_channel"); e != nil {
+		return req, e
 	}
 	req.authenticatorID, e = p.str("authenticator_id")
 	return req, e
@@ -70,44 +74,58 @@ func (t *Tenant) handleChallenge(w http.ResponseWriter, r *http.Request) {
 	}
 	base, now := t.baseURL(r), t.now()
 	t.mu.Lock()
-	msg, code, e := t.challengeLocked(req, base, r.UserAgent(), now)
-	if msg != nil {
-		t.postLocked(*msg, now) // a push to a device the phone does not hold
+	c, e := t.challengeLocked(req, base, r.UserAgent(), now)
+	if c.push != nil {
+		t.postLocked(*c.push, now) // a push to a device the phone does not hold
 	}
 	phone := t.phone
 	t.mu.Unlock()
 	switch {
 	case e != nil:
 		writeError(w, e)
-	case msg == nil:
+	case c.oobCode == "":
 		writeJSON(w, http.StatusOK, contentJSONCharset, map[string]string{"challenge_type": "otp"})
+	case c.sent != nil:
+		if phone != nil {
+			phone.deliver(*c.sent)
+		}
+		writeJSON(w, http.StatusOK, contentJSONCharset, map[string]string{"challenge_type": "oob", "oob_code": c.oobCode, "binding_method": "prompt"})
 	default:
 		// The phone has the push before the client has the answer, so a
 		// client that lists notifications next always finds it.
 		if phone != nil {
-			phone.receive(*msg)
+			phone.receive(*c.push)
 		}
-		writeJSON(w, http.StatusOK, contentJSONCharset, map[string]string{"challenge_type": "oob", "oob_code": code})
+		writeJSON(w, http.StatusOK, contentJSONCharset, map[string]string{"challenge_type": "oob", "oob_code": c.oobCode})
 	}
 }
 
-// challengeLocked picks the authenticator and, for push, starts the
-// challenge: a nil message means an OTP challenge.
-func (t *Tenant) challengeLocked(req challengeRequest, base, userAgent string, now time.Time) (*pushMessage, string, *apiError) {
+// challenged is a started challenge: an OTP one (no oob_code), a push
+// for the phone, or a code sent by SMS, voice or email.
+type challenged struct {
+	oobCode string
+	push    *pushMessage
+	sent    *Message
+}
+
+// challengeLocked picks the authenticator and starts the challenge.
+func (t *Tenant) challengeLocked(req challengeRequest, base, userAgent string, now time.Time) (challenged, *apiError) {
 	sess, e := t.session(req.mfaToken, now)
 	if e != nil {
-		return nil, "", e
+		return challenged{}, e
 	}
 	a, e := pickAuthenticator(sess.user, req)
-	if e != nil {
-		return nil, "", e
-	}
-	if a.kind == kindTOTP {
-		return nil, "", nil
+	switch {
+	case e != nil:
+		return challenged{}, e
+	case a.kind == kindTOTP:
+		return challenged{}, nil
+	case a.kind.sendsCode():
+		return t.sendChallengeLocked(sess, req.mfaToken, a, now)
 	}
 	u := sess.user
 	if ok, rt := t.pushes.take(u.id, now); !ok {
-		return nil, "", tooManyRequests(rt, now, "Too many push notifications for this user: at most "+strconv.Itoa(rt.limit)+" a minute")
+		return challenged{}, tooManyRequests(rt, now, "Too many push notifications for this user: at most "+strconv.Itoa(rt.limit)+" a minute")
 	}
 	tx := &oobTx{
 		code: t.seal("oob_code", sess.expires), user: u, mfaToken: req.mfaToken, expires: sess.expires,
@@ -124,7 +142,22 @@ func (t *Tenant) challengeLocked(req challengeRequest, base, userAgent string, n
 		Source:           parseUserAgent(userAgent),
 		Location:         &guardian.Location{Name: "sandbox"},
 	}}
-	return msg, tx.code, nil
+	return challenged{oobCode: tx.code, push: msg}, nil
+}
+
+// sendChallengeLocked sends a code to the authenticator's number or
+// address; its oob_code goes back with the code as binding_code. Each
+// challenge sends a new code, which is how a client resends one.
+func (t *Tenant) sendChallengeLocked(sess *mfaSession, mfaToken string, a *authenticator, now time.Time) (challenged, *apiError) {
+	msg, e := t.sendCodeLocked(sess.user, channelOf[a.kind], a.address, purposeVerification, now)
+	if e != nil {
+		return challenged{}, e
+	}
+	tx := &oobTx{user: sess.user, mfaToken: mfaToken, expires: t.codeExpiry(now, sess.expires), bindingCode: msg.Code, created: now}
+	tx.code = t.seal("oob_code", tx.expires)
+	msg.ExpiresAt = tx.expires
+	t.oobs[tx.code] = tx
+	return challenged{oobCode: tx.code, sent: &msg}, nil
 }
 
 func pickAuthenticator(u *user, req challengeRequest) (*authenticator, *apiError) {
@@ -145,9 +178,11 @@ func pickAuthenticator(u *user, req challengeRequest) (*authenticator, *apiError
 	if !hasActiveFactor(u) {
 		return nil, newError(http.StatusBadRequest, "association_required", "The user has no active authenticator: enroll one with /mfa/associate first")
 	}
-	for _, kind := range []authKind{kindPush, kindTOTP} { // push first, as Auth0 prefers it
+	// Push first, as Auth0 prefers it; the rest in an order of the
+	// sandbox's own.
+	for _, kind := range []authKind{kindPush, kindTOTP, kindSMS, kindVoice, kindEmail} {
 		for _, a := range u.auths {
-			if a.kind == kind && a.active && req.allows(a) {
+			if a.kind == kind && a.active && req.allows(a) && (req.oobChannel == "" || channelOf[kind] == req.oobChannel) {
 				return a, nil
 			}
 		}

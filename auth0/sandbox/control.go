@@ -28,12 +28,17 @@ type deviceJSON struct {
 	ID     string `json:"id"`
 	UserID string `json:"user_id"`
 	Name   string `json:"name"`
+	Kind   string `json:"kind,omitempty"` // "otp" for an authenticator-app account
+}
+
+func toDeviceJSON(d Device) deviceJSON {
+	return deviceJSON{ID: d.ID, UserID: d.UserID, Name: d.Name, Kind: d.Kind}
 }
 
 func devicesJSON(devices []Device) []deviceJSON {
 	out := make([]deviceJSON, len(devices))
 	for i, d := range devices {
-		out[i] = deviceJSON{ID: d.ID, UserID: d.UserID, Name: d.Name}
+		out[i] = toDeviceJSON(d)
 	}
 	return out
 }
@@ -126,7 +131,7 @@ func (t *Tenant) handleScan(w http.ResponseWriter, r *http.Request) {
 		writeError(w, phoneError(err))
 		return
 	}
-	writeJSON(w, http.StatusCreated, contentJSONCharset, deviceJSON{ID: d.ID, UserID: d.UserID, Name: d.Name})
+	writeJSON(w, http.StatusCreated, contentJSONCharset, toDeviceJSON(d))
 }
 
 // ticketPageError is the control API's answer for a ticket the phone
@@ -294,7 +299,7 @@ func (t *Tenant) SeedDemoDevices(ctx context.Context, baseURL string) error {
 		}
 		return nil
 	}
-	en := t.newEnrollmentLocked(bob, true, "", t.now())
+	en := t.newEnrollmentLocked(bob, associateRequest{channel: "auth0"}, "", t.now())
 	uri := enrollmentAnswer(baseURL, en)["barcode_uri"].(string)
 	t.forgetOOB(t.oobs[en.oobCode]) // nobody polls for it
 	t.mu.Unlock()

@@ -5,7 +5,9 @@
 // errors, expiries and rate limits included.
 //
 // Start serves a Tenant (the http.Handler) on a loopback address and
-// connects a Phone (a real client of the Guardian endpoints). The demo users
+// connects a Phone (a real client of the Guardian endpoints, an
+// authenticator app, and the inbox of the SMS, voice calls and emails the
+// tenant sends with codes). The demo users
 // are alice@example.com (no authenticators) and bob@example.com (a push
 // device held by the phone, its TOTP twin and a recovery code).
 //

@@ -144,6 +144,9 @@ func (t *Tenant) pollLocked(req tokenRequest, r *http.Request, code string, now 
 	if tx.user != sess.user || (tx.mfaToken != "" && tx.mfaToken != mfaToken) {
 		return nil, errOOBMismatch
 	}
+	if tx.bindingCode != "" {
+		return t.bindingLocked(tx, req, sess, now)
+	}
 	switch tx.state {
 	case oobRejected:
 		errCode := "access_denied"
@@ -180,12 +183,47 @@ func (t *Tenant) attemptLocked(req tokenRequest, field string, now time.Time) (*
 	if e != nil {
 		return nil, "", e
 	}
-	if ok, rt := t.failures.peek(sess.user.id, now); !ok {
-		e := newError(http.StatusTooManyRequests, "too_many_attempts", "Too many failed MFA attempts for this user: try again later")
-		e.header = rt.headers(now, true)
+	if e := t.failureBudgetLocked(sess.user, now); e != nil {
 		return nil, "", e
 	}
 	return sess, value, nil
+}
+
+// failureBudgetLocked refuses a code once the user's wrong codes (OTP,
+// binding and recovery codes alike) have spent the budget: Auth0's 10,
+// then one more every 6 minutes.
+func (t *Tenant) failureBudgetLocked(u *user, now time.Time) *apiError {
+	if ok, rt := t.failures.peek(u.id, now); !ok {
+		e := newError(http.StatusTooManyRequests, "too_many_attempts", "Too many failed codes. Wait for some minutes before retrying.")
+		e.header = rt.headers(now, true)
+		return e
+	}
+	return nil
+}
+
+// bindingLocked checks the code sent by SMS, voice or email that came back
+// with its oob_code. A wrong one counts against the user's budget and
+// leaves the oob_code usable; the right one is used up, and confirms the
+// enrollment it came from.
+func (t *Tenant) bindingLocked(tx *oobTx, req tokenRequest, sess *mfaSession, now time.Time) (*granted, *apiError) {
+	code, e := req.str("binding_code")
+	switch {
+	case e != nil:
+		return nil, e
+	case code == "":
+		return nil, errBindingCodeRequired
+	}
+	if e := t.failureBudgetLocked(sess.user, now); e != nil {
+		return nil, e
+	}
+	if subtle.ConstantTimeCompare([]byte(code), []byte(tx.bindingCode)) != 1 {
+		return t.failLocked(sess.user, now, errInvalidBindingCode)
+	}
+	tx.state = oobConsumed
+	if en := tx.enrollment; en != nil {
+		t.activateLocked(en, now)
+	}
+	return &granted{user: sess.user, session: *sess}, nil
 }
 
 func (t *Tenant) failLocked(u *user, now time.Time, e *apiError) (*granted, *apiError) {

@@ -83,7 +83,7 @@ func (t *Tenant) handleCreateTicket(w http.ResponseWriter, r *http.Request) {
 	var uri string
 	var ticket string
 	if u != nil {
-		en := t.newEnrollmentLocked(u, true, "", now)
+		en := t.newEnrollmentLocked(u, associateRequest{channel: "auth0"}, "", now)
 		if tx := t.oobs[en.oobCode]; tx != nil {
 			t.forgetOOB(tx) // nobody polls a ticket's enrollment
 		}

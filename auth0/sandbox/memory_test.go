@@ -19,14 +19,14 @@ func fill(t *testing.T, s *sandbox) {
 		tn.mu.Lock()
 		tn.addUser(fmt.Sprintf("user%d@example.com", i), "User", "password", connection, now)
 		u := tn.users[len(tn.users)-1]
-		en := tn.newEnrollmentLocked(u, true, tn.newSession(u, "", "", now), now)
+		en := tn.newEnrollmentLocked(u, associateRequest{channel: "auth0"}, tn.newSession(u, "", "", now), now)
 		tn.polls.take(en.oobCode, now)
-		msg, _, e := tn.challengeLocked(challengeRequest{mfaToken: bob}, s.URL, "test", now)
+		c, e := tn.challengeLocked(challengeRequest{mfaToken: bob}, s.URL, "test", now)
 		tn.mu.Unlock()
 		if e != nil {
 			t.Fatal(e)
 		}
-		s.Phone.receive(*msg)
+		s.Phone.receive(*c.push)
 	}
 	st := tn.Stats()
 	if st.MFATokens < 10_000 || st.Enrollments < 10_000 || st.OOBCodes != 20_000 || st.PendingAuthenticators < 20_000 || st.RateBuckets < 10_000 {

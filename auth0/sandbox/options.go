@@ -29,7 +29,21 @@ type Options struct {
 
 	PollsPerMinute  int // mfa-oob polls per sign-in (mfa_token), all its oob_codes together; default 12
 	PushesPerMinute int // push challenges per user; default 5
-	FailuresPerHour int // OTP and recovery-code failures per user; default 10
+	FailuresPerHour int // OTP, binding-code and recovery-code failures per user; default 10
+
+	// CodeLifetime is how long a code sent by SMS, voice call or email
+	// works (with its oob_code); default 5 minutes, as Auth0's docs say.
+	CodeLifetime time.Duration
+
+	// PhoneMessages is how many SMS and voice messages a user can be sent
+	// in a burst, and PhoneMessageRefill how often one more is allowed
+	// after that: Auth0's 10, then one an hour. SMS and voice share it.
+	PhoneMessages      int
+	PhoneMessageRefill time.Duration
+	// EmailMessages and EmailMessageRefill are the same for email:
+	// Auth0's 20, then one a minute.
+	EmailMessages      int
+	EmailMessageRefill time.Duration
 
 	// AssociationsPerMinute limits /mfa/associate per user; default 10.
 	// Auth0 publishes no figure for it: this one is assumed, generous for
@@ -131,6 +145,11 @@ func (o *Options) fill() {
 	setInt(&o.PushesPerMinute, 5)
 	setInt(&o.FailuresPerHour, 10)
 	setInt(&o.AssociationsPerMinute, 10)
+	setDuration(&o.CodeLifetime, 5*time.Minute)
+	setInt(&o.PhoneMessages, 10)
+	setDuration(&o.PhoneMessageRefill, time.Hour)
+	setInt(&o.EmailMessages, 20)
+	setDuration(&o.EmailMessageRefill, time.Minute)
 	setInt(&o.LoginAttempts, 10)
 	setDuration(&o.LoginBlock, 15*time.Minute)
 	if o.DemoDeviceName == "" {

@@ -17,7 +17,7 @@ import (
 
 // The phone's errors. The control API maps them to 400, 404, 410 and 409.
 var (
-	ErrUnreadableBarcode     = errors.New("the QR code is not a Guardian enrollment")
+	ErrUnreadableBarcode     = errors.New("the QR code is neither a Guardian enrollment nor an authenticator-app account")
 	ErrTicketUnknown         = errors.New("the enrollment ticket is unknown to the tenant")
 	ErrTicketExpired         = errors.New("the enrollment ticket has expired: start the enrollment again")
 	ErrTicketUsed            = errors.New("the enrollment ticket was already used")
@@ -46,14 +46,24 @@ type PhoneOptions struct {
 	TenantURL string
 }
 
-// Device is a device account the phone holds.
+// Device is an account the phone holds: a Guardian device account (push
+// and its one-time codes), or an authenticator-app account (codes only).
 type Device struct {
-	ID         string    `json:"id"` // dev_…: the push authenticator is push|<ID>
+	ID         string    `json:"id"` // dev_…: the push authenticator is push|<ID>; otp_… for an app account
 	UserID     string    `json:"user_id"`
 	Name       string    `json:"name"`
 	Issuer     string    `json:"issuer"`
 	EnrolledAt time.Time `json:"enrolled_at"`
+	// Kind is "" for a Guardian account and DeviceAuthenticatorApp for an
+	// account scanned from an OTP enrollment's QR code.
+	Kind    string `json:"kind,omitempty"`
+	Account string `json:"account,omitempty"` // an app account's label: the user's email
 }
+
+// DeviceAuthenticatorApp is the Kind of an authenticator-app account: the
+// phone computes its codes from the secret of the QR code, and the tenant
+// never hears from it.
+const DeviceAuthenticatorApp = "otp"
 
 // Notification is a push waiting for an answer.
 type Notification struct {
@@ -94,7 +104,9 @@ type Phone struct {
 	pending   []*Notification
 	answering map[string]bool
 	gone      map[string]goneNote // answered, expired, withdrawn or dismissed, remembered for a while
+	inbox     []Message           // SMS, voice calls and emails, oldest first
 	changed   chan struct{}
+	userID    func(email string) string // the connected tenant's users, for app accounts
 
 	// expiry fires at the earliest pending expiry (expiryAt) on the wall
 	// clock, so that an expired request leaves the phone as it expires.
@@ -107,7 +119,8 @@ type Phone struct {
 
 type phoneDevice struct {
 	Device
-	enrolled *guardian.EnrolledDevice
+	enrolled *guardian.EnrolledDevice // nil for an app account
+	totp     *guardian.TOTPParams
 }
 
 type goneNote struct {
@@ -149,8 +162,8 @@ func (p *Phone) Close() error {
 	return nil
 }
 
-// Changed returns a channel closed at the next change of the devices or
-// notifications.
+// Changed returns a channel closed at the next change of the devices,
+// notifications or messages.
 func (p *Phone) Changed() <-chan struct{} {
 	p.mu.Lock()
 	defer p.mu.Unlock()
@@ -162,8 +175,18 @@ func (p *Phone) notifyLocked() {
 	p.changed = make(chan struct{})
 }
 
-// Scan reads an enrollment QR code and enrolls a new device with it:
-// a new key, then POST /api/enroll with the ticket.
+// setUserLookup gives the phone the tenant's users, so that an app
+// account names its user as a Guardian account does.
+func (p *Phone) setUserLookup(userID func(email string) string) {
+	p.mu.Lock()
+	p.userID = userID
+	p.mu.Unlock()
+}
+
+// Scan reads an enrollment QR code: a Guardian enrollment enrolls a new
+// device (a new key, then POST /api/enroll with the ticket); an
+// authenticator-app QR code (an OTP enrollment's, with its secret) adds an
+// account whose codes the phone computes.
 func (p *Phone) Scan(ctx context.Context, barcodeURI, deviceName string) (Device, error) {
 	return p.scan(ctx, barcodeURI, deviceName, p.opts.Keys, p.opts.TenantURL)
 }
@@ -173,6 +196,9 @@ func (p *Phone) Scan(ctx context.Context, barcodeURI, deviceName string) (Device
 func (p *Phone) scan(ctx context.Context, barcodeURI, deviceName string, keys func() (*rsa.PrivateKey, error), tenantURL string) (Device, error) {
 	enrollment, err := guardian.ParseBarcodeURI(barcodeURI)
 	if err != nil {
+		if app, appErr := guardian.ParseTOTPURI(barcodeURI); appErr == nil {
+			return p.addApp(app, deviceName), nil
+		}
 		return Device{}, fmt.Errorf("%w: %w", ErrUnreadableBarcode, err)
 	}
 	if err := checkTenant(enrollment, tenantURL); err != nil {
@@ -192,7 +218,7 @@ func (p *Phone) scan(ctx context.Context, barcodeURI, deviceName string, keys fu
 	if err != nil {
 		return Device{}, p.ticketError(err, enrollment.TransactionID)
 	}
-	d := &phoneDevice{enrolled: enrolled, Device: Device{
+	d := &phoneDevice{enrolled: enrolled, totp: enrolled.TOTP, Device: Device{
 		ID: enrolled.ID, UserID: enrolled.UserID, Name: deviceName, Issuer: enrolled.Issuer, EnrolledAt: p.opts.Clock.Now(),
 	}}
 	// A Guardian app holds one account per user of a tenant: enrolling the
@@ -204,7 +230,7 @@ func (p *Phone) scan(ctx context.Context, barcodeURI, deviceName string, keys fu
 	// removed from it: no device holds its key any more, so a push to it
 	// could never be answered.
 	same := func(old *phoneDevice) bool {
-		return old.UserID == d.UserID && old.Name == d.Name && old.enrolled.APIBase == enrolled.APIBase
+		return old.enrolled != nil && old.UserID == d.UserID && old.Name == d.Name && old.enrolled.APIBase == enrolled.APIBase
 	}
 	p.mu.Lock()
 	var replaced []*phoneDevice
@@ -223,6 +249,36 @@ func (p *Phone) scan(ctx context.Context, barcodeURI, deviceName string, keys fu
 		}
 	}
 	return d.Device, nil
+}
+
+// addApp adds an authenticator-app account, replacing the phone's account
+// for the same issuer and user: scanning a new QR code for the same
+// account is enrolling it again, and only the new secret works.
+func (p *Phone) addApp(app guardian.TOTPAccount, name string) Device {
+	if name == "" {
+		name = app.Issuer
+		if app.Account != "" {
+			name = strings.TrimSpace(app.Issuer + " (" + app.Account + ")")
+		}
+	}
+	d := &phoneDevice{
+		totp: &guardian.TOTPParams{Secret: app.Secret, Algorithm: app.Algorithm, Digits: app.Digits, Period: app.Period},
+		Device: Device{ID: "otp_" + randomString(16, alnum), Name: clean(name, 100), Issuer: app.Issuer, Account: app.Account,
+			Kind: DeviceAuthenticatorApp, EnrolledAt: p.opts.Clock.Now()},
+	}
+	p.mu.Lock()
+	userID := p.userID
+	p.mu.Unlock()
+	if userID != nil {
+		d.UserID = userID(app.Account) // the tenant's lock: never under the phone's
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.devices = append(slices.DeleteFunc(p.devices, func(old *phoneDevice) bool {
+		return old.Kind == DeviceAuthenticatorApp && old.Issuer == app.Issuer && old.Account == app.Account
+	}), d)
+	p.notifyLocked()
+	return d.Device
 }
 
 // checkTenant refuses an enrollment whose Guardian endpoints are not the
@@ -286,10 +342,10 @@ func (p *Phone) OTP(deviceID string) (string, time.Duration, error) {
 	p.mu.Lock()
 	d := p.deviceLocked(deviceID)
 	p.mu.Unlock()
-	if d == nil || d.enrolled.TOTP == nil {
+	if d == nil || d.totp == nil {
 		return "", 0, ErrDeviceUnknown
 	}
-	params := d.enrolled.TOTP
+	params := d.totp
 	period := time.Duration(params.Period) * time.Second
 	now := p.opts.Clock.Now()
 	code, err := guardian.TOTP(params.Secret, now, params.Digits, period, params.Algorithm)

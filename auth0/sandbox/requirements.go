@@ -13,16 +13,18 @@ type factorRequirement struct {
 	Type string `json:"type"`
 }
 
-// Factor types as mfa_requirements names them (Auth0 also names phone and
-// email, for factors the sandbox may add).
+// Factor types as mfa_requirements names them: one "phone" for SMS and
+// voice, as a phone number enrolls both.
 const (
 	factorPush         = "push-notification"
 	factorOTP          = "otp"
+	factorPhone        = "phone"
+	factorEmail        = "email"
 	factorRecoveryCode = "recovery-code"
 )
 
 // offeredFactors are the factors the sandbox lets a user enroll.
-var offeredFactors = []string{factorPush, factorOTP}
+var offeredFactors = []string{factorPush, factorOTP, factorPhone, factorEmail}
 
 // factorType names an authenticator's factor for mfa_requirements.
 func factorType(a *authenticator) string {
@@ -31,6 +33,10 @@ func factorType(a *authenticator) string {
 		return factorPush
 	case kindTOTP:
 		return factorOTP
+	case kindSMS, kindVoice:
+		return factorPhone
+	case kindEmail:
+		return factorEmail
 	}
 	return factorRecoveryCode
 }

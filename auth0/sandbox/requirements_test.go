@@ -42,7 +42,7 @@ func TestMFARequiredListsTheFactorsToChallengeOrEnroll(t *testing.T) {
 		}
 	}
 	all := []string{"push-notification", "otp", "recovery-code"}
-	offered := []string{"push-notification", "otp"}
+	offered := []string{"push-notification", "otp", "phone", "email"}
 	check("bob", "bob@example.com", all, nil)
 	check("alice, before enrolling", "alice@example.com", nil, offered)
 

@@ -76,6 +76,7 @@ func (t *Tenant) routes() *http.ServeMux {
 	route("/sandbox/notifications/{id}/approve", map[string]http.HandlerFunc{post: t.handleAnswer(true)})
 	route("/sandbox/notifications/{id}/reject", map[string]http.HandlerFunc{post: t.handleAnswer(false)})
 	route("/sandbox/notifications/{id}/dismiss", map[string]http.HandlerFunc{post: t.handleDismiss})
+	route("/sandbox/messages", map[string]http.HandlerFunc{get: t.handleListMessages})
 	route("/sandbox/faults", map[string]http.HandlerFunc{post: t.handleAddFault, del: t.handleClearFaults})
 
 	m.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {

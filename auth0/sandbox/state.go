@@ -25,7 +25,7 @@ type user struct {
 	// Counts of active authenticators, kept by recount: a user may have
 	// thousands of pending ones, and these are asked on every enrollment.
 	activeAll     int
-	activeFactors int // push and totp
+	activeFactors int // every kind but recovery codes
 }
 
 // recount refreshes the active counts after authenticators were
@@ -48,7 +48,21 @@ const (
 	kindPush authKind = iota
 	kindTOTP
 	kindRecovery
+	kindSMS   // a phone number reached by text message
+	kindVoice // the same number reached by voice call: the SMS's twin
+	kindEmail
 )
+
+// idPrefix is the part of an authenticator id before "|dev_…".
+var idPrefix = map[authKind]string{
+	kindPush: "push", kindTOTP: "totp", kindRecovery: "recovery-code", kindSMS: "sms", kindVoice: "voice", kindEmail: "email",
+}
+
+// channelOf is each out-of-band kind's oob_channel.
+var channelOf = map[authKind]string{kindPush: "auth0", kindSMS: "sms", kindVoice: "voice", kindEmail: "email"}
+
+// sendsCode reports the kinds challenged with a code sent to the user.
+func (k authKind) sendsCode() bool { return k == kindSMS || k == kindVoice || k == kindEmail }
 
 type authenticator struct {
 	id      string // push|dev_…, totp|dev_…, recovery-code|dev_…
@@ -67,11 +81,12 @@ type authenticator struct {
 	secret   string         // totp: base32
 	lastStep int64          // totp: the last time step accepted (codes are single use)
 	code     string         // recovery-code
+	address  string         // sms and voice: the E.164 number; email: the address
 }
 
 func (a *authenticator) typeName() string {
 	switch a.kind {
-	case kindPush:
+	case kindPush, kindSMS, kindVoice, kindEmail:
 		return "oob"
 	case kindTOTP:
 		return "otp"
@@ -81,10 +96,12 @@ func (a *authenticator) typeName() string {
 }
 
 // enrollment is one /mfa/associate: its pending authenticators and, for
-// push, the ticket (enrollment_tx_id) and the oob_code that confirms it.
+// push, the ticket (enrollment_tx_id) and the oob_code that confirms it;
+// for SMS, voice and email, the oob_code that goes with the code sent.
 type enrollment struct {
 	user     *user
-	primary  *authenticator // push or standalone totp
+	channel  string         // the oob channel, "" for a standalone TOTP
+	primary  *authenticator // push, sms, voice, email or standalone totp
 	totp     *authenticator // the push's TOTP twin
 	recovery *authenticator // when it was the user's first
 	ticket   string
@@ -135,6 +152,10 @@ type oobTx struct {
 	lastPoll time.Time // zero until the first poll
 
 	enrollment *enrollment // set for an enrollment confirmation
+
+	// set when a code was sent (SMS, voice, email): the code the user
+	// must send back as binding_code
+	bindingCode string
 
 	// set for a push challenge
 	txToken   string

@@ -27,7 +27,7 @@ func (t *Tenant) Stats() Stats {
 		Enrollments:   len(t.enrollments),
 		OOBCodes:      len(t.oobs),
 		CIBARequests:  len(t.cibas),
-		RateBuckets:   len(t.polls.m) + len(t.pushes.m) + len(t.failures.m) + len(t.associations.m),
+		RateBuckets:   len(t.polls.m) + len(t.pushes.m) + len(t.failures.m) + len(t.associations.m) + len(t.phoneSends.m) + len(t.emailSends.m),
 		LoginCounters: len(t.logins),
 	}
 	for _, u := range t.users {
@@ -115,6 +115,8 @@ func (t *Tenant) sweepLocked(now time.Time) {
 	t.pushes.sweep(now)
 	t.failures.sweep(now)
 	t.associations.sweep(now)
+	t.phoneSends.sweep(now)
+	t.emailSends.sweep(now)
 	t.sweepLoginsLocked(now)
 }
 

@@ -43,6 +43,8 @@ type Tenant struct {
 	pushes       *buckets                 // by user id
 	failures     *buckets                 // by user id
 	associations *buckets                 // by user id
+	phoneSends   *buckets                 // SMS and voice messages, by user id
+	emailSends   *buckets                 // emails, by user id
 	logins       map[string]*loginCounter // by user id and IP address
 	lastSweep    time.Time
 	phone        *Phone
@@ -82,6 +84,8 @@ func NewTenant(opts Options) (*Tenant, error) {
 		pushes:       newBuckets(opts.PushesPerMinute, time.Minute),
 		failures:     newBuckets(opts.FailuresPerHour, time.Hour),
 		associations: newBuckets(opts.AssociationsPerMinute, time.Minute),
+		phoneSends:   newBuckets(opts.PhoneMessages, time.Duration(opts.PhoneMessages)*opts.PhoneMessageRefill),
+		emailSends:   newBuckets(opts.EmailMessages, time.Duration(opts.EmailMessages)*opts.EmailMessageRefill),
 		logins:       map[string]*loginCounter{},
 		faults:       newFaultQueue(),
 		done:         make(chan struct{}),
@@ -237,4 +241,15 @@ func (t *Tenant) ConnectPhone(p *Phone) {
 	t.mu.Lock()
 	t.phone = p
 	t.mu.Unlock()
+	p.setUserLookup(t.userIDByEmail)
+}
+
+// userIDByEmail is the id of the user with that email, "" if none.
+func (t *Tenant) userIDByEmail(email string) string {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if u := t.usersByEmail[strings.ToLower(email)]; u != nil {
+		return u.id
+	}
+	return ""
 }

@@ -45,7 +45,7 @@ func TestRequirementsChooseThePath(t *testing.T) {
 			if n := len(w.srv.TokenPolls()); n != 1 {
 				t.Errorf("%d token requests, want the sign-in alone", n)
 			}
-			if want := "Auth0's mfa_requirements: enroll push-notification, otp first."; !strings.Contains(errOut, want) {
+			if want := "Auth0's mfa_requirements: enroll push-notification, otp, phone, email first."; !strings.Contains(errOut, want) {
 				t.Errorf("stderr lacks %q:\n%s", want, errOut)
 			}
 		})

@@ -105,7 +105,7 @@ func (d *dataset) facts() []*fact {
 }
 
 // factFileOrder is the order of the fact files in docs/fidelity.md.
-var factFileOrder = []string{"token", "associate", "authenticators", "challenge", "guardian", "push", "management", "ciba", "misc"}
+var factFileOrder = []string{"token", "associate", "authenticators", "challenge", "factors", "guardian", "push", "management", "ciba", "misc"}
 
 func loadDataset(t *testing.T) *dataset {
 	t.Helper()

@@ -137,10 +137,6 @@ var scenarios = map[string]func(e *env) response{
 	"associate_no_bearer": func(e *env) response {
 		return e.call(http.MethodPost, "/mfa/associate", "", pushAssociate)
 	},
-	"associate_sms": func(e *env) response {
-		return e.call(http.MethodPost, "/mfa/associate", e.login(alice, "", "openid"),
-			map[string]any{"authenticator_types": []string{"oob"}, "oob_channels": []string{"sms"}, "phone_number": "+15555550100"})
-	},
 	"associate_without_enroll_scope": func(e *env) response {
 		return e.call(http.MethodPost, "/mfa/associate", e.mfaAccessToken("openid read:authenticators"), pushAssociate)
 	},
