@@ -49,6 +49,9 @@ func runFlow(cmd *cobra.Command, start ui.Flow, f *plainFlags) error {
 		s, _, _ := loadSettings(cmd)
 		return usageError{fmt.Errorf(catalogOf(s).CLI.FlagsExclusive, "--otp-stdin", "--recovery-code-stdin")}
 	}
+	if err := checkRecordable(cmd); err != nil {
+		return err
+	}
 	if !plainWanted(cmd) {
 		return runInteractive(cmd, start)
 	}

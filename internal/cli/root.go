@@ -49,6 +49,7 @@ func newRootCommand(t *i18n.Catalog) *cobra.Command {
 	}
 	addLangFlag(root.PersistentFlags(), t)
 	addTenantFlags(root.Flags(), t)
+	addRecordFlag(root, t)
 	root.AddCommand(
 		newFlowCommand("enroll", t.Help.Enroll, t.Help.Examples.Enroll, ui.FlowEnroll, t),
 		newFlowCommand("challenge", t.Help.Challenge, t.Help.Examples.Challenge, ui.FlowChallenge, t),

@@ -27,6 +27,7 @@ func newFlowCommand(use, short, example string, start ui.Flow, t *i18n.Catalog) 
 		Args:    noArgs(t),
 	}
 	addTenantFlags(cmd.Flags(), t)
+	addRecordFlag(cmd, t)
 	f := addPlainFlags(cmd, start, t)
 	cmd.RunE = func(cmd *cobra.Command, _ []string) error { return runFlow(cmd, start, f) }
 	return cmd
@@ -52,6 +53,11 @@ func runInteractive(cmd *cobra.Command, start ui.Flow) error {
 	if err := confirmReveal(cmd.Context(), s.RevealSecrets, t.sandbox != nil, t.client.Domain(), catalog, cmd.InOrStdin(), cmd.ErrOrStderr()); err != nil {
 		return err
 	}
+	recording, err := startRecording(cmd, catalog)
+	if err != nil {
+		return err
+	}
+	recording.watch(t)
 	env := flow.Env{Client: t.client, Ctx: cmd.Context(), PollInterval: s.PollInterval}
 	opts := ui.Options{
 		Env: env, Start: start, Username: s.Username, Realm: s.Realm, Audience: s.Audience,
@@ -66,7 +72,11 @@ func runInteractive(cmd *cobra.Command, start ui.Flow) error {
 	// Signals end the context, and with it the program, which restores the
 	// terminal: Bubble Tea's own handler would race with it, and knows no
 	// SIGHUP.
-	_, err = tea.NewProgram(model, tea.WithContext(cmd.Context()), tea.WithoutSignalHandler()).Run()
+	programOptions := append([]tea.ProgramOption{tea.WithContext(cmd.Context()), tea.WithoutSignalHandler()}, recording.programOptions()...)
+	_, err = tea.NewProgram(model, programOptions...).Run()
+	if recordErr := recording.close(catalog); recordErr != nil {
+		fmt.Fprintf(cmd.ErrOrStderr(), catalog.CLI.Warning+"\n", recordErr)
+	}
 	switch {
 	case errors.Is(err, tea.ErrProgramPanic):
 		// Bubble Tea restored the terminal and printed the panic; a crash

@@ -315,6 +315,9 @@ type Catalog struct {
 		BadAddr             string // %s: address
 		PortBusy            string // %s: address
 		FlagsExclusive      string // %s %s: two flags
+		// RecordNeedsInterface: --record with plain output.
+		RecordNeedsInterface string
+		RecordFailed         string // %s %w: the file, why
 	}
 
 	Config ConfigWords
@@ -361,6 +364,7 @@ type Catalog struct {
 		PasswordStdin, JSON, ShowTokens, Authenticator, OTPStdin  string
 		Addr, TLS, MinPollInterval, AutoApprove, AutoScan         string
 		RecoveryCodeStdin                                         string
+		Record                                                    string
 	}
 
 	// Sandbox is what mfapush sandbox prints besides its AUTH0_ lines.

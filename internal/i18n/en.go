@@ -336,6 +336,8 @@ var english = func() Catalog {
 	c.CLI.BadAddr = "invalid --addr %q: use host:port, such as 127.0.0.1:8484"
 	c.CLI.PortBusy = "port %s is busy: free it, or use --addr 127.0.0.1:0"
 	c.CLI.FlagsExclusive = "%s and %s cannot go together: use one of them"
+	c.CLI.RecordNeedsInterface = "--record needs the full-screen interface: run on a terminal, not --plain"
+	c.CLI.RecordFailed = "cannot record to %s: %w"
 
 	hp := &c.Help
 	hp.Root = "Enroll and challenge Auth0 Guardian push authenticators from a terminal"
@@ -402,6 +404,7 @@ var english = func() Catalog {
 	fl.AutoApprove = "the phone approves every push after this delay (0: never)"
 	fl.AutoScan = "the phone scans every push enrollment QR after this delay (0: never)"
 	fl.RecoveryCodeStdin = "answer with a recovery code from the next line of standard input instead of a push (plain mode)"
+	fl.Record = "record the session to `FILE` in asciicast v2, the format asciinema plays, secrets masked"
 
 	sb := &c.Sandbox
 	sb.Serving = "The mfapush sandbox tenant is serving (Ctrl+C stops it). Every login needs MFA."
