@@ -2,6 +2,8 @@ package cast
 
 import (
 	"bytes"
+	"fmt"
+	"io"
 	"strings"
 	"testing"
 )
@@ -154,5 +156,26 @@ func TestMaskSecretLearnedWhileHeld(t *testing.T) {
 	w.Close()
 	if got, want := out.String(), "code: "+strings.Repeat(MaskGlyph, 8)+" ok"; got != want {
 		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+// BenchmarkMaskFrame masks a full repaint of a 100x34 screen, styled, with
+// the secrets of a session known: the cost a recording adds to a frame.
+func BenchmarkMaskFrame(b *testing.B) {
+	s := NewSecrets()
+	for i := range 20 {
+		s.AddToken(strings.Repeat(string(rune('A'+i)), 3) + mfaToken)
+		s.Add(fmt.Sprintf("password-%d", i))
+	}
+	var frame strings.Builder
+	for y := range 34 {
+		fmt.Fprintf(&frame, "\x1b[%d;1H\x1b[38;5;103m│\x1b[m \x1b[1mLine %d of the screen\x1b[m with ordinary words, a code 123 456 and ▀▄█ blocks\x1b[K", y+1, y)
+	}
+	data := []byte(frame.String())
+	w := MaskingWriter(io.Discard, s)
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		w.Write(data)
 	}
 }

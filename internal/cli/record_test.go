@@ -11,6 +11,7 @@ import (
 
 	"github.com/mfapush/mfapush/internal/cast"
 	"github.com/mfapush/mfapush/internal/cast/play"
+	"github.com/mfapush/mfapush/internal/i18n"
 )
 
 // A run with --record writes a valid asciicast v2 recording of what the
@@ -86,5 +87,21 @@ func TestRecordRefusesAPlainRun(t *testing.T) {
 	_, stderr, status := runCLI(t, env, "challenge", "--plain", "--record", filepath.Join(t.TempDir(), "x.cast"))
 	if status != 1 || !strings.Contains(stderr, "--record needs the full-screen interface") {
 		t.Errorf("status %d, want 1\n%s", status, stderr)
+	}
+}
+
+// --record is a flag of the commands that open the interface, and of no
+// other.
+func TestRecordIsAFlagOfTheInterface(t *testing.T) {
+	root := newRootCommand(i18n.For(i18n.English))
+	for _, path := range []string{"", "enroll", "challenge", "authenticators", "config", "sandbox", "decode", "version"} {
+		cmd, _, err := root.Find(strings.Fields(path))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := path == "" || path == "enroll" || path == "challenge" || path == "authenticators"
+		if takes(cmd, recordFlag) != want {
+			t.Errorf("%q takes --record: %v", path, !want)
+		}
 	}
 }

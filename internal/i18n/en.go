@@ -404,7 +404,7 @@ var english = func() Catalog {
 	fl.AutoApprove = "the phone approves every push after this delay (0: never)"
 	fl.AutoScan = "the phone scans every push enrollment QR after this delay (0: never)"
 	fl.RecoveryCodeStdin = "answer with a recovery code from the next line of standard input instead of a push (plain mode)"
-	fl.Record = "record the session to `FILE` in asciicast v2, the format asciinema plays, secrets masked"
+	fl.Record = "record the session to a file in asciicast v2, the format asciinema plays, secrets masked"
 
 	sb := &c.Sandbox
 	sb.Serving = "The mfapush sandbox tenant is serving (Ctrl+C stops it). Every login needs MFA."

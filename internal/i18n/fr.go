@@ -409,7 +409,7 @@ var french = func() Catalog {
 	fl.AutoApprove = "le téléphone approuve chaque notification après ce délai (0 : jamais)"
 	fl.RecoveryCodeStdin = "répondre avec un code de récupération lu sur la ligne suivante de l’entrée standard au lieu d’une notification (mode texte)"
 	fl.AutoScan = "le téléphone scanne chaque code QR d’inscription Push après ce délai (0 : jamais)"
-	fl.Record = "enregistrer la session dans `FICHIER` au format asciicast v2, que lit asciinema, secrets masqués"
+	fl.Record = "enregistrer la session dans un fichier au format asciicast v2, que lit asciinema, secrets masqués"
 
 	sb := &c.Sandbox
 	sb.Serving = "Le locataire bac à sable de mfapush est en service (Ctrl+C l’arrête). Chaque connexion exige la MFA."
