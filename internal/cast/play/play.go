@@ -112,7 +112,11 @@ func (p *Player) Each(visit func(e cast.Event, term *vt.Emulator) bool) {
 		close(drained)
 	}()
 	defer func() {
-		term.Close()
+		// Ending the input, not the terminal: Close would race with the
+		// read it ends (the emulator marks itself closed unguarded).
+		if in, ok := term.InputPipe().(io.Closer); ok {
+			in.Close()
+		}
 		<-drained
 	}()
 	for _, e := range p.rec.Events {
