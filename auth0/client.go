@@ -150,6 +150,14 @@ func (c *Client) Redact(s string) string {
 	return c.secrets.scrub(s)
 }
 
+// WatchSecrets calls fn with every secret value the client knows (its
+// client secret, and those met in requests and answers so far), then with
+// each new one as it is met, before the call that met it returns, so that
+// a recording can mask a value before any screen shows it. fn gets the
+// value's variable (MFA_TOKEN, BARCODE_URI…; see SecretVariables) and
+// must not call the client.
+func (c *Client) WatchSecrets(fn func(variable, value string)) { c.secrets.watch(fn) }
+
 // call is one request to the tenant.
 type call struct {
 	op     string
@@ -267,9 +275,11 @@ func (c *Client) observe(k call, req *http.Request, contentType string, reqBody 
 		Duration:       a.at.Sub(started),
 		Revealed:       c.reveal,
 	}
-	respBody := a.body
-	if !c.reveal {
-		respBody = c.secrets.redactBody(a.header.Get("Content-Type"), a.body)
+	// Redacted even when secrets are revealed: the registry learns the
+	// answer's secrets either way, for those who watch them.
+	respBody := c.secrets.redactBody(a.header.Get("Content-Type"), a.body)
+	if c.reveal {
+		respBody = a.body
 	}
 	ex.ResponseBody, ex.Cut.Body = keepStart(respBody, maxTracedBody)
 	ex.BodyTruncated = ex.Cut.Body > 0

@@ -85,9 +85,10 @@ const minNetLength = 6
 // so that the value is replaced wherever else it turns up: in a header, a
 // URL, an error description or a body that is not JSON.
 type secretRegistry struct {
-	mu     sync.Mutex
-	values map[string]string // value -> variable
-	sorted []string          // values, longest first
+	mu       sync.Mutex
+	values   map[string]string // value -> variable
+	sorted   []string          // values, longest first
+	watchers []func(variable, value string)
 }
 
 func (r *secretRegistry) remember(variable, value string) {
@@ -95,16 +96,35 @@ func (r *secretRegistry) remember(variable, value string) {
 		return
 	}
 	r.mu.Lock()
-	defer r.mu.Unlock()
 	if r.values == nil {
 		r.values = make(map[string]string)
 	}
 	if _, ok := r.values[value]; ok {
+		r.mu.Unlock()
 		return
 	}
 	r.values[value] = variable
 	r.sorted = append(r.sorted, value)
 	sort.SliceStable(r.sorted, func(i, j int) bool { return len(r.sorted[i]) > len(r.sorted[j]) })
+	watchers := r.watchers
+	r.mu.Unlock()
+	for _, w := range watchers {
+		w(variable, value)
+	}
+}
+
+// watch calls fn with every value remembered so far, then with each new one.
+func (r *secretRegistry) watch(fn func(variable, value string)) {
+	r.mu.Lock()
+	known := make(map[string]string, len(r.values))
+	for value, variable := range r.values {
+		known[value] = variable
+	}
+	r.watchers = append(r.watchers[:len(r.watchers):len(r.watchers)], fn)
+	r.mu.Unlock()
+	for value, variable := range known {
+		fn(variable, value)
+	}
 }
 
 func (r *secretRegistry) variableOf(value string) (string, bool) {

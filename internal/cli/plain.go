@@ -50,6 +50,9 @@ func runJourney(cmd *cobra.Command, start ui.Journey, f *plainFlags) error {
 		s, _, _ := loadSettings(cmd)
 		return usageError{fmt.Errorf(catalogOf(s).CLI.FlagsExclusive, "--otp-stdin", "--recovery-code-stdin")}
 	}
+	if err := checkRecordable(cmd); err != nil {
+		return err
+	}
 	if !plainWanted(cmd) {
 		return runInteractive(cmd, start)
 	}

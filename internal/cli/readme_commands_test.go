@@ -88,6 +88,8 @@ var readmeCases = []readmeCase{
 	{name: "the interface", match: func(c string) bool {
 		return c == "mfapush" || c == "mfapush enroll" || c == "mfapush challenge" || c == "mfapush authenticators"
 	}, reason: "opens the interface, which needs a person at a terminal (TestTUIExitStatuses runs it on a pseudo-terminal)"},
+	{name: "a recording", match: is("mfapush --record demo.cast"),
+		reason: "opens the interface, which needs a person at a terminal (TestRecordMasksTheSecretsTheScreenShowed records a run on a pseudo-terminal)"},
 	{name: "a real tenant", match: func(c string) bool {
 		return strings.Contains(c, "dev-abc123.us.auth0.com") || c == "mfapush --profile helpdesk-eu enroll"
 	}, reason: "needs a real Auth0 tenant and a person to approve on a phone"},

@@ -49,6 +49,7 @@ func newRootCommand(t *i18n.Catalog) *cobra.Command {
 	}
 	addLangFlag(root.PersistentFlags(), t)
 	addTenantFlags(root.Flags(), t)
+	addRecordFlag(root, t)
 	root.AddCommand(
 		newJourneyCommand("enroll", t.Help.Enroll, t.Help.Examples.Enroll, ui.JourneyEnroll, t),
 		newJourneyCommand("challenge", t.Help.Challenge, t.Help.Examples.Challenge, ui.JourneyChallenge, t),

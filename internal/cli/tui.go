@@ -28,6 +28,7 @@ func newJourneyCommand(use, short, example string, start ui.Journey, t *i18n.Cat
 		Args:    noArgs(t),
 	}
 	addTenantFlags(cmd.Flags(), t)
+	addRecordFlag(cmd, t)
 	f := addPlainFlags(cmd, start, t)
 	cmd.RunE = func(cmd *cobra.Command, _ []string) error { return runJourney(cmd, start, f) }
 	return cmd
@@ -53,6 +54,11 @@ func runInteractive(cmd *cobra.Command, start ui.Journey) error {
 	if err := confirmReveal(cmd.Context(), s.RevealSecrets, t.sandbox != nil, t.client.Domain(), catalog, cmd.InOrStdin(), cmd.ErrOrStderr()); err != nil {
 		return err
 	}
+	recording, err := startRecording(cmd, catalog)
+	if err != nil {
+		return err
+	}
+	recording.watch(t)
 	env := flow.Env{Client: t.client, Ctx: cmd.Context(), PollInterval: s.PollInterval}
 	opts := ui.Options{
 		Env: env, Start: start, Username: s.Username, Realm: s.Realm, Audience: s.Audience,
@@ -67,7 +73,11 @@ func runInteractive(cmd *cobra.Command, start ui.Journey) error {
 	// Signals end the context, and with it the program, which restores the
 	// terminal: Bubble Tea's own handler would race with it, and knows no
 	// SIGHUP.
-	_, err = tea.NewProgram(model, tea.WithContext(cmd.Context()), tea.WithoutSignalHandler()).Run()
+	programOptions := append([]tea.ProgramOption{tea.WithContext(cmd.Context()), tea.WithoutSignalHandler()}, recording.programOptions()...)
+	_, err = tea.NewProgram(model, programOptions...).Run()
+	if recordErr := recording.close(catalog); recordErr != nil {
+		fmt.Fprintf(cmd.ErrOrStderr(), catalog.CLI.Warning+"\n", recordErr)
+	}
 	switch {
 	case errors.Is(err, tea.ErrProgramPanic):
 		// Bubble Tea restored the terminal and printed the panic; a crash

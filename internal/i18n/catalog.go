@@ -318,6 +318,9 @@ type Catalog struct {
 		BadAddr             string // %s: address
 		PortBusy            string // %s: address
 		FlagsExclusive      string // %s %s: two flags
+		// RecordNeedsInterface: --record with plain output.
+		RecordNeedsInterface string
+		RecordFailed         string // %s %w: the file, why
 	}
 
 	Config ConfigWords
@@ -365,6 +368,7 @@ type Catalog struct {
 		Addr, TLS, MinPollInterval, AutoApprove, AutoScan         string
 		RecoveryCodeStdin                                         string
 		HelpdeskClientID, HelpdeskClientSecret                    string
+		Record                                                    string
 	}
 
 	// Sandbox is what mfapush sandbox prints besides its AUTH0_ lines.

@@ -337,6 +337,8 @@ var english = func() Catalog {
 	c.CLI.BadAddr = "invalid --addr %q: use host:port, such as 127.0.0.1:8484"
 	c.CLI.PortBusy = "port %s is busy: free it, or use --addr 127.0.0.1:0"
 	c.CLI.FlagsExclusive = "%s and %s cannot go together: use one of them"
+	c.CLI.RecordNeedsInterface = "--record needs the full-screen interface: run on a terminal, not --plain"
+	c.CLI.RecordFailed = "cannot record to %s: %w"
 
 	hp := &c.Help
 	hp.Root = "Enroll and challenge Auth0 Guardian push authenticators from a terminal"
@@ -405,6 +407,7 @@ var english = func() Catalog {
 	fl.RecoveryCodeStdin = "answer with a recovery code from the next line of standard input instead of a push (plain mode)"
 	fl.HelpdeskClientID = "Client ID of the helpdesk's machine-to-machine application (Management API and CIBA)"
 	fl.HelpdeskClientSecret = "Client secret of the helpdesk's application (a flag stays in your shell history: prefer the environment or helpdesk_client_secret_file)"
+	fl.Record = "record the session to a file in asciicast v2, the format asciinema plays, secrets masked"
 
 	sb := &c.Sandbox
 	sb.Serving = "The mfapush sandbox tenant is serving (Ctrl+C stops it). Every login needs MFA."

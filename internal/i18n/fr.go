@@ -341,6 +341,8 @@ var french = func() Catalog {
 	c.CLI.BadAddr = "--addr %q invalide : utilisez hôte:port, comme 127.0.0.1:8484"
 	c.CLI.PortBusy = "le port %s est occupé : libérez-le, ou utilisez --addr 127.0.0.1:0"
 	c.CLI.FlagsExclusive = "%s et %s ne vont pas ensemble : utilisez l’un des deux"
+	c.CLI.RecordNeedsInterface = "--record exige l’interface plein écran : un terminal, et pas --plain"
+	c.CLI.RecordFailed = "impossible d’enregistrer dans %s : %w"
 
 	hp := &c.Help
 	hp.Root = "Inscrire des authentifiants Push Guardian d’Auth0 et leur lancer des défis-réponses depuis un terminal"
@@ -410,6 +412,7 @@ var french = func() Catalog {
 	fl.HelpdeskClientID = "Client ID de l’application machine à machine du support (Management API et CIBA)"
 	fl.HelpdeskClientSecret = "Client Secret de l’application du support (une option reste dans l’historique du shell : préférez l’environnement ou helpdesk_client_secret_file)"
 	fl.AutoScan = "le téléphone scanne chaque code QR d’inscription Push après ce délai (0 : jamais)"
+	fl.Record = "enregistrer la session dans un fichier au format asciicast v2, que lit asciinema, secrets masqués"
 
 	sb := &c.Sandbox
 	sb.Serving = "Le locataire bac à sable de mfapush est en service (Ctrl+C l’arrête). Chaque connexion exige la MFA."

@@ -47,14 +47,19 @@ func SVG(frame string, cols, rows int, theme Theme) []byte {
 	fmt.Fprintf(&b, `<rect width="100%%" height="100%%" rx="8" fill="%s"/>`+"\n", hex(theme.Background))
 	fmt.Fprintf(&b, `<g font-family="ui-monospace,SFMono-Regular,Menlo,Consolas,'DejaVu Sans Mono',monospace" font-size="%.0f" xml:space="preserve">`+"\n", fontSize)
 	for y := range rows {
-		drawRow(&b, emu, y, cols, theme)
+		drawRow(&b, emu, y, cols, padding+float64(y)*cellH, theme)
 	}
 	b.WriteString("</g>\n</svg>\n")
 	return []byte(b.String())
 }
 
-func drawRow(b *strings.Builder, emu *vt.Emulator, y, cols int, theme Theme) {
-	top := padding + float64(y)*cellH
+// cells is a screen to draw: a terminal emulator.
+type cells interface {
+	CellAt(x, y int) *uv.Cell
+}
+
+// drawRow draws row y of the screen with its top at top.
+func drawRow(b *strings.Builder, emu cells, y, cols int, top float64, theme Theme) {
 	// First the fills: each cell is two halves, so that half blocks (the QR
 	// code) and backgrounds merge into runs without seams between cells.
 	upper, lower := make([]string, cols), make([]string, cols)

@@ -1,0 +1,107 @@
+//go:build linux
+
+package cli
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/mfapush/mfapush/internal/cast"
+	"github.com/mfapush/mfapush/internal/cast/play"
+	"github.com/mfapush/mfapush/internal/i18n"
+)
+
+// A run with --record writes a valid asciicast v2 recording of what the
+// screen showed, in which the secrets the screen showed are masked: here
+// the trace, with secrets revealed, shows the sandbox's client secret and
+// the run's mfa_token.
+func TestRecordMasksTheSecretsTheScreenShowed(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "challenge.cast")
+	p := startOnPty(t, nil, "challenge", "--reveal-secrets", "--record", path)
+	p.waitFor("\x1b[?1049h")
+	p.waitEchoOff()
+	p.send("bob@example.com\tbob-password\r")
+	p.waitFor("Choose the authenticator")
+	p.send("\r")
+	p.waitFor("Waiting for the approval")
+	p.send("a") // the simulated phone approves
+	p.waitFor("Signed in with MFA")
+	p.send("t")
+	p.waitFor("Request trace")
+	p.send("\r") // the details of the last exchange, the one that earned the tokens
+	p.waitFor("client_secret: ")
+	p.send("q")
+	if status := p.exit(); status != 0 {
+		t.Fatalf("exit %d:\n%q", status, p.output())
+	}
+
+	shown := p.output()
+	mfaToken := regexp.MustCompile(`mfa_token:\s*(Fe26\.2\*[^\s\x1b']{20,})`).FindStringSubmatch(shown)
+	if mfaToken == nil || !strings.Contains(shown, sandboxClientSecret) {
+		t.Fatalf("the screen did not show the secrets this test looks for:\n%q", shown)
+	}
+	info, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if info.Mode().Perm() != 0o600 {
+		t.Errorf("the recording is readable by others: %v", info.Mode())
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, secret := range []string{sandboxClientSecret, mfaToken[1], "bob-password"} {
+		if strings.Contains(string(data), secret) {
+			t.Errorf("the recording holds the secret %q", secret)
+		}
+	}
+
+	rec, err := cast.Read(strings.NewReader(string(data)))
+	if err != nil {
+		t.Fatalf("not a valid recording: %v", err)
+	}
+	if h := rec.Header; h.Width != 100 || h.Height != 34 || h.Env["TERM"] != "xterm-256color" {
+		t.Errorf("header %+v", h)
+	}
+	player, err := play.Load(strings.NewReader(string(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sawTrace, sawSignedIn bool
+	for _, s := range player.Screens() {
+		sawSignedIn = sawSignedIn || s.Contains("Signed in with MFA")
+		sawTrace = sawTrace || s.Contains("client_secret: "+strings.Repeat(cast.MaskGlyph, len(sandboxClientSecret)))
+	}
+	if !sawSignedIn || !sawTrace {
+		t.Errorf("the recording lacks a step (signed in %v, masked trace %v)", sawSignedIn, sawTrace)
+	}
+}
+
+// --record records the full-screen interface: a plain run refuses it.
+func TestRecordRefusesAPlainRun(t *testing.T) {
+	env, _ := homeEnv(t)
+	_, stderr, status := runCLI(t, env, "challenge", "--plain", "--record", filepath.Join(t.TempDir(), "x.cast"))
+	if status != 1 || !strings.Contains(stderr, "--record needs the full-screen interface") {
+		t.Errorf("status %d, want 1\n%s", status, stderr)
+	}
+}
+
+// --record is a flag of the commands that open the interface, and of no
+// other.
+func TestRecordIsAFlagOfTheInterface(t *testing.T) {
+	root := newRootCommand(i18n.For(i18n.English))
+	for _, path := range []string{"", "enroll", "challenge", "authenticators", "config", "sandbox", "decode", "version"} {
+		cmd, _, err := root.Find(strings.Fields(path))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := path == "" || path == "enroll" || path == "challenge" || path == "authenticators"
+		if takes(cmd, recordFlag) != want {
+			t.Errorf("%q takes --record: %v", path, !want)
+		}
+	}
+}
