@@ -53,11 +53,6 @@ const (
 	kindEmail
 )
 
-// idPrefix is the part of an authenticator id before "|dev_…".
-var idPrefix = map[authKind]string{
-	kindPush: "push", kindTOTP: "totp", kindRecovery: "recovery-code", kindSMS: "sms", kindVoice: "voice", kindEmail: "email",
-}
-
 // channelOf is each out-of-band kind's oob_channel.
 var channelOf = map[authKind]string{kindPush: "auth0", kindSMS: "sms", kindVoice: "voice", kindEmail: "email"}
 
