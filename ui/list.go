@@ -180,26 +180,9 @@ func (s *listScreen) listAnswered(msg listMsg) tea.Cmd {
 	return s.updateList(msg.msg)
 }
 
-// tagFilter wraps what cmd answers in listMsg; deliverTo looks inside
-// batches, so each command still runs on its own.
+// tagFilter wraps what cmd answers in listMsg.
 func tagFilter(cmd tea.Cmd, filter string) tea.Cmd {
-	if cmd == nil {
-		return nil
-	}
-	return func() tea.Msg {
-		switch msg := cmd().(type) {
-		case nil:
-			return nil
-		case tea.BatchMsg:
-			wrapped := make(tea.BatchMsg, len(msg))
-			for i, c := range msg {
-				wrapped[i] = tagFilter(c, filter)
-			}
-			return wrapped
-		default:
-			return listMsg{msg, filter}
-		}
-	}
+	return wrapAnswers(cmd, func(msg tea.Msg) tea.Msg { return listMsg{msg, filter} })
 }
 
 func (s *listScreen) View(w, h int) string {

@@ -101,9 +101,14 @@ type forScreen struct {
 	msg tea.Msg
 }
 
-// deliverTo wraps what cmd answers for s, looking inside batches so that
-// each command still runs on its own.
+// deliverTo wraps what cmd answers for s.
 func deliverTo(s screen, cmd tea.Cmd) tea.Cmd {
+	return wrapAnswers(cmd, func(msg tea.Msg) tea.Msg { return forScreen{to: s, msg: msg} })
+}
+
+// wrapAnswers wraps what cmd answers with wrap, looking inside batches so
+// that each command still runs on its own.
+func wrapAnswers(cmd tea.Cmd, wrap func(tea.Msg) tea.Msg) tea.Cmd {
 	if cmd == nil {
 		return nil
 	}
@@ -114,11 +119,11 @@ func deliverTo(s screen, cmd tea.Cmd) tea.Cmd {
 		case tea.BatchMsg:
 			wrapped := make(tea.BatchMsg, len(msg))
 			for i, c := range msg {
-				wrapped[i] = deliverTo(s, c)
+				wrapped[i] = wrapAnswers(c, wrap)
 			}
 			return wrapped
 		default:
-			return forScreen{to: s, msg: msg}
+			return wrap(msg)
 		}
 	}
 }
