@@ -51,6 +51,9 @@ func Start(addr string, opts Options) (*Server, error) {
 		return nil, err
 	}
 	opts.fill()
+	// Bob's device key takes a few ms to check and precompute: it gets
+	// ready on another core while the listener and the tenant are set up.
+	go demoDeviceKey()
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return nil, fmt.Errorf("sandbox: listen on %s: %w", addr, err)
