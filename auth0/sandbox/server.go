@@ -104,7 +104,9 @@ func Start(addr string, opts Options) (*Server, error) {
 	s.Tenant.ConnectPhone(s.Phone)
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	if err := s.Tenant.SeedDemoDevices(ctx, s.URL); err != nil {
+	// In process: nothing else is connected yet, and the first
+	// connection of the process would delay mfapush's first frame.
+	if err := s.Tenant.seedDemoDevices(ctx, s.URL, inProcess(s.Tenant)); err != nil {
 		s.Close()
 		return nil, fmt.Errorf("sandbox: enrolling bob's device: %w", err)
 	}
