@@ -71,7 +71,7 @@ func offered(m *Model) []string {
 // inputs are the text fields of the model, to see whether a key was typed
 // into one.
 func inputs(m *Model) []*textinput.Model {
-	in := []*textinput.Model{&m.j.signIn.token, &m.j.list.list.FilterInput}
+	in := []*textinput.Model{&m.j.signIn.token, &m.j.authenticatorList().list.FilterInput}
 	for i := range m.j.signIn.fields {
 		in = append(in, &m.j.signIn.fields[i])
 	}

@@ -68,7 +68,17 @@ type stage interface {
 
 func newJourney(c *common, st stage) *journey {
 	return &journey{common: c, stage: st, kind: c.opts.Start,
-		home: newHomeScreen(c), signIn: newSignInScreen(c), list: newListScreen(c)}
+		home: newHomeScreen(c), signIn: newSignInScreen(c)}
+}
+
+// authenticatorList is the list screen, made when first shown: a bubbles
+// list costs a millisecond to make, before the first frame, and most runs
+// never show it.
+func (j *journey) authenticatorList() *listScreen {
+	if j.list == nil {
+		j.list = newListScreen(j.common)
+	}
+	return j.list
 }
 
 // start shows the home screen, or the sign-in of the journey the command
@@ -158,7 +168,7 @@ func (j *journey) leave(from screen) tea.Cmd {
 			return j.stage.show(j.home)
 		}
 	case screenConfirmDelete:
-		return j.stage.show(j.list)
+		return j.stage.show(j.authenticatorList())
 	case screenChallenge:
 		return j.backToList()
 	case screenList:

@@ -48,11 +48,11 @@ func (j *journey) listed(msg flow.AuthenticatorsMsg) tea.Cmd {
 		shown = slices.DeleteFunc(slices.Clone(shown), func(a auth0.Authenticator) bool { return !flow.CanVerify(a) })
 		if len(shown) == 0 {
 			j.after = afterMFA{}
-			return tea.Batch(j.stage.show(j.list), j.stage.note(j.t.List.NoVerifier))
+			return tea.Batch(j.stage.show(j.authenticatorList()), j.stage.note(j.t.List.NoVerifier))
 		}
 	}
-	cmd := j.list.show(shown, j.listTitle(), j.listFor == listForVerify)
-	return tea.Batch(j.stage.show(j.list), cmd)
+	cmd := j.authenticatorList().show(shown, j.listTitle(), j.listFor == listForVerify)
+	return tea.Batch(j.stage.show(j.authenticatorList()), cmd)
 }
 
 // listFailed explains a list that failed. Trying again after the access
@@ -125,7 +125,7 @@ func (j *journey) openChallenge() (*challengeScreen, tea.Cmd) {
 
 func (j *journey) challenged(msg flow.ChallengedMsg) tea.Cmd {
 	if msg.Err != nil {
-		j.showProblem(flow.Diagnose(msg.Err), j.list)
+		j.showProblem(flow.Diagnose(msg.Err), j.authenticatorList())
 		return nil
 	}
 	f, _ := flow.FactorOf(j.target)
@@ -184,7 +184,7 @@ func (j *journey) backToList() tea.Cmd {
 	j.stopWaits()
 	j.stage.endCall()
 	j.challenge = nil
-	return tea.Batch(dismiss, j.stage.show(j.list))
+	return tea.Batch(dismiss, j.stage.show(j.authenticatorList()))
 }
 
 // Deleting.
@@ -204,7 +204,7 @@ func (j *journey) deleteAuthenticator(a auth0.Authenticator) tea.Cmd {
 func (j *journey) deleteWithAccess(a auth0.Authenticator) tea.Cmd {
 	token, ok := j.session.MFAAccess(j.env.Client.MFAAudience(), auth0.ScopeRemoveAuthenticators, j.now())
 	if !ok {
-		j.showProblem(flow.Problem{Kind: flow.ProblemInsufficientScope}, j.list)
+		j.showProblem(flow.Problem{Kind: flow.ProblemInsufficientScope}, j.authenticatorList())
 		return nil
 	}
 	j.deleting = a
@@ -217,7 +217,7 @@ func (j *journey) deleteWithAccess(a auth0.Authenticator) tea.Cmd {
 func (j *journey) deleted(msg flow.DeletedMsg) tea.Cmd {
 	if msg.Err != nil {
 		p := flow.DiagnoseAccessToken(msg.Err)
-		problem := j.showProblem(p, j.list)
+		problem := j.showProblem(p, j.authenticatorList())
 		if p.Kind == flow.ProblemAccessExpired || p.Kind == flow.ProblemAccessRefused {
 			a := j.deleting
 			problem.retry = func() tea.Cmd {

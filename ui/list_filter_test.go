@@ -49,17 +49,17 @@ func TestE2EListFilter(t *testing.T) {
 func TestStaleFilterMatchesAreDropped(t *testing.T) {
 	f := newTestFixture(t)
 	scenarioByName(t, "list").setup(f)
-	l := &f.m.j.list.list
+	l := &f.m.j.authenticatorList().list
 	l.SetFilterText("recovery")
 	l.SetFilterState(list.Filtering)
 	if n := len(l.VisibleItems()); n != 1 {
 		t.Fatalf("%d items match recovery, want 1", n)
 	}
-	f.send(forScreen{to: f.m.j.list, msg: listMsg{msg: list.FilterMatchesMsg(nil), filter: "rec"}})
+	f.send(forScreen{to: f.m.j.authenticatorList(), msg: listMsg{msg: list.FilterMatchesMsg(nil), filter: "rec"}})
 	if n := len(l.VisibleItems()); n != 1 {
 		t.Fatalf("the matches made for %q replaced those of %q: %d visible", "rec", l.FilterValue(), n)
 	}
-	f.send(forScreen{to: f.m.j.list, msg: listMsg{msg: list.FilterMatchesMsg(nil), filter: "recovery"}})
+	f.send(forScreen{to: f.m.j.authenticatorList(), msg: listMsg{msg: list.FilterMatchesMsg(nil), filter: "recovery"}})
 	if n := len(l.VisibleItems()); n != 0 {
 		t.Fatalf("the matches made for the text on screen were not taken: %d visible", n)
 	}

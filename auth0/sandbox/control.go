@@ -126,7 +126,7 @@ func (t *Tenant) handleScan(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	d, err := phone.scan(r.Context(), uri, req.Name, phone.opts.Keys, t.baseURL(r))
+	d, err := phone.scan(r.Context(), phone.hc, uri, req.Name, phone.opts.Keys, t.baseURL(r))
 	if err != nil {
 		writeError(w, phoneError(err))
 		return
@@ -290,6 +290,12 @@ func (t *Tenant) handleDismiss(w http.ResponseWriter, r *http.Request) {
 // phone is the only holder of its TOTP secret; its key is the fixed demo
 // key (demoDeviceKey).
 func (t *Tenant) SeedDemoDevices(ctx context.Context, baseURL string) error {
+	return t.seedDemoDevices(ctx, baseURL, nil)
+}
+
+// seedDemoDevices is SeedDemoDevices with the Guardian request sent
+// through hc (nil: the phone's own client).
+func (t *Tenant) seedDemoDevices(ctx context.Context, baseURL string, hc *http.Client) error {
 	t.mu.Lock()
 	phone, bob := t.phone, t.usersByEmail["bob@example.com"]
 	if phone == nil || hasActiveFactor(bob) {
@@ -303,6 +309,9 @@ func (t *Tenant) SeedDemoDevices(ctx context.Context, baseURL string) error {
 	uri := enrollmentAnswer(baseURL, en)["barcode_uri"].(string)
 	t.forgetOOB(t.oobs[en.oobCode]) // nobody polls for it
 	t.mu.Unlock()
-	_, err := phone.scan(ctx, uri, t.opts.DemoDeviceName, demoDeviceKey, baseURL)
+	if hc == nil {
+		hc = phone.hc
+	}
+	_, err := phone.scan(ctx, hc, uri, t.opts.DemoDeviceName, demoDeviceKey, baseURL)
 	return err
 }

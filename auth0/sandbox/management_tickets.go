@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/mfapush/mfapush/internal/qr"
@@ -135,7 +136,10 @@ func (t *Tenant) ticketBarcodeAt(base, ticketURL string) (string, time.Time, err
 	return enrollmentAnswer(base, en)["barcode_uri"].(string), en.expires, nil
 }
 
-var ticketPage = template.Must(template.New("ticket").Parse(`<!DOCTYPE html>
+// ticketPage is parsed at its first use: parsing it at start cost every
+// run of mfapush, before its first frame, for a page few ever open.
+var ticketPage = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("ticket").Parse(`<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Enroll Guardian push — mfapush sandbox</title>
 <style>body{font-family:system-ui,sans-serif;max-width:36rem;margin:2rem auto;padding:0 1rem;color:#111;background:#fff}
@@ -149,6 +153,7 @@ svg{display:block;margin:1.5rem 0}code{word-break:break-all}.note{color:#555}</s
 <code>POST /sandbox/devices</code> with this page's <code>ticket_url</code>.</p>{{end}}
 </body></html>
 `))
+})
 
 func (t *Tenant) handleTicketPage(w http.ResponseWriter, r *http.Request) {
 	page := struct {
@@ -175,5 +180,5 @@ func (t *Tenant) handleTicketPage(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
 	w.Header().Set("Referrer-Policy", "no-referrer")
 	w.WriteHeader(status)
-	ticketPage.Execute(w, page)
+	ticketPage().Execute(w, page)
 }

@@ -188,12 +188,12 @@ func (p *Phone) setUserLookup(userID func(email string) string) {
 // authenticator-app QR code (an OTP enrollment's, with its secret) adds an
 // account whose codes the phone computes.
 func (p *Phone) Scan(ctx context.Context, barcodeURI, deviceName string) (Device, error) {
-	return p.scan(ctx, barcodeURI, deviceName, p.opts.Keys, p.opts.TenantURL)
+	return p.scan(ctx, p.hc, barcodeURI, deviceName, p.opts.Keys, p.opts.TenantURL)
 }
 
-// scan enrolls with a key from keys, with the tenant at tenantURL only
-// ("" for any).
-func (p *Phone) scan(ctx context.Context, barcodeURI, deviceName string, keys func() (*rsa.PrivateKey, error), tenantURL string) (Device, error) {
+// scan enrolls through hc with a key from keys, with the tenant at
+// tenantURL only ("" for any).
+func (p *Phone) scan(ctx context.Context, hc *http.Client, barcodeURI, deviceName string, keys func() (*rsa.PrivateKey, error), tenantURL string) (Device, error) {
 	enrollment, err := guardian.ParseBarcodeURI(barcodeURI)
 	if err != nil {
 		if app, appErr := guardian.ParseTOTPURI(barcodeURI); appErr == nil {
@@ -211,7 +211,7 @@ func (p *Phone) scan(ctx context.Context, barcodeURI, deviceName string, keys fu
 	if deviceName == "" {
 		deviceName = p.opts.ScanName
 	}
-	enrolled, err := guardian.Enroll(ctx, p.hc, enrollment, guardian.Device{
+	enrolled, err := guardian.Enroll(ctx, hc, enrollment, guardian.Device{
 		Identifier: "sandbox-" + randomString(22, alnum), Name: deviceName,
 		PushService: "sandbox", PushToken: p.pushToken, Key: key,
 	})

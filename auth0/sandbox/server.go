@@ -51,6 +51,9 @@ func Start(addr string, opts Options) (*Server, error) {
 		return nil, err
 	}
 	opts.fill()
+	// Bob's device key takes a few ms to check and precompute: it gets
+	// ready on another core while the listener and the tenant are set up.
+	go demoDeviceKey()
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return nil, fmt.Errorf("sandbox: listen on %s: %w", addr, err)
@@ -101,7 +104,9 @@ func Start(addr string, opts Options) (*Server, error) {
 	s.Tenant.ConnectPhone(s.Phone)
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	if err := s.Tenant.SeedDemoDevices(ctx, s.URL); err != nil {
+	// In process: nothing else is connected yet, and the first
+	// connection of the process would delay mfapush's first frame.
+	if err := s.Tenant.seedDemoDevices(ctx, s.URL, inProcess(s.Tenant)); err != nil {
 		s.Close()
 		return nil, fmt.Errorf("sandbox: enrolling bob's device: %w", err)
 	}

@@ -215,4 +215,7 @@ func TestDemoDeviceKeyIsAWholeRSA2048Key(t *testing.T) {
 	if err := key.Validate(); err != nil || key.N.BitLen() != 2048 {
 		t.Fatalf("demo key: %d bits, %v", key.N.BitLen(), err)
 	}
+	if key.Precomputed.Dp == nil || key.Precomputed.Dq == nil || key.Precomputed.Qinv == nil {
+		t.Error("the demo key is not precomputed: every signature would redo it")
+	}
 }

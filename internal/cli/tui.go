@@ -36,6 +36,7 @@ func newJourneyCommand(use, short, example string, start ui.Journey, t *i18n.Cat
 
 // runInteractive runs a journey in the TUI.
 func runInteractive(cmd *cobra.Command, start ui.Journey) error {
+	warmCellWidths()
 	s, err := settingsFor(cmd)
 	if err != nil {
 		return err

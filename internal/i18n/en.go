@@ -1,6 +1,6 @@
 package i18n
 
-var english = func() Catalog {
+func englishCatalog() Catalog {
 	var c Catalog
 	c.Lang = English
 
@@ -513,4 +513,4 @@ var english = func() Catalog {
   pbpaste | mfapush decode`
 
 	return c
-}()
+}

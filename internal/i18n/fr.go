@@ -4,7 +4,7 @@ package i18n
 // inscrire (enroll), défi-réponse (challenge), authentifiant, jeton MFA,
 // code de récupération, notification poussée, scanner un code QR, locataire
 // (tenant). Typography for a terminal: a space before : ; ! ?, « » for quotes.
-var french = func() Catalog {
+func frenchCatalog() Catalog {
 	var c Catalog
 	c.Lang = French
 
@@ -518,4 +518,4 @@ var french = func() Catalog {
   pbpaste | mfapush decode`
 
 	return c
-}()
+}

@@ -2,7 +2,10 @@
 // (English and French), and picks the language from the flag or the locale.
 package i18n
 
-import "strings"
+import (
+	"strings"
+	"sync"
+)
 
 // Lang is a supported language.
 type Lang string
@@ -34,7 +37,15 @@ func Parse(s string) (Lang, bool) {
 // For returns the catalog of a language (English for unknown ones).
 func For(l Lang) *Catalog {
 	if l == French {
-		return &french
+		return french()
 	}
-	return &english
+	return english()
 }
+
+// Each catalog is built at its first use: building both at start cost
+// every run of mfapush, before its first frame, for a language it may not
+// show.
+var (
+	english = sync.OnceValue(func() *Catalog { c := englishCatalog(); return &c })
+	french  = sync.OnceValue(func() *Catalog { c := frenchCatalog(); return &c })
+)
