@@ -105,7 +105,7 @@ func TestPauseStepResume(t *testing.T) {
 	}
 	p.press("space")
 	expect(t, r.got, "one · "+c.Demo.Paused)
-	p.press("a") // the phone's key: the audience's keys do nothing
+	p.press("a")                 // the phone's key: the audience's keys do nothing
 	clk.Advance(5 * time.Second) // the hold, at speed 2
 	p.press("n")
 	expect(t, r.got, "one · "+c.Demo.Paused, "key x")
