@@ -1,5 +1,11 @@
 package ui
 
+import (
+	"strings"
+
+	"github.com/mfapush/mfapush/internal/qr"
+)
+
 // Presenter mode (Options.Present) is for a room or a call: a caption for
 // each screen (caption.go), blank lines around the parts when the window
 // has rows to spare, the QR code in full blocks when it fits
@@ -14,3 +20,40 @@ func (m *Model) explainHidden() bool { return m.opts.Present && !m.trace.asked }
 // masksSecrets says the screens must not show a secret: presenter mode,
 // whatever --reveal-secrets says.
 func (c *common) masksSecrets() bool { return c.opts.Present }
+
+// maskCode hides every letter and digit of a code, keeping its groups.
+func maskCode(code string) string {
+	return strings.Map(func(r rune) rune {
+		if r == ' ' || r == '-' {
+			return r
+		}
+		return '•'
+	}, code)
+}
+
+// The keys of the enrollment screen's codes: the quiet zone in modules,
+// negative for presenter mode's full blocks.
+const (
+	fullBlockWide, fullBlockNarrow = -2, -1
+)
+
+// qrZones are the codes the enrollment screen draws: in presenter mode,
+// full blocks too, which scan from across a room when the window has
+// room for them.
+func (e *enrollScreen) qrZones() []int {
+	if e.opts.Present {
+		return []int{fullBlockWide, fullBlockNarrow, 2, 1}
+	}
+	return []int{2, 1}
+}
+
+// codesLargestFirst are the codes drawn, the one to try first first.
+func (e *enrollScreen) codesLargestFirst() []*qr.Code {
+	var codes []*qr.Code
+	for _, zone := range e.qrZones() {
+		if c := e.codes[zone]; c != nil {
+			codes = append(codes, c)
+		}
+	}
+	return codes
+}

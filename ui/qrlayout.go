@@ -33,10 +33,14 @@ type qrLayout struct {
 	place qrPlacement
 }
 
-// rank orders layouts: the placement first, then the wider quiet zone.
+// rank orders layouts: the placement first, then full blocks, then the
+// wider quiet zone.
 func (l qrLayout) rank() int {
-	r := 2 * int(l.place)
-	if l.code != nil && l.code.Width()-l.code.Modules() > 2 {
+	r := 4 * int(l.place)
+	if l.code != nil && l.code.FullBlock() {
+		r += 2
+	}
+	if l.code != nil && l.code.QuietZone() > 1 {
 		r++
 	}
 	return r
@@ -46,7 +50,7 @@ func (l qrLayout) rank() int {
 // text beside the code, else under it, else one line under it; the wider
 // quiet zone first at each step.
 func (e *enrollScreen) layout(w, h int) qrLayout {
-	codes := []*qr.Code{e.codes[2], e.codes[1]}
+	codes := e.codesLargestFirst()
 	for _, fits := range []struct {
 		place qrPlacement
 		ok    func(c *qr.Code) bool

@@ -82,7 +82,13 @@ func runDemo(cmd *cobra.Command, f *demoFlags) error {
 	if err != nil {
 		return err
 	}
-	run := demoRun{settings: s, speed: speed, loop: f.loop, present: f.present}
+	// Presenter mode unless --present=false: the flag, else the setting,
+	// else on.
+	present := f.present
+	if !cmd.Flags().Changed("present") && s.SourceOf("present").Kind != config.FromDefault {
+		present = s.Present
+	}
+	run := demoRun{settings: s, speed: speed, loop: f.loop, present: present}
 	code, err := run.play(cmd.Context(), recording)
 	if recordErr := recording.close(catalog); recordErr != nil {
 		fmt.Fprintf(cmd.ErrOrStderr(), catalog.CLI.Warning+"\n", recordErr)
@@ -146,7 +152,7 @@ func (r demoRun) playOnce(ctx context.Context, rec *recording) (*demo.Demo, erro
 		Env:   flow.Env{Client: t.client, Ctx: ctx, PollInterval: s.PollInterval},
 		Theme: themeOf(s.Theme), Catalog: catalog, InvertQR: s.InvertQR, Trace: log,
 		Sandbox: true, Phone: sandboxphone.New(t.sandbox.Phone), Present: r.present,
-		DemoUsers: func() []ui.DemoUser { return demoUsers(t, catalog) },
+		DemoUsers: func() []ui.DemoUser { return demoUsers(t, catalog, r.present) },
 	}
 	o := r.options
 	o.Speed, o.Catalog, o.World = r.speed, catalog, sandboxWorld{ctx: ctx, srv: t.sandbox}

@@ -127,3 +127,36 @@ func lastDrawn(screens []play.Screen) play.Screen {
 	}
 	return play.Screen{}
 }
+
+// Presenter mode masks the demo users' recovery codes on the home screen;
+// without it they show, as the sandbox's home screen has always shown them.
+func TestDemoUsersMaskedWhenPresenting(t *testing.T) {
+	catalog := i18n.For(i18n.English)
+	tn, err := openTenant(config.Settings{PollInterval: time.Second}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tn.Close()
+	var code string
+	for _, u := range tn.sandbox.Tenant.Users() {
+		if u.RecoveryCode != "" {
+			code = u.RecoveryCode
+		}
+	}
+	if code == "" {
+		t.Fatal("no demo user has a recovery code")
+	}
+	notes := func(masked bool) string {
+		var all []string
+		for _, u := range demoUsers(tn, catalog, masked) {
+			all = append(all, u.Note)
+		}
+		return strings.Join(all, "\n")
+	}
+	if shown := notes(false); !strings.Contains(shown, code) {
+		t.Errorf("the code does not show without presenter mode:\n%s", shown)
+	}
+	if shown := notes(true); strings.Contains(shown, code) || !strings.Contains(shown, "••••") {
+		t.Errorf("presenter mode shows the code:\n%s", shown)
+	}
+}

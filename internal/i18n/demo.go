@@ -35,4 +35,5 @@ type DemoWords struct {
 type DemoHelp struct {
 	Short, Long, Example                 string
 	Speed, Loop, Present, PresentSetting string
+	Setting                              string // the setting's name in mfapush config
 }

@@ -56,6 +56,7 @@ While it plays: space pauses and resumes, → or n goes to the next step, q quit
 	h.Speed = "how fast the story plays: 2 is twice as fast, 0.5 half as fast"
 	h.Loop = "start the story again at its end, until q"
 	h.Present = "presenter mode: large QR code, captions, secrets masked (on by default for the demo)"
+	h.Setting = "Presenter mode"
 	h.PresentSetting = "presenter mode: a caption for each screen, large QR code, secrets masked whatever else is set"
 	return w
 }

@@ -57,6 +57,7 @@ Pendant qu'elle joue : espace met en pause et reprend, → ou n passe à l'étap
 	h.Speed = "vitesse de l'histoire : 2 deux fois plus vite, 0.5 deux fois moins vite"
 	h.Loop = "reprendre l'histoire à sa fin, jusqu'à q"
 	h.Present = "mode présentation : grand code QR, légendes, secrets masqués (activé par défaut pour la démo)"
+	h.Setting = "Mode présentation"
 	h.PresentSetting = "mode présentation : une légende par écran, grand code QR, secrets masqués quoi que disent les autres réglages"
 	return w
 }
