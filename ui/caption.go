@@ -6,8 +6,10 @@ import "strings"
 // plain words, for an audience. mfapush demo sends one at each step of its
 // story; Note shows at the line's right (the step, or that the demo is
 // paused). An empty Text leaves the line to presenter mode, which captions
-// each screen itself.
-type CaptionMsg struct{ Text, Note string }
+// each screen itself. Keys, when set, takes the footer's place: the keys
+// of whatever drives the screens (the demo's, while it types the
+// interface's own).
+type CaptionMsg struct{ Text, Note, Keys string }
 
 // maxCaptionRows bounds a caption that wraps in a narrow window.
 const maxCaptionRows = 2
@@ -126,4 +128,9 @@ func (m *Model) appendCaption(lines []string, w int) []string {
 		lines = append(lines, strings.Repeat(" ", w))
 	}
 	return lines
+}
+
+// captionKeys is the footer that says the keys of the caption's sender.
+func (m *Model) captionKeys() string {
+	return "\n " + paint(m.st.Muted, m.caption.Keys)
 }

@@ -113,3 +113,30 @@ func TestPresentSmallerWindows(t *testing.T) {
 		t.Errorf("80x24 does not say what it needs:\n%s", screen)
 	}
 }
+
+// A caption sent to the interface (the demo's) shows under the header with
+// its note at the right, wraps on two lines when narrow, and its keys take
+// the footer's place; the frame keeps the window's size.
+func TestCaptionMsg(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {160, 48}, {60, 20}} {
+		f := newFixture(t, fixtureOptions{width: size[0], height: size[1], present: true})
+		challengeFixture(f)
+		text := "The phone is asked to approve the sign-in. Bob taps Approve."
+		f.send(CaptionMsg{Text: text, Note: "step 6 of 14", Keys: "space pause • → next step • q quit"})
+		screen := f.screen()
+		if lines := strings.Split(screen, "\n"); len(lines) != size[1] {
+			t.Errorf("%v: %d lines", size, len(lines))
+		}
+		for _, want := range []string{text, "space pause • → next step • q quit"} {
+			if !strings.Contains(squeezeSpaces(screen), want) {
+				t.Errorf("%v: %q is not on screen:\n%s", size, want, screen)
+			}
+		}
+		if size[0] >= 80 && !strings.Contains(screen, "step 6 of 14") {
+			t.Errorf("%v: no note:\n%s", size, screen)
+		}
+		if strings.Contains(screen, "? more keys") {
+			t.Errorf("%v: the interface's keys show beside the demo's:\n%s", size, screen)
+		}
+	}
+}

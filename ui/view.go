@@ -154,6 +154,9 @@ func (m *Model) footerFor(w int, all bool) string {
 // shows the full help beside or under its QR code, never over it, and the
 // footer then keeps the short help.
 func (m *Model) currentFooter(w int) string {
+	if m.caption.Keys != "" {
+		return m.captionKeys()
+	}
 	return m.footerFor(w, m.help.ShowAll && !m.helpInBody())
 }
 

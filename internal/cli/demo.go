@@ -51,6 +51,9 @@ func newDemoCommand(t *i18n.Catalog) *cobra.Command {
 	return cmd
 }
 
+// maxSpeed bounds --speed: faster, the captions would not reach a frame.
+const maxSpeed = 1000
+
 // demoRun is one mfapush demo: its settings, and the terminal it plays on
 // (a test gives none, and a size).
 type demoRun struct {
@@ -72,7 +75,8 @@ func runDemo(cmd *cobra.Command, f *demoFlags) error {
 	}
 	catalog := catalogOf(s)
 	speed, err := strconv.ParseFloat(f.speed, 64)
-	if err != nil || speed <= 0 || speed > 1000 {
+	if err != nil || !(speed > 0 && speed <= maxSpeed) { // NaN too
+
 		return usageError{fmt.Errorf(catalog.Demo.BadSpeed, f.speed)}
 	}
 	if !term.IsTerminal(os.Stdout.Fd()) || !term.IsTerminal(os.Stdin.Fd()) {

@@ -160,3 +160,30 @@ func TestDemoUsersMaskedWhenPresenting(t *testing.T) {
 		t.Errorf("presenter mode shows the code:\n%s", shown)
 	}
 }
+
+// --loop plays the story again at its end, each time on a sandbox of its
+// own; the run ends when its context does, and that is no failure once a
+// story was played.
+func TestDemoLoops(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	runs := 0
+	script := []demo.Step{{
+		Caption: func(*i18n.Catalog) string { return "loop" },
+		Actions: []demo.Action{
+			{WaitFor: func(c *i18n.Catalog) string { return c.Home.DemoNotEnrolled }},
+			{Type: func(demo.World) (string, error) {
+				if runs++; runs == 2 {
+					cancel()
+				}
+				return "", nil
+			}},
+		},
+	}}
+	run := demoRun{settings: config.Settings{PollInterval: time.Second}, speed: testSpeed, loop: true, headless: true,
+		width: 100, height: 34, options: demo.Options{Steps: script, ScreenTimeout: 10 * time.Second}}
+	code, err := run.play(ctx, &recording{})
+	if err != nil || code != exitcode.OK || runs != 2 {
+		t.Fatalf("status %d, %v, %d runs (want 2)", code, err, runs)
+	}
+}

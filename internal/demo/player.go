@@ -99,7 +99,7 @@ func (d *Demo) caption(s Step) ui.CaptionMsg {
 	if d.paused {
 		note = t.Paused
 	}
-	return ui.CaptionMsg{Text: s.Caption(d.opts.Catalog), Note: note}
+	return ui.CaptionMsg{Text: s.Caption(d.opts.Catalog), Note: note, Keys: t.Keys}
 }
 
 // atStepStart ends the one step a paused demo was allowed.

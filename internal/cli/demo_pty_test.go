@@ -1,0 +1,77 @@
+//go:build linux
+
+package cli
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/mfapush/mfapush/internal/cast/play"
+	"github.com/mfapush/mfapush/internal/exitcode"
+	"github.com/mfapush/mfapush/internal/i18n"
+)
+
+// mfapush demo on a terminal: space pauses it, → plays one step and pauses
+// again, space resumes, and the story runs to its end unattended, exit
+// status 0, leaving a recording that plays back to the story's last screen.
+func TestDemoOnATerminal(t *testing.T) {
+	if testing.Short() {
+		t.Skip("plays the story on the sandbox at its 1s pace (about 10s)")
+	}
+	c := i18n.For(i18n.English).Demo
+	path := filepath.Join(t.TempDir(), "demo.cast")
+	p := startOnPty(t, nil, "demo", "--record", path, "--speed", "40")
+	p.waitFor(c.Captions.Intro)
+	p.send(" ")
+	p.waitFor("paused")
+	p.send("\x1b[C") // →: the rest of the first step, then paused again
+	p.send(" ")
+	if status := p.exit(); status != exitcode.OK {
+		t.Fatalf("exit %d:\n%q", status, p.output())
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rec, err := play.Load(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if h := rec.Recording().Header; h.Width != 100 || h.Height != 34 {
+		t.Errorf("header %+v", h)
+	}
+	screens := rec.Screens()
+	if final := lastDrawn(screens); !final.Contains(c.Captions.End) {
+		t.Errorf("the last screen is not the story's end:\n%s", final)
+	}
+	paused := false
+	for _, s := range screens {
+		paused = paused || s.Contains(c.Paused)
+	}
+	if !paused {
+		t.Error("the recording never shows the demo paused")
+	}
+}
+
+// q stops the demo before its end: status 2, the terminal given back.
+func TestDemoQuit(t *testing.T) {
+	p := startOnPty(t, nil, "demo")
+	p.waitFor(i18n.For(i18n.English).Demo.Captions.Intro)
+	p.send("q")
+	if status := p.exit(); status != exitcode.Cancelled {
+		t.Fatalf("exit %d", status)
+	}
+}
+
+// A speed that is no factor is refused before anything starts.
+func TestDemoBadSpeed(t *testing.T) {
+	for _, speed := range []string{"0", "-1", "fast", "NaN", "Inf", "1e9"} {
+		p := startOnPty(t, nil, "demo", "--speed", speed)
+		if status := p.exit(); status != exitcode.Error || !strings.Contains(p.output(), "--speed") {
+			t.Errorf("--speed %s: exit %d:\n%q", speed, status, p.output())
+		}
+	}
+}
