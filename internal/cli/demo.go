@@ -8,9 +8,11 @@ import (
 	"io"
 	"os"
 	"strconv"
+	"strings"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
@@ -30,6 +32,7 @@ type demoFlags struct {
 	speed   string
 	loop    bool
 	present bool
+	size    string
 }
 
 func newDemoCommand(t *i18n.Catalog) *cobra.Command {
@@ -47,6 +50,7 @@ func newDemoCommand(t *i18n.Catalog) *cobra.Command {
 	fl.StringVar(&f.speed, "speed", "1", h.Speed)
 	fl.BoolVar(&f.loop, "loop", false, h.Loop)
 	fl.BoolVar(&f.present, "present", true, h.Present)
+	fl.StringVar(&f.size, "size", "", h.Size)
 	addRecordFlag(cmd, t)
 	return cmd
 }
@@ -79,20 +83,27 @@ func runDemo(cmd *cobra.Command, f *demoFlags) error {
 
 		return usageError{fmt.Errorf(catalog.Demo.BadSpeed, f.speed)}
 	}
-	if !term.IsTerminal(os.Stdout.Fd()) || !term.IsTerminal(os.Stdin.Fd()) {
+	run := demoRun{settings: s, speed: speed, loop: f.loop, present: demoPresents(cmd, f, s)}
+	var recording *recording
+	switch {
+	case f.size != "":
+		// No terminal: the recording is all there is.
+		if run.width, run.height, err = parseSize(f.size); err != nil {
+			return usageError{fmt.Errorf(catalog.Demo.Help.BadSize, f.size)}
+		}
+		if recordPath(cmd) == "" {
+			return usageError{errors.New(catalog.Demo.Help.SizeNeedsRecord)}
+		}
+		run.headless = true
+		recording, err = newRecording(recordPath(cmd), run.width, run.height, catalog)
+	case !term.IsTerminal(os.Stdout.Fd()) || !term.IsTerminal(os.Stdin.Fd()):
 		return errors.New(catalog.CLI.NeedsTerminal)
+	default:
+		recording, err = startRecording(cmd, catalog)
 	}
-	recording, err := startRecording(cmd, catalog)
 	if err != nil {
 		return err
 	}
-	// Presenter mode unless --present=false: the flag, else the setting,
-	// else on.
-	present := f.present
-	if !cmd.Flags().Changed("present") && s.SourceOf("present").Kind != config.FromDefault {
-		present = s.Present
-	}
-	run := demoRun{settings: s, speed: speed, loop: f.loop, present: present}
 	code, err := run.play(cmd.Context(), recording)
 	if recordErr := recording.close(catalog); recordErr != nil {
 		fmt.Fprintf(cmd.ErrOrStderr(), catalog.CLI.Warning+"\n", recordErr)
@@ -173,7 +184,7 @@ func (r demoRun) playOnce(ctx context.Context, rec *recording) (*demo.Demo, erro
 		// The terminal the recording is played on: TERM says which
 		// sequences the renderer may use.
 		programOptions = append(programOptions, tea.WithInput(nil), tea.WithWindowSize(r.width, r.height),
-			tea.WithEnvironment([]string{"TERM=xterm-256color"}))
+			tea.WithEnvironment([]string{"TERM=xterm-256color"}), tea.WithColorProfile(colorprofile.ANSI256))
 	default:
 		programOptions = append(programOptions, rec.programOptions()...)
 	}
@@ -257,4 +268,29 @@ func (l lineFeeds) Write(p []byte) (int, error) {
 		return 0, err
 	}
 	return len(p), nil
+}
+
+// demoPresents says whether the demo runs in presenter mode: as --present
+// says, else as the setting says, else yes.
+func demoPresents(cmd *cobra.Command, f *demoFlags, s config.Settings) bool {
+	if !cmd.Flags().Changed("present") && s.SourceOf("present").Kind != config.FromDefault {
+		return s.Present
+	}
+	return f.present
+}
+
+// parseSize reads WIDTHxHEIGHT, no smaller than the interface's least
+// window.
+func parseSize(v string) (width, height int, err error) {
+	w, h, ok := strings.Cut(v, "x")
+	if ok {
+		width, err = strconv.Atoi(w)
+	}
+	if ok && err == nil {
+		height, err = strconv.Atoi(h)
+	}
+	if !ok || err != nil || width < 80 || height < 24 || width > 1000 || height > 1000 {
+		return 0, 0, fmt.Errorf("bad size %q", v)
+	}
+	return width, height, nil
 }

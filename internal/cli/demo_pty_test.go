@@ -4,6 +4,7 @@ package cli
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -72,6 +73,38 @@ func TestDemoBadSpeed(t *testing.T) {
 		p := startOnPty(t, nil, "demo", "--speed", speed)
 		if status := p.exit(); status != exitcode.Error || !strings.Contains(p.output(), "--speed") {
 			t.Errorf("--speed %s: exit %d:\n%q", speed, status, p.output())
+		}
+	}
+}
+
+// --size plays the demo with no terminal at all, into the recording; a
+// size below 80x24, or --size without --record, is refused.
+func TestDemoWithoutATerminal(t *testing.T) {
+	if testing.Short() {
+		t.Skip("plays the story on the sandbox at its 1s pace (about 10s)")
+	}
+	bin := mfapushBinary(t)
+	path := filepath.Join(t.TempDir(), "demo.cast")
+	out, err := exec.Command(bin, "demo", "--record", path, "--size", "100x34", "--speed", "40").CombinedOutput()
+	if err != nil {
+		t.Fatalf("%v:\n%s", err, out)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rec, err := play.Load(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if final := lastDrawn(rec.Screens()); !final.Contains(i18n.For(i18n.English).Demo.Captions.End) {
+		t.Errorf("the last screen is not the story's end:\n%s", final)
+	}
+	for _, args := range [][]string{{"--size", "100x34"}, {"--size", "60x20", "--record", path}, {"--size", "big", "--record", path}} {
+		out, err := exec.Command(bin, append([]string{"demo"}, args...)...).CombinedOutput()
+		if statusOf(err) != exitcode.Error || !strings.Contains(string(out), "--size") {
+			t.Errorf("%v: %v:\n%s", args, err, out)
 		}
 	}
 }

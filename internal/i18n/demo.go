@@ -36,4 +36,7 @@ type DemoHelp struct {
 	Short, Long, Example                 string
 	Speed, Loop, Present, PresentSetting string
 	Setting                              string // the setting's name in mfapush config
+	Size                                 string // --size
+	BadSize                              string // %s: the value given
+	SizeNeedsRecord                      string
 }

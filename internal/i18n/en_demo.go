@@ -57,6 +57,9 @@ While it plays: space pauses and resumes, → or n goes to the next step, q quit
 	h.Loop = "start the story again at its end, until q"
 	h.Present = "presenter mode: large QR code, captions, secrets masked (on by default for the demo)"
 	h.Setting = "Presenter mode"
+	h.Size = "play without a terminal, in a window of this size (such as 100x30), into the --record file only"
+	h.BadSize = "invalid --size %s: use WIDTHxHEIGHT, at least 80x24, such as 100x30"
+	h.SizeNeedsRecord = "--size plays without a terminal: give --record FILE.cast to keep what it shows"
 	h.PresentSetting = "presenter mode: a caption for each screen, large QR code, secrets masked whatever else is set"
 	return w
 }

@@ -58,6 +58,9 @@ Pendant qu'elle joue : espace met en pause et reprend, → ou n passe à l'étap
 	h.Loop = "reprendre l'histoire à sa fin, jusqu'à q"
 	h.Present = "mode présentation : grand code QR, légendes, secrets masqués (activé par défaut pour la démo)"
 	h.Setting = "Mode présentation"
+	h.Size = "jouer sans terminal, dans une fenêtre de cette taille (comme 100x30), dans le seul fichier de --record"
+	h.BadSize = "--size %s invalide : donnez LARGEURxHAUTEUR, au moins 80x24, comme 100x30"
+	h.SizeNeedsRecord = "--size joue sans terminal : donnez --record FICHIER.cast pour garder ce qu'il montre"
 	h.PresentSetting = "mode présentation : une légende par écran, grand code QR, secrets masqués quoi que disent les autres réglages"
 	return w
 }
