@@ -170,7 +170,7 @@ func (r demoRun) playOnce(ctx context.Context, rec *recording) (*demo.Demo, erro
 		DemoUsers: func() []ui.DemoUser { return demoUsers(t, catalog, r.present) },
 	}
 	o := r.options
-	o.Speed, o.Catalog, o.World = r.speed, catalog, sandboxWorld{ctx: ctx, srv: t.sandbox}
+	o.Speed, o.Catalog, o.World = r.speed, catalog, sandboxWorld{ctx: ctx, srv: t.sandbox, catalog: catalog}
 	d := demo.New(ui.New(opts), o)
 
 	programOptions := []tea.ProgramOption{tea.WithContext(ctx), tea.WithoutSignalHandler()}
@@ -197,10 +197,7 @@ func (r demoRun) playOnce(ctx context.Context, rec *recording) (*demo.Demo, erro
 	_, err = program.Run()
 	stop()
 	<-played
-	switch {
-	case errors.Is(err, tea.ErrProgramPanic):
-		return nil, errors.New("mfapush stopped on an internal error (shown above); the terminal was restored")
-	case err != nil && !errors.Is(err, tea.ErrProgramKilled):
+	if err := programFailure(err); err != nil {
 		return nil, err
 	}
 	return d, nil
@@ -208,8 +205,9 @@ func (r demoRun) playOnce(ctx context.Context, rec *recording) (*demo.Demo, erro
 
 // sandboxWorld tells the story what only the sandbox knows.
 type sandboxWorld struct {
-	ctx context.Context
-	srv *sandbox.Server
+	ctx     context.Context
+	srv     *sandbox.Server
+	catalog *i18n.Catalog
 }
 
 // minOTPLife is the least time a code must stay current when the demo
@@ -238,7 +236,7 @@ func (w sandboxWorld) OTP(user string) (string, error) {
 		}
 		return code, err
 	}
-	return "", fmt.Errorf("demo: %s has no device on the simulated phone", user)
+	return "", fmt.Errorf(w.catalog.Demo.NoDevice, user)
 }
 
 // RecoveryCode is the user's recovery code now.
@@ -256,7 +254,7 @@ func (w sandboxWorld) user(email string) (sandbox.DemoUser, error) {
 			return u, nil
 		}
 	}
-	return sandbox.DemoUser{}, fmt.Errorf("demo: the sandbox has no user %s", email)
+	return sandbox.DemoUser{}, fmt.Errorf(w.catalog.Demo.NoUser, email)
 }
 
 // lineFeeds writes "\r\n" for each "\n", as a terminal driver does for a

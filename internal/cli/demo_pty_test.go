@@ -3,7 +3,6 @@
 package cli
 
 import (
-	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -32,15 +31,7 @@ func TestDemoOnATerminal(t *testing.T) {
 	if status := p.exit(); status != exitcode.OK {
 		t.Fatalf("exit %d:\n%q", status, p.output())
 	}
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	rec, err := play.Load(f)
-	if err != nil {
-		t.Fatal(err)
-	}
+	rec := openRecording(t, path)
 	if h := rec.Recording().Header; h.Width != 100 || h.Height != 34 {
 		t.Errorf("header %+v", h)
 	}
@@ -89,15 +80,7 @@ func TestDemoWithoutATerminal(t *testing.T) {
 	if err != nil {
 		t.Fatalf("%v:\n%s", err, out)
 	}
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	rec, err := play.Load(f)
-	if err != nil {
-		t.Fatal(err)
-	}
+	rec := openRecording(t, path)
 	if final := lastDrawn(rec.Screens()); !final.Contains(i18n.For(i18n.English).Demo.Captions.End) {
 		t.Errorf("the last screen is not the story's end:\n%s", final)
 	}
@@ -107,4 +90,15 @@ func TestDemoWithoutATerminal(t *testing.T) {
 			t.Errorf("%v: %v:\n%s", args, err, out)
 		}
 	}
+}
+
+// openRecording reads a recording, failing the test unless it is valid
+// asciicast v2.
+func openRecording(t *testing.T, path string) *play.Player {
+	t.Helper()
+	rec, err := play.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rec
 }

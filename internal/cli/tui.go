@@ -82,12 +82,7 @@ func runInteractive(cmd *cobra.Command, start ui.Journey) error {
 	if recordErr := recording.close(catalog); recordErr != nil {
 		fmt.Fprintf(cmd.ErrOrStderr(), catalog.CLI.Warning+"\n", recordErr)
 	}
-	switch {
-	case errors.Is(err, tea.ErrProgramPanic):
-		// Bubble Tea restored the terminal and printed the panic; a crash
-		// is no success, whatever was done before it.
-		return errors.New("mfapush stopped on an internal error (shown above); the terminal was restored")
-	case err != nil && !errors.Is(err, tea.ErrProgramKilled):
+	if err := programFailure(err); err != nil {
 		return err
 	}
 	if summary := model.Summary(); summary != "" {
@@ -98,6 +93,20 @@ func runInteractive(cmd *cobra.Command, start ui.Journey) error {
 	}
 	if code := model.ExitCode(); code != exitcode.OK {
 		return &ExitError{Code: code, Err: errReported}
+	}
+	return nil
+}
+
+// programFailure is the error a program's run ends the command with: none
+// when it ended as asked, a context ending it included.
+func programFailure(err error) error {
+	switch {
+	case errors.Is(err, tea.ErrProgramPanic):
+		// Bubble Tea restored the terminal and printed the panic; a crash
+		// is no success, whatever was done before it.
+		return errors.New("mfapush stopped on an internal error (shown above); the terminal was restored")
+	case err != nil && !errors.Is(err, tea.ErrProgramKilled):
+		return err
 	}
 	return nil
 }

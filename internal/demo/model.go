@@ -37,6 +37,7 @@ type Model struct {
 	inner    tea.Model
 	watch    *screenWatch
 	controls chan control
+	keys     uint64 // the script's keys taken
 	quit     quitKind
 	err      error
 }
@@ -46,6 +47,7 @@ func (m *Model) Init() tea.Cmd { return m.inner.Init() }
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case scriptKeyMsg:
+		m.keys++
 		return m.forward(msg.key)
 	case tea.KeyPressMsg:
 		switch msg.String() {
@@ -93,6 +95,6 @@ func (m *Model) View() tea.View {
 		v.Content = ""
 		return v
 	}
-	m.watch.publish(v.Content)
+	m.watch.publish(v.Content, m.keys)
 	return v
 }

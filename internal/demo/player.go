@@ -38,8 +38,9 @@ type Demo struct {
 	model *Model
 
 	paused  bool
-	allowed bool // paused, but a step was asked for: it plays, then pauses
-	step    int  // the step playing, from 0
+	allowed bool   // paused, but a step was asked for: it plays, then pauses
+	step    int    // the step playing, from 0
+	keys    uint64 // the keys sent
 }
 
 // New prepares a demo that drives the interface's model inner; run the
@@ -137,6 +138,7 @@ func (d *Demo) do(ctx context.Context, send func(tea.Msg), a Action) error {
 	switch {
 	case a.Press != nil:
 		for _, k := range a.Press {
+			d.keys++
 			send(scriptKeyMsg{key: keyPress(k)})
 		}
 	case a.Type != nil:
@@ -145,6 +147,7 @@ func (d *Demo) do(ctx context.Context, send func(tea.Msg), a Action) error {
 			return err
 		}
 		for _, r := range text {
+			d.keys++
 			send(scriptKeyMsg{key: tea.KeyPressMsg{Code: r, Text: string(r)}})
 			if err := d.pause(ctx, send, typingPause); err != nil {
 				return err
@@ -154,7 +157,7 @@ func (d *Demo) do(ctx context.Context, send func(tea.Msg), a Action) error {
 		words := a.WaitFor(d.opts.Catalog)
 		wctx, cancel := context.WithTimeout(ctx, d.opts.ScreenTimeout)
 		defer cancel()
-		err := d.model.watch.waitFor(wctx, words, d.model.controls, func(c control) { d.apply(c, send) })
+		err := d.model.watch.waitFor(wctx, words, d.keys, d.model.controls, func(c control) { d.apply(c, send) })
 		if err != nil && ctx.Err() == nil {
 			return fmt.Errorf(d.opts.Catalog.Demo.Stuck, words, d.opts.ScreenTimeout)
 		}

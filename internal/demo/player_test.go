@@ -149,3 +149,45 @@ func TestStuckOnAScreen(t *testing.T) {
 		t.Errorf("%v does not name %s", d.Err(), want)
 	}
 }
+
+// screenModel shows words until a key comes, then others.
+type screenModel struct{ text string }
+
+func (s *screenModel) Init() tea.Cmd { return nil }
+func (s *screenModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if _, ok := msg.(tea.KeyPressMsg); ok {
+		s.text = "the next screen"
+	}
+	return s, nil
+}
+func (s *screenModel) View() tea.View { return tea.NewView(s.text) }
+
+// Words on the screen from before the script's last key do not end a wait
+// for them: the screen the key leads to must show them.
+func TestWaitCountsOnlyFramesAfterTheKeys(t *testing.T) {
+	c := i18n.For(i18n.English)
+	steps := []Step{{func(*i18n.Catalog) string { return "one" }, []Action{press("enter"), waitFor(signedIn)}}}
+	inner := &screenModel{text: c.Result.Title}
+	d := New(inner, Options{Catalog: c, Steps: steps, ScreenTimeout: 50 * time.Millisecond})
+	p := &program{model: d.Model()}
+	p.model.View() // the first frame, with the words
+	// The program has not taken the key yet (a real one takes it on its
+	// own goroutine, later): the screen from before it must not do.
+	notYet := func(msg tea.Msg) {
+		if _, key := msg.(scriptKeyMsg); !key {
+			p.send(msg)
+		}
+	}
+	d.Play(context.Background(), notYet)
+	if d.Err() == nil {
+		t.Fatal("the wait ended on the screen from before the key")
+	}
+	inner.text = c.Result.Title
+	d = New(inner, Options{Catalog: c, Steps: []Step{{steps[0].Caption, []Action{waitFor(signedIn)}}}, ScreenTimeout: time.Minute})
+	p = &program{model: d.Model()}
+	p.model.View()
+	d.Play(context.Background(), p.send)
+	if d.Err() != nil {
+		t.Fatal(d.Err())
+	}
+}

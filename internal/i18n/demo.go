@@ -17,6 +17,8 @@ type DemoWords struct {
 	Keys     string // the demo's keys, in the footer's words
 	Stuck    string // %q %s: the words waited for, how long
 	BadSpeed string // %s: the value given
+	NoDevice string // %s: the user
+	NoUser   string // %s: the user
 
 	// Presenter mode's captions of the screens when no demo plays.
 	Screens struct {

@@ -21,6 +21,8 @@ func frenchDemo() DemoWords {
 	w.Paused = "en pause : espace reprend, → étape suivante"
 	w.Keys = "espace pause • → étape suivante • q quitter"
 	w.Stuck = "la démo a attendu %q à l'écran pendant %s sans le voir venir : relancez-la, ou signalez-le"
+	w.NoDevice = "la démo ne trouve aucun appareil de %s sur le téléphone simulé"
+	w.NoUser = "la démo ne trouve aucun utilisateur %s dans la sandbox"
 	w.BadSpeed = "--speed %s invalide : donnez un facteur au-dessus de 0, comme 0.5 (plus lent) ou 4 (plus rapide)"
 
 	s := &w.Screens
