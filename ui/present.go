@@ -47,13 +47,13 @@ func (e *enrollScreen) qrZones() []int {
 	return []int{2, 1}
 }
 
-// codesLargestFirst are the codes drawn, the one to try first first.
-func (e *enrollScreen) codesLargestFirst() []*qr.Code {
-	var codes []*qr.Code
-	for _, zone := range e.qrZones() {
-		if c := e.codes[zone]; c != nil {
-			codes = append(codes, c)
-		}
+// codeGroups are the codes drawn, by size, the larger first: presenter
+// mode's full blocks, then the half blocks; the wider quiet zone first in
+// each.
+func (e *enrollScreen) codeGroups() [][]*qr.Code {
+	half := []*qr.Code{e.codes[2], e.codes[1]}
+	if e.opts.Present {
+		return [][]*qr.Code{{e.codes[fullBlockWide], e.codes[fullBlockNarrow]}, half}
 	}
-	return codes
+	return [][]*qr.Code{half}
 }

@@ -76,14 +76,14 @@ func squeezeSpaces(s string) string { return strings.Join(strings.Fields(s), " "
 func TestPresentFullBlockCodeScans(t *testing.T) {
 	for _, light := range []bool{false, true} {
 		for _, noColor := range []bool{false, true} {
-			f := newFixture(t, fixtureOptions{width: 200, height: 66, present: true, light: light})
+			f := newFixture(t, fixtureOptions{width: 104, height: 60, present: true, light: light})
 			if noColor {
 				f.send(tea.ColorProfileMsg{Profile: colorprofile.Ascii})
 			}
 			enrollOn(f, fixtureBarcode)
 			l := f.m.j.enroll.layout(f.m.bodySize())
 			if l.code == nil || !l.code.FullBlock() {
-				t.Fatalf("light %v, no colour %v: the code is not in full blocks at 200x66:\n%s", light, noColor, f.screen())
+				t.Fatalf("light %v, no colour %v: the code is not in full blocks at 104x60:\n%s", light, noColor, f.screen())
 			}
 			polarity := qrtest.PolarityOf(qr.Options{Style: f.m.qrStyle()})
 			for _, screen := range []string{f.screen(), f.m.View().Content} {
