@@ -97,7 +97,7 @@ func runDemo(cmd *cobra.Command, f *demoFlags) error {
 		run.headless = true
 		recording, err = newRecording(recordPath(cmd), run.width, run.height, catalog)
 	case !term.IsTerminal(os.Stdout.Fd()) || !term.IsTerminal(os.Stdin.Fd()):
-		return errors.New(catalog.CLI.NeedsTerminal)
+		return errors.New(catalog.Demo.NeedsTerminal)
 	default:
 		recording, err = startRecording(cmd, catalog)
 	}

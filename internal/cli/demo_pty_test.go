@@ -84,6 +84,9 @@ func TestDemoWithoutATerminal(t *testing.T) {
 	if final := lastDrawn(rec.Screens()); !final.Contains(i18n.For(i18n.English).Demo.Captions.End) {
 		t.Errorf("the last screen is not the story's end:\n%s", final)
 	}
+	if out, err := exec.Command(bin, "demo").CombinedOutput(); statusOf(err) != exitcode.Error || !strings.Contains(string(out), "--size") {
+		t.Errorf("demo without a terminal: %v:\n%s", err, out)
+	}
 	for _, args := range [][]string{{"--size", "100x34"}, {"--size", "60x20", "--record", path}, {"--size", "big", "--record", path}} {
 		out, err := exec.Command(bin, append([]string{"demo"}, args...)...).CombinedOutput()
 		if statusOf(err) != exitcode.Error || !strings.Contains(string(out), "--size") {

@@ -19,6 +19,8 @@ type DemoWords struct {
 	BadSpeed string // %s: the value given
 	NoDevice string // %s: the user
 	NoUser   string // %s: the user
+	// NeedsTerminal: mfapush demo with no terminal and no --size.
+	NeedsTerminal string
 
 	// Presenter mode's captions of the screens when no demo plays.
 	Screens struct {
