@@ -80,7 +80,6 @@ func runDemo(cmd *cobra.Command, f *demoFlags) error {
 	catalog := catalogOf(s)
 	speed, err := strconv.ParseFloat(f.speed, 64)
 	if err != nil || !(speed > 0 && speed <= maxSpeed) { // NaN too
-
 		return usageError{fmt.Errorf(catalog.Demo.BadSpeed, f.speed)}
 	}
 	run := demoRun{settings: s, speed: speed, loop: f.loop, present: demoPresents(cmd, f, s)}
@@ -175,14 +174,16 @@ func (r demoRun) playOnce(ctx context.Context, rec *recording) (*demo.Demo, erro
 
 	programOptions := []tea.ProgramOption{tea.WithContext(ctx), tea.WithoutSignalHandler()}
 	switch {
-	case r.headless && rec.rec != nil:
-		// No terminal: Bubble Tea leaves the line feeds to the terminal
-		// driver to begin lines with, as a terminal's would.
-		programOptions = append(programOptions, rec.programOptionsTo(lineFeeds{rec.rec.Tee(io.Discard)})...)
-		fallthrough
 	case r.headless:
-		// The terminal the recording is played on: TERM says which
-		// sequences the renderer may use.
+		// No terminal: Bubble Tea leaves the line feeds to the terminal
+		// driver to begin lines with, as a terminal's would; TERM says
+		// which sequences the renderer may use on the terminal the
+		// recording is played on.
+		if rec.rec != nil {
+			programOptions = append(programOptions, rec.programOptionsTo(lineFeeds{rec.rec.Tee(io.Discard)})...)
+		} else {
+			programOptions = append(programOptions, tea.WithOutput(io.Discard))
+		}
 		programOptions = append(programOptions, tea.WithInput(nil), tea.WithWindowSize(r.width, r.height),
 			tea.WithEnvironment([]string{"TERM=xterm-256color"}), tea.WithColorProfile(colorprofile.ANSI256))
 	default:
