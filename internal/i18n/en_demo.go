@@ -20,7 +20,7 @@ func englishDemo() DemoWords {
 	w.Step = "step %d of %d"
 	w.Paused = "paused: space resumes, → next step"
 	w.Keys = "space pause • → next step • q quit"
-	w.Stuck = "the demo waited for %q on screen for %s and it did not come: run it again, or report it"
+	w.Stuck = "the demo waited for %q on screen for %s and it did not come: give it a window of 80×24 at least and run it again, or report it"
 	w.NeedsTerminal = "mfapush demo needs a terminal: run it in one, or record it without one with --size 100x34 --record demo.cast"
 	w.NoDevice = "the demo found no device of %s on the simulated phone"
 	w.NoUser = "the demo found no user %s in the sandbox"

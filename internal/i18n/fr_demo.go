@@ -20,7 +20,7 @@ func frenchDemo() DemoWords {
 	w.Step = "étape %d sur %d"
 	w.Paused = "en pause : espace reprend, → étape suivante"
 	w.Keys = "espace pause • → étape suivante • q quitter"
-	w.Stuck = "la démo a attendu %q à l’écran pendant %s sans le voir venir : relancez-la, ou signalez-le"
+	w.Stuck = "la démo a attendu %q à l’écran pendant %s sans le voir venir : donnez-lui une fenêtre d’au moins 80×24 et relancez-la, ou signalez-le"
 	w.NeedsTerminal = "mfapush demo a besoin d’un terminal : lancez-la dans un terminal, ou enregistrez-la sans terminal avec --size 100x34 --record demo.cast"
 	w.NoDevice = "la démo ne trouve aucun appareil de %s sur le téléphone simulé"
 	w.NoUser = "la démo ne trouve aucun utilisateur %s dans la sandbox"
