@@ -17,7 +17,7 @@ const (
 
 // firstFrame is the time from exec to the first complete frame of bin.
 func firstFrame(bin, done string) (time.Duration, error) {
-	r, err := startIn(bin, nil)
+	r, err := startIn(bin, nil, nil)
 	if err != nil {
 		return 0, err
 	}

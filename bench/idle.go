@@ -3,6 +3,7 @@
 package main
 
 import (
+	"errors"
 	"sync"
 	"syscall"
 	"time"
@@ -25,31 +26,32 @@ const (
 	spinnerWaiting   = "Waiting"
 )
 
-// measureIdle drives mfapush to a push challenge nobody answers, and the
-// spinner baseline to its wait, then measures both over the same window,
-// side by side. With profile set, mfapush is the profiled build and writes
-// a CPU profile of the window there.
-func measureIdle(b *binaries, window time.Duration, profile string) (mfapush, baseline idleResult, err error) {
+// measureIdle drives mfapush to a push challenge nobody answers, mfapush
+// in presenter mode too, and the spinner baseline to its wait, then
+// measures the three over the same window, side by side. With profile set,
+// mfapush is the profiled build and writes a CPU profile of the window
+// there.
+func measureIdle(b *binaries, window time.Duration, profile string) (mfapush, presenting, baseline idleResult, err error) {
 	var wg sync.WaitGroup
-	var errM, errB error
+	var errM, errP, errB error
 	wg.Go(func() {
 		bin, env := b.mfapush, []string(nil)
 		if profile != "" {
 			bin, env = b.profiled, []string{"MFAPUSH_CPUPROFILE=" + profile}
 		}
-		mfapush, errM = idleRun(bin, env, window, challengeBob, profile != "")
+		mfapush, errM = idleRun(bin, nil, env, window, challengeBob, profile != "")
 	})
 	wg.Go(func() {
-		baseline, errB = idleRun(b.spinner, nil, window, func(r *ptyRun) error {
+		presenting, errP = idleRun(b.mfapush, []string{"--present"}, nil, window, challengeBob, false)
+	})
+	wg.Go(func() {
+		baseline, errB = idleRun(b.spinner, nil, nil, window, func(r *ptyRun) error {
 			_, err := r.waitFor(spinnerWaiting, 20*time.Second)
 			return err
 		}, false)
 	})
 	wg.Wait()
-	if errM != nil {
-		return mfapush, baseline, errM
-	}
-	return mfapush, baseline, errB
+	return mfapush, presenting, baseline, errors.Join(errM, errP, errB)
 }
 
 // challengeBob signs bob in from the home screen and sends a push to his
@@ -78,8 +80,8 @@ func drive(r *ptyRun, steps []step) error {
 	return nil
 }
 
-func idleRun(bin string, extraEnv []string, window time.Duration, reach func(*ptyRun) error, profile bool) (idleResult, error) {
-	r, err := startIn(bin, extraEnv)
+func idleRun(bin string, args, extraEnv []string, window time.Duration, reach func(*ptyRun) error, profile bool) (idleResult, error) {
+	r, err := startIn(bin, args, extraEnv)
 	if err != nil {
 		return idleResult{}, err
 	}

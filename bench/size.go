@@ -35,7 +35,7 @@ func measureSize(b *binaries) (sizeResult, error) {
 // exits: wait4's ru_maxrss counts the memory of this process too, which
 // the child shared between fork and exec.
 func enrollmentRSS(bin string) (int64, error) {
-	r, err := startIn(bin, nil)
+	r, err := startIn(bin, nil, nil)
 	if err != nil {
 		return 0, err
 	}

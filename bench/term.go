@@ -127,12 +127,12 @@ func waitScreen(screen func() string, changed, done <-chan struct{}, want string
 }
 
 // startIn starts bin in a pty with a fresh empty home, removed by stop.
-func startIn(bin string, extraEnv []string) (*ptyRun, error) {
+func startIn(bin string, args, extraEnv []string) (*ptyRun, error) {
 	home, err := os.MkdirTemp("", "mfapush-bench-home-")
 	if err != nil {
 		return nil, err
 	}
-	r, err := startPTY(bin, nil, append(cleanEnv(home), extraEnv...))
+	r, err := startPTY(bin, args, append(cleanEnv(home), extraEnv...))
 	if err != nil {
 		os.RemoveAll(home)
 		return nil, err

@@ -49,6 +49,7 @@ func Describe(s Settings, c *i18n.Catalog) []Line {
 		Line{Label: w.RevealSecrets, Value: d.yesNo(s.RevealSecrets), Source: d.source(keyRevealSecrets)},
 		Line{Label: w.PlainOutput, Value: d.yesNo(s.Plain), Source: d.source(keyPlain)},
 		Line{Label: w.InvertQR, Value: d.yesNo(s.InvertQR), Source: d.source(keyInvertQR)},
+		Line{Label: c.Demo.Help.Setting, Value: d.yesNo(s.Present), Source: d.source(keyPresent)},
 	)
 	return lines
 }
@@ -104,7 +105,7 @@ func (d describer) source(key string) string {
 	src := d.s.SourceOf(key)
 	if src.Kind == FromDefault {
 		switch key {
-		case keyPollInterval, keyTheme, keyLang, keyRevealSecrets, keyPlain, keyInvertQR:
+		case keyPollInterval, keyTheme, keyLang, keyRevealSecrets, keyPlain, keyInvertQR, keyPresent:
 			return d.c.Config.Default
 		}
 		return ""

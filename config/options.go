@@ -36,6 +36,7 @@ const (
 	keyRevealSecrets = "reveal_secrets"
 	keyPlain         = "plain"
 	keyInvertQR      = "invert_qr"
+	keyPresent       = "present"
 	keyProfile       = "profile"
 	keyConfig        = "config"
 
@@ -73,6 +74,7 @@ var options = []Option{
 	{Key: keyConfig, Usage: func(c *i18n.Catalog) string { return c.Flags.Config }},
 	{Key: keyHelpdeskClientID, Env: "AUTH0_HELPDESK_CLIENT_ID", Usage: func(c *i18n.Catalog) string { return c.Flags.HelpdeskClientID }},
 	{Key: keyHelpdeskSecret, Env: "AUTH0_HELPDESK_CLIENT_SECRET", Usage: func(c *i18n.Catalog) string { return c.Flags.HelpdeskClientSecret }},
+	{Key: keyPresent, Bool: true, Usage: func(c *i18n.Catalog) string { return c.Demo.Help.PresentSetting }},
 }
 
 // Options lists every setting that has a command-line flag.
@@ -91,6 +93,7 @@ var profileKeys = []string{
 	keyDomain, keyClientID, keyClientSecret, keySecretFile, keySecretEnv, keyAudience, keyRealm,
 	keyUsername, keyPollInterval, keyTheme, keyLang, keyRevealSecrets, keyPlain, keyInvertQR,
 	keyHelpdeskClientID, keyHelpdeskSecret, keyHelpdeskSecretFile, keyHelpdeskSecretEnv,
+	keyPresent,
 }
 
 // secretKeys are the two secrets a profile holds, each with its file and

@@ -35,6 +35,8 @@ type Settings struct {
 	RevealSecrets bool
 	Plain         bool
 	InvertQR      bool
+	// Present is presenter mode: for a projector, secrets masked.
+	Present bool
 
 	Profile    string   // selected profile, "" when none
 	File       string   // config file consulted, "" when no path could be worked out

@@ -30,7 +30,7 @@ func (l *loader) apply() {
 	s := &l.s
 	texts := map[string]*string{keyClientID: &s.ClientID, keyClientSecret: &s.ClientSecret, keyAudience: &s.Audience, keyRealm: &s.Realm, keyUsername: &s.Username,
 		keyHelpdeskClientID: &s.HelpdeskClientID, keyHelpdeskSecret: &s.HelpdeskClientSecret}
-	switches := map[string]*bool{keyRevealSecrets: &s.RevealSecrets, keyPlain: &s.Plain, keyInvertQR: &s.InvertQR}
+	switches := map[string]*bool{keyRevealSecrets: &s.RevealSecrets, keyPlain: &s.Plain, keyInvertQR: &s.InvertQR, keyPresent: &s.Present}
 	for _, o := range options {
 		v, ok := l.raw[o.Key]
 		if !ok {

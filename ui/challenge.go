@@ -77,6 +77,9 @@ func (s *challengeScreen) enter(f *flow.Factor, oobCode string) tea.Cmd {
 	// A code shows as it is typed: each works once, and 24 characters are
 	// easy to mistype (README, "Recovery codes").
 	s.input.EchoMode = textinput.EchoNormal
+	if s.masksSecrets() && f == flow.RecoveryCode {
+		s.input.EchoMode, s.input.EchoCharacter = textinput.EchoPassword, '•'
+	}
 	return s.input.Focus()
 }
 

@@ -95,8 +95,12 @@ func (e *enrollScreen) qrCodes() map[int]*qr.Code {
 	look := qrLook{dark: e.isDark, noColor: e.noColor, drawn: true}
 	if e.codesFor != look {
 		e.codesFor, e.codes, e.codeErr = look, map[int]*qr.Code{}, nil
-		for _, zone := range []int{2, 1} {
-			code, err := qr.Render(e.association.BarcodeURI, qr.Options{QuietZone: zone, Invert: e.opts.InvertQR, Style: e.qrStyle()})
+		for _, zone := range e.qrZones() {
+			o := qr.Options{QuietZone: zone, Invert: e.opts.InvertQR, Style: e.qrStyle()}
+			if zone < 0 { // presenter mode's full blocks (present.go)
+				o.QuietZone, o.FullBlock = -zone, true
+			}
+			code, err := qr.Render(e.association.BarcodeURI, o)
 			if err != nil {
 				e.codes, e.codeErr = nil, err
 				break

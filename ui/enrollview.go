@@ -155,7 +155,9 @@ func (e *enrollScreen) blocks(w int, withCode bool) []textBlock {
 	if !withCode {
 		link.rank, link.cut = rankRecovery+1, true // last, in the rows left
 	}
-	blocks = append(blocks, link)
+	if !e.masksSecrets() { // the link holds the enrollment's secret
+		blocks = append(blocks, link)
+	}
 	if withCode && len(e.association.RecoveryCodes) > 0 {
 		blocks = append(blocks, textBlock{lines: lines(paint(e.st.Muted, wrap(t.RecoveryHint, w))), rank: rankRecovery})
 	}

@@ -12,7 +12,7 @@ import (
 // and what its answer means, e.g. "POST /mfa/associate → 200: an
 // enrollment ticket, valid 5 minutes".
 func (m *Model) explainLast() string {
-	if m.opts.Trace == nil || m.current.ID() == screenHome {
+	if m.opts.Trace == nil || m.current.ID() == screenHome || m.explainHidden() {
 		return ""
 	}
 	n := m.opts.Trace.Len()

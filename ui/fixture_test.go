@@ -69,6 +69,7 @@ type fixtureOptions struct {
 	realTenant    bool
 	lang          i18n.Lang
 	start         Journey // the command's flow (mfapush challenge…); home by default
+	present       bool    // presenter mode
 }
 
 func newFixture(t testing.TB, o fixtureOptions) *fixture {
@@ -96,6 +97,7 @@ func newFixture(t testing.TB, o fixtureOptions) *fixture {
 		Catalog: i18n.For(o.lang),
 		Trace:   trace.NewLog(),
 		Start:   o.start,
+		Present: o.present,
 	}
 	if !o.realTenant {
 		f.phone = &staticPhone{devices: []flow.PhoneDevice{{ID: "dev_BBTKYpxKHOXVBnql", UserID: "auth0|bob", Name: "Bob's phone"}}}

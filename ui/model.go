@@ -48,6 +48,9 @@ type Model struct {
 
 	header memo[headerKey] // drawn once per user and width
 	footer memo[footerKey] // the help line, drawn once per set of keys
+
+	caption     CaptionMsg // what happens, for an audience (caption.go)
+	captionMemo memo[captionKey]
 }
 
 // New builds the root model.
@@ -158,6 +161,9 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return m.updatePhone(msg)
 	case clearStatusMsg:
 		m.clearStatus(msg)
+	case CaptionMsg:
+		m.caption = msg
+		m.layout()
 	default:
 		// The screen's own messages: its wait's polls, a save's answer.
 		return m.updateScreen(msg)

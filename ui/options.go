@@ -57,4 +57,8 @@ type Options struct {
 	// Trace holds the session's HTTP exchanges for the trace screen; nil
 	// turns the trace off.
 	Trace *trace.Log
+	// Present is presenter mode (present.go): sized for a projector, a
+	// caption for each screen, secrets masked whatever else is set, the
+	// line that explains the last call off until the trace is opened.
+	Present bool
 }

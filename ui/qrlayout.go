@@ -33,10 +33,14 @@ type qrLayout struct {
 	place qrPlacement
 }
 
-// rank orders layouts: the placement first, then the wider quiet zone.
+// rank orders layouts: presenter mode's full blocks first, then the
+// placement, then the wider quiet zone.
 func (l qrLayout) rank() int {
 	r := 2 * int(l.place)
-	if l.code != nil && l.code.Width()-l.code.Modules() > 2 {
+	if l.code != nil && l.code.FullBlock() {
+		r += 2 * (int(qrBeside) + 1)
+	}
+	if l.code != nil && l.code.QuietZone() > 1 {
 		r++
 	}
 	return r
@@ -44,20 +48,22 @@ func (l qrLayout) rank() int {
 
 // layout is the best layout of the enrollment screen in a body of w×h:
 // text beside the code, else under it, else one line under it; the wider
-// quiet zone first at each step.
+// quiet zone first at each step. Presenter mode's full-block codes come
+// before any half-block one: across a room, the code's size matters most.
 func (e *enrollScreen) layout(w, h int) qrLayout {
-	codes := []*qr.Code{e.codes[2], e.codes[1]}
-	for _, fits := range []struct {
-		place qrPlacement
-		ok    func(c *qr.Code) bool
-	}{
-		{qrBeside, func(c *qr.Code) bool { return c.Width()+qrGap+minTextColumn <= w && c.Height()+2 <= h }},
-		{qrStacked, func(c *qr.Code) bool { return c.Width() <= w && c.Height()+2 <= h }},
-		{qrBare, func(c *qr.Code) bool { return c.Width() <= w && c.Height()+1 <= h }},
-	} {
-		for _, c := range codes {
-			if c != nil && fits.ok(c) {
-				return qrLayout{code: c, place: fits.place}
+	for _, codes := range e.codeGroups() {
+		for _, fits := range []struct {
+			place qrPlacement
+			ok    func(c *qr.Code) bool
+		}{
+			{qrBeside, func(c *qr.Code) bool { return c.Width()+qrGap+minTextColumn <= w && c.Height()+2 <= h }},
+			{qrStacked, func(c *qr.Code) bool { return c.Width() <= w && c.Height()+2 <= h }},
+			{qrBare, func(c *qr.Code) bool { return c.Width() <= w && c.Height()+1 <= h }},
+		} {
+			for _, c := range codes {
+				if c != nil && fits.ok(c) {
+					return qrLayout{code: c, place: fits.place}
+				}
 			}
 		}
 	}

@@ -94,8 +94,14 @@ func (r *recoveryBox) view(title, hint string, w int) string {
 		grouped := make([]string, len(r.codes))
 		for i, c := range r.codes {
 			grouped[i] = groupCode(c)
+			if r.masksSecrets() {
+				grouped[i] = maskCode(grouped[i])
+			}
 		}
 		b.WriteString(r.st.RecoveryCode.Render(strings.Join(grouped, "\n")) + "\n")
+		if r.masksSecrets() {
+			b.WriteString(r.st.Accent.Render(wrap(r.t.Demo.RecoveryMasked, w)) + "\n")
+		}
 	}
 	switch {
 	case r.saveErr != "":

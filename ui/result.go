@@ -45,6 +45,9 @@ func (r *resultScreen) ID() screenID { return screenResult }
 func (r *resultScreen) ticking() bool { return true }
 
 func (r *resultScreen) ShortHelp() []key.Binding {
+	if r.masksSecrets() {
+		return []key.Binding{r.k.Up, r.k.Down, r.k.Home, r.k.Quit}
+	}
 	return []key.Binding{r.k.Reveal, r.k.Up, r.k.Down, r.k.Home, r.k.Quit}
 }
 
@@ -53,7 +56,7 @@ func (r *resultScreen) Update(msg tea.Msg) (tea.Cmd, intent) {
 	switch {
 	case !ok:
 	case key.Matches(k, r.k.Reveal):
-		r.revealed = !r.revealed
+		r.revealed = !r.revealed && !r.masksSecrets()
 	case key.Matches(k, r.k.Home):
 		return nil, goHome{}
 	case key.Matches(k, r.k.Back):
@@ -107,6 +110,10 @@ func (r *resultScreen) content(w int) string {
 	valueW := max(w-resultLabelWidth, 10)
 	secret := func(label, token string) {
 		if token == "" {
+			return
+		}
+		if r.masksSecrets() {
+			row(label, paint(r.st.Muted, r.t.Demo.Masked))
 			return
 		}
 		if !r.revealed {

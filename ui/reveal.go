@@ -27,7 +27,7 @@ func (tr *traceScreen) typing() bool { return tr.reveal != nil }
 // show: none when it was revealed from the start (--reveal-secrets).
 func (tr *traceScreen) canReveal() bool {
 	ex, ok := tr.selected()
-	if !ok || ex.Revealed {
+	if !ok || ex.Revealed || tr.masksSecrets() {
 		return false
 	}
 	_, kept := ex.WithSecrets()

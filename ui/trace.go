@@ -17,6 +17,7 @@ import (
 // line each, and one of them in full with the curl command that replays it.
 // It opens over any screen; the flow underneath goes on.
 type traceScreen struct {
+	asked bool // opened once: presenter mode then shows the line that explains the last call
 	*common
 	open    bool
 	cursor  int
@@ -76,6 +77,7 @@ func (tr *traceScreen) changed() tea.Cmd {
 
 func (tr *traceScreen) toggle() {
 	tr.open = !tr.open
+	tr.asked = tr.asked || tr.open
 	tr.detail, tr.revealed, tr.reveal = false, false, nil
 	if tr.open {
 		tr.entries, tr.dropped = tr.opts.Trace.Snapshot()

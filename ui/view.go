@@ -75,6 +75,7 @@ func (m *Model) render() string {
 	if explain != "" {
 		lines = appendFitted(lines, " "+paint(m.st.Muted, "⇄ "+explain), w)
 	}
+	lines = m.appendCaption(lines, w)
 	for i, l := range body {
 		if side {
 			l += " " + phone[i]
@@ -153,6 +154,9 @@ func (m *Model) footerFor(w int, all bool) string {
 // shows the full help beside or under its QR code, never over it, and the
 // footer then keeps the short help.
 func (m *Model) currentFooter(w int) string {
+	if m.caption.Keys != "" {
+		return m.captionKeys()
+	}
 	return m.footerFor(w, m.help.ShowAll && !m.helpInBody())
 }
 
@@ -160,7 +164,7 @@ func (m *Model) currentFooter(w int) string {
 // line), the line that explains the last call, a status note, the phone
 // folded into its line, and the footer.
 func (m *Model) chromeRows(phoneLine bool, footerRows int) int {
-	rows := 1 + footerRows
+	rows := 1 + footerRows + m.captionRows()
 	if phoneLine {
 		rows++
 	}

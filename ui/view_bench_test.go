@@ -14,9 +14,9 @@ import (
 // Besides wall time it reports cpu-ns/op, the thread's CPU time, which a
 // busy machine does not inflate.
 func BenchmarkView(b *testing.B) {
-	for _, sc := range scenarios {
+	for _, sc := range benchScenarios() {
 		b.Run(sc.name, func(b *testing.B) {
-			f := newFixture(b, fixtureOptions{width: 100, height: 34})
+			f := newFixture(b, fixtureOptions{width: 100, height: 34, present: sc.present})
 			sc.setup(f)
 			var v tea.View
 			b.ReportAllocs()
@@ -40,14 +40,14 @@ func BenchmarkView(b *testing.B) {
 // the screen each time, so nothing drawn before is kept. Only View is
 // timed (cpu-ns/op); wall time includes the setup.
 func BenchmarkViewFirst(b *testing.B) {
-	for _, sc := range scenarios {
+	for _, sc := range benchScenarios() {
 		b.Run(sc.name, func(b *testing.B) {
 			runtime.LockOSThread()
 			defer runtime.UnlockOSThread()
 			var cpu time.Duration
 			b.ReportAllocs()
 			for b.Loop() {
-				f := newFixture(b, fixtureOptions{width: 100, height: 34})
+				f := newFixture(b, fixtureOptions{width: 100, height: 34, present: sc.present})
 				sc.setup(f)
 				cpu0, ok := threadCPU()
 				v := f.m.View()
@@ -63,4 +63,28 @@ func BenchmarkViewFirst(b *testing.B) {
 			}
 		})
 	}
+}
+
+// benchScenario is a golden-file scenario, in presenter mode or not.
+type benchScenario struct {
+	name    string
+	setup   func(f *fixture)
+	present bool
+}
+
+// benchScenarios are the golden-file scenarios, then those presenter
+// mode draws differently (a caption, masked secrets, its QR codes), in
+// presenter mode, named present_*.
+func benchScenarios() []benchScenario {
+	var out []benchScenario
+	for _, sc := range scenarios {
+		out = append(out, benchScenario{name: sc.name, setup: sc.setup})
+	}
+	for _, sc := range scenarios {
+		switch sc.name {
+		case "home", "signin", "enroll", "enrolled", "list", "challenge", "challenge_otp", "new_recovery_code", "trace_detail", "result":
+			out = append(out, benchScenario{name: "present_" + sc.name, setup: sc.setup, present: true})
+		}
+	}
+	return out
 }

@@ -88,6 +88,11 @@ var readmeCases = []readmeCase{
 	{name: "the interface", match: func(c string) bool {
 		return c == "mfapush" || c == "mfapush enroll" || c == "mfapush challenge" || c == "mfapush authenticators"
 	}, reason: "opens the interface, which needs a person at a terminal (TestTUIExitStatuses runs it on a pseudo-terminal)"},
+	{name: "the demo", match: func(c string) bool {
+		return c == "mfapush demo" || c == "mfapush --present" || strings.HasPrefix(c, "mfapush demo --")
+	}, reason: "plays to a person at a terminal (TestDemoOnATerminal runs it on a pseudo-terminal)"},
+	{name: "the README's animation", match: startsWith("go run . demo --record /tmp/demo.cast --size 100x34"),
+		reason: "rewrites docs/images/demo.svg; TestDemoRecordsTheWholeStory records the story without a terminal and plays it back"},
 	{name: "a recording", match: is("mfapush --record demo.cast"),
 		reason: "opens the interface, which needs a person at a terminal (TestRecordMasksTheSecretsTheScreenShowed records a run on a pseudo-terminal)"},
 	{name: "a real tenant", match: func(c string) bool {

@@ -3,6 +3,7 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 
 	tea "charm.land/bubbletea/v2"
@@ -56,6 +57,11 @@ func startRecording(cmd *cobra.Command, catalog *i18n.Catalog) (*recording, erro
 	if err != nil {
 		return nil, fmt.Errorf(catalog.CLI.RecordFailed, path, err)
 	}
+	return newRecording(path, width, height, catalog)
+}
+
+// newRecording starts recording to path a terminal of that size.
+func newRecording(path string, width, height int, catalog *i18n.Catalog) (*recording, error) {
 	// Private, as the codes a person saves: a recording tells what was done.
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
 	if err != nil {
@@ -114,8 +120,14 @@ func (r *recording) programOptions() []tea.ProgramOption {
 	if r.rec == nil {
 		return nil
 	}
+	return r.programOptionsTo(recordedTerminal{File: os.Stdout, tee: r.rec.Tee(os.Stdout)})
+}
+
+// programOptionsTo are programOptions for a program whose output is out
+// (which writes to the recording).
+func (r *recording) programOptionsTo(out io.Writer) []tea.ProgramOption {
 	return []tea.ProgramOption{
-		tea.WithOutput(recordedTerminal{File: os.Stdout, tee: r.rec.Tee(os.Stdout)}),
+		tea.WithOutput(out),
 		tea.WithFilter(func(_ tea.Model, msg tea.Msg) tea.Msg {
 			if size, ok := msg.(tea.WindowSizeMsg); ok {
 				r.rec.Resize(size.Width, size.Height)

@@ -55,6 +55,7 @@ func newRootCommand(t *i18n.Catalog) *cobra.Command {
 		newJourneyCommand("challenge", t.Help.Challenge, t.Help.Examples.Challenge, ui.JourneyChallenge, t),
 		newJourneyCommand("authenticators", t.Help.Authenticators, t.Help.Examples.Authenticators, ui.JourneyManage, t),
 		newSandboxCommand(t), newConfigCommand(t), newDecodeCommand(t), newVersionCommand(t),
+		newDemoCommand(t),
 	)
 	localizeCobra(root, t)
 	return root

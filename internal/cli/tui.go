@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strings"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/term"
@@ -45,6 +46,9 @@ func runInteractive(cmd *cobra.Command, start ui.Journey) error {
 	if !term.IsTerminal(os.Stdout.Fd()) || !term.IsTerminal(os.Stdin.Fd()) {
 		return errors.New(catalog.CLI.NeedsTerminal)
 	}
+	if s.Present {
+		s.RevealSecrets = false // presenter mode masks them, whatever else says
+	}
 	log := trace.NewLog()
 	t, err := openTenant(s, log.Observe)
 	if err != nil {
@@ -63,12 +67,12 @@ func runInteractive(cmd *cobra.Command, start ui.Journey) error {
 	env := flow.Env{Client: t.client, Ctx: cmd.Context(), PollInterval: s.PollInterval}
 	opts := ui.Options{
 		Env: env, Start: start, Username: s.Username, Realm: s.Realm, Audience: s.Audience,
-		Theme: themeOf(s.Theme), Catalog: catalog, InvertQR: s.InvertQR, Trace: log,
+		Theme: themeOf(s.Theme), Catalog: catalog, InvertQR: s.InvertQR, Trace: log, Present: s.Present,
 	}
 	if t.sandbox != nil {
 		opts.Sandbox = true
 		opts.Phone = sandboxphone.New(t.sandbox.Phone)
-		opts.DemoUsers = func() []ui.DemoUser { return demoUsers(t, catalog) }
+		opts.DemoUsers = func() []ui.DemoUser { return demoUsers(t, catalog, s.Present) }
 	}
 	model := ui.New(decorateOptions(opts))
 	// Signals end the context, and with it the program, which restores the
@@ -79,12 +83,7 @@ func runInteractive(cmd *cobra.Command, start ui.Journey) error {
 	if recordErr := recording.close(catalog); recordErr != nil {
 		fmt.Fprintf(cmd.ErrOrStderr(), catalog.CLI.Warning+"\n", recordErr)
 	}
-	switch {
-	case errors.Is(err, tea.ErrProgramPanic):
-		// Bubble Tea restored the terminal and printed the panic; a crash
-		// is no success, whatever was done before it.
-		return errors.New("mfapush stopped on an internal error (shown above); the terminal was restored")
-	case err != nil && !errors.Is(err, tea.ErrProgramKilled):
+	if err := programFailure(err); err != nil {
 		return err
 	}
 	if summary := model.Summary(); summary != "" {
@@ -95,6 +94,20 @@ func runInteractive(cmd *cobra.Command, start ui.Journey) error {
 	}
 	if code := model.ExitCode(); code != exitcode.OK {
 		return &ExitError{Code: code, Err: errReported}
+	}
+	return nil
+}
+
+// programFailure is the error a program's run ends the command with: none
+// when it ended as asked, a context ending it included.
+func programFailure(err error) error {
+	switch {
+	case errors.Is(err, tea.ErrProgramPanic):
+		// Bubble Tea restored the terminal and printed the panic; a crash
+		// is no success, whatever was done before it.
+		return errors.New("mfapush stopped on an internal error (shown above); the terminal was restored")
+	case err != nil && !errors.Is(err, tea.ErrProgramKilled):
+		return err
 	}
 	return nil
 }
@@ -131,13 +144,19 @@ func themeOf(s string) ui.Theme {
 	return ui.ThemeAuto
 }
 
-func demoUsers(t *tenant, catalog *i18n.Catalog) []ui.DemoUser {
+// demoUsers are the sandbox's users for its home screen; presenter mode
+// masks their recovery codes.
+func demoUsers(t *tenant, catalog *i18n.Catalog, masked bool) []ui.DemoUser {
 	users := t.sandbox.Tenant.Users()
 	out := make([]ui.DemoUser, 0, len(users))
 	for _, u := range users {
 		note := catalog.Home.DemoNotEnrolled
 		if u.Enrolled {
-			note = fmt.Sprintf(catalog.Home.DemoEnrolled, u.RecoveryCode)
+			code := u.RecoveryCode
+			if masked {
+				code = strings.Repeat("•", len(code))
+			}
+			note = fmt.Sprintf(catalog.Home.DemoEnrolled, code)
 		}
 		out = append(out, ui.DemoUser{Email: u.Email, Password: u.Password, Note: note})
 	}

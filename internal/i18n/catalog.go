@@ -447,6 +447,9 @@ type Catalog struct {
 		Enroll     string // %s: factor types
 		NotAllowed string // %s %s: the factor asked for, the allowed ones
 	}
+
+	// Demo is mfapush demo and presenter mode (demo.go).
+	Demo DemoWords
 }
 
 // ProblemText explains one kind of failure: what happened and how to fix it.

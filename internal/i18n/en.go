@@ -474,6 +474,7 @@ func englishCatalog() Catalog {
 	c.Requirements.Enroll = "Auth0's mfa_requirements: enroll %s first."
 	c.Requirements.NotAllowed = "Auth0's mfa_requirements do not allow %s for this user, only: %s."
 	c.Config = englishConfig()
+	c.Demo = englishDemo()
 	c.Help.Headings.Usage, c.Help.Headings.Examples = "USAGE", "EXAMPLES"
 	c.Help.Headings.Flags, c.Help.Headings.FlagsPlaceholder = "FLAGS", "[--flags]"
 	c.Help.Headings.CommandPlaceholder = "[command]"

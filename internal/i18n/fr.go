@@ -479,6 +479,7 @@ func frenchCatalog() Catalog {
 	c.Requirements.Enroll = "mfa_requirements d’Auth0 : inscrire d’abord %s."
 	c.Requirements.NotAllowed = "Les mfa_requirements d’Auth0 n’autorisent pas %s pour cet utilisateur, seulement : %s."
 	c.Config = frenchConfig()
+	c.Demo = frenchDemo()
 	c.Help.Headings.Usage, c.Help.Headings.Examples = "UTILISATION", "EXEMPLES"
 	c.Help.Headings.Flags, c.Help.Headings.FlagsPlaceholder = "OPTIONS", "[--options]"
 	c.Help.Headings.CommandPlaceholder = "[commande]"

@@ -11,6 +11,8 @@ type Code struct {
 	text    string
 	width   int
 	modules int
+	quiet   int
+	full    bool
 }
 
 // Render encodes text at error correction level L and draws it in half
@@ -25,12 +27,17 @@ func Render(text string, opts Options) (*Code, error) {
 	if err != nil {
 		return nil, err
 	}
-	lines := halfBlockLines(code, o)
+	lines, width := halfBlockLines(code, o), code.Size+2*o.QuietZone
+	if o.FullBlock {
+		lines, width = fullBlockLines(code, o), 2*width
+	}
 	return &Code{
 		lines:   lines,
 		text:    strings.Join(lines, "\n"),
-		width:   code.Size + 2*o.QuietZone,
+		width:   width,
 		modules: code.Size,
+		quiet:   o.QuietZone,
+		full:    o.FullBlock,
 	}, nil
 }
 
@@ -48,3 +55,9 @@ func (c *Code) Height() int { return len(c.lines) }
 
 // Modules is the number of modules a side, quiet zone excluded.
 func (c *Code) Modules() int { return c.modules }
+
+// QuietZone is the quiet zone's width in modules.
+func (c *Code) QuietZone() int { return c.quiet }
+
+// FullBlock reports whether a module is two full columns on one row.
+func (c *Code) FullBlock() bool { return c.full }

@@ -41,6 +41,10 @@ type Options struct {
 	// scanners that need a negative code (the --invert-qr flag).
 	Invert bool
 	Style  Style
+	// FullBlock draws each module as two full columns on one row, twice
+	// the half-block code's size each way: for a projector, where the
+	// code must scan from across a room.
+	FullBlock bool
 }
 
 const (

@@ -94,3 +94,34 @@ func TestDecodeNeedsThePolarity(t *testing.T) {
 		}
 	}
 }
+
+// TestFullBlockDecodes: a full-block code (two columns a module, one row)
+// reads back from screen text beside other text, at an odd or even
+// column, in every style and polarity, and is twice the half-block
+// code's size each way.
+func TestFullBlockDecodes(t *testing.T) {
+	for _, o := range append(allOptions(1), allOptions(2)...) {
+		o.FullBlock = true
+		code := mustRender(t, qrtest.URISandbox, o)
+		half := mustRender(t, qrtest.URISandbox, qr.Options{QuietZone: o.QuietZone, Style: o.Style, Invert: o.Invert})
+		if code.Width() != 2*half.Width() || code.Height() != code.Width()/2 || code.Height() < 2*half.Height()-1 {
+			t.Errorf("%+v: %dx%d beside the half-block %dx%d", o, code.Width(), code.Height(), half.Width(), half.Height())
+		}
+		for _, left := range []string{"│ ", "│  "} {
+			var lines []string
+			for _, l := range code.Lines() {
+				if w := ansi.StringWidth(l); w != code.Width() {
+					t.Fatalf("a line is %d columns, the code %d", w, code.Width())
+				}
+				lines = append(lines, left+l+"  1. Open Guardian")
+			}
+			screen := strings.Join(lines, "\n")
+			for _, text := range []string{ansi.Strip(screen), screen} {
+				got, err := qrtest.Decode(text, qrtest.PolarityOf(o))
+				if err != nil || got != qrtest.URISandbox {
+					t.Fatalf("%+v after %q: %q, %v", o, left, got, err)
+				}
+			}
+		}
+	}
+}

@@ -36,13 +36,27 @@ func PolarityOf(o qr.Options) Polarity {
 	return DarkInk
 }
 
-// Decode finds a half-block QR code in screen text, with or without escape
+// Decode finds a QR code in screen text, with or without escape
 // sequences, among whatever else the screen shows, and decodes it. The code
-// must have one module per column and two per row, as qr.Render draws, and a
-// quiet zone of at least one module.
+// must have one module per column and two per row, as qr.Render draws, or
+// two columns a module on one row (qr.Options.FullBlock), and a quiet zone
+// of at least one module.
 func Decode(screenText string, p Polarity) (string, error) {
-	g := modulePixels(parseScreen(screenText), p)
-	found, finders := g.codes()
+	whole := modulePixels(parseScreen(screenText), p)
+	// A half-block code has a pixel a module; a full-block one (two
+	// columns on one row) four, read at every other column and row from
+	// either parity of column.
+	var g pixels
+	var found []square
+	finders := 0
+	for _, grid := range []pixels{whole, whole.halved(0), whole.halved(1)} {
+		var n int
+		if found, n = grid.codes(); len(found) > 0 {
+			g = grid
+			break
+		}
+		finders = max(finders, n)
+	}
 	if len(found) == 0 {
 		return "", fmt.Errorf("qrtest: no QR code with a quiet zone in the screen text (%d finder patterns)", finders)
 	}

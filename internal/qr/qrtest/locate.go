@@ -123,3 +123,16 @@ func (g pixels) image(s square) image.Image {
 }
 
 func abs(n int) int { return max(n, -n) }
+
+// halved is the grid read at every other column from column from, and
+// every other row: a full-block code's modules, a pixel each.
+func (g pixels) halved(from int) pixels {
+	h := pixels{w: (g.w - from) / 2, h: g.h / 2}
+	h.p = make([]pixel, h.w*h.h)
+	for y := range h.h {
+		for x := range h.w {
+			h.p[y*h.w+x] = g.at(from+2*x, 2*y)
+		}
+	}
+	return h
+}
