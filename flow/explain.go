@@ -57,6 +57,16 @@ func ProblemText(c *i18n.Catalog, k ProblemKind) i18n.ProblemText {
 		return p.AccessExpired
 	case ProblemAccessRefused:
 		return p.AccessRefused
+	case ProblemHelpdeskScope:
+		return c.Helpdesk.Problem.Scope
+	case ProblemUserNotFound:
+		return c.Helpdesk.Problem.UserNotFound
+	case ProblemHelpdeskGrant:
+		return c.Helpdesk.Problem.Grant
+	case ProblemNoPushToVerify:
+		return c.Helpdesk.Problem.NoPush
+	case ProblemBindingMessage:
+		return c.Helpdesk.Problem.BindingMessage
 	}
 	return p.Unknown
 }

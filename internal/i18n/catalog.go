@@ -447,6 +447,8 @@ type Catalog struct {
 		Enroll     string // %s: factor types
 		NotAllowed string // %s %s: the factor asked for, the allowed ones
 	}
+
+	Helpdesk HelpdeskWords
 }
 
 // ProblemText explains one kind of failure: what happened and how to fix it.

@@ -512,5 +512,6 @@ var english = func() Catalog {
 	ex.Decode = `  # Decode a token copied to the clipboard
   pbpaste | mfapush decode`
 
+	c.Helpdesk = englishHelpdesk()
 	return c
 }()

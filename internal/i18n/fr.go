@@ -517,5 +517,6 @@ var french = func() Catalog {
 	ex.Decode = `  # Décoder un jeton copié dans le presse-papiers
   pbpaste | mfapush decode`
 
+	c.Helpdesk = frenchHelpdesk()
 	return c
 }()

@@ -37,7 +37,8 @@ func (s phone) Notifications() []flow.PhoneNotification {
 	out := make([]flow.PhoneNotification, len(notes))
 	for i, n := range notes {
 		out[i] = flow.PhoneNotification{ID: n.ID, DeviceID: n.DeviceID, UserID: n.UserID,
-			CreatedAt: n.CreatedAt, ExpiresAt: n.ExpiresAt, App: auth0.CleanText(n.App), OS: auth0.CleanText(n.OS)}
+			CreatedAt: n.CreatedAt, ExpiresAt: n.ExpiresAt, App: auth0.CleanText(n.App), OS: auth0.CleanText(n.OS),
+			BindingMessage: auth0.CleanText(n.BindingMessage)}
 	}
 	return out
 }

@@ -48,3 +48,23 @@ func TestDismissOnPhone(t *testing.T) {
 		t.Errorf("approve after dismissal: %v", err)
 	}
 }
+
+// A helpdesk's CIBA push reaches the phone panel with its binding message.
+func TestBindingMessageReachesThePanel(t *testing.T) {
+	srv := sandboxtest.Start(t, sandbox.Options{})
+	helpdesk := srv.HelpdeskClient(t, auth0.Config{}, false)
+	ctx := context.Background()
+	var bob string
+	for _, u := range srv.Tenant.Users() {
+		if u.Email == "bob@example.com" {
+			bob = u.UserID
+		}
+	}
+	if _, err := helpdesk.BackchannelAuthorize(ctx, auth0.BackchannelRequest{UserID: bob, BindingMessage: "Helpdesk-4821"}); err != nil {
+		t.Fatal(err)
+	}
+	notes := sandboxphone.New(srv.Phone).Notifications()
+	if len(notes) != 1 || notes[0].BindingMessage != "Helpdesk-4821" {
+		t.Errorf("notifications %+v", notes)
+	}
+}

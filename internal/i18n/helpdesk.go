@@ -1,0 +1,69 @@
+package i18n
+
+// HelpdeskWords are what the helpdesk says: its problems, its plain
+// commands and their help, and its screens. Formats take ids, emails and
+// names from Auth0 as arguments, never as the format.
+type HelpdeskWords struct {
+	Problem struct {
+		Scope          ProblemText // Fix %s %s: the scopes, the dashboard place
+		NotAuthorized  string      // %s: the dashboard place
+		UserNotFound   ProblemText
+		Grant          ProblemText
+		NoPush         ProblemText
+		BindingMessage ProblemText
+		NoApplication  string // no helpdesk application is configured
+		NoUser         string // %s: email
+		SeveralUsers   string // %d %s: how many, email
+		NoSuchUser     string // %s %s: the --user-id or --connection given, email
+	}
+
+	// Plain is the plain commands' lines.
+	Plain struct {
+		Finding         string // %s: email
+		UserLine        string // %s %s %s: user id, connection, name
+		Card            string // %s: email
+		Never           string
+		Blocked, Active string
+		MethodLine      string // %s %s %s %s %s %s: type, name, confirmed, created, last used, id
+		Confirmed       string
+		Pending         string
+		NoMethods       string
+		Enrollments     string
+		EnrollmentLine  string // %s %s %s %s: status, type, name, id
+		NoEnrollments   string
+		Verifying       string // %s %s: user, binding message
+		ReadAloud       string // %s: binding message
+		Waiting         string // %s %s: next check, time left
+		Verified        string // %s %s: user, clock time
+		Rejected        string // %s: user
+		Expired         string
+		TicketFor       string // %s: user
+		TicketLink      string
+		TicketMailed    string // %s: email
+		TicketExpiry    string // %s: lifetime
+		RecoveryFor     string // %s: user
+		RecoveryOnce    string
+		ResetChoose     string
+		ResetConfirm    string // %s: email (the prompt)
+		ResetNoYes      string // %s: the flag
+		ResetMismatch   string
+		ResetOne        string // %s %s: method id, user
+		ResetAll        string // %s: user
+		NoSuchMethod    string // %s: method id
+		Unaudited       string // %s: the error
+		LogEmpty        string // %s: path
+		LogSkipped      string // %d: lines
+		LogHeader       string // time, user, tenant, action, outcome…
+		MessageMade     string // %s: the message made up
+		ChooseFlags     string
+		BothMethodFlags string
+	}
+
+	// Help is the commands' help.
+	Help struct {
+		User, UserShow, Verify, Ticket, Reset, RecoveryCode, Helpdesk, Log string
+		ExUserShow, ExVerify, ExTicket, ExReset, ExRecoveryCode, ExLog     string
+		FlagMessage, FlagUserID, FlagConnection, FlagMethod, FlagAll       string
+		FlagYes, FlagSendMail, FlagLocale                                  string
+	}
+}
