@@ -248,3 +248,32 @@ func TestVerifyWithoutPushSaysSo(t *testing.T) {
 		t.Errorf("problem %+v", p)
 	}
 }
+
+func TestHelpdeskCommandsAnswerTheirMessages(t *testing.T) {
+	_, h, _ := helpdeskWorld(t, false)
+	found, ok := FindUsersCmd(h, "carol@example.com")().(FoundMsg)
+	if !ok || found.Err != nil || len(found.Users) != 2 {
+		t.Fatalf("found %+v", found)
+	}
+	card, ok := CardCmd(h, found.Users[0].UserID)().(CardMsg)
+	if !ok || card.Err != nil || card.User.UserID != found.Users[0].UserID {
+		t.Fatalf("card %+v", card)
+	}
+	ticket, ok := CreateTicketCmd(h, card.User.UserID, TicketOptions{})().(TicketMsg)
+	if !ok || ticket.Err != nil || ticket.URL == "" {
+		t.Fatalf("ticket %+v", ticket)
+	}
+	code, ok := RegenerateRecoveryCodeCmd(h, card.User.UserID)().(RecoveryCodeMsg)
+	if !ok || code.Err != nil || code.Code == "" {
+		t.Fatalf("code %+v", code)
+	}
+	reset, ok := ResetCmd(h, card.User.UserID, "", nil)().(ResetMsg)
+	if !ok || reset.Err != nil || !reset.All {
+		t.Fatalf("reset %+v", reset)
+	}
+	bob := userOf(t, h, "bob@example.com")
+	started, ok := StartVerifyCmd(h, bob, "Helpdesk-1")().(VerifyStartedMsg)
+	if !ok || started.Err != nil || started.AuthReqID == "" {
+		t.Fatalf("verify %+v", started)
+	}
+}
