@@ -17,7 +17,7 @@ import (
 func DiagnoseHelpdesk(err error) Problem {
 	var binding *auth0.BindingMessageError
 	if errors.As(err, &binding) {
-		return Problem{Kind: ProblemBindingMessage, Text: err.Error()}
+		return Problem{Kind: ProblemBindingMessage} // the fix states the rule in the user's language
 	}
 	p := Diagnose(err)
 	me, isManagement := management.AsError(err)

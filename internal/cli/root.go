@@ -56,6 +56,7 @@ func newRootCommand(t *i18n.Catalog) *cobra.Command {
 		newJourneyCommand("authenticators", t.Help.Authenticators, t.Help.Examples.Authenticators, ui.JourneyManage, t),
 		newSandboxCommand(t), newConfigCommand(t), newDecodeCommand(t), newVersionCommand(t),
 	)
+	root.AddCommand(helpdeskCommands(t)...)
 	localizeCobra(root, t)
 	return root
 }

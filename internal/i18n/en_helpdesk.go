@@ -16,20 +16,23 @@ func englishHelpdesk() HelpdeskWords {
 	p.NoApplication = "No helpdesk application is configured: set AUTH0_HELPDESK_CLIENT_ID and AUTH0_HELPDESK_CLIENT_SECRET, or helpdesk_client_id and helpdesk_client_secret in a profile (README, Helpdesk)."
 	p.NoUser = "No user has the email %s."
 	p.SeveralUsers = "%d users have the email %s: pass --user-id or --connection to pick one."
+	p.NeedsEmail = "%s takes one argument: the user's email."
 	p.NoSuchUser = "%s is none of the users with the email %s."
+
+	c := &w.Card
+	c.Name, c.UserID, c.Connection, c.LastLogin, c.State = "Name", "User id", "Connection", "Last login", "State"
+	c.Blocked, c.NotBlocked = "blocked", "not blocked"
+	c.Methods, c.NoMethods = "Authentication methods", "No authentication methods."
+	c.Enrollments, c.NoEnrollments = "Guardian enrollments", "No Guardian enrollments."
+	c.Confirmed, c.Pending, c.Never = "confirmed", "not confirmed", "never"
+	c.Type, c.MethodName, c.Created, c.LastUsed = "Type", "Name", "Created", "Last used"
 
 	pl := &w.Plain
 	pl.Finding = "Looking up %s…"
 	pl.UserLine = "%s  %s  %s"
 	pl.Card = "User %s:"
-	pl.Never = "never"
-	pl.Blocked, pl.Active = "blocked", "not blocked"
 	pl.MethodLine = "%s  %s  %s  created %s  last used %s  (%s)"
-	pl.Confirmed, pl.Pending = "confirmed", "not confirmed"
-	pl.NoMethods = "No authentication methods."
-	pl.Enrollments = "Guardian enrollments:"
 	pl.EnrollmentLine = "%s  %s  %s  (%s)"
-	pl.NoEnrollments = "No Guardian enrollments."
 	pl.Verifying = "Sending a push to %s with the message %s…"
 	pl.ReadAloud = "Read this to the caller: %s. They should see it on their phone before tapping Allow."
 	pl.Waiting = "Waiting for the caller's answer (next check in %s, %s left)"
@@ -54,7 +57,7 @@ func englishHelpdesk() HelpdeskWords {
 	pl.LogSkipped = "%d lines of the log could not be read."
 	pl.LogHeader = "TIME\tOS USER\tTENANT\tUSER\tACTION\tOUTCOME\tDETAIL"
 	pl.MessageMade = "No --message: using %s."
-	pl.ChooseFlags = "--user-id and --connection pick one of several users with the same email."
+	pl.ChooseFlags = "Run the command again with --user-id or --connection, taken from the list above."
 	pl.BothMethodFlags = "--method and --all cannot be used together."
 
 	h := &w.Help

@@ -16,20 +16,23 @@ func frenchHelpdesk() HelpdeskWords {
 	p.NoApplication = "Aucune application de support n'est configurée : définissez AUTH0_HELPDESK_CLIENT_ID et AUTH0_HELPDESK_CLIENT_SECRET, ou helpdesk_client_id et helpdesk_client_secret dans un profil (README, Helpdesk)."
 	p.NoUser = "Aucun utilisateur n'a l'e-mail %s."
 	p.SeveralUsers = "%d utilisateurs ont l'e-mail %s : passez --user-id ou --connection pour en choisir un."
+	p.NeedsEmail = "%s prend un argument : l'e-mail de l'utilisateur."
 	p.NoSuchUser = "%s ne correspond à aucun des utilisateurs ayant l'e-mail %s."
+
+	c := &w.Card
+	c.Name, c.UserID, c.Connection, c.LastLogin, c.State = "Nom", "Identifiant", "Connexion", "Dernière connexion", "État"
+	c.Blocked, c.NotBlocked = "bloqué", "non bloqué"
+	c.Methods, c.NoMethods = "Méthodes d'authentification", "Aucune méthode d'authentification."
+	c.Enrollments, c.NoEnrollments = "Inscriptions Guardian", "Aucune inscription Guardian."
+	c.Confirmed, c.Pending, c.Never = "confirmée", "non confirmée", "jamais"
+	c.Type, c.MethodName, c.Created, c.LastUsed = "Type", "Nom", "Créée", "Dernière utilisation"
 
 	pl := &w.Plain
 	pl.Finding = "Recherche de %s…"
 	pl.UserLine = "%s  %s  %s"
 	pl.Card = "Utilisateur %s :"
-	pl.Never = "jamais"
-	pl.Blocked, pl.Active = "bloqué", "non bloqué"
 	pl.MethodLine = "%s  %s  %s  créée le %s  dernière utilisation %s  (%s)"
-	pl.Confirmed, pl.Pending = "confirmée", "non confirmée"
-	pl.NoMethods = "Aucune méthode d'authentification."
-	pl.Enrollments = "Inscriptions Guardian :"
 	pl.EnrollmentLine = "%s  %s  %s  (%s)"
-	pl.NoEnrollments = "Aucune inscription Guardian."
 	pl.Verifying = "Envoi d'un push à %s avec le message %s…"
 	pl.ReadAloud = "Lisez-le à l'appelant : %s. Il doit le voir sur son téléphone avant de toucher Autoriser."
 	pl.Waiting = "En attente de la réponse de l'appelant (prochaine vérification dans %s, %s restantes)"
@@ -54,7 +57,7 @@ func frenchHelpdesk() HelpdeskWords {
 	pl.LogSkipped = "%d lignes du journal n'ont pas pu être lues."
 	pl.LogHeader = "HEURE\tUTILISATEUR OS\tTENANT\tUTILISATEUR\tACTION\tRÉSULTAT\tDÉTAIL"
 	pl.MessageMade = "Pas de --message : %s sera utilisé."
-	pl.ChooseFlags = "--user-id et --connection choisissent parmi plusieurs utilisateurs ayant le même e-mail."
+	pl.ChooseFlags = "Relancez la commande avec --user-id ou --connection, pris dans la liste ci-dessus."
 	pl.BothMethodFlags = "--method et --all ne peuvent pas être utilisés ensemble."
 
 	h := &w.Help

@@ -15,6 +15,14 @@ type HelpdeskWords struct {
 		NoUser         string // %s: email
 		SeveralUsers   string // %d %s: how many, email
 		NoSuchUser     string // %s %s: the --user-id or --connection given, email
+		NeedsEmail     string // %s: the command
+	}
+
+	// Card is the user card's labels, on screen and in plain lines.
+	Card struct {
+		Name, UserID, Connection, LastLogin, State, Blocked, NotBlocked string
+		Methods, NoMethods, Enrollments, NoEnrollments                  string
+		Confirmed, Pending, Never, Type, MethodName, Created, LastUsed  string
 	}
 
 	// Plain is the plain commands' lines.
@@ -22,15 +30,8 @@ type HelpdeskWords struct {
 		Finding         string // %s: email
 		UserLine        string // %s %s %s: user id, connection, name
 		Card            string // %s: email
-		Never           string
-		Blocked, Active string
 		MethodLine      string // %s %s %s %s %s %s: type, name, confirmed, created, last used, id
-		Confirmed       string
-		Pending         string
-		NoMethods       string
-		Enrollments     string
 		EnrollmentLine  string // %s %s %s %s: status, type, name, id
-		NoEnrollments   string
 		Verifying       string // %s %s: user, binding message
 		ReadAloud       string // %s: binding message
 		Waiting         string // %s %s: next check, time left
