@@ -95,3 +95,13 @@ func RegenerateRecoveryCodeCmd(h Helpdesk, userID string) tea.Cmd {
 		return RecoveryCodeMsg{RecoveryCodeIssued: v, Err: err}
 	}
 }
+
+// VerificationRecordedMsg answers RecordVerificationCmd.
+type VerificationRecordedMsg struct {
+	VerifiedCaller
+}
+
+// RecordVerificationCmd runs RecordVerification once the wait a has ended.
+func RecordVerificationCmd(h Helpdesk, userID string, a *Approval) tea.Cmd {
+	return func() tea.Msg { return VerificationRecordedMsg{RecordVerification(h, userID, a)} }
+}

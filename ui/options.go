@@ -16,6 +16,7 @@ const (
 	JourneyEnroll                   // enroll Guardian push
 	JourneyChallenge                // sign in with a push (or a code)
 	JourneyManage                   // list, challenge and delete authenticators
+	JourneyHelpdesk                 // the helpdesk console
 )
 
 // Theme picks light or dark styles.
@@ -57,4 +58,7 @@ type Options struct {
 	// Trace holds the session's HTTP exchanges for the trace screen; nil
 	// turns the trace off.
 	Trace *trace.Log
+	// Helpdesk is the helpdesk application, for the console; nil when none
+	// is configured.
+	Helpdesk *flow.Helpdesk
 }

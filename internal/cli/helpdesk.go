@@ -17,6 +17,7 @@ import (
 	"github.com/mfapush/mfapush/internal/audit"
 	"github.com/mfapush/mfapush/internal/i18n"
 	"github.com/mfapush/mfapush/internal/plain"
+	"github.com/mfapush/mfapush/ui"
 )
 
 // The helpdesk's plain commands: user show, verify, ticket, reset and
@@ -210,6 +211,13 @@ func orDash(s string) string {
 func newHelpdeskConsoleCommand(t *i18n.Catalog) *cobra.Command {
 	cmd := &cobra.Command{Use: "helpdesk", Short: t.Helpdesk.Help.Helpdesk, Args: noArgs(t)}
 	addTenantFlags(cmd.Flags(), t)
+	addRecordFlag(cmd, t)
+	cmd.RunE = func(cmd *cobra.Command, _ []string) error {
+		if err := checkRecordable(cmd); err != nil {
+			return err
+		}
+		return runInteractive(cmd, ui.JourneyHelpdesk)
+	}
 	cmd.AddCommand(newHelpdeskLogCommand(t))
 	return cmd
 }

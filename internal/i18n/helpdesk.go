@@ -60,6 +60,38 @@ type HelpdeskWords struct {
 		BothMethodFlags string
 	}
 
+	// UI is the console's screens.
+	UI struct {
+		HomeEntry, HomeHint                                    string
+		FindTitle, EmailLabel, FindHint, Finding, SandboxUsers string // SandboxUsers %s: emails
+		UsersTitle                                             string // %s: email
+		Loading                                                string
+		Audited                                                string // %s: the log's path
+		KeyFind, KeyVerify, KeyDelete, KeyDeleteAll            string
+		KeyTicket, KeyRecovery, KeySend                        string
+		VerifyTitle                                            string // %s: user
+		MessageLabel, MessageHint                              string
+		Sending                                                string
+		ReadAloud                                              string // %s: binding message
+		Instructions                                           string // %s: user
+		Verified                                               string // %s %s: user, clock time
+		Rejected                                               string // %s: user
+		Expired, AgainHint                                     string
+		ConfirmOne                                             string // %s %s: method, user
+		ConfirmAll                                             string // %s: user
+		ConfirmPrompt, ConfirmMismatch, Deleting               string
+		DeletedOne                                             string // %s: method
+		DeletedAll                                             string
+		TicketTitle                                            string // %s: user
+		TicketSteps                                            string
+		TicketExpiry                                           string // %s: lifetime
+		Creating, Regenerating                                 string
+		RecoveryTitle                                          string // %s: user
+		RecoveryHint                                           string
+		Unaudited                                              string // %s: the error
+		NoName                                                 string
+	}
+
 	// Help is the commands' help.
 	Help struct {
 		User, UserShow, Verify, Ticket, Reset, RecoveryCode, Helpdesk, Log string
