@@ -138,6 +138,9 @@ func startE2EWith(t *testing.T, width, height int, start Journey, o e2eOptions) 
 	default:
 		sopts.MinPollInterval = 0     // the test polls every 20 ms
 		sopts.PollsPerMinute = 100000 // and so, far more than 12 a minute
+		if o.helpdesk {
+			sopts.MinPollInterval = time.Millisecond // CIBA's interval is then its shortest, 1 s
+		}
 		srv = sandboxtest.StartReal(t, sopts)
 	}
 	ctx, cancel := context.WithCancel(context.Background())

@@ -167,10 +167,12 @@ func TestE2EHelpdeskConsole(t *testing.T) {
 	e.waitUntil("the message on the phone panel", func(s string) bool { return strings.Count(s, msg) >= 2 })
 	e.press("a")
 	e.waitFor("Verified: Bob <bob@example.com> approved the push")
+	e.waitFor("POST /oauth/token → 200: the caller approved the push") // the line under the header
 	e.press("esc")
 	e.waitFor("Authentication methods")
 	e.press("e")
 	e.waitFor("Enrollment ticket for Bob")
+	e.waitFor("/enrollments/ticket → 200: an enrollment ticket")
 	e.press("s")
 	e.waitFor("Bob's phone") // the phone enrolled a second time from the ticket
 	e.press("esc")

@@ -98,6 +98,16 @@ func englishHelpdesk() HelpdeskWords {
 	u.Unaudited = "The audit log could not be written: %s"
 	u.NoName = "(no name)"
 
+	e := &w.Explain
+	e.Token = "a Management API token for the helpdesk application"
+	e.Sent = "the push is on its way to the user's phone"
+	e.Approved = "the caller approved the push"
+	e.Users, e.User = "the users with this email", "the user's account"
+	e.Methods, e.Enrollments = "the user's authentication methods", "the user's Guardian enrollments"
+	e.Ticket = "an enrollment ticket for the user's phone"
+	e.RecoveryCode = "a new recovery code, shown once"
+	e.Deleted = "deleted"
+
 	h := &w.Help
 	h.User = "Show a user by email (the helpdesk's Management API application)"
 	h.UserShow = "Show a user's card: the account, its authentication methods and Guardian enrollments"

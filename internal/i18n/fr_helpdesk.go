@@ -98,6 +98,16 @@ func frenchHelpdesk() HelpdeskWords {
 	u.Unaudited = "Le journal d’audit n’a pas pu être écrit : %s"
 	u.NoName = "(sans nom)"
 
+	e := &w.Explain
+	e.Token = "un jeton Management API pour l’application du support"
+	e.Sent = "la notification part vers le téléphone de l’utilisateur"
+	e.Approved = "l’appelant a approuvé la notification"
+	e.Users, e.User = "les utilisateurs ayant cet e-mail", "le compte de l’utilisateur"
+	e.Methods, e.Enrollments = "les méthodes d’authentification de l’utilisateur", "les inscriptions Guardian de l’utilisateur"
+	e.Ticket = "un ticket d’inscription pour le téléphone de l’utilisateur"
+	e.RecoveryCode = "un nouveau code de récupération, affiché une seule fois"
+	e.Deleted = "supprimé"
+
 	h := &w.Help
 	h.User = "Afficher un utilisateur d’après son e-mail (l’application Management API du support)"
 	h.UserShow = "Afficher la fiche d’un utilisateur : le compte, ses méthodes d’authentification et ses inscriptions Guardian"

@@ -92,6 +92,12 @@ type HelpdeskWords struct {
 		NoName                                                 string
 	}
 
+	// Explain is what the helpdesk's answers mean, on the line under the
+	// header.
+	Explain struct {
+		Token, Sent, Approved, Users, User, Methods, Enrollments, Ticket, RecoveryCode, Deleted string
+	}
+
 	// Help is the commands' help.
 	Help struct {
 		User, UserShow, Verify, Ticket, Reset, RecoveryCode, Helpdesk, Log string
