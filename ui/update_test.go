@@ -286,7 +286,7 @@ func scenarioByName(t *testing.T, name string) struct {
 	setup func(f *fixture)
 } {
 	t.Helper()
-	for _, sc := range scenarios {
+	for _, sc := range keyScenarios {
 		if sc.name == name {
 			return sc
 		}
