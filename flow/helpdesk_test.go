@@ -6,6 +6,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
 
 	"github.com/mfapush/mfapush/auth0"
 	"github.com/mfapush/mfapush/auth0/management"
@@ -19,7 +22,7 @@ import (
 // folder.
 func helpdeskWorld(t *testing.T, limited bool) (*world, Helpdesk, string) {
 	t.Helper()
-	w := newWorld(t, sandbox.Options{}, 0)
+	w := newWorld(t, sandbox.DefaultOptions(), 0) // Auth0's spacing: a poll too soon gets slow_down
 	log := filepath.Join(t.TempDir(), audit.FileName)
 	env := w.env
 	env.Client = w.srv.HelpdeskClient(t, auth0.Config{}, limited)
@@ -275,5 +278,34 @@ func TestHelpdeskCommandsAnswerTheirMessages(t *testing.T) {
 	started, ok := StartVerifyCmd(h, bob, "Helpdesk-1")().(VerifyStartedMsg)
 	if !ok || started.Err != nil || started.AuthReqID == "" {
 		t.Fatalf("verify %+v", started)
+	}
+}
+
+// A poll too soon gets slow_down: the verification's interval grows by
+// 5 s for good, as a challenge's does.
+func TestVerifySlowDownWidensTheInterval(t *testing.T) {
+	w, h, _ := helpdeskWorld(t, false)
+	bob := userOf(t, h, "bob@example.com")
+	v, err := StartVerify(context.Background(), h, bob, "Helpdesk-4821")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := NewVerification(h, v)
+	due := make(chan tea.Msg, 1)
+	before := w.clock.Waiters()
+	go func() { due <- a.Start()() }()
+	if err := w.clock.BlockUntilWaiters(context.Background(), before+1); err != nil {
+		t.Fatal(err)
+	}
+	// Another client polls the same request just before the wait does.
+	w.clock.Advance(5500 * time.Millisecond)
+	if _, err := h.Client.PollBackchannel(context.Background(), v.AuthReqID); auth0.OutcomeOf(err) != auth0.OutcomePending {
+		t.Fatalf("the early poll: %v", err)
+	}
+	w.clock.Advance(time.Second)
+	cmd, _ := a.Update(<-due)
+	a.Update(w.run(cmd))
+	if a.LastError() == nil || a.LastError().Code != "slow_down" || a.Interval() != v.Interval+SlowDownStep {
+		t.Fatalf("after a poll too soon: %v, interval %v", a.LastError(), a.Interval())
 	}
 }

@@ -25,14 +25,12 @@ func englishHelpdesk() HelpdeskWords {
 	c.Methods, c.NoMethods = "Authentication methods", "No authentication methods."
 	c.Enrollments, c.NoEnrollments = "Guardian enrollments", "No Guardian enrollments."
 	c.Confirmed, c.Pending, c.Never = "confirmed", "not confirmed", "never"
-	c.Type, c.MethodName, c.Created, c.LastUsed = "Type", "Name", "Created", "Last used"
+	c.Created, c.LastUsed = "Created", "Last used"
 
 	pl := &w.Plain
 	pl.Finding = "Looking up %s…"
-	pl.UserLine = "%s  %s  %s"
 	pl.Card = "User %s:"
 	pl.MethodLine = "%s  %s  %s  created %s  last used %s  (%s)"
-	pl.EnrollmentLine = "%s  %s  %s  (%s)"
 	pl.Verifying = "Sending a push to %s with the message %s…"
 	pl.ReadAloud = "Read this to the caller: %s. They should see it on their phone before tapping Allow."
 	pl.Waiting = "Waiting for the caller's answer (next check in %s, %s left)"

@@ -22,16 +22,14 @@ type HelpdeskWords struct {
 	Card struct {
 		Name, UserID, Connection, LastLogin, State, Blocked, NotBlocked string
 		Methods, NoMethods, Enrollments, NoEnrollments                  string
-		Confirmed, Pending, Never, Type, MethodName, Created, LastUsed  string
+		Confirmed, Pending, Never, Created, LastUsed                    string
 	}
 
 	// Plain is the plain commands' lines.
 	Plain struct {
 		Finding         string // %s: email
-		UserLine        string // %s %s %s: user id, connection, name
 		Card            string // %s: email
 		MethodLine      string // %s %s %s %s %s %s: type, name, confirmed, created, last used, id
-		EnrollmentLine  string // %s %s %s %s: status, type, name, id
 		Verifying       string // %s %s: user, binding message
 		ReadAloud       string // %s: binding message
 		Waiting         string // %s %s: next check, time left

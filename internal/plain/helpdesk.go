@@ -127,7 +127,7 @@ func (r *run) findUser() (management.User, Outcome) {
 
 func (r *run) sayUsers(users []management.User) {
 	for _, u := range users {
-		r.say(indent+r.t.Helpdesk.Plain.UserLine, auth0.CleanText(u.UserID), auth0.CleanText(u.Connection()), auth0.CleanText(u.Name))
+		r.say(indent+"%s  %s  %s", auth0.CleanText(u.UserID), auth0.CleanText(u.Connection()), auth0.CleanText(u.Name))
 	}
 }
 
@@ -151,7 +151,7 @@ func (r *run) sayCard(card flow.UserCard) {
 	}
 	r.say(indent+"%s:", c.Enrollments)
 	for _, e := range card.Enrollments {
-		r.say(indent+indent+r.t.Helpdesk.Plain.EnrollmentLine, auth0.CleanText(e.Status), auth0.CleanText(e.Type), auth0.CleanText(e.Name), auth0.CleanText(e.ID))
+		r.say(indent+indent+"%s  %s  %s  (%s)", auth0.CleanText(e.Status), auth0.CleanText(e.Type), auth0.CleanText(e.Name), auth0.CleanText(e.ID))
 	}
 }
 
