@@ -67,6 +67,8 @@ func ProblemText(c *i18n.Catalog, k ProblemKind) i18n.ProblemText {
 		return c.Helpdesk.Problem.NoPush
 	case ProblemBindingMessage:
 		return c.Helpdesk.Problem.BindingMessage
+	case ProblemNoHelpdeskApp:
+		return i18n.ProblemText{Title: c.Helpdesk.Problem.NoAppTitle, Fix: c.Helpdesk.Problem.NoApplication}
 	}
 	return p.Unknown
 }

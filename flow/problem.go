@@ -38,6 +38,7 @@ const (
 	ProblemHelpdeskGrant                 // the helpdesk application may not use client credentials or CIBA
 	ProblemNoPushToVerify                // the user has no Guardian push to verify with
 	ProblemBindingMessage                // a binding message Auth0 would refuse
+	ProblemNoHelpdeskApp                 // no helpdesk application is configured
 )
 
 // Problem is a failure explained: its kind and, when Auth0 answered, the

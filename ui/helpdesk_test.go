@@ -248,3 +248,17 @@ func lineAfter(screen, prefix string) string {
 	}
 	return ""
 }
+
+// Without a helpdesk application, the console says what to configure.
+func TestHelpdeskWithoutItsApplication(t *testing.T) {
+	f := newFixture(t, fixtureOptions{width: 100, height: 34})
+	f.key("4")
+	screen := f.screen()
+	if f.m.current.ID() != screenProblem || !strings.Contains(screen, "No helpdesk application is configured") || !strings.Contains(screen, "AUTH0_HELPDESK_CLIENT_ID") {
+		t.Fatalf("screen %v:\n%s", f.m.current.ID(), screen)
+	}
+	f.key("enter") // trying again goes back home
+	if f.m.current.ID() != screenHome {
+		t.Errorf("enter led to %v", f.m.current.ID())
+	}
+}

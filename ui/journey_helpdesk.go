@@ -46,7 +46,7 @@ func (j *journey) helpdeskCall(label string, start func(h flow.Helpdesk) tea.Cmd
 func (j *journey) openHelpdesk() tea.Cmd {
 	j.kind = JourneyHelpdesk
 	if j.opts.Helpdesk == nil {
-		j.showProblem(flow.Problem{Kind: flow.ProblemUnknown, Text: j.t.Helpdesk.Problem.NoApplication}, j.home)
+		j.showProblem(flow.Problem{Kind: flow.ProblemNoHelpdeskApp}, j.home)
 		return nil
 	}
 	if j.hd.find == nil {

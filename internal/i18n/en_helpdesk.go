@@ -14,6 +14,7 @@ func englishHelpdesk() HelpdeskWords {
 	p.BindingMessage = ProblemText{Title: "Auth0 would refuse this message",
 		Fix: "Use up to 64 letters, digits and +-_.,:# with no spaces, such as Helpdesk-4821."}
 	p.NoApplication = "No helpdesk application is configured: set AUTH0_HELPDESK_CLIENT_ID and AUTH0_HELPDESK_CLIENT_SECRET, or helpdesk_client_id and helpdesk_client_secret in a profile (README, Helpdesk)."
+	p.NoAppTitle = "No helpdesk application is configured"
 	p.NoUser = "No user has the email %s."
 	p.SeveralUsers = "%d users have the email %s: pass --user-id or --connection to pick one."
 	p.NeedsEmail = "%s takes one argument: the user's email."

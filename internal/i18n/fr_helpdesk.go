@@ -14,6 +14,7 @@ func frenchHelpdesk() HelpdeskWords {
 	p.BindingMessage = ProblemText{Title: "Auth0 refuserait ce message",
 		Fix: "Utilisez jusqu’à 64 lettres, chiffres et +-_.,:# sans espace, par exemple Support-4821."}
 	p.NoApplication = "Aucune application de support n’est configurée : définissez AUTH0_HELPDESK_CLIENT_ID et AUTH0_HELPDESK_CLIENT_SECRET, ou helpdesk_client_id et helpdesk_client_secret dans un profil (README, Helpdesk)."
+	p.NoAppTitle = "Aucune application de support n’est configurée"
 	p.NoUser = "Aucun utilisateur n’a l’e-mail %s."
 	p.SeveralUsers = "%d utilisateurs ont l’e-mail %s : passez --user-id ou --connection pour en choisir un."
 	p.NeedsEmail = "%s prend un argument : l’e-mail de l’utilisateur."

@@ -11,7 +11,8 @@ type HelpdeskWords struct {
 		Grant          ProblemText
 		NoPush         ProblemText
 		BindingMessage ProblemText
-		NoApplication  string // no helpdesk application is configured
+		NoApplication  string // no helpdesk application is configured: what to set
+		NoAppTitle     string
 		NoUser         string // %s: email
 		SeveralUsers   string // %d %s: how many, email
 		NoSuchUser     string // %s %s: the --user-id or --connection given, email

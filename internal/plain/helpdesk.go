@@ -48,7 +48,7 @@ func (c Command) helpdesk() bool {
 func (r *run) helpdesk() Outcome {
 	h := r.Helpdesk
 	if h == nil {
-		return r.failInput(r.t.Helpdesk.Problem.NoApplication)
+		return r.fail(flow.Problem{Kind: flow.ProblemNoHelpdeskApp})
 	}
 	r.report.Helpdesk = &HelpdeskReport{Email: h.Email}
 	if h.MethodID != "" && h.All {

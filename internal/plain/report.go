@@ -133,6 +133,7 @@ var problemKinds = map[flow.ProblemKind]string{
 	flow.ProblemHelpdeskGrant:     "helpdesk_grant_not_allowed",
 	flow.ProblemNoPushToVerify:    "no_push",
 	flow.ProblemBindingMessage:    "bad_binding_message",
+	flow.ProblemNoHelpdeskApp:     "helpdesk_not_configured",
 }
 
 func authenticatorOf(a auth0.Authenticator) Authenticator {
