@@ -102,5 +102,10 @@ func (s *helpdeskTicketScreen) View(w, h int) string {
 			return title + "\n" + code.String() + "\n" + column(w)
 		}
 	}
+	// A small window: the code alone where it fits (c copies the link),
+	// else the text.
+	if code := s.qrCodes()[1]; code != nil && code.Width() <= w && code.Height() <= h {
+		return code.String()
+	}
 	return "\n" + title + "\n\n" + column(w)
 }
