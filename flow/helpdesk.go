@@ -3,6 +3,7 @@ package flow
 import (
 	"context"
 	"errors"
+	"slices"
 	"time"
 
 	"github.com/mfapush/mfapush/auth0"
@@ -100,7 +101,10 @@ type UserCard struct {
 	User        management.User
 	Methods     []management.AuthenticationMethod
 	Enrollments []management.Enrollment
-	At          time.Time
+	// Missing are the scopes the card's actions need that the helpdesk
+	// application was not granted (its token says which it was).
+	Missing []string
+	At      time.Time
 	Audited
 }
 
@@ -125,7 +129,16 @@ func readCard(ctx context.Context, h Helpdesk, userID string) (UserCard, error) 
 	if err != nil {
 		return UserCard{}, err
 	}
-	return UserCard{User: *u, Methods: methods, Enrollments: enrollments, At: h.now()}, nil
+	card := UserCard{User: *u, Methods: methods, Enrollments: enrollments, At: h.now()}
+	granted, err := h.Management.GrantedScopes(ctx) // the token just used: no request
+	if err == nil {
+		for _, s := range slices.Concat(ScopesReset, ScopesTicket, ScopesRecoveryCode) {
+			if !slices.Contains(granted, s) && !slices.Contains(card.Missing, s) {
+				card.Missing = append(card.Missing, s)
+			}
+		}
+	}
+	return card, nil
 }
 
 // VerifyStarted is a push sent to verify a caller: the CIBA request to

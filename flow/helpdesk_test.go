@@ -56,7 +56,7 @@ func TestHelpdeskCardShowsBobsFactors(t *testing.T) {
 	}
 	bob := userOf(t, h, "bob@example.com")
 	card, err := Card(ctx, h, bob)
-	if err != nil || card.User.Email != "bob@example.com" || len(card.Methods) != 3 || len(card.Enrollments) != 1 || card.Unaudited != nil {
+	if err != nil || card.User.Email != "bob@example.com" || len(card.Methods) != 3 || len(card.Enrollments) != 1 || card.Unaudited != nil || len(card.Missing) != 0 {
 		t.Fatalf("card %+v %v", card, err)
 	}
 	entries := auditEntries(t, log)
@@ -214,7 +214,11 @@ func TestMissingScopeIsNamed(t *testing.T) {
 	_, h, log := helpdeskWorld(t, true)
 	ctx := context.Background()
 	bob := userOf(t, h, "bob@example.com")
-	_, err := ResetAll(ctx, h, bob, nil)
+	card, err := Card(ctx, h, bob)
+	if err != nil || strings.Join(card.Missing, " ") != "delete:authentication_methods create:guardian_enrollment_tickets update:users" {
+		t.Fatalf("the card's missing scopes: %v %v", card.Missing, err)
+	}
+	_, err = ResetAll(ctx, h, bob, nil)
 	p := DiagnoseHelpdesk(err)
 	if p.Kind != ProblemHelpdeskScope || strings.Join(p.Scopes, " ") != "delete:authentication_methods" {
 		t.Fatalf("problem %+v", p)

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 	"time"
 
@@ -8,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/mfapush/mfapush/auth0"
+	"github.com/mfapush/mfapush/auth0/management"
 	"github.com/mfapush/mfapush/flow"
 )
 
@@ -137,6 +139,9 @@ func (s *helpdeskCardScreen) View(w, h int) string {
 	}
 	for _, e := range s.card.Enrollments {
 		b.WriteString("  " + paint(s.st.Text, auth0.CleanText(e.Name)) + paint(s.st.Muted, " · "+auth0.CleanText(e.Status)+" · "+auth0.CleanText(e.ID)) + "\n")
+	}
+	if len(s.card.Missing) > 0 {
+		b.WriteString("\n" + paint(s.st.Warning, wrap(fmt.Sprintf(c.Missing, strings.Join(s.card.Missing, " "), management.DashboardPlace), w)))
 	}
 	return strings.TrimRight(b.String(), "\n")
 }

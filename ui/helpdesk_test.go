@@ -80,6 +80,13 @@ var helpdeskScenarios = []struct {
 		f.result(flow.FoundMsg{Found: flow.Found{Email: "carol@example.com", Users: fixtureCarols}})
 	}},
 	{"helpdesk_card", helpdeskCard},
+	{"helpdesk_card_limited", func(f *fixture) { // the read-only application
+		helpdeskCard(f)
+		limited := fixtureCard
+		limited.Missing = []string{"delete:authentication_methods", "create:guardian_enrollment_tickets", "update:users"}
+		f.key("ctrl+r")
+		f.result(flow.CardMsg{UserCard: limited})
+	}},
 	{"helpdesk_verify_message", func(f *fixture) {
 		helpdeskCard(f)
 		f.key("v")
@@ -173,10 +180,23 @@ func TestE2EHelpdeskConsole(t *testing.T) {
 	e.press("e")
 	e.waitFor("Enrollment ticket for Bob")
 	e.waitFor("/enrollments/ticket → 200: an enrollment ticket")
+	before := map[string]bool{}
+	for _, d := range e.srv.Phone.Devices() {
+		before[d.ID] = true
+	}
 	e.press("s")
-	e.waitFor("Bob's phone") // the phone enrolled a second time from the ticket
+	var enrolled string
+	e.waitUntil("the phone enrolled from the ticket", func(string) bool {
+		for _, d := range e.srv.Phone.Devices() {
+			if !before[d.ID] {
+				enrolled = d.ID
+				return true
+			}
+		}
+		return false
+	})
 	e.press("esc")
-	e.waitUntil("two pushes on the card", func(s string) bool { return strings.Count(s, "push · ") == 2 })
+	e.waitFor(enrolled) // the card, read again, shows the new enrollment
 	e.press("D")
 	e.waitFor("Type the user's email")
 	e.typeText("bob@example.com")
@@ -206,6 +226,7 @@ func TestE2EHelpdeskMissingScope(t *testing.T) {
 	e.typeText("bob@example.com")
 	e.press("enter")
 	e.waitFor("Authentication methods")
+	e.waitFor("The helpdesk application lacks delete:authentication_methods") // said on the card already
 	e.press("D")
 	e.typeText("bob@example.com")
 	e.press("enter")

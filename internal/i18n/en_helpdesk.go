@@ -26,6 +26,7 @@ func englishHelpdesk() HelpdeskWords {
 	c.Methods, c.NoMethods = "Authentication methods", "No authentication methods."
 	c.Enrollments, c.NoEnrollments = "Guardian enrollments", "No Guardian enrollments."
 	c.Confirmed, c.Pending, c.Never = "confirmed", "not confirmed", "never"
+	c.Missing = "The helpdesk application lacks %s: the actions that need it will be refused. Grant it in the Auth0 Dashboard: %s."
 	c.Created, c.LastUsed = "Created", "Last used"
 
 	pl := &w.Plain

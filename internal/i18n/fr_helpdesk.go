@@ -26,6 +26,7 @@ func frenchHelpdesk() HelpdeskWords {
 	c.Methods, c.NoMethods = "Méthodes d’authentification", "Aucune méthode d’authentification."
 	c.Enrollments, c.NoEnrollments = "Inscriptions Guardian", "Aucune inscription Guardian."
 	c.Confirmed, c.Pending, c.Never = "confirmée", "non confirmée", "jamais"
+	c.Missing = "Il manque %s à l’application du support : les actions qui en ont besoin seront refusées. Accordez-le dans le tableau de bord Auth0 : %s."
 	c.Created, c.LastUsed = "Créée", "Dernière utilisation"
 
 	pl := &w.Plain

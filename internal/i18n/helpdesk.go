@@ -24,6 +24,7 @@ type HelpdeskWords struct {
 		Name, UserID, Connection, LastLogin, State, Blocked, NotBlocked string
 		Methods, NoMethods, Enrollments, NoEnrollments                  string
 		Confirmed, Pending, Never, Created, LastUsed                    string
+		Missing                                                         string // %s %s: scopes, the dashboard place
 	}
 
 	// Plain is the plain commands' lines.

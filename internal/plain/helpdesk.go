@@ -145,6 +145,7 @@ func (r *run) sayCard(card flow.UserCard) {
 	}
 	r.sayLabeled(indent, c.State, state)
 	r.sayMethods(card.Methods)
+	defer r.sayMissing(card.Missing)
 	if len(card.Enrollments) == 0 {
 		r.say(indent + c.NoEnrollments)
 		return
@@ -152,6 +153,13 @@ func (r *run) sayCard(card flow.UserCard) {
 	r.say(indent+"%s:", c.Enrollments)
 	for _, e := range card.Enrollments {
 		r.say(indent+indent+"%s  %s  %s  (%s)", auth0.CleanText(e.Status), auth0.CleanText(e.Type), auth0.CleanText(e.Name), auth0.CleanText(e.ID))
+	}
+}
+
+// sayMissing names the scopes the helpdesk application lacks.
+func (r *run) sayMissing(scopes []string) {
+	if len(scopes) > 0 {
+		r.say(r.t.Helpdesk.Card.Missing, strings.Join(scopes, " "), management.DashboardPlace)
 	}
 }
 

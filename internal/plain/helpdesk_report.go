@@ -11,13 +11,16 @@ import (
 type HelpdeskReport struct {
 	Email string `json:"email"`
 	// Users are the users with the email when one had to be picked.
-	Users        []HelpdeskUser       `json:"users,omitempty"`
-	User         *HelpdeskUser        `json:"user,omitempty"`
-	Methods      []Method             `json:"authentication_methods,omitzero"` // nil: not fetched
-	Enrollments  []GuardianEnrollment `json:"enrollments,omitzero"`
-	Verification *Verification        `json:"verification,omitempty"`
-	Ticket       *Ticket              `json:"ticket,omitempty"`
-	Reset        *ResetReport         `json:"reset,omitempty"`
+	Users       []HelpdeskUser       `json:"users,omitempty"`
+	User        *HelpdeskUser        `json:"user,omitempty"`
+	Methods     []Method             `json:"authentication_methods,omitzero"` // nil: not fetched
+	Enrollments []GuardianEnrollment `json:"enrollments,omitzero"`
+	// MissingScopes are the scopes the helpdesk application lacks for the
+	// card's actions.
+	MissingScopes []string      `json:"missing_scopes,omitempty"`
+	Verification  *Verification `json:"verification,omitempty"`
+	Ticket        *Ticket       `json:"ticket,omitempty"`
+	Reset         *ResetReport  `json:"reset,omitempty"`
 	// RecoveryCodes counts the recovery codes printed on the human output,
 	// never their values.
 	RecoveryCodes int `json:"recovery_codes,omitempty"`
@@ -99,6 +102,7 @@ func (h *HelpdeskReport) setCard(card flow.UserCard) {
 	for i, m := range card.Methods {
 		h.Methods[i] = Method{ID: m.ID, Type: m.Type, Name: m.Name, Confirmed: m.Confirmed, CreatedAt: m.CreatedAt.Time, LastAuthAt: m.LastAuthAt.Time}
 	}
+	h.MissingScopes = card.Missing
 	h.Enrollments = make([]GuardianEnrollment, len(card.Enrollments))
 	for i, e := range card.Enrollments {
 		h.Enrollments[i] = GuardianEnrollment{ID: e.ID, Status: e.Status, Type: e.Type, Name: e.Name, AuthMethod: e.AuthMethod}

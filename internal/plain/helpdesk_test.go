@@ -250,9 +250,14 @@ func TestResetOneMethodWithYes(t *testing.T) {
 // The read-only application may read but not delete: the 403 names the
 // scope and where the dashboard grants it.
 func TestLimitedApplicationNamesTheMissingScope(t *testing.T) {
+	_, show, _ := helpdeskConfig(t, plain.CommandUserShow, "bob@example.com", true)
+	rep, _, human, status := runJSON(t, show)
+	if status != plain.ExitOK || len(rep.Helpdesk.MissingScopes) != 3 || !strings.Contains(human, "The helpdesk application lacks delete:authentication_methods create:guardian_enrollment_tickets update:users") {
+		t.Fatalf("user show: exit %d %+v\n%s", status, rep.Helpdesk, human)
+	}
 	_, cfg, log := helpdeskConfig(t, plain.CommandReset, "bob@example.com", true)
 	cfg.Helpdesk.All, cfg.Helpdesk.Yes = true, true
-	rep, _, human, status := runJSON(t, cfg)
+	rep, _, human, status = runJSON(t, cfg)
 	if status != plain.ExitError || rep.Error.Kind != "missing_scope" || strings.Join(rep.Error.Scopes, " ") != "delete:authentication_methods" || rep.Error.Status != 403 {
 		t.Fatalf("exit %d %+v", status, rep.Error)
 	}
