@@ -20,6 +20,15 @@ type helpdeskCardScreen struct {
 	k      helpdeskCardKeys
 	card   flow.UserCard
 	cursor int // the method d deletes
+	drawn  memo[cardKey]
+}
+
+// cardKey is what the card's drawing depends on: it changes with none of
+// the spinner's frames, so a frame costs a lookup.
+type cardKey struct {
+	st     *Styles
+	w      int
+	cursor int
 }
 
 // helpdeskCardKeys: v verifies the caller with a push, d deletes the
@@ -96,6 +105,10 @@ func (s *helpdeskCardScreen) when(t time.Time) string {
 }
 
 func (s *helpdeskCardScreen) View(w, h int) string {
+	return s.drawn.get(cardKey{st: s.st, w: w, cursor: s.cursor}, func() string { return s.view(w) })
+}
+
+func (s *helpdeskCardScreen) view(w int) string {
 	c, u := s.t.Helpdesk.Card, s.card.User
 	var b strings.Builder
 	b.WriteString("\n" + paint(s.st.Title, wrap(auth0.CleanText(userLabel(u)), w)) + "\n\n")

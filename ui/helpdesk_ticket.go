@@ -22,6 +22,14 @@ type helpdeskTicketScreen struct {
 	ticket flow.IssuedTicket
 	look   qrLook
 	codes  map[int]*qr.Code // by quiet zone; nil when the link fits no code
+	drawn  memo[ticketKey]
+}
+
+// ticketKey is what the ticket's drawing depends on.
+type ticketKey struct {
+	st      *Styles
+	w, h    int
+	noColor bool
 }
 
 type helpdeskTicketKeys struct{ Copy, PhoneScan, Back, Quit key.Binding }
@@ -77,6 +85,10 @@ func (s *helpdeskTicketScreen) qrCodes() map[int]*qr.Code {
 }
 
 func (s *helpdeskTicketScreen) View(w, h int) string {
+	return s.drawn.get(ticketKey{st: s.st, w: w, h: h, noColor: s.noColor}, func() string { return s.view(w, h) })
+}
+
+func (s *helpdeskTicketScreen) view(w, h int) string {
 	u := s.t.Helpdesk.UI
 	title := paint(s.st.Title, wrap(fmt.Sprintf(u.TicketTitle, auth0.CleanText(userLabel(s.user))), w))
 	column := func(cw int) string {

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"runtime"
+	"slices"
 	"testing"
 	"time"
 
@@ -14,7 +15,7 @@ import (
 // Besides wall time it reports cpu-ns/op, the thread's CPU time, which a
 // busy machine does not inflate.
 func BenchmarkView(b *testing.B) {
-	for _, sc := range scenarios {
+	for _, sc := range slices.Concat(scenarios, helpdeskScenarios) { // every screen
 		b.Run(sc.name, func(b *testing.B) {
 			f := newFixture(b, fixtureOptions{width: 100, height: 34})
 			sc.setup(f)
@@ -40,7 +41,7 @@ func BenchmarkView(b *testing.B) {
 // the screen each time, so nothing drawn before is kept. Only View is
 // timed (cpu-ns/op); wall time includes the setup.
 func BenchmarkViewFirst(b *testing.B) {
-	for _, sc := range scenarios {
+	for _, sc := range slices.Concat(scenarios, helpdeskScenarios) { // every screen
 		b.Run(sc.name, func(b *testing.B) {
 			runtime.LockOSThread()
 			defer runtime.UnlockOSThread()
