@@ -8,6 +8,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/mfapush/mfapush/auth0"
 	"github.com/mfapush/mfapush/auth0/management"
 	"github.com/mfapush/mfapush/flow"
 )
@@ -206,6 +207,15 @@ func (j *journey) unaudited(a flow.Audited) tea.Cmd {
 		return nil
 	}
 	return j.stage.note(fmt.Sprintf(j.t.Helpdesk.UI.Unaudited, a.Unaudited))
+}
+
+// helpdeskHeader is the header's right side in the console: the agent
+// acts through the helpdesk application, on the user of the card.
+func (j *journey) helpdeskHeader(shown screenID) string {
+	if j.hd.card == nil || shown == screenHelpdeskFind || shown == screenHelpdeskUsers {
+		return j.t.Helpdesk.UI.Header
+	}
+	return fmt.Sprintf(j.t.Helpdesk.UI.HeaderUser, auth0.CleanText(j.hd.card.card.User.Email))
 }
 
 // newBindingMessage is a message for the agent to read aloud, which the

@@ -96,7 +96,7 @@ func englishHelpdesk() HelpdeskWords {
 	u.RecoveryTitle = "New recovery code for %s"
 	u.RecoveryHint = "Shown once: the old code no longer works. Give it to the user by a safe channel, then press enter."
 	u.Unaudited = "The audit log could not be written: %s"
-	u.NoName = "(no name)"
+	u.Header, u.HeaderUser = "helpdesk", "helpdesk · %s"
 
 	e := &w.Explain
 	e.Token = "a Management API token for the helpdesk application"

@@ -96,7 +96,7 @@ func frenchHelpdesk() HelpdeskWords {
 	u.RecoveryTitle = "Nouveau code de récupération pour %s"
 	u.RecoveryHint = "Affiché une seule fois : l’ancien code ne fonctionne plus. Transmettez-le à l’utilisateur par un canal sûr, puis appuyez sur entrée."
 	u.Unaudited = "Le journal d’audit n’a pas pu être écrit : %s"
-	u.NoName = "(sans nom)"
+	u.Header, u.HeaderUser = "support", "support · %s"
 
 	e := &w.Explain
 	e.Token = "un jeton Management API pour l’application du support"

@@ -89,7 +89,8 @@ type HelpdeskWords struct {
 		RecoveryTitle                                          string // %s: user
 		RecoveryHint                                           string
 		Unaudited                                              string // %s: the error
-		NoName                                                 string
+		Header                                                 string // the header's right side in the console
+		HeaderUser                                             string // %s: the user the card shows
 	}
 
 	// Explain is what the helpdesk's answers mean, on the line under the
