@@ -19,6 +19,9 @@ const (
 	ApprovalEnrollment ApprovalKind = iota + 1
 	// ApprovalChallenge waits for the user to answer a push on the phone.
 	ApprovalChallenge
+	// ApprovalVerification waits for a caller to answer the helpdesk's
+	// push (CIBA): the CIBA grant is polled instead of mfa-oob.
+	ApprovalVerification
 )
 
 // ApprovalState is where an approval wait stands.
@@ -71,6 +74,8 @@ type Approval struct {
 	polls    int
 	lastErr  *auth0.Error
 	tokens   *auth0.Tokens
+	// pollOnce sends one poll; nil polls the mfa-oob grant.
+	pollOnce func(ctx context.Context) (*auth0.Tokens, error)
 }
 
 // NewApproval prepares a wait that began at started (when associate or
@@ -184,9 +189,14 @@ func (a *Approval) wait(d time.Duration) tea.Cmd {
 }
 
 func (a *Approval) poll() tea.Cmd {
-	id, ctx, env, mfaToken, oobCode := a.id, a.ctx, a.env, a.mfaToken, a.oobCode
+	id, ctx, env, mfaToken, oobCode, pollOnce := a.id, a.ctx, a.env, a.mfaToken, a.oobCode, a.pollOnce
+	if pollOnce == nil {
+		pollOnce = func(ctx context.Context) (*auth0.Tokens, error) {
+			return env.Client.VerifyOOB(ctx, mfaToken, oobCode, "")
+		}
+	}
 	return func() tea.Msg {
-		tokens, err := env.Client.VerifyOOB(ctx, mfaToken, oobCode, "")
+		tokens, err := pollOnce(ctx)
 		if errors.Is(err, context.Canceled) && ctx.Err() != nil {
 			return nil
 		}

@@ -57,6 +57,18 @@ func ProblemText(c *i18n.Catalog, k ProblemKind) i18n.ProblemText {
 		return p.AccessExpired
 	case ProblemAccessRefused:
 		return p.AccessRefused
+	case ProblemHelpdeskScope:
+		return c.Helpdesk.Problem.Scope
+	case ProblemUserNotFound:
+		return c.Helpdesk.Problem.UserNotFound
+	case ProblemHelpdeskGrant:
+		return c.Helpdesk.Problem.Grant
+	case ProblemNoPushToVerify:
+		return c.Helpdesk.Problem.NoPush
+	case ProblemBindingMessage:
+		return c.Helpdesk.Problem.BindingMessage
+	case ProblemNoHelpdeskApp:
+		return i18n.ProblemText{Title: c.Helpdesk.Problem.NoAppTitle, Fix: c.Helpdesk.Problem.NoApplication}
 	}
 	return p.Unknown
 }

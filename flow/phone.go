@@ -24,6 +24,9 @@ type PhoneNotification struct {
 	ExpiresAt time.Time
 	App       string // the app that asked, from its User-Agent
 	OS        string
+	// BindingMessage is a helpdesk's CIBA message, read aloud to the
+	// caller; "" for a sign-in's push.
+	BindingMessage string
 }
 
 // Phone is the sandbox's simulated Guardian phone, driven from the TUI.

@@ -33,6 +33,12 @@ const (
 	ProblemAccountBlocked                // too many wrong passwords in a row: sign-ins are blocked
 	ProblemAccessExpired                 // the MFA-API access token sent expired
 	ProblemAccessRefused                 // the MFA-API access token sent was refused
+	ProblemHelpdeskScope                 // the helpdesk application lacks a Management API scope
+	ProblemUserNotFound                  // no such user
+	ProblemHelpdeskGrant                 // the helpdesk application may not use client credentials or CIBA
+	ProblemNoPushToVerify                // the user has no Guardian push to verify with
+	ProblemBindingMessage                // a binding message Auth0 would refuse
+	ProblemNoHelpdeskApp                 // no helpdesk application is configured
 )
 
 // Problem is a failure explained: its kind and, when Auth0 answered, the
@@ -41,6 +47,8 @@ type Problem struct {
 	Kind ProblemKind
 	Err  *auth0.Error // nil when the failure was not an answer
 	Text string       // the error text, for the unknown case
+	// Scopes are the Management API scopes the helpdesk application lacks.
+	Scopes []string
 }
 
 // DiagnoseAccessToken is Diagnose for a call that sent an access token for

@@ -216,35 +216,9 @@ func (s *challengeScreen) View(w, h int) string {
 func (s *challengeScreen) viewApproval(w int) string {
 	a := s.approval
 	t := s.t.Challenge
-	now := s.now()
 	switch a.State() {
 	case flow.ApprovalWaiting, flow.ApprovalPolling:
-		next := t.Checking
-		if a.State() == flow.ApprovalWaiting {
-			next = fmt.Sprintf(t.NextCheck, s.shortDuration(a.NextPoll().Sub(now)))
-		}
-		left := a.Deadline().Sub(now)
-		lines := []string{
-			paint(s.st.Text, wrap(t.Instructions, w)),
-			"",
-			s.spin.View() + " " + paint(s.st.Strong, t.Waiting),
-			"  " + paint(s.st.Muted, strings.Join([]string{
-				fmt.Sprintf(t.Elapsed, clockDuration(now.Sub(a.Started()))),
-				fmt.Sprintf(t.Left, clockDuration(left)),
-				next,
-			}, " · ")),
-			"  " + s.progressBar(left, a.Deadline().Sub(a.Started()), min(w-2, 40)),
-		}
-		if pace := s.sandboxPace(w); pace != "" {
-			lines = append(lines, pace)
-		}
-		if n := a.Retrying(); n > 0 {
-			lines = append(lines, paint(s.st.Warning, fmt.Sprintf(t.Retrying, n)))
-		}
-		if a.ClockSuspect() {
-			lines = append(lines, paint(s.st.Warning, wrap(t.ClockFast, w)))
-		}
-		return strings.Join(lines, "\n")
+		return s.viewWaiting(a, t.Instructions, w)
 	case flow.ApprovalApproved:
 		return paint(s.st.Success, "✓ "+t.Approved)
 	case flow.ApprovalRejected:

@@ -45,7 +45,7 @@ func (e *e2e) waitForWaiter() {
 func (e *e2e) polls(from int) []sandbox.RequestRecord {
 	var out []sandbox.RequestRecord
 	for _, r := range e.srv.Requests("")[from:] {
-		if r.Path == "/oauth/token" && (r.Fault != "" || slices.Contains(r.Fields, "oob_code")) {
+		if r.Path == "/oauth/token" && (r.Fault != "" || slices.Contains(r.Fields, "oob_code") || slices.Contains(r.Fields, "auth_req_id")) {
 			out = append(out, r)
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"net/http"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -17,6 +18,7 @@ import (
 	"github.com/mfapush/mfapush/auth0/sandbox"
 	"github.com/mfapush/mfapush/auth0/sandbox/sandboxtest"
 	"github.com/mfapush/mfapush/flow"
+	"github.com/mfapush/mfapush/internal/audit"
 	"github.com/mfapush/mfapush/internal/i18n"
 	"github.com/mfapush/mfapush/internal/qr"
 	"github.com/mfapush/mfapush/internal/qr/qrtest"
@@ -35,6 +37,8 @@ type e2e struct {
 	done  chan error
 	stop  func() // ends the program; after it the model may be read
 	trace *trace.Log
+	// auditPath is the helpdesk's audit log (e2eOptions.helpdesk).
+	auditPath string
 }
 
 // terminal is a virtual terminal that tells the test each time the program
@@ -104,6 +108,9 @@ type e2eOptions struct {
 	transport func(http.RoundTripper) http.RoundTripper
 	// record keeps every byte and screen the program drew (e.term.out, frames).
 	record bool
+	// helpdesk gives the console the sandbox's helpdesk application (the
+	// read-only one when limited), with an audit log in e.auditPath.
+	helpdesk, limited bool
 }
 
 // fixedJitter makes every backoff on the manual clock exact: 10% over its
@@ -131,6 +138,9 @@ func startE2EWith(t *testing.T, width, height int, start Journey, o e2eOptions) 
 	default:
 		sopts.MinPollInterval = 0     // the test polls every 20 ms
 		sopts.PollsPerMinute = 100000 // and so, far more than 12 a minute
+		if o.helpdesk {
+			sopts.MinPollInterval = time.Millisecond // CIBA's interval is then its shortest, 1 s
+		}
 		srv = sandboxtest.StartReal(t, sopts)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
@@ -156,12 +166,20 @@ func startE2EWith(t *testing.T, width, height int, start Journey, o e2eOptions) 
 	if o.realTenant {
 		opts.Phone, opts.Sandbox = nil, false
 	}
+	var auditPath string
+	if o.helpdesk {
+		auditPath = filepath.Join(t.TempDir(), audit.FileName)
+		henv := env
+		henv.Client = srv.HelpdeskClient(t, cfg, o.limited)
+		h := flow.NewHelpdesk(henv, audit.At(auditPath, env.Clock))
+		opts.Helpdesk, opts.Phone = &h, sandboxphone.NewForServer(srv.Server)
+	}
 	m := New(opts)
 	term := &terminal{emu: vt.NewEmulator(width, height), writes: make(chan struct{}, 1), record: o.record, frames: map[string]struct{}{}}
 	// Output that is not a terminal is drawn as if the line discipline
 	// turned LF into CR LF (ONLCR), so the emulator must do the same (LNM).
 	term.Write([]byte("\x1b[20h"))
-	e := &e2e{t: t, srv: srv, term: term, model: m, done: make(chan error, 1), trace: log}
+	e := &e2e{t: t, srv: srv, term: term, model: m, done: make(chan error, 1), trace: log, auditPath: auditPath}
 	e.prog = tea.NewProgram(m,
 		tea.WithInput(nil), tea.WithOutput(term),
 		tea.WithWindowSize(width, height), tea.WithoutSignals(), tea.WithContext(ctx),

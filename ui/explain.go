@@ -35,12 +35,15 @@ func pathPattern(p string) string {
 	if strings.HasPrefix(p, "/mfa/authenticators/") {
 		return "/mfa/authenticators/{id}"
 	}
-	return p
+	return managementPathPattern(p)
 }
 
 // meaning says what an answer means for the flow.
 func (m *Model) meaning(ex auth0.Exchange, line trace.Line) string {
 	e := m.t.Explain
+	if meaning := m.helpdeskMeaning(ex, line); meaning != "" {
+		return meaning
+	}
 	switch {
 	case ex.StatusCode == 0:
 		return e.Network

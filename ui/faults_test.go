@@ -42,6 +42,11 @@ type faultPhase struct {
 	answer func(e *e2e)
 	// done is on screen once the flow went through the phase.
 	done string
+	// helpdesk runs the phase in the helpdesk console.
+	helpdesk bool
+	// method, when set, is the one request method counted at the path (the
+	// reset's DELETE, not the card's GET that follows it).
+	method string
 }
 
 func (p faultPhase) poll() bool { return p.answer != nil }
@@ -131,7 +136,7 @@ func TestFaultMatrix(t *testing.T) {
 			cells = append(cells, c)
 			t.Run(strings.ReplaceAll(p.name, " ", "_")+"/"+kind, func(t *testing.T) {
 				t.Parallel()
-				e := startE2EWith(t, 80, 40, p.start, e2eOptions{manual: true, timeout: matrixTimeout, slowFault: matrixSlowFault})
+				e := startE2EWith(t, 80, 40, p.start, e2eOptions{manual: true, timeout: matrixTimeout, slowFault: matrixSlowFault, helpdesk: p.helpdesk})
 				if p.poll() {
 					runPollCell(e, p, c)
 				} else {
@@ -177,7 +182,7 @@ func runOneShotCell(e *e2e, p faultPhase, c *matrixCell) {
 	cleared := len(e.srv.Requests(""))
 	e.press("enter")
 	e.waitFor(p.done)
-	if n := countSince(e, path, cleared); n != 1 {
+	if n := countSince(e, p.method, path, cleared); n != 1 {
 		e.t.Errorf("enter sent %d requests to %s, want 1", n, path)
 	}
 	c.outcome = fmt.Sprintf("“%s”; enter sent the call once more and the flow went on", want.title)
@@ -190,10 +195,10 @@ func runOneShotCell(e *e2e, p faultPhase, c *matrixCell) {
 // countSince counts the requests to exactly path, without a fault, from
 // index from of the log on. (A request is logged when its handler ends, so
 // a hung one may be logged after the fault was cleared.)
-func countSince(e *e2e, path string, from int) int {
+func countSince(e *e2e, method, path string, from int) int {
 	n := 0
 	for _, r := range e.srv.Requests("")[from:] {
-		if r.Path == path && r.Fault == "" {
+		if r.Path == path && r.Fault == "" && (method == "" || r.Method == method) {
 			n++
 		}
 	}

@@ -41,6 +41,8 @@ var keyScenarios = append(slices.Clone(scenarios), []struct {
 	}},
 }...)
 
+func init() { keyScenarios = append(keyScenarios, helpdeskScenarios...) }
+
 // scenario is the setup of the golden scenario of that name.
 func scenario(name string) func(f *fixture) {
 	for _, sc := range scenarios {

@@ -127,7 +127,13 @@ func challengeFixture(f *fixture) *flow.Approval {
 
 var goldenSizes = [][2]int{{80, 24}, {100, 34}, {120, 40}}
 
-func TestGolden(t *testing.T) {
+func TestGolden(t *testing.T) { runGoldens(t, scenarios) }
+
+// runGoldens draws each scenario at every golden size in both themes.
+func runGoldens(t *testing.T, scenarios []struct {
+	name  string
+	setup func(f *fixture)
+}) {
 	for _, sc := range scenarios {
 		for _, size := range goldenSizes {
 			for _, light := range []bool{false, true} {

@@ -21,7 +21,7 @@ type homeKeys struct {
 	Up, Down, Next, Select, Quit key.Binding
 }
 
-var homeJourneys = []Journey{JourneyEnroll, JourneyChallenge, JourneyManage}
+var homeJourneys = []Journey{JourneyEnroll, JourneyChallenge, JourneyManage, JourneyHelpdesk}
 
 func newHomeScreen(c *common) *homeScreen {
 	return &homeScreen{common: c, k: homeKeys{Up: c.keys.Up, Down: c.keys.Down, Next: c.keys.NextField, Select: c.keys.Select, Quit: c.keys.Quit}}
@@ -46,7 +46,7 @@ func (s *homeScreen) Update(msg tea.Msg) (tea.Cmd, intent) {
 		s.cursor = (s.cursor + 1) % n
 	case key.Matches(k, s.k.Select):
 		return nil, chooseJourney{homeJourneys[s.cursor]}
-	case k.String() >= "1" && k.String() <= "3":
+	case len(k.String()) == 1 && k.String() >= "1" && k.String() <= fmt.Sprint(n):
 		s.cursor = int(k.String()[0] - '1')
 		return nil, chooseJourney{homeJourneys[s.cursor]}
 	}
@@ -66,7 +66,8 @@ func (s *homeScreen) view(w int, withHints bool) string {
 	t := s.t.Home
 	var b strings.Builder
 	b.WriteString("\n" + s.st.Title.Render(t.Title) + "\n\n")
-	entries := [][2]string{{t.Enroll, t.EnrollHint}, {t.Challenge, t.ChallengeHint}, {t.Authenticators, t.ManageHint}}
+	entries := [][2]string{{t.Enroll, t.EnrollHint}, {t.Challenge, t.ChallengeHint}, {t.Authenticators, t.ManageHint},
+		{s.t.Helpdesk.UI.HomeEntry, s.t.Helpdesk.UI.HomeHint}}
 	for i, e := range entries {
 		marker, title := "  ", s.st.Text.Render(e[0])
 		if i == s.cursor {

@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/mfapush/mfapush/auth0"
+	"github.com/mfapush/mfapush/auth0/management"
 	"github.com/mfapush/mfapush/flow"
 )
 
@@ -85,3 +86,42 @@ func (sendCode) isIntent()        {}
 func (approved) isIntent()        {}
 func (challengeAgain) isIntent()  {}
 func (codesKept) isIntent()       {}
+
+// The helpdesk console's intents (journey_helpdesk.go).
+type (
+	// findUser: an email to look up.
+	findUser struct{ email string }
+	// pickUser: one of several users with the email.
+	pickUser struct{ userID string }
+	// verifyCaller: v on the card.
+	verifyCaller struct{}
+	// sendVerify: the binding message is sent.
+	sendVerify struct{ message string }
+	// verifyEnded: the verification wait ended; its end goes to the log.
+	verifyEnded struct {
+		userID   string
+		approval *flow.Approval
+	}
+	// askReset: delete one method (methodID) or all ("").
+	askReset struct {
+		method *management.AuthenticationMethod
+	}
+	// confirmReset: the user's email was typed.
+	confirmReset struct{ methodID string }
+	// askTicket, askRecoveryCode: the card's other actions.
+	askTicket       struct{}
+	askRecoveryCode struct{}
+	// backToCard: the action's screen is done with.
+	backToCard struct{}
+)
+
+func (findUser) isIntent()        {}
+func (pickUser) isIntent()        {}
+func (verifyCaller) isIntent()    {}
+func (sendVerify) isIntent()      {}
+func (verifyEnded) isIntent()     {}
+func (askReset) isIntent()        {}
+func (confirmReset) isIntent()    {}
+func (askTicket) isIntent()       {}
+func (askRecoveryCode) isIntent() {}
+func (backToCard) isIntent()      {}

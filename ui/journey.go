@@ -47,6 +47,7 @@ type journey struct {
 	problem   *problemScreen
 	enroll    *enrollScreen
 	challenge *challengeScreen
+	hd        helpdeskState // the helpdesk console (journey_helpdesk.go)
 }
 
 // stage is what the journey asks of the root model: the screen shown, and
@@ -84,16 +85,25 @@ func (j *journey) authenticatorList() *listScreen {
 // start shows the home screen, or the sign-in of the journey the command
 // line chose.
 func (j *journey) start() tea.Cmd {
-	if j.opts.Start == JourneyHome {
+	switch j.opts.Start {
+	case JourneyHome:
 		return j.stage.show(j.home)
+	case JourneyHelpdesk:
+		return j.openHelpdesk()
 	}
 	return j.openSignIn(j.opts.Start)
 }
 
 // handle carries out what the screen from asked for.
 func (j *journey) handle(from screen, in intent) tea.Cmd {
+	if cmd, ok := j.handleHelpdesk(from, in); ok {
+		return cmd
+	}
 	switch in := in.(type) {
 	case chooseJourney:
+		if in.journey == JourneyHelpdesk {
+			return j.openHelpdesk()
+		}
 		return j.openSignIn(in.journey)
 	case signInWith:
 		return j.signInWith(in.creds)
@@ -157,11 +167,14 @@ func (j *journey) answer(msg tea.Msg) tea.Cmd {
 	case flow.DeletedMsg:
 		return j.deleted(msg)
 	}
-	return nil
+	return j.answerHelpdesk(msg)
 }
 
 // leave answers esc where it leaves a screen.
 func (j *journey) leave(from screen) tea.Cmd {
+	if cmd, ok := j.leaveHelpdesk(from); ok {
+		return cmd
+	}
 	switch from.ID() {
 	case screenSignIn:
 		if j.opts.Start == JourneyHome {
@@ -200,6 +213,9 @@ func (j *journey) stopWaits() {
 	}
 	if j.challenge != nil {
 		j.challenge.stop()
+	}
+	if j.hd.verify != nil {
+		j.hd.verify.stop()
 	}
 }
 

@@ -16,6 +16,7 @@ const (
 	JourneyEnroll                   // enroll Guardian push
 	JourneyChallenge                // sign in with a push (or a code)
 	JourneyManage                   // list, challenge and delete authenticators
+	JourneyHelpdesk                 // the helpdesk console
 )
 
 // Theme picks light or dark styles.
@@ -61,4 +62,7 @@ type Options struct {
 	// caption for each screen, secrets masked whatever else is set, the
 	// line that explains the last call off until the trace is opened.
 	Present bool
+	// Helpdesk is the helpdesk application, for the console; nil when none
+	// is configured.
+	Helpdesk *flow.Helpdesk
 }

@@ -122,6 +122,9 @@ func (p *phonePanel) view(c *common, canScan bool, w, h int) string {
 		if n.App != "" && n.OS != "" && n.OS != "unknown" {
 			lines = append(lines, paint(st.Muted, wrap(fmt.Sprintf(t.From, n.App, n.OS), inner)))
 		}
+		if n.BindingMessage != "" { // a helpdesk's push: the message read aloud
+			lines = append(lines, paint(st.Strong, wrap(n.BindingMessage, inner)))
+		}
 		lines = append(lines, "", paint(st.PhoneKey, "a")+" "+t.ApproveKey+"   "+paint(st.PhoneKey, "x")+" "+t.RejectKey)
 	case canScan:
 		lines = append(lines, paint(st.PhoneNotice, wrap(t.ScanPrompt, inner)), "", paint(st.PhoneKey, "s")+" "+c.t.Keys.Scan)
@@ -156,7 +159,11 @@ func (p *phonePanel) statusLine(c *common, canScan bool, w int) string {
 	var text string
 	switch {
 	case len(p.notifications) > 0:
-		text = paint(st.PhoneNotice, t.Incoming) + "  " + paint(st.PhoneKey, "a") + " " + t.ApproveKey + "  " + paint(st.PhoneKey, "x") + " " + t.RejectKey
+		text = paint(st.PhoneNotice, t.Incoming)
+		if m := p.notifications[0].BindingMessage; m != "" {
+			text += " " + paint(st.Strong, m)
+		}
+		text += "  " + paint(st.PhoneKey, "a") + " " + t.ApproveKey + "  " + paint(st.PhoneKey, "x") + " " + t.RejectKey
 	case canScan:
 		text = paint(st.PhoneNotice, t.ScanPrompt) + "  " + paint(st.PhoneKey, "s") + " " + c.t.Keys.Scan
 	case p.note != "":
@@ -186,7 +193,11 @@ func groupOTP(code string) string {
 
 // phoneDeviceName names the simulated phone after the user ("Alice's phone").
 func (m *Model) phoneDeviceName() string {
-	return flow.PhoneName(m.t, m.j.session.Credentials.Username)
+	user := m.j.session.Credentials.Username
+	if m.j.kind == JourneyHelpdesk && m.j.hd.card != nil { // a ticket: the user's phone, not the agent's
+		user = m.j.hd.card.card.User.Email
+	}
+	return flow.PhoneName(m.t, user)
 }
 
 // scanURI is what the simulated phone may scan on the screen now.

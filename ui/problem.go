@@ -45,7 +45,7 @@ func (s *problemScreen) Update(msg tea.Msg) (tea.Cmd, intent) {
 
 func (s *problemScreen) View(w, h int) string {
 	p := s.problem
-	text := flow.ProblemTextOn(s.t, p.Kind, s.opts.Sandbox)
+	text := flow.HelpdeskProblemText(s.t, p, s.opts.Sandbox) // ProblemTextOn, a missing scope named
 	var demo string
 	if s.back.ID() == screenSignIn {
 		demo = s.viewDemoUsers(w)

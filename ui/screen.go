@@ -74,6 +74,14 @@ const (
 	screenChallenge       screenID = "challenge"
 	screenNewRecovery     screenID = "new_recovery_code"
 	screenResult          screenID = "result"
+	// The helpdesk console's.
+	screenHelpdeskFind     screenID = "helpdesk_find"
+	screenHelpdeskUsers    screenID = "helpdesk_users"
+	screenHelpdeskCard     screenID = "helpdesk_card"
+	screenHelpdeskVerify   screenID = "helpdesk_verify"
+	screenHelpdeskConfirm  screenID = "helpdesk_confirm"
+	screenHelpdeskTicket   screenID = "helpdesk_ticket"
+	screenHelpdeskRecovery screenID = "helpdesk_recovery"
 )
 
 // registry is every screen the interface shows: the root model draws no
@@ -82,6 +90,8 @@ const (
 var registry = []screenID{
 	screenHome, screenSignIn, screenWorking, screenProblem, screenEnroll, screenEnrolled,
 	screenAlreadyEnrolled, screenList, screenConfirmDelete, screenChallenge, screenNewRecovery, screenResult,
+	screenHelpdeskFind, screenHelpdeskUsers, screenHelpdeskCard, screenHelpdeskVerify, screenHelpdeskConfirm,
+	screenHelpdeskTicket, screenHelpdeskRecovery,
 }
 
 func registered(id screenID) bool {

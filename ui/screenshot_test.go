@@ -25,6 +25,7 @@ func TestScreenshots(t *testing.T) {
 	}{
 		{"home", false}, {"enroll", false}, {"enroll", true}, {"list", false},
 		{"challenge", false}, {"result", false}, {"trace_detail", false},
+		{"helpdesk_card", false}, {"helpdesk_verify_waiting", false}, {"helpdesk_ticket", false},
 	}
 	for _, s := range shots {
 		f := newFixture(t, fixtureOptions{width: 100, height: 34, light: s.light})

@@ -38,9 +38,16 @@ func TestHomeChoosesAFlow(t *testing.T) {
 	f := newTestFixture(t)
 	f.key("j")
 	f.key("j")
+	f.key("j")
 	f.key("j") // wraps to the first
 	f.key("enter")
 	if f.m.current.ID() != screenSignIn || f.m.j.kind != JourneyEnroll {
+		t.Fatalf("screen %v flow %v", f.m.current.ID(), f.m.j.kind)
+	}
+	f.key("esc")
+	f.m.opts.Helpdesk = &flow.Helpdesk{Env: f.m.env}
+	f.key("4")
+	if f.m.current.ID() != screenHelpdeskFind || f.m.j.kind != JourneyHelpdesk {
 		t.Fatalf("screen %v flow %v", f.m.current.ID(), f.m.j.kind)
 	}
 	f.key("esc")
@@ -279,7 +286,7 @@ func scenarioByName(t *testing.T, name string) struct {
 	setup func(f *fixture)
 } {
 	t.Helper()
-	for _, sc := range scenarios {
+	for _, sc := range keyScenarios {
 		if sc.name == name {
 			return sc
 		}

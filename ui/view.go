@@ -117,6 +117,9 @@ func (m *Model) viewHeader(w int) string {
 	if user == "" || session.MFAToken == "" && session.Tokens == nil {
 		user = m.t.App.NotSignedIn
 	}
+	if m.j.kind == JourneyHelpdesk && m.current.ID() != screenHome {
+		user = m.j.helpdeskHeader(m.current.ID())
+	}
 	// The header changes with the user and the width only, and its padded
 	// styles are slow to render: it is kept with what it was drawn from.
 	return m.header.get(headerKey{st: m.st, width: w, name: m.t.App.Name, tenant: tenant, user: user}, func() string {

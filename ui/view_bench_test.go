@@ -2,6 +2,7 @@ package ui
 
 import (
 	"runtime"
+	"slices"
 	"testing"
 	"time"
 
@@ -77,7 +78,7 @@ type benchScenario struct {
 // presenter mode, named present_*.
 func benchScenarios() []benchScenario {
 	var out []benchScenario
-	for _, sc := range scenarios {
+	for _, sc := range slices.Concat(scenarios, helpdeskScenarios) { // every screen
 		out = append(out, benchScenario{name: sc.name, setup: sc.setup})
 	}
 	for _, sc := range scenarios {

@@ -138,6 +138,12 @@ func runPlain(cmd *cobra.Command, s config.Settings, start ui.Journey, f *plainF
 		RecoveryCodeStdin: f.recoveryCodeStdin,
 		JSON:              f.json, ShowTokens: f.showTokens, Color: useColor(human), InvertQR: s.InvertQR,
 	}
+	return runPlainConfig(cmd, t, cfg)
+}
+
+// runPlainConfig runs a plain command with the terminal to ask on and the
+// sandbox's phone, when there are.
+func runPlainConfig(cmd *cobra.Command, t *tenant, cfg plain.Config) error {
 	if stdin, ok := cmd.InOrStdin().(*os.File); ok { // a test's reader has no terminal behind it
 		var closeTTY func() error
 		cfg.Terminal, closeTTY = plain.OpenTerminal(stdin, cmd.ErrOrStderr())

@@ -57,6 +57,7 @@ func newRootCommand(t *i18n.Catalog) *cobra.Command {
 		newSandboxCommand(t), newConfigCommand(t), newDecodeCommand(t), newVersionCommand(t),
 		newDemoCommand(t),
 	)
+	root.AddCommand(helpdeskCommands(t)...)
 	localizeCobra(root, t)
 	return root
 }

@@ -18,9 +18,13 @@ const (
 type tenant struct {
 	client  *auth0.Client
 	sandbox *sandbox.Server // nil for a real tenant
+	closers []func()        // more clients on the same tenant (the helpdesk's)
 }
 
 func (t *tenant) Close() {
+	for _, closeClient := range t.closers {
+		closeClient()
+	}
 	if t.client != nil {
 		t.client.CloseIdleConnections()
 	}

@@ -71,8 +71,15 @@ func runInteractive(cmd *cobra.Command, start ui.Journey) error {
 	}
 	if t.sandbox != nil {
 		opts.Sandbox = true
-		opts.Phone = sandboxphone.New(t.sandbox.Phone)
+		opts.Phone = sandboxphone.NewForServer(t.sandbox)
 		opts.DemoUsers = func() []ui.DemoUser { return demoUsers(t, catalog, s.Present) }
+	}
+	if start == ui.JourneyHelpdesk || start == ui.JourneyHome {
+		if h, err := openHelpdesk(cmd, s, t, log.Observe); err == nil {
+			opts.Helpdesk = &h
+		} else if start == ui.JourneyHelpdesk {
+			return err
+		}
 	}
 	model := ui.New(decorateOptions(opts))
 	// Signals end the context, and with it the program, which restores the

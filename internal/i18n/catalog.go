@@ -450,6 +450,8 @@ type Catalog struct {
 
 	// Demo is mfapush demo and presenter mode (demo.go).
 	Demo DemoWords
+	// Helpdesk is the helpdesk console and commands (helpdesk.go).
+	Helpdesk HelpdeskWords
 }
 
 // ProblemText explains one kind of failure: what happened and how to fix it.

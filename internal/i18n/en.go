@@ -513,5 +513,6 @@ func englishCatalog() Catalog {
 	ex.Decode = `  # Decode a token copied to the clipboard
   pbpaste | mfapush decode`
 
+	c.Helpdesk = englishHelpdesk()
 	return c
 }

@@ -518,5 +518,6 @@ func frenchCatalog() Catalog {
 	ex.Decode = `  # Décoder un jeton copié dans le presse-papiers
   pbpaste | mfapush decode`
 
+	c.Helpdesk = frenchHelpdesk()
 	return c
 }

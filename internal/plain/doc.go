@@ -96,7 +96,35 @@
 //	                                             // and "expired", "timed_out", "rate_limited" for a wait
 //	    "title": "…", "fix": "…",                // in the user's language
 //	    "detail": "…",                           // Auth0's answer in words
-//	    "status": 403, "code": "invalid_grant", "description": "Wrong email or password."
-//	  }
+//	    "status": 403, "code": "invalid_grant", "description": "Wrong email or password.",
+//	    "scopes": ["delete:authentication_methods"]  // a helpdesk command's missing scopes
+//	  },
+//	  "helpdesk": {…}                            // the helpdesk's commands, below
+//	}
+//
+// # The helpdesk's commands
+//
+// user show, verify, ticket, reset and recovery-code act on one user found
+// by email (--user-id or --connection pick one of several) through the
+// helpdesk's machine-to-machine application, and append each action to the
+// audit log (package audit). Their "flow" is user_show, verify, ticket,
+// reset or recovery_code; "outcome" is listed (user show), approved or
+// rejected (verify), done, cancelled (reset, the email typed did not
+// match) or error. reset asks to type the user's email on a terminal, and
+// needs --yes without one. Their section:
+//
+//	"helpdesk": {
+//	  "email": "bob@example.com",
+//	  "users": [{…}],                           // when several users have the email
+//	  "user": {"user_id": "auth0|…", "email": "…", "name": "Bob",
+//	           "connection": "Username-Password-Authentication", "last_login": "…", "blocked": false},
+//	  "authentication_methods": [{"id": "push|dev_…", "type": "push", "name": "…", "confirmed": true,
+//	           "created_at": "…", "last_auth_at": "…"}],
+//	  "enrollments": [{"id": "dev_…", "status": "confirmed", "type": "pn", "name": "…", "auth_method": "guardian"}],
+//	  "verification": {"binding_message": "Helpdesk-4821", "polls": 2, "expires_at": "…", "approved_at": "…"},
+//	  "ticket": {"ticket_id": "…", "ticket_url": "https://…", "expires_at": "…", "mailed": false},
+//	  "reset": {"all": true, "method_ids": ["push|dev_…"]},
+//	  "recovery_codes": 1,                      // printed on the human output; never the value
+//	  "audit_error": "…"                        // the audit log could not be written
 //	}
 package plain

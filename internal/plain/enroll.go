@@ -57,11 +57,20 @@ func (r *run) showCode(as *auth0.Association, deadline time.Time) {
 	t := r.t.Enroll
 	r.say(t.Step1)
 	r.say(t.Step2)
+	r.sayQR(as.BarcodeURI)
+	r.sayLabeled("", t.LinkLabel, as.BarcodeURI)
+	r.say(r.t.Plain.ValidUntil, r.countdown(deadline.Sub(r.now())), clockTime(deadline))
+	r.say(t.Step3)
+}
+
+// sayQR prints a QR code of text, once; a failure is said, since the link
+// printed after it still works.
+func (r *run) sayQR(text string) {
 	opts := qr.Options{Style: qr.StylePlainDark, Invert: r.InvertQR}
 	if r.Color {
 		opts.Style = qr.StyleColor
 	}
-	if code, err := qr.Render(as.BarcodeURI, opts); err != nil {
+	if code, err := qr.Render(text, opts); err != nil {
 		r.say("%s", err) // the link below still works
 	} else if r.Color {
 		// colorprofile fits the colours to what the terminal can show.
@@ -69,9 +78,6 @@ func (r *run) showCode(as *auth0.Association, deadline time.Time) {
 	} else {
 		r.say("\n%s\n", code)
 	}
-	r.sayLabeled("", t.LinkLabel, as.BarcodeURI)
-	r.say(r.t.Plain.ValidUntil, r.countdown(deadline.Sub(r.now())), clockTime(deadline))
-	r.say(t.Step3)
 }
 
 // sayRecoveryCodes prints the recovery codes of an enrollment once it is

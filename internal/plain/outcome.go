@@ -12,6 +12,7 @@ const (
 	OutcomeEnrolled        Outcome = "enrolled"
 	OutcomeApproved        Outcome = "approved"
 	OutcomeListed          Outcome = "listed"
+	OutcomeDone            Outcome = "done" // a helpdesk action done
 	OutcomeAlreadyEnrolled Outcome = "already_enrolled"
 	OutcomeRejected        Outcome = "rejected"
 	OutcomeExpired         Outcome = "expired"
@@ -36,7 +37,7 @@ const (
 // exits with the status of the signal that ended it (see Run).
 func (o Outcome) ExitCode() int {
 	switch o {
-	case OutcomeEnrolled, OutcomeApproved, OutcomeListed:
+	case OutcomeEnrolled, OutcomeApproved, OutcomeListed, OutcomeDone:
 		return ExitOK
 	case OutcomeRejected, OutcomeCancelled:
 		return ExitCancelled

@@ -22,6 +22,7 @@ type Report struct {
 	Challenge      *Challenge      `json:"challenge,omitempty"`
 	Tokens         *Tokens         `json:"tokens,omitempty"`
 	Error          *Error          `json:"error,omitempty"`
+	Helpdesk       *HelpdeskReport `json:"helpdesk,omitempty"`
 }
 
 // Write prints the report as one indented JSON document.
@@ -94,6 +95,8 @@ type Error struct {
 	Status      int    `json:"status,omitempty"`
 	Code        string `json:"code,omitempty"`
 	Description string `json:"description,omitempty"`
+	// Scopes are the Management API scopes the helpdesk application lacks.
+	Scopes []string `json:"scopes,omitempty"`
 }
 
 // Error kinds besides the problem kinds.
@@ -123,6 +126,14 @@ var problemKinds = map[flow.ProblemKind]string{
 	flow.ProblemFactorUnsupported: "factor_unsupported",
 	flow.ProblemNoPassword:        "no_password",
 	flow.ProblemAccountBlocked:    "account_blocked",
+	flow.ProblemAccessExpired:     "access_expired",
+	flow.ProblemAccessRefused:     "access_refused",
+	flow.ProblemHelpdeskScope:     "missing_scope",
+	flow.ProblemUserNotFound:      "user_not_found",
+	flow.ProblemHelpdeskGrant:     "helpdesk_grant_not_allowed",
+	flow.ProblemNoPushToVerify:    "no_push",
+	flow.ProblemBindingMessage:    "bad_binding_message",
+	flow.ProblemNoHelpdeskApp:     "helpdesk_not_configured",
 }
 
 func authenticatorOf(a auth0.Authenticator) Authenticator {

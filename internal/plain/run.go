@@ -58,6 +58,9 @@ type Config struct {
 	// Sandbox, when set, is the built-in sandbox's phone, which no one can
 	// reach in plain mode: the run answers for it (see sandboxphone.go).
 	Sandbox *SandboxPhone
+
+	// Helpdesk is a helpdesk command's input (helpdesk.go).
+	Helpdesk *HelpdeskRequest
 }
 
 // run is one Run in progress.
@@ -99,6 +102,9 @@ func Run(cfg Config) int {
 
 func (r *run) command() Outcome {
 	r.sayTenant()
+	if r.Command.helpdesk() {
+		return r.helpdesk()
+	}
 	switch r.Command {
 	case CommandEnroll:
 		return r.enroll()

@@ -24,7 +24,7 @@ func (r *run) sayLabeled(margin, label, value string) {
 func (r *run) sayTenant() {
 	if r.Sandbox != nil {
 		r.say(r.t.Plain.SandboxTenant, r.report.Tenant)
-		if r.Command != CommandAuthenticators { // the phone has nothing to do there
+		if r.Command != CommandAuthenticators && (!r.Command.helpdesk() || r.Command == CommandVerify) { // the phone has nothing to do there
 			r.say(r.t.Plain.SandboxPhone, r.seconds(r.Sandbox.Delay))
 		}
 		return
@@ -71,7 +71,12 @@ func (r *run) fail(p flow.Problem) Outcome {
 // failAs explains a problem under another title, with Auth0's answer and
 // the problem's fix.
 func (r *run) failAs(title string, p flow.Problem) Outcome {
-	fix := flow.ProblemTextOn(r.t, p.Kind, r.Sandbox != nil).Fix
+	return r.failExplained(title, flow.ProblemTextOn(r.t, p.Kind, r.Sandbox != nil).Fix, p)
+}
+
+// failExplained explains a problem under a title and a fix, with Auth0's
+// answer, and records it.
+func (r *run) failExplained(title, fix string, p flow.Problem) Outcome {
 	detail := flow.ProblemDetail(r.t, p)
 	r.explain(title, fix, detail)
 	e := &Error{Kind: problemKinds[p.Kind], Title: title, Fix: fix, Detail: detail}

@@ -5,6 +5,7 @@ package sandboxphone
 
 import (
 	"context"
+	"strings"
 	"time"
 
 	"github.com/mfapush/mfapush/auth0"
@@ -14,11 +15,26 @@ import (
 
 // New adapts the sandbox's phone to flow.Phone, so that the interface and
 // the plain mode drive it without knowing the sandbox.
-func New(p *sandbox.Phone) flow.Phone { return phone{p} }
+func New(p *sandbox.Phone) flow.Phone { return phone{p: p} }
 
-type phone struct{ p *sandbox.Phone }
+// NewForServer is New for a sandbox server's phone, which also scans the
+// QR code on the page of an enrollment ticket's link (a helpdesk's
+// ticket), as a person would after opening it.
+func NewForServer(s *sandbox.Server) flow.Phone { return phone{p: s.Phone, tickets: s.Tenant} }
+
+type phone struct {
+	p       *sandbox.Phone
+	tickets *sandbox.Tenant // nil: only enrollment QR codes are scanned
+}
 
 func (s phone) Scan(ctx context.Context, barcodeURI, deviceName string) (flow.PhoneDevice, error) {
+	if s.tickets != nil && (strings.HasPrefix(barcodeURI, "http://") || strings.HasPrefix(barcodeURI, "https://")) {
+		uri, _, err := s.tickets.TicketBarcode(barcodeURI)
+		if err != nil {
+			return flow.PhoneDevice{}, err
+		}
+		barcodeURI = uri
+	}
 	d, err := s.p.Scan(ctx, barcodeURI, deviceName)
 	return device(d), err
 }
@@ -37,7 +53,8 @@ func (s phone) Notifications() []flow.PhoneNotification {
 	out := make([]flow.PhoneNotification, len(notes))
 	for i, n := range notes {
 		out[i] = flow.PhoneNotification{ID: n.ID, DeviceID: n.DeviceID, UserID: n.UserID,
-			CreatedAt: n.CreatedAt, ExpiresAt: n.ExpiresAt, App: auth0.CleanText(n.App), OS: auth0.CleanText(n.OS)}
+			CreatedAt: n.CreatedAt, ExpiresAt: n.ExpiresAt, App: auth0.CleanText(n.App), OS: auth0.CleanText(n.OS),
+			BindingMessage: auth0.CleanText(n.BindingMessage)}
 	}
 	return out
 }

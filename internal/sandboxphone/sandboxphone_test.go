@@ -7,6 +7,7 @@ import (
 	"go.uber.org/goleak"
 
 	"github.com/mfapush/mfapush/auth0"
+	"github.com/mfapush/mfapush/auth0/management"
 	"github.com/mfapush/mfapush/auth0/sandbox"
 	"github.com/mfapush/mfapush/auth0/sandbox/sandboxtest"
 	"github.com/mfapush/mfapush/flow"
@@ -46,5 +47,47 @@ func TestDismissOnPhone(t *testing.T) {
 	}
 	if err := phone.Approve(ctx, notes[0].ID); err != sandbox.ErrNotificationDismissed {
 		t.Errorf("approve after dismissal: %v", err)
+	}
+}
+
+// A helpdesk's CIBA push reaches the phone panel with its binding message.
+func TestBindingMessageReachesThePanel(t *testing.T) {
+	srv := sandboxtest.Start(t, sandbox.Options{})
+	helpdesk := srv.HelpdeskClient(t, auth0.Config{}, false)
+	ctx := context.Background()
+	var bob string
+	for _, u := range srv.Tenant.Users() {
+		if u.Email == "bob@example.com" {
+			bob = u.UserID
+		}
+	}
+	if _, err := helpdesk.BackchannelAuthorize(ctx, auth0.BackchannelRequest{UserID: bob, BindingMessage: "Helpdesk-4821"}); err != nil {
+		t.Fatal(err)
+	}
+	notes := sandboxphone.New(srv.Phone).Notifications()
+	if len(notes) != 1 || notes[0].BindingMessage != "Helpdesk-4821" {
+		t.Errorf("notifications %+v", notes)
+	}
+}
+
+// The phone scans the code on a helpdesk ticket's page, given its link.
+func TestPhoneScansATicketLink(t *testing.T) {
+	srv := sandboxtest.Start(t, sandbox.Options{})
+	mgmt := management.New(srv.HelpdeskClient(t, auth0.Config{}, false), srv.Clock)
+	ctx := context.Background()
+	users, err := mgmt.UsersByEmail(ctx, "alice@example.com")
+	if err != nil || len(users) != 1 {
+		t.Fatalf("alice: %+v %v", users, err)
+	}
+	ticket, err := mgmt.CreateEnrollmentTicket(ctx, management.TicketRequest{UserID: users[0].UserID, Factor: management.FactorPush})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := sandboxphone.New(srv.Phone).Scan(ctx, ticket.URL, "Alice's phone"); err == nil {
+		t.Fatal("the bare phone read a link as a QR code")
+	}
+	dev, err := sandboxphone.NewForServer(srv.Server).Scan(ctx, ticket.URL, "Alice's phone")
+	if err != nil || dev.UserID != users[0].UserID {
+		t.Fatalf("scan: %+v %v", dev, err)
 	}
 }
