@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/mfapush/mfapush/auth0"
+	"github.com/mfapush/mfapush/internal/i18n"
 )
 
 func TestReadCodeAsItsFactorWantsIt(t *testing.T) {
@@ -128,6 +129,46 @@ func TestEnrollableFollowsTheRequirements(t *testing.T) {
 	} {
 		if got := ids(tc.plan.Enrollable()); got != tc.want {
 			t.Errorf("%+v: enrollable %q, want %q", tc.plan, got, tc.want)
+		}
+	}
+}
+
+// A phone number or an address is read as the tenant wants it, and what
+// is wrong with one is said in the user's language, never in the client's
+// English.
+func TestCheckEnrollInputSaysWhatIsWrong(t *testing.T) {
+	en, fr := i18n.For(i18n.English), i18n.For(i18n.French)
+	for _, tc := range []struct {
+		f       *Factor
+		in      EnrollInput
+		out     EnrollInput
+		problem string
+	}{
+		{SMS, EnrollInput{PhoneNumber: "+1 (555) 555-0100"}, EnrollInput{PhoneNumber: "+15555550100"}, ""},
+		{Voice, EnrollInput{PhoneNumber: "0033 6 12 34 56 78"}, EnrollInput{PhoneNumber: "+33612345678"}, ""},
+		{SMS, EnrollInput{PhoneNumber: "555 0100"}, EnrollInput{PhoneNumber: "555 0100"}, en.Factors.PhoneNoCountryCode},
+		{SMS, EnrollInput{PhoneNumber: "+0 555 555"}, EnrollInput{PhoneNumber: "+0 555 555"}, en.Factors.PhoneCountryCodeZero},
+		{SMS, EnrollInput{PhoneNumber: "+1 555"}, EnrollInput{PhoneNumber: "+1 555"}, en.Factors.PhoneTooShort},
+		{SMS, EnrollInput{PhoneNumber: ""}, EnrollInput{}, en.Factors.PhoneEmpty},
+		{Email, EnrollInput{Email: " alice@example.com "}, EnrollInput{Email: "alice@example.com"}, ""},
+		{Email, EnrollInput{Email: "alice.example.com"}, EnrollInput{Email: "alice.example.com"}, en.Factors.EmailNoAt},
+		{Email, EnrollInput{Email: "alice@example"}, EnrollInput{Email: "alice@example"}, en.Factors.EmailNoDomain},
+		{Push, EnrollInput{PhoneNumber: "x"}, EnrollInput{}, ""},
+	} {
+		out, problem := CheckEnrollInput(en, tc.f, tc.in)
+		if out != tc.out || problem != tc.problem {
+			t.Errorf("%s %+v: %+v %q; want %+v %q", tc.f.ID, tc.in, out, problem, tc.out, tc.problem)
+		}
+	}
+	if _, problem := CheckEnrollInput(fr, SMS, EnrollInput{PhoneNumber: "555"}); problem != fr.Factors.PhoneNoCountryCode {
+		t.Errorf("French: %q", problem)
+	}
+}
+
+func TestSecretGroups(t *testing.T) {
+	for in, want := range map[string]string{"": "", "JBSW": "JBSW", "JBSWY3DPEHPK3PXP": "JBSW Y3DP EHPK 3PXP", "JBSWY3DPE": "JBSW Y3DP E"} {
+		if got := SecretGroups(in); got != want {
+			t.Errorf("SecretGroups(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

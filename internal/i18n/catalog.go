@@ -447,6 +447,9 @@ type Catalog struct {
 		Enroll     string // %s: factor types
 		NotAllowed string // %s %s: the factor asked for, the allowed ones
 	}
+
+	// Factors words the factors beside push (factors.go).
+	Factors FactorWords
 }
 
 // ProblemText explains one kind of failure: what happened and how to fix it.
