@@ -64,6 +64,8 @@ type (
 	challengeAgain struct{ authenticator auth0.Authenticator }
 	// codesKept: the recovery code shown is confirmed saved.
 	codesKept struct{}
+	// resendCode: a new code by SMS, voice or email is wanted.
+	resendCode struct{ authenticator auth0.Authenticator }
 )
 
 func (noteStatus) isIntent()      {}
@@ -85,3 +87,4 @@ func (sendCode) isIntent()        {}
 func (approved) isIntent()        {}
 func (challengeAgain) isIntent()  {}
 func (codesKept) isIntent()       {}
+func (resendCode) isIntent()      {}

@@ -38,6 +38,11 @@ type journey struct {
 	enrolledCodes []string            // the recovery codes of the enrollment being confirmed
 	// summary is one line about what the run achieved (Model.Summary).
 	summary string
+	// plan is what the sign-in's mfa_requirements allow (journey_factors.go).
+	plan flow.MFAPlan
+	// resending: the challenge in flight asks for a new code, on the code's
+	// screen.
+	resending bool
 
 	// The screens the journey returns to keep their state: the form its
 	// values, the list its cursor and filter.
@@ -127,8 +132,10 @@ func (j *journey) handle(from screen, in intent) tea.Cmd {
 			return j.completeAfter()
 		}
 		return j.showResult()
+	case resendCode:
+		return j.resendCode(in.authenticator)
 	}
-	return nil
+	return j.handleFactors(from, in)
 }
 
 // answer handles the answer of a call.
@@ -185,6 +192,7 @@ func (j *journey) goHome() tea.Cmd {
 
 // stopWaits cancels the approval waits: leaving a screen stops its polling.
 func (j *journey) stopWaits() {
+	j.resending = false
 	if j.enroll != nil {
 		j.enroll.stop()
 	}
@@ -288,6 +296,7 @@ func (j *journey) signedIn(msg flow.SignedInMsg) tea.Cmd {
 		return nil
 	}
 	j.session.SignedIn(msg.SignedIn)
+	j.plan = msg.Plan
 	if j.after.pending() {
 		return j.verifyForAccess()
 	}
@@ -296,6 +305,9 @@ func (j *journey) signedIn(msg flow.SignedInMsg) tea.Cmd {
 
 // haveMFAToken moves on once the session holds an mfa_token.
 func (j *journey) haveMFAToken() tea.Cmd {
+	if j.kind != JourneyEnroll && j.plan.Path == flow.PathEnroll {
+		return j.mustEnroll()
+	}
 	if j.kind == JourneyEnroll {
 		return j.startEnrollment(j.session.MFAToken)
 	}

@@ -1,0 +1,98 @@
+package ui
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/mfapush/mfapush/auth0"
+	"github.com/mfapush/mfapush/auth0/sandbox"
+	"github.com/mfapush/mfapush/flow"
+)
+
+// enrollByAPI enrolls f for alice over the MFA API, confirming it with
+// the code the sandbox's inbox received, before the interface starts.
+func (e *e2e) enrollByAPI(f *flow.Factor, in flow.EnrollInput) {
+	e.t.Helper()
+	ctx := context.Background()
+	env := flow.Env{Client: e.srv.Client(e.t, auth0.Config{}), Ctx: ctx}
+	login := flow.Login(env, flow.Credentials{Username: "alice@example.com", Password: "alice-password"}, true, "")
+	signedIn, err := flow.SignIn(ctx, env, login)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	enrollment, err := flow.Enroll(ctx, env, signedIn.MFAToken, f, in)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	code := e.newestCode(f)
+	if _, err := flow.Verify(ctx, env, signedIn.MFAToken, flow.Answer{Factor: f, Code: code, OOBCode: enrollment.OOBCode}); err != nil {
+		e.t.Fatal(err)
+	}
+}
+
+// newestCode is the code of the newest message of f's channel.
+func (e *e2e) newestCode(f *flow.Factor) string {
+	e.t.Helper()
+	msgs := e.srv.Phone.Messages(sandbox.MessageFilter{Channel: f.ID})
+	if len(msgs) == 0 {
+		e.t.Fatalf("no %s reached the inbox", f.ID)
+	}
+	return msgs[0].Code
+}
+
+// TestE2EChallengeBySMSWithANewCode: alice's SMS authenticator is chosen
+// from the list; the code sent is asked for; ctrl+r sends a new one, which
+// alone works then; the right code signs her in.
+func TestE2EChallengeBySMSWithANewCode(t *testing.T) {
+	e := startE2E(t, 100, 34, JourneyChallenge)
+	e.enrollByAPI(flow.SMS, flow.EnrollInput{PhoneNumber: "+15555550100"})
+	e.signIn("alice@example.com", "alice-password")
+	e.waitFor("3 authenticators")
+	e.press("enter") // the SMS authenticator, first of the list
+	e.waitFor("A code was sent by SMS to XXXXXXXX0100.")
+	first := e.newestCode(flow.SMS)
+	e.press("ctrl+r")
+	e.waitFor("A new code was sent by SMS to XXXXXXXX0100.")
+	second := e.newestCode(flow.SMS)
+	if first == second {
+		t.Skip("the sandbox drew the same code twice") // one chance in a million
+	}
+	e.typeText(first)
+	e.press("enter")
+	e.waitFor("That code is not right")
+	e.typeText(second)
+	e.press("enter")
+	e.waitFor("Signed in with MFA")
+}
+
+// TestE2EResendSaysTheTenantsLimit: past the tenant's budget of messages,
+// asking for a new code says to wait, on the code's screen.
+func TestE2EResendSaysTheTenantsLimit(t *testing.T) {
+	e := startE2EWith(t, 100, 34, JourneyChallenge, e2eOptions{tenant: func(o *sandbox.Options) { o.PhoneMessages = 2 }})
+	e.enrollByAPI(flow.SMS, flow.EnrollInput{PhoneNumber: "+15555550100"})
+	e.signIn("alice@example.com", "alice-password")
+	e.waitFor("3 authenticators")
+	e.press("enter")
+	e.waitFor("A code was sent by SMS")
+	e.press("ctrl+r")
+	screen := e.waitFor("wait a few minutes")
+	if !strings.Contains(screen, "Code") {
+		t.Errorf("the code's field went:\n%s", screen)
+	}
+}
+
+// TestE2EMustEnrollFirst: mfa_requirements say alice has nothing to
+// answer with: the challenge says so, and enter enrolls her first factor.
+func TestE2EMustEnrollFirst(t *testing.T) {
+	e := startE2E(t, 100, 34, JourneyChallenge)
+	e.signIn("alice@example.com", "alice-password")
+	screen := e.waitFor("Nothing to challenge")
+	if !strings.Contains(screen, "enroll push-notification") {
+		t.Errorf("the requirements are not said:\n%s", screen)
+	}
+	e.press("enter")
+	e.waitUntil("the factor choice", func(s string) bool {
+		return strings.Contains(s, "Which factor") || strings.Contains(s, "Waiting for the phone")
+	})
+}
