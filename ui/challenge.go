@@ -111,13 +111,18 @@ func (s *challengeScreen) enter(f *flow.Factor, oobCode string) tea.Cmd {
 
 // refused says the code was not accepted, and empties the field.
 func (s *challengeScreen) refused(p flow.Problem) {
-	s.verifying = false
-	text := flow.ProblemText(s.t, p.Kind)
-	s.inputErr = text.Title + ". " + text.Fix
-	if p.Kind == flow.ProblemUnknown {
-		s.inputErr = s.problemDetail(p)
-	}
+	s.verifying, s.inputErr = false, s.refusal(p)
 	s.input.Reset()
+}
+
+// refusal says why a typed code was not accepted, under its field: the
+// problem and its fix, or Auth0's answer when the problem is unknown.
+func (c *common) refusal(p flow.Problem) string {
+	if p.Kind == flow.ProblemUnknown {
+		return c.problemDetail(p)
+	}
+	text := flow.ProblemText(c.t, p.Kind)
+	return text.Title + ". " + text.Fix
 }
 
 func (s *challengeScreen) Update(msg tea.Msg) (tea.Cmd, intent) {
@@ -178,6 +183,9 @@ func (s *challengeScreen) updateEntry(msg tea.KeyPressMsg) (tea.Cmd, intent) {
 		}
 		code, ok := s.entry.ReadCode(s.input.Value())
 		switch {
+		case code == "" && s.entry.SendsCode():
+			s.inputErr = s.t.Factors.CodeHint
+			return nil, nil
 		case code == "":
 			return nil, nil
 		case !ok && s.entry.SendsCode():

@@ -8,6 +8,8 @@ import (
 	"github.com/mfapush/mfapush/auth0"
 	"github.com/mfapush/mfapush/auth0/sandbox"
 	"github.com/mfapush/mfapush/flow"
+	"github.com/mfapush/mfapush/internal/qr"
+	"github.com/mfapush/mfapush/internal/qr/qrtest"
 )
 
 // enrollByAPI enrolls f for alice over the MFA API, confirming it with
@@ -29,6 +31,13 @@ func (e *e2e) enrollByAPI(f *flow.Factor, in flow.EnrollInput) {
 	if _, err := flow.Verify(ctx, env, signedIn.MFAToken, flow.Answer{Factor: f, Code: code, OOBCode: enrollment.OOBCode}); err != nil {
 		e.t.Fatal(err)
 	}
+}
+
+// choosePush chooses Guardian push, first of the factors offered.
+func (e *e2e) choosePush() {
+	e.t.Helper()
+	e.waitFor(en.Factors.ChooseTitle)
+	e.press("enter")
 }
 
 // newestCode is the code of the newest message of f's channel.
@@ -95,4 +104,62 @@ func TestE2EMustEnrollFirst(t *testing.T) {
 	e.waitUntil("the factor choice", func(s string) bool {
 		return strings.Contains(s, "Which factor") || strings.Contains(s, "Waiting for the phone")
 	})
+}
+
+// TestE2EEnrollSMSReadingTheCodeOffThePhone: alice chooses SMS, a number
+// without its country code is refused with what to type, a full one gets
+// a code, which the phone panel shows; typed, it enrolls her.
+func TestE2EEnrollSMSReadingTheCodeOffThePhone(t *testing.T) {
+	e := startE2E(t, 100, 34, JourneyEnroll)
+	e.signIn("alice@example.com", "alice-password")
+	e.waitFor(en.Factors.ChooseTitle)
+	e.press("3")
+	e.waitFor(en.Factors.PhoneLabel)
+	e.typeText("06 12 34 56 78")
+	e.press("enter")
+	e.waitFor(en.Factors.PhoneNoCountryCode)
+	for range "06 12 34 56 78" {
+		e.press("backspace")
+	}
+	e.typeText("+33 6 12 34 56 78")
+	e.press("enter")
+	e.waitFor("A code was sent by SMS to +33612345678.")
+	code := e.newestCode(flow.SMS)
+	e.waitFor("code " + groupOTP(code)) // on the phone panel
+	e.typeText(code)
+	e.press("enter")
+	screen := e.waitFor("Enrolled")
+	if !strings.Contains(screen, "XXXXXXXX5678") || !strings.Contains(screen, "Recovery code") {
+		t.Fatalf("the enrolled screen lacks the number or the recovery code:\n%s", screen)
+	}
+}
+
+// TestE2EEnrollTheAuthenticatorApp: the app's QR code on screen decodes to
+// the enrollment's otpauth URI; an app that scanned it gives the first
+// code, which confirms it.
+func TestE2EEnrollTheAuthenticatorApp(t *testing.T) {
+	e := startE2E(t, 100, 34, JourneyEnroll)
+	e.signIn("alice@example.com", "alice-password")
+	e.waitFor(en.Factors.ChooseTitle)
+	e.press("2")
+	screen := e.waitFor(en.Factors.AppFirstCode)
+	uri, err := qrtest.Decode(screen, qrtest.PolarityOf(qr.Options{Style: qr.StyleColor}))
+	if err != nil {
+		t.Fatalf("the QR code on screen does not decode: %v\n%s", err, screen)
+	}
+	secret := flow.SecretGroups(uri[strings.Index(uri, "secret=")+7:][:32])
+	if !strings.HasPrefix(uri, "otpauth://totp/") || !strings.Contains(screen, secret[:19]) {
+		t.Fatalf("decoded %q; the secret in groups %q is not on screen:\n%s", uri, secret, screen)
+	}
+	dev, err := e.srv.Phone.Scan(context.Background(), uri, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, _, err := e.srv.Phone.OTP(dev.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.typeText(code)
+	e.press("enter")
+	e.waitFor("Enrolled")
 }

@@ -66,25 +66,37 @@ type (
 	codesKept struct{}
 	// resendCode: a new code by SMS, voice or email is wanted.
 	resendCode struct{ authenticator auth0.Authenticator }
+	// chooseFactor: the factor to enroll was chosen.
+	chooseFactor struct{ factor *flow.Factor }
+	// enrollWith: the phone number or address to enroll was typed.
+	enrollWith struct {
+		factor *flow.Factor
+		input  flow.EnrollInput
+	}
+	// confirmEnrollment: the code that confirms an enrollment was typed.
+	confirmEnrollment struct{ answer flow.Answer }
 )
 
-func (noteStatus) isIntent()      {}
-func (cancelCall) isIntent()      {}
-func (chooseJourney) isIntent()   {}
-func (leave) isIntent()           {}
-func (goHome) isIntent()          {}
-func (signInWith) isIntent()      {}
-func (signInWithToken) isIntent() {}
-func (tryAgain) isIntent()        {}
-func (verifyFirst) isIntent()     {}
-func (newCode) isIntent()         {}
-func (enrollFirst) isIntent()     {}
-func (choose) isIntent()          {}
-func (askDelete) isIntent()       {}
-func (confirmDelete) isIntent()   {}
-func (refreshList) isIntent()     {}
-func (sendCode) isIntent()        {}
-func (approved) isIntent()        {}
-func (challengeAgain) isIntent()  {}
-func (codesKept) isIntent()       {}
-func (resendCode) isIntent()      {}
+func (noteStatus) isIntent()        {}
+func (cancelCall) isIntent()        {}
+func (chooseJourney) isIntent()     {}
+func (leave) isIntent()             {}
+func (goHome) isIntent()            {}
+func (signInWith) isIntent()        {}
+func (signInWithToken) isIntent()   {}
+func (tryAgain) isIntent()          {}
+func (verifyFirst) isIntent()       {}
+func (newCode) isIntent()           {}
+func (enrollFirst) isIntent()       {}
+func (choose) isIntent()            {}
+func (askDelete) isIntent()         {}
+func (confirmDelete) isIntent()     {}
+func (refreshList) isIntent()       {}
+func (sendCode) isIntent()          {}
+func (approved) isIntent()          {}
+func (challengeAgain) isIntent()    {}
+func (codesKept) isIntent()         {}
+func (resendCode) isIntent()        {}
+func (chooseFactor) isIntent()      {}
+func (enrollWith) isIntent()        {}
+func (confirmEnrollment) isIntent() {}

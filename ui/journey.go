@@ -43,6 +43,9 @@ type journey struct {
 	// resending: the challenge in flight asks for a new code, on the code's
 	// screen.
 	resending bool
+	// enrolling is the factor being enrolled, enrollInput where its codes go.
+	enrolling   *flow.Factor
+	enrollInput flow.EnrollInput
 
 	// The screens the journey returns to keep their state: the form its
 	// values, the list its cursor and filter.
@@ -52,6 +55,8 @@ type journey struct {
 	problem   *problemScreen
 	enroll    *enrollScreen
 	challenge *challengeScreen
+	choice    *factorChoiceScreen // nil when push was the only choice
+	confirm   *enrollCodeScreen
 }
 
 // stage is what the journey asks of the root model: the screen shown, and
@@ -124,7 +129,7 @@ func (j *journey) handle(from screen, in intent) tea.Cmd {
 		return j.stage.runInline(func(env flow.Env) tea.Cmd { return flow.VerifyCmd(env, token, in.answer) })
 	case approved:
 		if from == j.enroll {
-			return j.enrolledWith(in.tokens, in.at)
+			return j.enrolledWith(in.tokens, in.at, j.enroll.association.RecoveryCodes)
 		}
 		return j.approvedWith(in.tokens, in.at)
 	case codesKept:
@@ -168,6 +173,11 @@ func (j *journey) leave(from screen) tea.Cmd {
 		return j.stage.show(j.list)
 	case screenChallenge:
 		return j.backToList()
+	case screenEnrollAddress:
+		if j.choice != nil {
+			return j.stage.show(j.choice)
+		}
+		return j.goHome()
 	case screenList:
 		return j.goHome()
 	case screenResult:
@@ -184,7 +194,7 @@ func (j *journey) leave(from screen) tea.Cmd {
 func (j *journey) goHome() tea.Cmd {
 	j.stopWaits()
 	j.stage.endCall()
-	j.enroll, j.challenge = nil, nil
+	j.enroll, j.challenge, j.choice, j.confirm, j.enrolling = nil, nil, nil, nil, nil
 	j.session = flow.Session{}
 	j.after = afterMFA{}
 	return j.start()

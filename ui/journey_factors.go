@@ -12,8 +12,43 @@ import (
 // the user's choice.
 
 // handleFactors carries out the intents of the factors' screens.
-func (j *journey) handleFactors(from screen, in intent) tea.Cmd {
+func (j *journey) handleFactors(_ screen, in intent) tea.Cmd {
+	switch in := in.(type) {
+	case chooseFactor:
+		if in.factor.Needs != flow.NeedsNothing {
+			return j.stage.show(newEnrollAddressScreen(j.common, in.factor))
+		}
+		return j.enrollFactor(j.enrollBearer(), in.factor, flow.EnrollInput{})
+	case enrollWith:
+		return j.enrollFactor(j.enrollBearer(), in.factor, in.input)
+	case confirmEnrollment:
+		token := j.session.MFAToken
+		return j.stage.runInline(func(env flow.Env) tea.Cmd { return flow.VerifyCmd(env, token, in.answer) })
+	}
 	return nil
+}
+
+// confirmWithCode asks for the code that confirms an enrollment: the one
+// sent by SMS, voice or email, or the app's first, after its QR code.
+func (j *journey) confirmWithCode(f *flow.Factor, e flow.Enrollment) tea.Cmd {
+	j.confirm = newEnrollCodeScreen(j.common, f, j.session.Credentials.Username, e.Association, j.enrollInput.Destination())
+	if f == flow.OTP {
+		j.phone.qrShown()
+	}
+	return j.stage.show(j.confirm)
+}
+
+// enrollmentConfirmed answers the code that confirms an enrollment: a
+// wrong one stays on the code; the right one earns tokens, and the list
+// names the authenticator enrolled.
+func (j *journey) enrollmentConfirmed(msg flow.VerifiedMsg) tea.Cmd {
+	c := j.confirm
+	if msg.Err != nil {
+		c.refused(flow.Diagnose(msg.Err))
+		return nil
+	}
+	j.confirm = nil
+	return j.enrolledWith(msg.Tokens, msg.At, c.association.RecoveryCodes)
 }
 
 // mustEnroll answers a challenge or a list when mfa_requirements say the

@@ -145,6 +145,9 @@ func (j *journey) challenged(msg flow.ChallengedMsg) tea.Cmd {
 // verified handles the answer of a typed code: a wrong one stays on the
 // code; a recovery code's answer carries the next one, to keep first.
 func (j *journey) verified(msg flow.VerifiedMsg) tea.Cmd {
+	if j.confirm != nil {
+		return j.enrollmentConfirmed(msg)
+	}
 	c := j.challenge
 	if c == nil {
 		return nil

@@ -74,6 +74,10 @@ const (
 	screenChallenge       screenID = "challenge"
 	screenNewRecovery     screenID = "new_recovery_code"
 	screenResult          screenID = "result"
+	// The factors beside push (journey_factors.go).
+	screenFactorChoice  screenID = "factor_choice"
+	screenEnrollAddress screenID = "enroll_address"
+	screenEnrollCode    screenID = "enroll_code"
 )
 
 // registry is every screen the interface shows: the root model draws no
@@ -82,6 +86,7 @@ const (
 var registry = []screenID{
 	screenHome, screenSignIn, screenWorking, screenProblem, screenEnroll, screenEnrolled,
 	screenAlreadyEnrolled, screenList, screenConfirmDelete, screenChallenge, screenNewRecovery, screenResult,
+	screenFactorChoice, screenEnrollAddress, screenEnrollCode,
 }
 
 func registered(id screenID) bool {

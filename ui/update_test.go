@@ -323,6 +323,10 @@ func TestEmptyListOffersToEnroll(t *testing.T) {
 		t.Fatalf("screen:\n%s", f.screen())
 	}
 	f.key("e")
+	if f.m.current.ID() != screenFactorChoice || f.m.j.kind != JourneyEnroll {
+		t.Fatalf("screen %v flow %v", f.m.current.ID(), f.m.j.kind)
+	}
+	f.key("enter") // push, first
 	if f.m.current.ID() != screenWorking || f.m.op.label != f.m.t.Working.Associating || f.m.j.kind != JourneyEnroll {
 		t.Fatalf("screen %v op %q flow %v", f.m.current.ID(), f.m.op.label, f.m.j.kind)
 	}

@@ -56,7 +56,7 @@ func englishFactors() FactorWords {
 	w.PhoneHint = "With + and the country code, e.g. +1 212 555 0100 or +33 6 12 34 56 78."
 	w.PhoneSMSNote = "Each sign-in sends a code by text message to this number."
 	w.PhoneVoiceNote = "Each sign-in calls this number and reads a code out."
-	w.EmailTitle = "Email address for %s"
+	w.EmailTitle = "Email address for the codes"
 	w.EmailLabel = "Email address"
 	w.EmailHint = "Each sign-in sends a code to this address."
 
@@ -74,5 +74,6 @@ func englishFactors() FactorWords {
 	w.PhoneInbox = "Messages"
 	w.PhoneInboxEmpty = "No messages yet"
 	w.PhoneInboxCode = "code %s"
+	w.AppNoRoom = "The window is too small for the QR code: type this secret into an authenticator app (or make the window larger):"
 	return w
 }

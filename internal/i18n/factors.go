@@ -53,6 +53,7 @@ type FactorWords struct {
 	AppScan         string
 	AppSecret       string
 	AppFirstCode    string
+	AppNoRoom       string
 	Resend          string // the key's help
 	Resent          string // %s %s: channel, destination
 	ResendLimited   string

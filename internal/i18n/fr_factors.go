@@ -56,7 +56,7 @@ func frenchFactors() FactorWords {
 	w.PhoneHint = "Avec + et l'indicatif du pays, par exemple +33 6 12 34 56 78 ou +1 212 555 0100."
 	w.PhoneSMSNote = "Chaque connexion envoie un code par SMS à ce numéro."
 	w.PhoneVoiceNote = "Chaque connexion appelle ce numéro et y lit un code."
-	w.EmailTitle = "Adresse e-mail pour %s"
+	w.EmailTitle = "Adresse e-mail pour les codes"
 	w.EmailLabel = "Adresse e-mail"
 	w.EmailHint = "Chaque connexion envoie un code à cette adresse."
 
@@ -74,5 +74,6 @@ func frenchFactors() FactorWords {
 	w.PhoneInbox = "Messages"
 	w.PhoneInboxEmpty = "Aucun message pour l'instant"
 	w.PhoneInboxCode = "code %s"
+	w.AppNoRoom = "La fenêtre est trop petite pour le code QR : saisissez ce secret dans une application d'authentification (ou agrandissez la fenêtre) :"
 	return w
 }
