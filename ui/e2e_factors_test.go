@@ -60,6 +60,7 @@ func TestE2EChallengeBySMSWithANewCode(t *testing.T) {
 	e.waitFor("3 authenticators")
 	e.press("enter") // the SMS authenticator, first of the list
 	e.waitFor("A code was sent by SMS to XXXXXXXX0100.")
+	e.waitFor("POST /mfa/challenge → 200: a code is on its way")
 	first := e.newestCode(flow.SMS)
 	e.press("ctrl+r")
 	e.waitFor("A new code was sent by SMS to XXXXXXXX0100.")
@@ -124,6 +125,7 @@ func TestE2EEnrollSMSReadingTheCodeOffThePhone(t *testing.T) {
 	e.typeText("+33 6 12 34 56 78")
 	e.press("enter")
 	e.waitFor("A code was sent by SMS to +33612345678.")
+	e.waitFor("POST /mfa/associate → 200: a code is on its way") // the line that explains the answer
 	code := e.newestCode(flow.SMS)
 	e.waitFor("code " + groupOTP(code)) // on the phone panel
 	e.typeText(code)
@@ -143,6 +145,7 @@ func TestE2EEnrollTheAuthenticatorApp(t *testing.T) {
 	e.waitFor(en.Factors.ChooseTitle)
 	e.press("2")
 	screen := e.waitFor(en.Factors.AppFirstCode)
+	e.waitFor("POST /mfa/associate → 200: an authenticator app's secret")
 	uri, err := qrtest.Decode(screen, qrtest.PolarityOf(qr.Options{Style: qr.StyleColor}))
 	if err != nil {
 		t.Fatalf("the QR code on screen does not decode: %v\n%s", err, screen)

@@ -75,5 +75,8 @@ func englishFactors() FactorWords {
 	w.PhoneInboxEmpty = "No messages yet"
 	w.PhoneInboxCode = "code %s"
 	w.AppNoRoom = "The window is too small for the QR code: type this secret into an authenticator app (or make the window larger):"
+	w.ExplainAssociateApp = "an authenticator app's secret and QR code; its first code confirms it (mfa-otp)"
+	w.ExplainAssociateCode = "a code is on its way; typed, it confirms the enrollment (mfa-oob with binding_code)"
+	w.ExplainChallengeCode = "a code is on its way; it goes with the oob_code as binding_code"
 	return w
 }

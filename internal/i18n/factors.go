@@ -60,4 +60,7 @@ type FactorWords struct {
 	PhoneInbox      string
 	PhoneInboxEmpty string
 	PhoneInboxCode  string // %s: code
+
+	// The line under the header that says what an answer means.
+	ExplainAssociateApp, ExplainAssociateCode, ExplainChallengeCode string
 }

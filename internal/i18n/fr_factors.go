@@ -75,5 +75,8 @@ func frenchFactors() FactorWords {
 	w.PhoneInboxEmpty = "Aucun message pour l'instant"
 	w.PhoneInboxCode = "code %s"
 	w.AppNoRoom = "La fenêtre est trop petite pour le code QR : saisissez ce secret dans une application d'authentification (ou agrandissez la fenêtre) :"
+	w.ExplainAssociateApp = "le secret et le code QR d'une application d'authentification ; son premier code confirme l'enregistrement (mfa-otp)"
+	w.ExplainAssociateCode = "un code est en route ; saisi, il confirme l'enregistrement (mfa-oob avec binding_code)"
+	w.ExplainChallengeCode = "un code est en route ; il accompagne l'oob_code comme binding_code"
 	return w
 }
