@@ -166,3 +166,22 @@ func TestE2EEnrollTheAuthenticatorApp(t *testing.T) {
 	e.press("enter")
 	e.waitFor("Enrolled")
 }
+
+// TestAppCodeStopsOfferingTheScanOnceScanned: once the simulated phone
+// holds the new app account, the screen no longer offers the scan, so the
+// folded phone shows the account's code instead of the scan prompt.
+func TestAppCodeStopsOfferingTheScanOnceScanned(t *testing.T) {
+	f := newFixture(t, fixtureOptions{width: 80, height: 24})
+	scenario("enroll_code_app")(f)
+	if _, ok := f.m.scanURI(); !ok {
+		t.Fatal("the app's QR code is not offered to the phone")
+	}
+	f.phone.devices = append(f.phone.devices, flow.PhoneDevice{ID: "otp_new", Name: "Alice's phone", App: true, Account: "alice@example.com"})
+	f.send(flow.PhoneChangedMsg{})
+	if _, ok := f.m.scanURI(); ok {
+		t.Fatal("the scan is still offered after the phone scanned the code")
+	}
+	if screen := f.screen(); !strings.Contains(screen, "Alice's phone 492 039") {
+		t.Errorf("the folded phone does not show the app's code:\n%s", screen)
+	}
+}

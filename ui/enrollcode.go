@@ -29,6 +29,9 @@ type enrollCodeScreen struct {
 	verifying   bool
 	codes       map[int]*qr.Code // the app's QR code, drawn once per quiet zone
 	codesFor    qrLook
+	// appsBefore are the simulated phone's app accounts when the code
+	// showed: a new one means the phone scanned it, and shows its codes.
+	appsBefore map[string]bool
 }
 
 type enrollCodeKeys struct{ Submit, Back key.Binding }
@@ -39,6 +42,12 @@ func newEnrollCodeScreen(c *common, f *flow.Factor, user string, as *auth0.Assoc
 	s.input.SetStyles(c.st.Input)
 	s.input.SetWidth(20)
 	s.input.CharLimit, s.input.Placeholder = f.Code.MaxLen, f.Code.Placeholder
+	s.appsBefore = map[string]bool{}
+	for _, d := range c.phone.devices {
+		if d.App {
+			s.appsBefore[d.ID] = true
+		}
+	}
 	return s
 }
 
@@ -56,9 +65,17 @@ func (s *enrollCodeScreen) focusCmd() tea.Cmd { return s.input.Focus() }
 func (s *enrollCodeScreen) ShortHelp() []key.Binding { return []key.Binding{s.k.Submit, s.k.Back} }
 
 // scanURI lets the simulated phone scan the app's QR code into its
-// authenticator app.
+// authenticator app, until it did: then the phone shows the account's code.
 func (s *enrollCodeScreen) scanURI() (string, bool) {
-	return s.association.BarcodeURI, s.factor == flow.OTP && s.association.BarcodeURI != ""
+	if s.factor != flow.OTP || s.association.BarcodeURI == "" {
+		return "", false
+	}
+	for _, d := range s.phone.devices {
+		if d.App && !s.appsBefore[d.ID] {
+			return "", false
+		}
+	}
+	return s.association.BarcodeURI, true
 }
 
 // refused says the code was not accepted, and empties the field.
