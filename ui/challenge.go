@@ -112,6 +112,9 @@ func (s *challengeScreen) enter(f *flow.Factor, oobCode string) tea.Cmd {
 // refused says the code was not accepted, and empties the field.
 func (s *challengeScreen) refused(p flow.Problem) {
 	s.verifying, s.inputErr = false, s.refusal(p)
+	if p.Kind == flow.ProblemInvalidCode && s.sentCode() {
+		s.inputErr = s.t.Factors.WrongSentCode // not an app's code that changes every 30 s
+	}
 	s.input.Reset()
 }
 

@@ -70,7 +70,7 @@ func TestE2EChallengeBySMSWithANewCode(t *testing.T) {
 	}
 	e.typeText(first)
 	e.press("enter")
-	e.waitFor("That code is not right")
+	e.waitFor("Check the code sent and type it again, or")
 	e.typeText(second)
 	e.press("enter")
 	e.waitFor("Signed in with MFA")
@@ -183,5 +183,51 @@ func TestAppCodeStopsOfferingTheScanOnceScanned(t *testing.T) {
 	}
 	if screen := f.screen(); !strings.Contains(screen, "Alice's phone 492 039") {
 		t.Errorf("the folded phone does not show the app's code:\n%s", screen)
+	}
+}
+
+// TestE2EEnrollVoiceAndEmailThenAnswer: voice and email enroll as SMS
+// does, and the list then answers with them: the challenge sends a code,
+// the code signs in.
+func TestE2EEnrollVoiceAndEmailThenAnswer(t *testing.T) {
+	for _, c := range []struct {
+		f             *flow.Factor
+		key, typed    string
+		sent, entries string
+		down          int // the list's entries before the new authenticator: voice comes with its SMS twin, first
+	}{
+		{flow.Voice, "4", "+44 20 7946 0958", "A code was sent by voice call to +442079460958.", "3 authenticators", 1},
+		{flow.Email, "5", "alice.codes@example.com", "A code was sent by email to alice.codes@example.com.", "2 authenticators", 0},
+	} {
+		t.Run(c.f.ID, func(t *testing.T) {
+			e := startE2E(t, 100, 34, JourneyHome)
+			e.waitFor("What do you want to do?")
+			e.press("1")
+			e.signIn("alice@example.com", "alice-password")
+			e.waitFor(en.Factors.ChooseTitle)
+			e.press(c.key)
+			e.waitFor("Each sign-in")
+			e.typeText(c.typed)
+			e.press("enter")
+			e.waitFor(c.sent)
+			e.typeText(e.newestCode(c.f))
+			e.press("enter")
+			e.waitFor("Recovery code")
+			e.press("enter") // saved
+			e.waitFor("start over")
+			e.press("enter")
+			e.waitFor("What do you want to do?")
+			e.press("2")
+			e.signIn("alice@example.com", "alice-password")
+			e.waitFor(c.entries)
+			for range c.down {
+				e.press("j")
+			}
+			e.press("enter") // the new authenticator
+			e.waitFor("A code was sent " + flow.SentBy(en, c.f))
+			e.typeText(e.newestCode(c.f))
+			e.press("enter")
+			e.waitFor("Signed in with MFA")
+		})
 	}
 }

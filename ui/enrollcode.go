@@ -81,6 +81,9 @@ func (s *enrollCodeScreen) scanURI() (string, bool) {
 // refused says the code was not accepted, and empties the field.
 func (s *enrollCodeScreen) refused(p flow.Problem) {
 	s.verifying, s.inputErr = false, s.refusal(p)
+	if p.Kind == flow.ProblemInvalidCode && s.factor.SendsCode() {
+		s.inputErr = s.t.Factors.WrongEnrollCode
+	}
 	s.input.Reset()
 }
 

@@ -292,11 +292,8 @@ func (p *phonePanel) inboxLines(c *common, inner int) []string {
 		if !c.now().Before(m.ExpiresAt) {
 			code = paint(st.Muted, fmt.Sprintf(c.t.Factors.PhoneInboxCode, groupOTP(m.Code)))
 		}
-		text := m.Text
-		if m.Subject != "" {
-			text = m.Subject + ": " + text
-		}
-		lines = append(lines, "", paint(st.Strong, fit(head, inner, 1)), code, paint(st.Muted, fit(wrap(text, inner), inner, 3)))
+		// The body alone: an email's subject says less than its first line.
+		lines = append(lines, "", paint(st.Strong, fit(head, inner, 1)), code, paint(st.Muted, fit(wrap(m.Text, inner), inner, 3)))
 	}
 	return lines
 }

@@ -78,5 +78,7 @@ func englishFactors() FactorWords {
 	w.ExplainAssociateApp = "an authenticator app's secret and QR code; its first code confirms it (mfa-otp)"
 	w.ExplainAssociateCode = "a code is on its way; typed, it confirms the enrollment (mfa-oob with binding_code)"
 	w.ExplainChallengeCode = "a code is on its way; it goes with the oob_code as binding_code"
+	w.WrongSentCode = "That code is not right. Check the code sent and type it again, or press ctrl+r for a new one."
+	w.WrongEnrollCode = "That code is not right. Check the code sent and type it again."
 	return w
 }

@@ -63,4 +63,8 @@ type FactorWords struct {
 
 	// The line under the header that says what an answer means.
 	ExplainAssociateApp, ExplainAssociateCode, ExplainChallengeCode string
+
+	// A wrong code sent by SMS, voice or email: on a challenge (a new one
+	// can be sent) and on an enrollment.
+	WrongSentCode, WrongEnrollCode string
 }

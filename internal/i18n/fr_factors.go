@@ -78,5 +78,7 @@ func frenchFactors() FactorWords {
 	w.ExplainAssociateApp = "le secret et le code QR d'une application d'authentification ; son premier code confirme l'enregistrement (mfa-otp)"
 	w.ExplainAssociateCode = "un code est en route ; saisi, il confirme l'enregistrement (mfa-oob avec binding_code)"
 	w.ExplainChallengeCode = "un code est en route ; il accompagne l'oob_code comme binding_code"
+	w.WrongSentCode = "Ce code n'est pas le bon. Vérifiez le code reçu et saisissez-le à nouveau, ou appuyez sur ctrl+r pour en recevoir un autre."
+	w.WrongEnrollCode = "Ce code n'est pas le bon. Vérifiez le code reçu et saisissez-le à nouveau."
 	return w
 }
