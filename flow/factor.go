@@ -205,7 +205,9 @@ func (f *Factor) Typed() bool { return f.VerifyBy != ByPolling }
 // without the spaces people type in it, in capitals when the factor wants
 // them. ok is false when it cannot be a code of the factor.
 func (f *Factor) ReadCode(typed string) (code string, ok bool) {
-	code = strings.Join(strings.Fields(typed), "")
+	// Bytes that are not UTF-8 go first: joined, two halves could make a
+	// space the split did not see.
+	code = strings.Join(strings.Fields(strings.ToValidUTF8(typed, "")), "")
 	if f.Code.Upper {
 		code = strings.ToUpper(code)
 	}
