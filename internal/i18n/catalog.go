@@ -430,7 +430,6 @@ type Catalog struct {
 		Pushing         string // %s %s: device, id
 		UsingOTP        string
 		NoSuchAuth      string // %s: id
-		NotPush         string // %s: id
 		RejectedHint    string
 		ExpiredHint     string
 		Interrupted     string

@@ -462,7 +462,6 @@ var english = func() Catalog {
 	pl.Pushing = "Sending a push to %s (%s)…"
 	pl.UsingOTP = "Checking the code from standard input instead of sending a push…"
 	pl.NoSuchAuth = "%s is not one of this user's authenticators."
-	pl.NotPush = "%s is not a Guardian push authenticator: pass a push one, or answer with a code through --otp-stdin."
 	pl.RejectedHint = "The person holding the phone refused the request. Run the command again to send a new push."
 	pl.ExpiredHint = "The mfa_token or the push expired before an answer. Run the command again."
 	pl.Interrupted = "Interrupted. A request in flight, if any, was cancelled; nothing more was sent."

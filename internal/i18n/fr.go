@@ -467,7 +467,6 @@ var french = func() Catalog {
 	pl.Pushing = "Envoi d’une notification poussée (appareil : %s, %s)…"
 	pl.UsingOTP = "Vérification du code lu sur l’entrée standard, sans notification poussée…"
 	pl.NoSuchAuth = "%s ne fait pas partie des authentifiants de cet utilisateur."
-	pl.NotPush = "%s n’est pas un authentifiant Push Guardian : passez-en un de type Push, ou répondez avec un code par --otp-stdin."
 	pl.RejectedHint = "La personne qui tient le téléphone a refusé la demande. Relancez la commande pour envoyer une nouvelle notification."
 	pl.ExpiredHint = "Le mfa_token ou la notification a expiré avant toute réponse. Relancez la commande."
 	pl.Interrupted = "Interrompu. La requête en cours, s’il y en avait une, a été annulée ; rien d’autre n’a été envoyé."
