@@ -79,10 +79,11 @@ type CodeRule struct {
 	Placeholder string
 }
 
-// The factors mfapush handles. SMS, voice and email come next: each needs
-// its entry here (Needs, Associate, ChallengeType "oob", ByBindingCode)
-// and, in the interface, the screen that asks for the phone number or the
-// address.
+// bindingCode is the code Auth0 sends by SMS, voice call or email: six
+// digits, as its default templates send them.
+var bindingCode = CodeRule{Digits: 6, MaxLen: 6, Placeholder: "123456"}
+
+// The factors mfapush handles.
 var (
 	// Push is Auth0 Guardian push: enrolled by scanning a QR code, answered
 	// on the phone.
@@ -91,10 +92,35 @@ var (
 		Associate:     func(EnrollInput) auth0.AssociateRequest { return auth0.PushEnrollment() },
 		ChallengeType: "oob", VerifyBy: ByPolling,
 	}
-	// OTP is the code of an authenticator app; Guardian's is the push's twin.
+	// OTP is the code of an authenticator app; Guardian's is the push's
+	// twin. Enrolled on its own, the app scans a QR code (or takes the
+	// secret typed in) and its first code confirms it.
 	OTP = &Factor{
-		ID: "otp", Kind: auth0.KindOTP, Requirement: auth0.FactorOTP, VerifyBy: ByOTP,
-		Code: CodeRule{Digits: 6, MaxLen: 6, Placeholder: "123456"},
+		ID: "otp", Kind: auth0.KindOTP, Requirement: auth0.FactorOTP, Needs: NeedsNothing,
+		Associate: func(EnrollInput) auth0.AssociateRequest { return auth0.OTPEnrollment() },
+		VerifyBy:  ByOTP, Code: CodeRule{Digits: 6, MaxLen: 6, Placeholder: "123456"},
+	}
+	// SMS sends a code by text message to a phone number.
+	SMS = &Factor{
+		ID: "sms", Kind: auth0.KindSMS, Requirement: auth0.FactorPhone, Needs: NeedsPhone,
+		Associate: func(in EnrollInput) auth0.AssociateRequest {
+			return auth0.SMSEnrollment(auth0.PhoneNumber(in.PhoneNumber))
+		},
+		ChallengeType: "oob", VerifyBy: ByBindingCode, Code: bindingCode,
+	}
+	// Voice reads a code out in a phone call.
+	Voice = &Factor{
+		ID: "voice", Kind: auth0.KindVoice, Requirement: auth0.FactorPhone, Needs: NeedsPhone,
+		Associate: func(in EnrollInput) auth0.AssociateRequest {
+			return auth0.VoiceEnrollment(auth0.PhoneNumber(in.PhoneNumber))
+		},
+		ChallengeType: "oob", VerifyBy: ByBindingCode, Code: bindingCode,
+	}
+	// Email sends a code to an address.
+	Email = &Factor{
+		ID: "email", Kind: auth0.KindEmail, Requirement: auth0.FactorEmail, Needs: NeedsEmail,
+		Associate:     func(in EnrollInput) auth0.AssociateRequest { return auth0.EmailEnrollment(in.Email) },
+		ChallengeType: "oob", VerifyBy: ByBindingCode, Code: bindingCode,
 	}
 	// RecoveryCode is the code Auth0 hands out with the first factor; each
 	// works once.
@@ -105,7 +131,33 @@ var (
 )
 
 // Factors is every factor mfapush handles, in the order it offers them.
-var Factors = []*Factor{Push, OTP, RecoveryCode}
+var Factors = []*Factor{Push, OTP, SMS, Voice, Email, RecoveryCode}
+
+// FactorByID is the factor named id (its ID); false for none.
+func FactorByID(id string) (*Factor, bool) {
+	for _, f := range Factors {
+		if f.ID == id {
+			return f, true
+		}
+	}
+	return nil, false
+}
+
+// Enrollable is the factors mfapush can enroll that the plan lets the
+// tenant offer, in the order offered: push first.
+func (p MFAPlan) Enrollable() []*Factor {
+	var out []*Factor
+	for _, f := range Factors {
+		if f.Associate != nil && p.CanEnroll(f.Requirement) {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// SendsCode reports whether challenging the factor sends the user a code
+// (SMS, voice, email): the challenge can be sent again for a new one.
+func (f *Factor) SendsCode() bool { return f.VerifyBy == ByBindingCode }
 
 // FactorOf is the factor that answers for a, whatever its state; false
 // for a kind mfapush does not handle.
@@ -153,7 +205,9 @@ func (f *Factor) Typed() bool { return f.VerifyBy != ByPolling }
 // without the spaces people type in it, in capitals when the factor wants
 // them. ok is false when it cannot be a code of the factor.
 func (f *Factor) ReadCode(typed string) (code string, ok bool) {
-	code = strings.Join(strings.Fields(typed), "")
+	// Bytes that are not UTF-8 go first: joined, two halves could make a
+	// space the split did not see.
+	code = strings.Join(strings.Fields(strings.ToValidUTF8(typed, "")), "")
 	if f.Code.Upper {
 		code = strings.ToUpper(code)
 	}

@@ -8,11 +8,29 @@ import (
 	tea "charm.land/bubbletea/v2"
 )
 
-// PhoneDevice is a Guardian account on the simulated phone.
+// PhoneDevice is an account on the simulated phone: a Guardian account
+// (push and its codes), or an authenticator app's account (codes only).
 type PhoneDevice struct {
-	ID     string // the Guardian enrollment id (dev_…)
+	ID     string // the Guardian enrollment id (dev_…), or otp_… for an app account
 	UserID string
 	Name   string
+	// App marks an authenticator app's account, scanned from an OTP
+	// enrollment's QR code; Account is its label, the user's email.
+	App     bool
+	Account string
+}
+
+// PhoneMessage is a code the tenant sent by SMS, voice call or email,
+// which the simulated phone receives for every number and address.
+type PhoneMessage struct {
+	ID        string
+	Channel   string // sms, voice or email (auth0.Channel*)
+	To        string // the number or the address
+	Subject   string // an email's
+	Text      string // the SMS, the call's transcript, the email's body
+	Code      string
+	SentAt    time.Time
+	ExpiresAt time.Time
 }
 
 // PhoneNotification is a push waiting on the simulated phone.
@@ -39,6 +57,8 @@ type Phone interface {
 	// Dismiss swipes a notification away unanswered.
 	Dismiss(notificationID string) error
 	OTP(deviceID string) (code string, validFor time.Duration, err error)
+	// Messages are the codes received, newest first.
+	Messages() []PhoneMessage
 	// Changed is closed at the phone's next change.
 	Changed() <-chan struct{}
 }

@@ -16,6 +16,7 @@ import (
 func TestE2EQuitLeavesTheAlternateScreenBlank(t *testing.T) {
 	e := startE2EWith(t, 80, 24, JourneyEnroll, e2eOptions{record: true})
 	e.signIn("alice@example.com", "alice-password")
+	e.choosePush()
 	e.waitFor("Waiting for the phone")
 
 	e.term.mu.Lock()

@@ -112,6 +112,12 @@ func (m *Model) screenCaption() string {
 		return s.Result
 	case screenNewRecovery:
 		return s.NewRecovery
+	case screenFactorChoice:
+		return s.FactorChoice
+	case screenEnrollAddress:
+		return s.Address
+	case screenEnrollCode:
+		return s.Confirm
 	}
 	return ""
 }

@@ -26,19 +26,25 @@ type challengeScreen struct {
 	input     textinput.Model
 	inputErr  string
 	verifying bool
+	// resending: a new code was asked for (r); resent says it came.
+	resending, resent bool
 }
 
 // challengeKeys: o and r type a one-time code or a recovery code instead;
 // enter after a rejected or expired push sends a new one.
 type challengeKeys struct {
 	Retry, OTP, Recovery, Submit, Back, Quit, PhoneApprove, PhoneReject key.Binding
+	// Resend asks for a new code sent by SMS, voice or email: a key that
+	// types nothing, as the field has the keys.
+	Resend key.Binding
 }
 
 func newChallengeScreen(c *common, target auth0.Authenticator, forAccess bool) *challengeScreen {
 	s := &challengeScreen{common: c, target: target, forAccess: forAccess, input: textinput.New(),
 		k: challengeKeys{Retry: c.keys.Retry, OTP: c.keys.OTP, Recovery: c.keys.Recovery, Back: c.keys.Back, Quit: c.keys.Quit,
 			PhoneApprove: c.keys.PhoneApprove, PhoneReject: c.keys.PhoneReject,
-			Submit: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", c.t.Keys.Submit))}}
+			Submit: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", c.t.Keys.Submit)),
+			Resend: key.NewBinding(key.WithKeys("ctrl+r"), key.WithHelp("ctrl+r", c.t.Factors.Resend))}}
 	s.input.SetStyles(c.st.Input)
 	s.input.SetWidth(30)
 	return s
@@ -49,7 +55,30 @@ func (s *challengeScreen) ID() screenID { return screenChallenge }
 func (s *challengeScreen) typing() bool { return s.entry != nil }
 
 func (s *challengeScreen) moving() bool {
-	return s.verifying || s.pushWaiting()
+	return s.verifying || s.resending || s.pushWaiting()
+}
+
+// sentCode reports a code typed that the challenge sent (SMS, voice,
+// email): a new one can be asked for.
+func (s *challengeScreen) sentCode() bool {
+	return s.entry != nil && s.entry.SendsCode() && s.oobCode != ""
+}
+
+// codeResent takes the new challenge's oob_code: the code just sent is
+// the one that works now.
+func (s *challengeScreen) codeResent(oobCode string) {
+	s.resending, s.resent, s.oobCode, s.inputErr = false, true, oobCode, ""
+}
+
+// resendRefused says why no new code came: the tenant's limit on codes
+// sent, in words that say to wait, or the problem.
+func (s *challengeScreen) resendRefused(p flow.Problem) {
+	s.resending, s.resent = false, false
+	if p.Kind == flow.ProblemRateLimited {
+		s.inputErr = s.t.Factors.ResendLimited
+		return
+	}
+	s.refused(p)
 }
 
 func (s *challengeScreen) setSize(w, h int) { s.input.SetWidth(min(40, w-4)) }
@@ -85,13 +114,21 @@ func (s *challengeScreen) enter(f *flow.Factor, oobCode string) tea.Cmd {
 
 // refused says the code was not accepted, and empties the field.
 func (s *challengeScreen) refused(p flow.Problem) {
-	s.verifying = false
-	text := flow.ProblemText(s.t, p.Kind)
-	s.inputErr = text.Title + ". " + text.Fix
-	if p.Kind == flow.ProblemUnknown {
-		s.inputErr = s.problemDetail(p)
+	s.verifying, s.inputErr = false, s.refusal(p)
+	if p.Kind == flow.ProblemInvalidCode && s.sentCode() {
+		s.inputErr = s.t.Factors.WrongSentCode // not an app's code that changes every 30 s
 	}
 	s.input.Reset()
+}
+
+// refusal says why a typed code was not accepted, under its field: the
+// problem and its fix, or Auth0's answer when the problem is unknown.
+func (c *common) refusal(p flow.Problem) string {
+	if p.Kind == flow.ProblemUnknown {
+		return c.problemDetail(p)
+	}
+	text := flow.ProblemText(c.t, p.Kind)
+	return text.Title + ". " + text.Fix
 }
 
 func (s *challengeScreen) Update(msg tea.Msg) (tea.Cmd, intent) {
@@ -140,13 +177,25 @@ func (s *challengeScreen) updateEntry(msg tea.KeyPressMsg) (tea.Cmd, intent) {
 		s.entry = nil // back to the push, which waited meanwhile
 		s.input.Blur()
 		return nil, nil
+	case key.Matches(msg, s.k.Resend) && s.sentCode():
+		if s.verifying || s.resending {
+			return nil, nil
+		}
+		s.resending, s.resent, s.inputErr = true, false, ""
+		return nil, resendCode{s.target}
 	case key.Matches(msg, s.k.Submit):
-		if s.verifying {
+		if s.verifying || s.resending {
 			return nil, nil
 		}
 		code, ok := s.entry.ReadCode(s.input.Value())
 		switch {
+		case code == "" && s.entry.SendsCode():
+			s.inputErr = s.t.Factors.CodeHint
+			return nil, nil
 		case code == "":
+			return nil, nil
+		case !ok && s.entry.SendsCode():
+			s.inputErr = s.t.Factors.BadCode
 			return nil, nil
 		case !ok:
 			s.inputErr = s.t.Challenge.BadOTP
@@ -195,13 +244,23 @@ func (s *challengeScreen) View(w, h int) string {
 		return b.String()
 	}
 	prompt := t.OTPPrompt
-	if s.entry == flow.RecoveryCode {
+	switch {
+	case s.entry == flow.RecoveryCode:
 		prompt = t.RecoveryPrompt
+	case s.entry.SendsCode():
+		sent := s.t.Factors.SentTo
+		if s.resent {
+			sent = s.t.Factors.Resent
+		}
+		b.WriteString(paint(s.st.Text, wrap(fmt.Sprintf(sent, flow.SentBy(s.t, s.entry), device), w)) + "\n\n")
+		prompt = s.t.Factors.CodeLabel
 	}
 	b.WriteString(paint(s.st.Label, prompt) + "\n" + s.input.View() + "\n")
 	switch {
 	case s.verifying:
 		b.WriteString(s.spin.View() + " " + paint(s.st.Muted, s.t.Working.Verifying))
+	case s.resending:
+		b.WriteString(s.spin.View() + " " + paint(s.st.Muted, s.t.Working.Challenging))
 	case s.inputErr != "":
 		b.WriteString(paint(s.st.Error, wrap(s.inputErr, w)))
 	case s.approval == nil:
@@ -241,6 +300,9 @@ func (s *challengeScreen) viewApproval(w int) string {
 
 func (s *challengeScreen) ShortHelp() []key.Binding {
 	if s.entry != nil {
+		if s.sentCode() {
+			return []key.Binding{s.k.Submit, s.k.Resend, s.k.Back}
+		}
 		return []key.Binding{s.k.Submit, s.k.Back}
 	}
 	var keys []key.Binding

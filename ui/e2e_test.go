@@ -245,6 +245,7 @@ func TestE2EEnrollScanningTheQRCodeOffTheScreen(t *testing.T) {
 	e.waitFor("What do you want to do?")
 	e.press("1")
 	e.signIn("alice@example.com", "alice-password")
+	e.choosePush()
 	screen := e.waitFor("Waiting for the phone")
 	// The phone reads the code from the screen, not the URI from memory.
 	uri, err := qrtest.Decode(screen, qrtest.PolarityOf(qr.Options{Style: qr.StyleColor}))
@@ -275,6 +276,7 @@ func TestE2EEnrollScanningTheQRCodeOffTheScreen(t *testing.T) {
 func TestE2EEnrollWithThePhonePanel(t *testing.T) {
 	e := startE2E(t, 100, 34, JourneyEnroll)
 	e.signIn("alice@example.com", "alice-password")
+	e.choosePush()
 	e.waitFor("s phone: scan")
 	e.press("s")
 	e.waitFor("Alice's phone is active")
@@ -371,6 +373,7 @@ func TestE2EAlreadyEnrolledTakesTheDocumentedPath(t *testing.T) {
 	e.press("enter")
 	e.waitFor("Sign-in request")
 	e.press("a")
+	e.choosePush() // the access token earned may enroll any factor
 	e.waitFor("Waiting for the phone")
 	e.press("s")
 	e.waitFor("Bob's phone is active")

@@ -33,6 +33,9 @@ func (s *enrolledScreen) Update(msg tea.Msg) (tea.Cmd, intent) {
 func (s *enrolledScreen) View(w, h int) string {
 	t := s.t.Enrolled
 	kind := s.kindName(auth0.KindPush)
+	if s.authenticator.ID != "" {
+		kind = s.kindName(s.authenticator.Kind())
+	}
 	var b strings.Builder
 	b.WriteString("\n" + s.st.Success.Render("✓ "+t.Title) + "\n\n")
 	summary := fmt.Sprintf(t.Summary, kind, s.st.Strong.Render(s.deviceName(s.authenticator)), s.user)

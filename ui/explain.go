@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -66,13 +67,31 @@ func (m *Model) meaning(ex auth0.Exchange, line trace.Line) string {
 	case ex.StatusCode >= 300:
 		return fmt.Sprintf(e.Error, line.Result)
 	case strings.HasSuffix(line.Path, "/mfa/associate"):
-		return e.Associate
+		return m.factorMeaning(ex, e.Associate, m.t.Factors.ExplainAssociateCode)
 	case strings.HasSuffix(line.Path, "/mfa/challenge"):
-		return e.Challenge
+		return m.factorMeaning(ex, e.Challenge, m.t.Factors.ExplainChallengeCode)
 	case ex.Method == "DELETE":
 		return e.Delete
 	case strings.HasSuffix(line.Path, "/mfa/authenticators"):
 		return e.List
 	}
 	return line.Result
+}
+
+// factorMeaning tells the answers of the factors beside push from the
+// push's by their keys: binding_method "prompt" (a code sent by SMS, voice
+// or email) or an otp authenticator (the app's secret).
+func (m *Model) factorMeaning(ex auth0.Exchange, push, codeSent string) string {
+	var answer struct {
+		AuthenticatorType string `json:"authenticator_type"`
+		BindingMethod     string `json:"binding_method"`
+	}
+	_ = json.Unmarshal(ex.ResponseBody, &answer) // a body that is not JSON is the push's line's to show
+	switch {
+	case answer.BindingMethod == auth0.BindingPrompt:
+		return codeSent
+	case answer.AuthenticatorType == "otp":
+		return m.t.Factors.ExplainAssociateApp
+	}
+	return push
 }

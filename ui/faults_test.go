@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/mfapush/mfapush/auth0/sandbox"
+	"github.com/mfapush/mfapush/flow"
 	"github.com/mfapush/mfapush/internal/i18n"
 )
 
@@ -53,10 +54,17 @@ func (p faultPhase) poll() bool { return p.answer != nil }
 
 var faultPhases = []faultPhase{
 	atSignIn("login", JourneyChallenge, "bob@example.com", "/oauth/token", "3 authenticators"),
-	atSignIn("associate", JourneyEnroll, "alice@example.com", "/mfa/associate", "Waiting for the phone"),
+	{name: "associate", start: JourneyEnroll, done: "Waiting for the phone",
+		reach: func(e *e2e) string {
+			e.signIn("alice@example.com", "alice-password")
+			e.waitFor(en.Factors.ChooseTitle)
+			return "/mfa/associate"
+		},
+		send: func(e *e2e) { e.press("enter") }}, // push
 	{name: "confirmation poll", start: JourneyEnroll, done: "✓ Enrolled",
 		reach: func(e *e2e) string {
 			e.signIn("alice@example.com", "alice-password")
+			e.choosePush()
 			e.waitFor("Waiting for the phone")
 			return "/oauth/token"
 		},
@@ -85,6 +93,24 @@ var faultPhases = []faultPhase{
 			return "/mfa/authenticators/push|" + e.srv.Phone.Devices()[0].ID
 		},
 		send: func(e *e2e) { e.advance() }}, // the approving poll, then the delete
+	{name: "associate SMS", start: JourneyEnroll, done: "A code was sent by SMS",
+		reach: func(e *e2e) string {
+			e.signIn("alice@example.com", "alice-password")
+			e.waitFor(en.Factors.ChooseTitle)
+			e.press("3")
+			e.waitFor(en.Factors.PhoneLabel)
+			e.typeText("+1 555 555 0100")
+			return "/mfa/associate"
+		},
+		send: func(e *e2e) { e.press("enter") }},
+	{name: "challenge SMS", start: JourneyChallenge, done: "A code was sent by SMS",
+		reach: func(e *e2e) string {
+			e.enrollByAPI(flow.SMS, flow.EnrollInput{PhoneNumber: "+15555550100"})
+			e.signIn("alice@example.com", "alice-password")
+			e.waitFor("3 authenticators")
+			return "/mfa/challenge"
+		},
+		send: func(e *e2e) { e.press("enter") }},
 }
 
 // atSignIn is a phase whose request follows the sign-in form's last enter:

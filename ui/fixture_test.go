@@ -37,6 +37,7 @@ var fixtureAuthenticators = []auth0.Authenticator{
 type staticPhone struct {
 	devices       []flow.PhoneDevice
 	notifications []flow.PhoneNotification
+	messages      []flow.PhoneMessage
 	dismissed     []string
 }
 
@@ -54,7 +55,8 @@ func (p *staticPhone) Dismiss(id string) error {
 func (p *staticPhone) OTP(string) (string, time.Duration, error) {
 	return "492039", 17 * time.Second, nil
 }
-func (p *staticPhone) Changed() <-chan struct{} { return make(chan struct{}) }
+func (p *staticPhone) Changed() <-chan struct{}      { return make(chan struct{}) }
+func (p *staticPhone) Messages() []flow.PhoneMessage { return p.messages }
 
 type fixture struct {
 	t     testing.TB

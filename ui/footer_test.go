@@ -80,6 +80,12 @@ func inputs(m *Model) []*textinput.Model {
 	if m.j.challenge != nil {
 		in = append(in, &m.j.challenge.input)
 	}
+	if m.j.confirm != nil {
+		in = append(in, &m.j.confirm.input)
+	}
+	if s, ok := m.current.(*enrollAddressScreen); ok {
+		in = append(in, &s.input)
+	}
 	return in
 }
 

@@ -64,6 +64,8 @@ func TestE2EEnrollInFrench(t *testing.T) {
 	e.press("enter")
 	e.typeText("alice-password")
 	e.press("enter")
+	check(e.waitFor(fr.Factors.ChooseTitle))
+	e.press("enter") // push
 	check(e.waitFor(fr.Enroll.Waiting))
 	e.press("s") // the simulated phone scans the code
 	check(e.waitFor(fr.Enrolled.RecoveryTitle))

@@ -112,6 +112,56 @@ var scenarios = []struct {
 		f.m.j.showResult()
 		f.clock.Advance(90 * time.Second)
 	}},
+	{"factor_choice", factorChoiceFixture},
+	{"enroll_address_phone", func(f *fixture) {
+		factorChoiceFixture(f)
+		f.key("3") // SMS
+		f.typeText("555 0100")
+		f.key("enter")
+	}},
+	{"enroll_address_email", func(f *fixture) {
+		factorChoiceFixture(f)
+		f.key("5")
+		f.typeText("alice@example.com")
+	}},
+	{"enroll_code_sms", func(f *fixture) {
+		enrollCodeFixture(f, flow.SMS, &auth0.Association{AuthenticatorType: "oob", OOBChannel: "sms", OOBCode: "oob",
+			BindingMethod: auth0.BindingPrompt, RecoveryCodes: []string{"MZCRK3YX5V3AKNNYY6JEBQCL"}})
+		f.phone.messages = []flow.PhoneMessage{{ID: "msg_1", Channel: "sms", To: "+15555550100", Code: "482913",
+			Text:   "482913 is your verification code for mfapush sandbox. Please enter this code to verify your enrollment.",
+			SentAt: fixtureTime, ExpiresAt: fixtureTime.Add(5 * time.Minute)}}
+		f.send(flow.PhoneChangedMsg{})
+		f.typeText("48")
+	}},
+	{"enroll_code_app", func(f *fixture) {
+		enrollCodeFixture(f, flow.OTP, &auth0.Association{AuthenticatorType: "otp", Secret: fixtureSecret,
+			BarcodeURI:    "otpauth://totp/mfapush%20sandbox:alice%40example.com?secret=" + fixtureSecret + "&issuer=mfapush%20sandbox",
+			RecoveryCodes: []string{"MZCRK3YX5V3AKNNYY6JEBQCL"}})
+		f.typeText("12")
+	}},
+	{"challenge_sms", func(f *fixture) {
+		f.signedIn(JourneyChallenge, "bob@example.com")
+		f.result(flow.AuthenticatorsMsg{Authenticators: fixtureAuthenticators[4:]})
+		f.key("enter")
+		f.result(flow.ChallengedMsg{AuthenticatorID: fixtureAuthenticators[4].ID,
+			Challenged: flow.Challenged{OOBCode: "oob", BindingMethod: auth0.BindingPrompt, At: fixtureTime}})
+	}},
+}
+
+const fixtureSecret = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+
+// factorChoiceFixture shows alice the factors her tenant offers.
+func factorChoiceFixture(f *fixture) {
+	f.signedIn(JourneyEnroll, "alice@example.com")
+	f.m.j.plan = flow.MFAPlan{Path: flow.PathEnroll, Enroll: []string{"push-notification", "otp", "phone", "email"}}
+	f.m.j.startEnrollment(f.m.j.enrollBearer())
+}
+
+// enrollCodeFixture shows the code that confirms alice's enrollment of f.
+func enrollCodeFixture(f *fixture, fac *flow.Factor, as *auth0.Association) {
+	f.signedIn(JourneyEnroll, "alice@example.com")
+	f.m.j.enrolling, f.m.j.enrollInput = fac, flow.EnrollInput{PhoneNumber: "+15555550100"}
+	f.result(flow.AssociatedMsg{Enrollment: flow.Enrollment{Association: as, At: fixtureTime}})
 }
 
 // challengeFixture shows bob's push challenge, waiting.

@@ -15,6 +15,7 @@ func TestServerStringsReachTheScreenInert(t *testing.T) {
 	catcher := &secretCatcher{values: map[string]string{}}
 	e := startE2EWith(t, 100, 34, JourneyEnroll, e2eOptions{manual: true, record: true, transport: catcher.wrap})
 	e.signIn("alice@example.com", "alice-password")
+	e.choosePush()
 	e.waitFor("Waiting for the phone")
 	var uri string
 	for v, field := range catcher.all() {

@@ -65,6 +65,17 @@ type (
 	challengeAgain struct{ authenticator auth0.Authenticator }
 	// codesKept: the recovery code shown is confirmed saved.
 	codesKept struct{}
+	// resendCode: a new code by SMS, voice or email is wanted.
+	resendCode struct{ authenticator auth0.Authenticator }
+	// chooseFactor: the factor to enroll was chosen.
+	chooseFactor struct{ factor *flow.Factor }
+	// enrollWith: the phone number or address to enroll was typed.
+	enrollWith struct {
+		factor *flow.Factor
+		input  flow.EnrollInput
+	}
+	// confirmEnrollment: the code that confirms an enrollment was typed.
+	confirmEnrollment struct{ answer flow.Answer }
 )
 
 func (noteStatus) isIntent()      {}
@@ -115,13 +126,17 @@ type (
 	backToCard struct{}
 )
 
-func (findUser) isIntent()        {}
-func (pickUser) isIntent()        {}
-func (verifyCaller) isIntent()    {}
-func (sendVerify) isIntent()      {}
-func (verifyEnded) isIntent()     {}
-func (askReset) isIntent()        {}
-func (confirmReset) isIntent()    {}
-func (askTicket) isIntent()       {}
-func (askRecoveryCode) isIntent() {}
-func (backToCard) isIntent()      {}
+func (findUser) isIntent()          {}
+func (pickUser) isIntent()          {}
+func (verifyCaller) isIntent()      {}
+func (sendVerify) isIntent()        {}
+func (verifyEnded) isIntent()       {}
+func (askReset) isIntent()          {}
+func (confirmReset) isIntent()      {}
+func (askTicket) isIntent()         {}
+func (askRecoveryCode) isIntent()   {}
+func (backToCard) isIntent()        {}
+func (resendCode) isIntent()        {}
+func (chooseFactor) isIntent()      {}
+func (enrollWith) isIntent()        {}
+func (confirmEnrollment) isIntent() {}

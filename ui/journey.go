@@ -38,6 +38,14 @@ type journey struct {
 	enrolledCodes []string            // the recovery codes of the enrollment being confirmed
 	// summary is one line about what the run achieved (Model.Summary).
 	summary string
+	// plan is what the sign-in's mfa_requirements allow (journey_factors.go).
+	plan flow.MFAPlan
+	// resending: the challenge in flight asks for a new code, on the code's
+	// screen.
+	resending bool
+	// enrolling is the factor being enrolled, enrollInput where its codes go.
+	enrolling   *flow.Factor
+	enrollInput flow.EnrollInput
 
 	// The screens the journey returns to keep their state: the form its
 	// values, the list its cursor and filter.
@@ -47,7 +55,9 @@ type journey struct {
 	problem   *problemScreen
 	enroll    *enrollScreen
 	challenge *challengeScreen
-	hd        helpdeskState // the helpdesk console (journey_helpdesk.go)
+	hd        helpdeskState       // the helpdesk console (journey_helpdesk.go)
+	choice    *factorChoiceScreen // nil when push was the only choice
+	confirm   *enrollCodeScreen
 }
 
 // stage is what the journey asks of the root model: the screen shown, and
@@ -139,7 +149,7 @@ func (j *journey) handle(from screen, in intent) tea.Cmd {
 		return j.stage.runInline(func(env flow.Env) tea.Cmd { return flow.VerifyCmd(env, token, in.answer) })
 	case approved:
 		if from == j.enroll {
-			return j.enrolledWith(in.tokens, in.at)
+			return j.enrolledWith(in.tokens, in.at, j.enroll.association.RecoveryCodes)
 		}
 		return j.approvedWith(in.tokens, in.at)
 	case codesKept:
@@ -147,8 +157,10 @@ func (j *journey) handle(from screen, in intent) tea.Cmd {
 			return j.completeAfter()
 		}
 		return j.showResult()
+	case resendCode:
+		return j.resendCode(in.authenticator)
 	}
-	return nil
+	return j.handleFactors(from, in)
 }
 
 // answer handles the answer of a call.
@@ -184,6 +196,11 @@ func (j *journey) leave(from screen) tea.Cmd {
 		return j.stage.show(j.authenticatorList())
 	case screenChallenge:
 		return j.backToList()
+	case screenEnrollAddress:
+		if j.choice != nil {
+			return j.stage.show(j.choice)
+		}
+		return j.goHome()
 	case screenList:
 		return j.goHome()
 	case screenResult:
@@ -200,7 +217,7 @@ func (j *journey) leave(from screen) tea.Cmd {
 func (j *journey) goHome() tea.Cmd {
 	j.stopWaits()
 	j.stage.endCall()
-	j.enroll, j.challenge = nil, nil
+	j.enroll, j.challenge, j.choice, j.confirm, j.enrolling = nil, nil, nil, nil, nil
 	j.session = flow.Session{}
 	j.after = afterMFA{}
 	return j.start()
@@ -208,6 +225,7 @@ func (j *journey) goHome() tea.Cmd {
 
 // stopWaits cancels the approval waits: leaving a screen stops its polling.
 func (j *journey) stopWaits() {
+	j.resending = false
 	if j.enroll != nil {
 		j.enroll.stop()
 	}
@@ -314,6 +332,7 @@ func (j *journey) signedIn(msg flow.SignedInMsg) tea.Cmd {
 		return nil
 	}
 	j.session.SignedIn(msg.SignedIn)
+	j.plan = msg.Plan
 	if j.after.pending() {
 		return j.verifyForAccess()
 	}
@@ -322,6 +341,9 @@ func (j *journey) signedIn(msg flow.SignedInMsg) tea.Cmd {
 
 // haveMFAToken moves on once the session holds an mfa_token.
 func (j *journey) haveMFAToken() tea.Cmd {
+	if j.kind != JourneyEnroll && j.plan.Path == flow.PathEnroll {
+		return j.mustEnroll()
+	}
 	if j.kind == JourneyEnroll {
 		return j.startEnrollment(j.session.MFAToken)
 	}

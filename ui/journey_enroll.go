@@ -23,10 +23,28 @@ func (j *journey) enrollBearer() string {
 	return j.session.MFAToken
 }
 
+// startEnrollment enrolls a factor: the one of the user's choice when
+// the tenant offers more than push (journey_factors.go), else push. A user
+// who has factors (mfa_requirements say challenge) and only the mfa_token
+// goes straight to the associate, whose "User is already enrolled" leads
+// to verifying first; the choice comes with the access token earned.
 func (j *journey) startEnrollment(bearer string) tea.Cmd {
 	j.stopWaits()
+	firstOnly := j.plan.Path == flow.PathChallenge && bearer == j.session.MFAToken
+	if choices := j.plan.Enrollable(); len(choices) > 1 && !firstOnly {
+		j.choice = newFactorChoiceScreen(j.common, choices)
+		return j.stage.show(j.choice)
+	}
+	j.choice = nil
+	return j.enrollFactor(bearer, flow.Push, flow.EnrollInput{})
+}
+
+// enrollFactor sends the enrollment of f.
+func (j *journey) enrollFactor(bearer string, f *flow.Factor, in flow.EnrollInput) tea.Cmd {
+	j.stopWaits()
+	j.enrolling, j.enrollInput = f, in
 	return j.stage.run(j.t.Working.Associating, func(env flow.Env) tea.Cmd {
-		return flow.EnrollCmd(env, bearer, flow.Push, flow.EnrollInput{})
+		return flow.EnrollCmd(env, bearer, f, in)
 	})
 }
 
@@ -39,6 +57,9 @@ func (j *journey) associated(msg flow.AssociatedMsg) tea.Cmd {
 		j.showProblem(p, j.home)
 		return nil
 	}
+	if f := j.enrolling; f != nil && f != flow.Push {
+		return j.confirmWithCode(f, msg.Enrollment)
+	}
 	approval := flow.NewApproval(j.env, flow.ApprovalEnrollment, j.session.MFAToken,
 		msg.OOBCode, msg.At, msg.At.Add(flow.EnrollmentLifetime))
 	j.enroll = newEnrollScreen(j.common, j.session.Credentials.Username, msg.Enrollment, approval)
@@ -49,27 +70,31 @@ func (j *journey) associated(msg flow.AssociatedMsg) tea.Cmd {
 // newCode starts a new enrollment once the old code can no longer serve.
 func (j *journey) newCode() tea.Cmd {
 	if j.now().Before(j.session.MFATokenDeadline()) || j.enrollBearer() != j.session.MFAToken {
-		return j.startEnrollment(j.enrollBearer())
+		return j.enrollFactor(j.enrollBearer(), flow.Push, flow.EnrollInput{})
 	}
 	return j.signInAgain()
 }
 
 // enrolledWith lists the authenticators once the phone enrolled, to name
 // the device.
-func (j *journey) enrolledWith(tokens *auth0.Tokens, at time.Time) tea.Cmd {
+func (j *journey) enrolledWith(tokens *auth0.Tokens, at time.Time, codes []string) tea.Cmd {
 	j.session.Earn(tokens, at)
-	j.enrolledCodes = j.enroll.association.RecoveryCodes
+	j.enrolledCodes = codes
 	j.listFor = listForEnrolled
 	token := j.session.MFAToken
 	return j.stage.run(j.t.Working.Listing, func(env flow.Env) tea.Cmd { return flow.AuthenticatorsCmd(env, token) })
 }
 
-// showEnrolled names the device the enrollment confirmed: the newest
-// active push of the list.
+// showEnrolled names the authenticator the enrollment confirmed: the
+// newest active one of the factor enrolled.
 func (j *journey) showEnrolled(list []auth0.Authenticator) tea.Cmd {
+	f := j.enrolling
+	if f == nil {
+		f = flow.Push
+	}
 	var a auth0.Authenticator
-	if pushes := flow.Push.Answering(list); len(pushes) > 0 {
-		a = pushes[len(pushes)-1]
+	if active := f.Answering(list); len(active) > 0 {
+		a = active[len(active)-1]
 	}
 	user := j.session.Credentials.Username
 	codes := j.enrolledCodes

@@ -104,6 +104,8 @@ func (j *journey) challengeAuthenticator(a auth0.Authenticator) tea.Cmd {
 		return j.stage.note(j.t.List.PendingHint)
 	case !handled:
 		return j.stage.note(fmt.Sprintf(j.t.List.Unsupported, j.kindName(a.Kind())))
+	case !j.plan.CanChallenge(f.Requirement):
+		return j.stage.note(flow.FactorNotAllowedText(j.t, j.plan, f.Requirement))
 	case !j.now().Before(j.session.MFATokenDeadline()):
 		return j.signInAgain()
 	}
@@ -124,6 +126,9 @@ func (j *journey) openChallenge() (*challengeScreen, tea.Cmd) {
 }
 
 func (j *journey) challenged(msg flow.ChallengedMsg) tea.Cmd {
+	if j.resending {
+		return j.codeResent(msg)
+	}
 	if msg.Err != nil {
 		j.showProblem(flow.Diagnose(msg.Err), j.authenticatorList())
 		return nil
@@ -140,6 +145,9 @@ func (j *journey) challenged(msg flow.ChallengedMsg) tea.Cmd {
 // verified handles the answer of a typed code: a wrong one stays on the
 // code; a recovery code's answer carries the next one, to keep first.
 func (j *journey) verified(msg flow.VerifiedMsg) tea.Cmd {
+	if j.confirm != nil {
+		return j.enrollmentConfirmed(msg)
+	}
 	c := j.challenge
 	if c == nil {
 		return nil

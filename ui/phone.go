@@ -22,6 +22,7 @@ type phonePanel struct {
 	devices       []flow.PhoneDevice
 	notifications []flow.PhoneNotification
 	otps          map[string]otpCode
+	messages      []flow.PhoneMessage // the inbox, newest first
 	scanning      bool
 	answering     bool
 	note          string
@@ -64,6 +65,7 @@ func (p *phonePanel) refresh(phone flow.Phone) {
 	}
 	p.devices = phone.Devices()
 	p.notifications = phone.Notifications()
+	p.messages = phone.Messages()
 	p.refreshOTP(phone)
 }
 
@@ -147,6 +149,7 @@ func (p *phonePanel) view(c *common, canScan bool, w, h int) string {
 				paint(st.Muted, " "+fmt.Sprintf(t.SecondsLeft, int(otp.validFor.Seconds()))))
 		}
 	}
+	lines = append(lines, p.inboxLines(c, inner)...)
 	body := strings.Join(lines, "\n")
 	return drawBox(st.PhoneFrame, body, w)
 }
@@ -168,6 +171,10 @@ func (p *phonePanel) statusLine(c *common, canScan bool, w int) string {
 		text = paint(st.PhoneNotice, t.ScanPrompt) + "  " + paint(st.PhoneKey, "s") + " " + c.t.Keys.Scan
 	case p.note != "":
 		text = paint(st.Text, p.note)
+	case p.newestMessage(c) != nil:
+		m := p.newestMessage(c)
+		text = paint(st.Strong, c.kindName(auth0.Kind(m.Channel))) + " " + paint(st.Muted, m.To) + " " +
+			paint(st.Muted, fmt.Sprintf(c.t.Factors.PhoneInboxCode, "")) + paint(st.PhoneCode, groupOTP(m.Code))
 	case len(p.devices) > 0:
 		d := p.devices[len(p.devices)-1]
 		text = paint(st.Strong, d.Name)
@@ -268,4 +275,36 @@ func (m *Model) phoneKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		return flow.AnswerOnPhone(m.env, phone, p.notifications[0].ID, key.Matches(msg, m.keys.PhoneApprove)), true
 	}
 	return nil, false
+}
+
+// inboxShown is how many of the newest messages the panel shows.
+const inboxShown = 2
+
+// newestMessage is the newest message whose code still works, if any:
+// the folded phone shows it while the person may need it.
+func (p *phonePanel) newestMessage(c *common) *flow.PhoneMessage {
+	if len(p.messages) == 0 || !c.now().Before(p.messages[0].ExpiresAt) {
+		return nil
+	}
+	return &p.messages[0]
+}
+
+// inboxLines are the newest messages the tenant sent (SMS, the voice
+// call's transcript, email): who they went to, their code, their text.
+func (p *phonePanel) inboxLines(c *common, inner int) []string {
+	if len(p.messages) == 0 {
+		return nil
+	}
+	st := c.st
+	lines := []string{"", paint(st.PhoneTitle, c.t.Factors.PhoneInbox)}
+	for _, m := range p.messages[:min(len(p.messages), inboxShown)] {
+		head := c.kindName(auth0.Kind(m.Channel)) + " · " + m.To
+		code := paint(st.Muted, fmt.Sprintf(c.t.Factors.PhoneInboxCode, "")) + paint(st.PhoneCode, groupOTP(m.Code))
+		if !c.now().Before(m.ExpiresAt) {
+			code = paint(st.Muted, fmt.Sprintf(c.t.Factors.PhoneInboxCode, groupOTP(m.Code)))
+		}
+		// The body alone: an email's subject says less than its first line.
+		lines = append(lines, "", paint(st.Strong, fit(head, inner, 1)), code, paint(st.Muted, fit(wrap(m.Text, inner), inner, 3)))
+	}
+	return lines
 }

@@ -137,6 +137,7 @@ func (e *e2e) reachWait(start Journey) {
 	e.t.Helper()
 	if start == JourneyEnroll {
 		e.signIn("alice@example.com", "alice-password")
+		e.choosePush()
 		e.waitFor("Waiting for the phone")
 		return
 	}

@@ -129,7 +129,11 @@ func (r *resultScreen) content(w int) string {
 	r.writeDecoded(&b, t.IDTokenDecoded, r.idToken)
 	r.writeDecoded(&b, t.AccessTokenDecoded, r.access)
 	if r.access == nil && tokens.AccessToken != "" {
-		b.WriteString("\n" + paint(r.st.Label, t.AccessTokenDecoded) + "\n  " + paint(r.st.Muted, t.Opaque) + "\n")
+		why := t.Opaque
+		if note := flow.AccessTokenNote(r.t, tokens.AccessToken); note != "" {
+			why = note // Auth0's opaque token: say why, not only what
+		}
+		b.WriteString("\n" + paint(r.st.Label, t.AccessTokenDecoded) + "\n" + indent(paint(r.st.Muted, wrap(why, w-2)), 2) + "\n")
 	}
 	b.WriteString("\n" + paint(r.st.Muted, t.Done))
 	return b.String()

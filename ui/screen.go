@@ -82,6 +82,10 @@ const (
 	screenHelpdeskConfirm  screenID = "helpdesk_confirm"
 	screenHelpdeskTicket   screenID = "helpdesk_ticket"
 	screenHelpdeskRecovery screenID = "helpdesk_recovery"
+	// The factors beside push (journey_factors.go).
+	screenFactorChoice  screenID = "factor_choice"
+	screenEnrollAddress screenID = "enroll_address"
+	screenEnrollCode    screenID = "enroll_code"
 )
 
 // registry is every screen the interface shows: the root model draws no
@@ -92,6 +96,7 @@ var registry = []screenID{
 	screenAlreadyEnrolled, screenList, screenConfirmDelete, screenChallenge, screenNewRecovery, screenResult,
 	screenHelpdeskFind, screenHelpdeskUsers, screenHelpdeskCard, screenHelpdeskVerify, screenHelpdeskConfirm,
 	screenHelpdeskTicket, screenHelpdeskRecovery,
+	screenFactorChoice, screenEnrollAddress, screenEnrollCode,
 }
 
 func registered(id screenID) bool {

@@ -59,8 +59,10 @@ func enrollWithErrors(e *e2e) {
 	e.fault("/oauth/token", 1)
 	e.press("enter")
 	e.waitFor(en.Problem.Server.Title) // on the sign-in
-	e.fault("/mfa/associate", 1)
 	e.press("enter")
+	e.waitFor(en.Factors.ChooseTitle)
+	e.fault("/mfa/associate", 1)
+	e.press("enter")                       // push
 	e.waitFor("POST /mfa/associate → 503") // on the associate
 	e.press("enter")
 	e.waitFor("Waiting for the phone")

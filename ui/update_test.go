@@ -175,10 +175,11 @@ func TestListKeys(t *testing.T) {
 		t.Fatalf("status %q", f.m.status)
 	}
 	f.key("j")
-	f.key("enter") // sms
-	if !strings.Contains(f.m.status, "not supported") {
-		t.Fatalf("status %q", f.m.status)
+	f.key("enter") // sms: a code is sent
+	if f.m.current.ID() != screenWorking {
+		t.Fatalf("enter on the SMS authenticator did not challenge it: screen %v status %q", f.m.current.ID(), f.m.status)
 	}
+	f.key("esc")
 	f.key("/")
 	if cmd := f.key("q"); isQuit(cmd) {
 		t.Fatal("q quit while filtering")
@@ -329,6 +330,10 @@ func TestEmptyListOffersToEnroll(t *testing.T) {
 		t.Fatalf("screen:\n%s", f.screen())
 	}
 	f.key("e")
+	if f.m.current.ID() != screenFactorChoice || f.m.j.kind != JourneyEnroll {
+		t.Fatalf("screen %v flow %v", f.m.current.ID(), f.m.j.kind)
+	}
+	f.key("enter") // push, first
 	if f.m.current.ID() != screenWorking || f.m.op.label != f.m.t.Working.Associating || f.m.j.kind != JourneyEnroll {
 		t.Fatalf("screen %v op %q flow %v", f.m.current.ID(), f.m.op.label, f.m.j.kind)
 	}

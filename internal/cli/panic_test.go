@@ -25,6 +25,8 @@ func TestPanicInACommandRestoresTheTerminal(t *testing.T) {
 	p.waitFor("\x1b[?1049h")
 	p.waitEchoOff()
 	p.send("alice@example.com\ralice-password\r")
+	p.waitFor("Which factor")
+	p.send("\r") // push, first of the factors offered
 	tick := time.NewTicker(300 * time.Millisecond)
 	defer tick.Stop()
 	deadline := time.After(30 * time.Second)

@@ -25,6 +25,10 @@ const sandboxPhoneDelay = 3 * time.Second
 type plainFlags struct {
 	passwordStdin, otpStdin, recoveryCodeStdin, json, showTokens bool
 	authenticator                                                string
+	// The factors beside push (factors.go): --factor, --phone-number,
+	// --email, --code-stdin.
+	factor, phoneNumber, email string
+	codeStdin                  bool
 }
 
 func addPlainFlags(cmd *cobra.Command, start ui.Journey, t *i18n.Catalog) *plainFlags {
@@ -40,6 +44,7 @@ func addPlainFlags(cmd *cobra.Command, start ui.Journey, t *i18n.Catalog) *plain
 		fl.BoolVar(&f.otpStdin, "otp-stdin", false, t.Flags.OTPStdin)
 		fl.BoolVar(&f.recoveryCodeStdin, "recovery-code-stdin", false, t.Flags.RecoveryCodeStdin)
 	}
+	f.addFactorFlags(cmd, start, t)
 	return f
 }
 
@@ -49,6 +54,9 @@ func runJourney(cmd *cobra.Command, start ui.Journey, f *plainFlags) error {
 	if f.otpStdin && f.recoveryCodeStdin {
 		s, _, _ := loadSettings(cmd)
 		return usageError{fmt.Errorf(catalogOf(s).CLI.FlagsExclusive, "--otp-stdin", "--recovery-code-stdin")}
+	}
+	if err := f.checkFactorFlags(cmd); err != nil {
+		return err
 	}
 	if err := checkRecordable(cmd); err != nil {
 		return err
@@ -78,7 +86,7 @@ func plainWanted(cmd *cobra.Command) bool {
 // plainOnlyFlagGiven reports whether a flag of addPlainFlags was given:
 // the TUI would ignore it.
 func plainOnlyFlagGiven(cmd *cobra.Command) bool {
-	for _, name := range []string{"password-stdin", "json", "show-tokens", "authenticator", "otp-stdin", "recovery-code-stdin"} {
+	for _, name := range append([]string{"password-stdin", "json", "show-tokens", "authenticator", "otp-stdin", "recovery-code-stdin"}, factorFlags...) {
 		if cmd.Flags().Changed(name) {
 			return true
 		}
@@ -138,6 +146,7 @@ func runPlain(cmd *cobra.Command, s config.Settings, start ui.Journey, f *plainF
 		RecoveryCodeStdin: f.recoveryCodeStdin,
 		JSON:              f.json, ShowTokens: f.showTokens, Color: useColor(human), InvertQR: s.InvertQR,
 	}
+	f.configureFactors(&cfg)
 	return runPlainConfig(cmd, t, cfg)
 }
 

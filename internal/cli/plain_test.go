@@ -12,8 +12,8 @@ import (
 func TestPlainFlagsOnTheFlowCommands(t *testing.T) {
 	root := newRootCommand(i18n.For(i18n.English))
 	for use, want := range map[string][]string{
-		"enroll":         {"password-stdin", "json", "show-tokens"},
-		"challenge":      {"password-stdin", "json", "show-tokens", "authenticator", "otp-stdin", "recovery-code-stdin"},
+		"enroll":         {"password-stdin", "json", "show-tokens", "factor", "phone-number", "email", "code-stdin"},
+		"challenge":      {"password-stdin", "json", "show-tokens", "authenticator", "otp-stdin", "recovery-code-stdin", "code-stdin"},
 		"authenticators": {"password-stdin", "json"},
 	} {
 		cmd, _, err := root.Find([]string{use})
@@ -34,8 +34,15 @@ func TestPlainFlagsOnTheFlowCommands(t *testing.T) {
 		for _, name := range want {
 			fresh, _, _ := newRootCommand(i18n.For(i18n.English)).Find([]string{use})
 			value := "true"
-			if name == "authenticator" {
+			switch name {
+			case "authenticator":
 				value = "push|dev_1"
+			case "factor":
+				value = "sms"
+			case "phone-number":
+				value = "+15555550100"
+			case "email":
+				value = "alice@example.com"
 			}
 			if err := fresh.Flags().Set(name, value); err != nil || !plainOnlyFlagGiven(fresh) {
 				t.Errorf("%s --%s does not choose the plain mode (%v)", use, name, err)
@@ -68,5 +75,24 @@ func TestJSONWhenTheRunCannotStart(t *testing.T) {
 	}
 	if !strings.Contains(stderr, "client_id is missing") {
 		t.Errorf("stderr:\n%s", stderr)
+	}
+}
+
+// TestFactorFlagMistakes: a factor mfapush does not enroll, and
+// --code-stdin beside another code on stdin, are mistakes on the command
+// line (exit 1), said before anything runs.
+func TestFactorFlagMistakes(t *testing.T) {
+	env, _ := homeEnv(t)
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"enroll", "--factor", "fax"}, "--factor fax: mfapush enrolls push, otp, sms, voice or email"},
+		{[]string{"enroll", "--factor", "recovery_code"}, "--factor recovery_code: mfapush enrolls"},
+		{[]string{"challenge", "--code-stdin", "--otp-stdin"}, "--code-stdin and --otp-stdin cannot go together"},
+	} {
+		if _, stderr, status := runCLI(t, env, c.args...); status != 1 || !strings.Contains(stderr, c.want) {
+			t.Errorf("%v: exit %d\n%s", c.args, status, stderr)
+		}
 	}
 }

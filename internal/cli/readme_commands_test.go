@@ -125,6 +125,19 @@ var readmeCases = []readmeCase{
 				t.Errorf("report %+v (%v):\n%s", report, err, out)
 			}
 		}},
+	{name: "plain enrollment of SMS on the embedded sandbox", match: startsWith("echo alice-password | mfapush enroll --plain"),
+		run: func(t *testing.T, r *readmeRunner, command string) {
+			var report struct {
+				Outcome    string `json:"outcome"`
+				Enrollment struct {
+					Factor string `json:"factor"`
+				} `json:"enrollment"`
+			}
+			out := r.ok(command, nil)
+			if err := json.Unmarshal([]byte(out), &report); err != nil || report.Outcome != "enrolled" || report.Enrollment.Factor != "sms" {
+				t.Errorf("report %+v (%v):\n%s", report, err, out)
+			}
+		}},
 	{name: "plain codes on mfapush sandbox", match: func(c string) bool { return strings.Contains(c, "--otp-stdin") },
 		run: func(t *testing.T, r *readmeRunner, command string) {
 			r.needs("curl", "jq")

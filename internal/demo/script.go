@@ -57,6 +57,7 @@ func enrollSignIn(c *i18n.Catalog) string {
 func challengeSignIn(c *i18n.Catalog) string {
 	return fmt.Sprintf(c.SignIn.Title, c.SignIn.ForChallenge)
 }
+func factorChoice(c *i18n.Catalog) string     { return c.Factors.ChooseTitle }
 func qrShown(c *i18n.Catalog) string          { return c.Enroll.Waiting }
 func recoveryShown(c *i18n.Catalog) string    { return c.Enrolled.RecoveryTitle }
 func recoverySaved(c *i18n.Catalog) string    { return c.Enrolled.Hidden }
@@ -104,7 +105,7 @@ func Story() []Step {
 		{cap(func(d *i18n.DemoWords) string { return d.Captions.AliceSignsIn }), join(
 			[]Action{hold(time.Second), press("1"), waitFor(enrollSignIn)},
 			signIn(alice, alicePassword),
-			[]Action{waitFor(qrShown), hold(time.Second)})},
+			[]Action{waitFor(factorChoice), hold(time.Second), press("enter"), waitFor(qrShown), hold(time.Second)})},
 		{cap(func(d *i18n.DemoWords) string { return d.Captions.AliceScans }), []Action{
 			hold(4 * time.Second), press("s"), waitFor(recoveryShown)}},
 		{cap(func(d *i18n.DemoWords) string { return d.Captions.AliceEnrolled }), []Action{

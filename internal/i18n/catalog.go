@@ -430,7 +430,6 @@ type Catalog struct {
 		Pushing         string // %s %s: device, id
 		UsingOTP        string
 		NoSuchAuth      string // %s: id
-		NotPush         string // %s: id
 		RejectedHint    string
 		ExpiredHint     string
 		Interrupted     string
@@ -452,6 +451,8 @@ type Catalog struct {
 	Demo DemoWords
 	// Helpdesk is the helpdesk console and commands (helpdesk.go).
 	Helpdesk HelpdeskWords
+	// Factors words the factors beside push (factors.go).
+	Factors FactorWords
 }
 
 // ProblemText explains one kind of failure: what happened and how to fix it.

@@ -25,6 +25,8 @@ type DemoWords struct {
 	// Presenter mode's captions of the screens when no demo plays.
 	Screens struct {
 		Home, SignIn, Enroll, Enrolled, List, Push, Rejected, Code, Result, NewRecovery string
+		// The factors beside push: choosing one, the number or address, the code that confirms it.
+		FactorChoice, Address, Confirm string
 	}
 	// Masked replaces a secret presenter mode keeps off screen.
 	Masked string

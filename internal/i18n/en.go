@@ -442,7 +442,7 @@ func englishCatalog() Catalog {
 	pl.Error = "Error: %s"
 	pl.Tenant = "Tenant: %s"
 	pl.SandboxTenant = "Tenant: the built-in sandbox at %s (no tenant is configured)."
-	pl.SandboxPhone = "The sandbox's simulated phone answers by itself after %s: it scans the code and approves pushes."
+	pl.SandboxPhone = "The sandbox's simulated phone answers by itself after %s: it scans the code, approves pushes and passes on the codes it receives."
 	pl.UsernamePrompt = "Email: "
 	pl.PasswordPrompt = "Password for %s (not shown): "
 	pl.NoUsername = "No user to sign in as: pass --username (there is no terminal to ask on)."
@@ -462,7 +462,6 @@ func englishCatalog() Catalog {
 	pl.Pushing = "Sending a push to %s (%s)…"
 	pl.UsingOTP = "Checking the code from standard input instead of sending a push…"
 	pl.NoSuchAuth = "%s is not one of this user's authenticators."
-	pl.NotPush = "%s is not a Guardian push authenticator: pass a push one, or answer with a code through --otp-stdin."
 	pl.RejectedHint = "The person holding the phone refused the request. Run the command again to send a new push."
 	pl.ExpiredHint = "The mfa_token or the push expired before an answer. Run the command again."
 	pl.Interrupted = "Interrupted. A request in flight, if any, was cancelled; nothing more was sent."
@@ -475,6 +474,7 @@ func englishCatalog() Catalog {
 	c.Requirements.NotAllowed = "Auth0's mfa_requirements do not allow %s for this user, only: %s."
 	c.Config = englishConfig()
 	c.Demo = englishDemo()
+	c.Factors = englishFactors()
 	c.Help.Headings.Usage, c.Help.Headings.Examples = "USAGE", "EXAMPLES"
 	c.Help.Headings.Flags, c.Help.Headings.FlagsPlaceholder = "FLAGS", "[--flags]"
 	c.Help.Headings.CommandPlaceholder = "[command]"

@@ -447,7 +447,7 @@ func frenchCatalog() Catalog {
 	pl.Error = "Erreur : %s"
 	pl.Tenant = "Locataire : %s"
 	pl.SandboxTenant = "Locataire : le bac à sable intégré sur %s (aucun locataire n’est configuré)."
-	pl.SandboxPhone = "Le téléphone simulé du bac à sable répond de lui-même au bout de %s : il scanne le code et approuve les notifications."
+	pl.SandboxPhone = "Le téléphone simulé du bac à sable répond de lui-même au bout de %s : il scanne le code, approuve les notifications et transmet les codes qu'il reçoit."
 	pl.UsernamePrompt = "Courriel : "
 	pl.PasswordPrompt = "Mot de passe de %s (masqué) : "
 	pl.NoUsername = "Aucun utilisateur à connecter : passez --username (il n’y a pas de terminal pour le demander)."
@@ -467,7 +467,6 @@ func frenchCatalog() Catalog {
 	pl.Pushing = "Envoi d’une notification poussée (appareil : %s, %s)…"
 	pl.UsingOTP = "Vérification du code lu sur l’entrée standard, sans notification poussée…"
 	pl.NoSuchAuth = "%s ne fait pas partie des authentifiants de cet utilisateur."
-	pl.NotPush = "%s n’est pas un authentifiant Push Guardian : passez-en un de type Push, ou répondez avec un code par --otp-stdin."
 	pl.RejectedHint = "La personne qui tient le téléphone a refusé la demande. Relancez la commande pour envoyer une nouvelle notification."
 	pl.ExpiredHint = "Le mfa_token ou la notification a expiré avant toute réponse. Relancez la commande."
 	pl.Interrupted = "Interrompu. La requête en cours, s’il y en avait une, a été annulée ; rien d’autre n’a été envoyé."
@@ -480,6 +479,7 @@ func frenchCatalog() Catalog {
 	c.Requirements.NotAllowed = "Les mfa_requirements d’Auth0 n’autorisent pas %s pour cet utilisateur, seulement : %s."
 	c.Config = frenchConfig()
 	c.Demo = frenchDemo()
+	c.Factors = frenchFactors()
 	c.Help.Headings.Usage, c.Help.Headings.Examples = "UTILISATION", "EXEMPLES"
 	c.Help.Headings.Flags, c.Help.Headings.FlagsPlaceholder = "OPTIONS", "[--options]"
 	c.Help.Headings.CommandPlaceholder = "[commande]"

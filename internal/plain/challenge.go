@@ -8,9 +8,9 @@ import (
 	"github.com/mfapush/mfapush/flow"
 )
 
-// challenge signs in, picks a push authenticator, pushes and waits for the
-// answer; with --otp-stdin or --recovery-code-stdin it checks the code
-// instead of pushing.
+// challenge signs in, picks an authenticator and answers MFA with it: a
+// push and its wait, or a code (challenge_code.go); with --otp-stdin or
+// --recovery-code-stdin it checks that code instead of pushing.
 func (r *run) challenge() Outcome {
 	code, o := r.signIn(false)
 	if o != "" {
@@ -20,8 +20,11 @@ func (r *run) challenge() Outcome {
 	if code.factor != nil {
 		answer = code.factor
 	}
-	if o := r.challengeRefusal(answer); o != "" {
-		return o
+	chosen := r.AuthenticatorID != "" && code.factor == nil // its factor is known once listed
+	if !chosen {
+		if o := r.challengeRefusal(answer); o != "" {
+			return o
+		}
 	}
 	list, o := r.list()
 	if o != "" {
@@ -34,13 +37,25 @@ func (r *run) challenge() Outcome {
 		ch.Method = code.factor.ID
 		return r.verifyCode(code)
 	}
-	ch.Method = flow.Push.ID
-	target, o := r.pushTarget(list)
+	target, o := r.challengeTarget(list)
 	if o != "" {
 		return o
 	}
+	f, _ := flow.FactorOf(target)
+	if chosen {
+		if o := r.challengeRefusal(f); o != "" {
+			return o
+		}
+	}
+	ch.Method = f.ID
 	found := authenticatorOf(target)
 	ch.Authenticator = &found
+	if f != flow.Push {
+		return r.answerWithCode(f, target)
+	}
+	if r.CodeStdin {
+		return r.failInput(r.fill(r.t.Factors.CodeNotForPush, target.ID))
+	}
 	r.say(r.t.Plain.Pushing, r.deviceName(target), target.ID)
 	challenged, err := flow.Challenge(r.ctx, r.Env, r.session.MFAToken, flow.Push, target.ID)
 	if err != nil {
@@ -58,9 +73,9 @@ func (r *run) challenge() Outcome {
 	return r.challengeEnded(a)
 }
 
-// pushTarget is the authenticator to push: --authenticator, or the first
-// active Guardian push.
-func (r *run) pushTarget(list []auth0.Authenticator) (auth0.Authenticator, Outcome) {
+// challengeTarget is the authenticator to challenge: --authenticator, of
+// any kind mfapush answers, or the first active Guardian push.
+func (r *run) challengeTarget(list []auth0.Authenticator) (auth0.Authenticator, Outcome) {
 	if r.AuthenticatorID == "" {
 		if pushes := flow.Push.Answering(list); len(pushes) > 0 {
 			return pushes[0], ""
@@ -72,8 +87,8 @@ func (r *run) pushTarget(list []auth0.Authenticator) (auth0.Authenticator, Outco
 		case a.ID != r.AuthenticatorID:
 		case !a.Active:
 			return a, r.failInput(r.t.List.PendingHint)
-		case !flow.Push.Answers(a):
-			return a, r.failInput(r.fill(r.t.Plain.NotPush, a.ID))
+		case !flow.CanVerify(a):
+			return a, r.failInput(fmt.Sprintf(r.t.List.Unsupported, flow.KindName(r.t, a.Kind())))
 		default:
 			return a, ""
 		}
@@ -90,7 +105,13 @@ func (r *run) verifyCode(code answerCode) Outcome {
 	} else {
 		r.say(r.t.Plain.UsingOTP)
 	}
-	verified, err := flow.Verify(r.ctx, r.Env, r.session.MFAToken, flow.Answer{Factor: code.factor, Code: code.value})
+	return r.verifyAnswer(flow.Answer{Factor: code.factor, Code: code.value})
+}
+
+// verifyAnswer sends a typed answer and shows what it earned: after a
+// recovery code, first the next one, which the person must keep.
+func (r *run) verifyAnswer(answer flow.Answer) Outcome {
+	verified, err := flow.Verify(r.ctx, r.Env, r.session.MFAToken, answer)
 	if err != nil {
 		return r.failed(err)
 	}

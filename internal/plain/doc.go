@@ -3,7 +3,8 @@
 // picks it with --plain (or plain = true in the config file), when stdout
 // or stdin is not a terminal, or when a flag only the plain mode
 // understands is given (--json, --password-stdin, --otp-stdin,
-// --recovery-code-stdin, --show-tokens, --authenticator).
+// --recovery-code-stdin, --show-tokens, --authenticator, --factor,
+// --phone-number, --email, --code-stdin).
 //
 // The flows are those of the TUI, driven through package flow:
 //
@@ -11,6 +12,14 @@
 //     code once (half blocks, no escape sequences unless the output is a
 //     terminal that allows colour), the link, the deadline and the recovery
 //     code, then one status line per poll until the phone has enrolled.
+//     With --factor otp: the authenticator app's QR code and its secret in
+//     groups of four, then its first code confirms it; --factor sms, voice
+//     or email: --phone-number (E.164) or --email, then the code sent
+//     confirms it (the mfa-oob grant's binding_code).
+//   - challenge --authenticator ID answers MFA with that authenticator,
+//     whatever its kind: a push and its wait; for SMS, voice and email
+//     /mfa/challenge sends a code, then the code is checked; for the app,
+//     its code is checked.
 //   - challenge: sign in, list the authenticators, push the first active
 //     Guardian push one (or --authenticator), one status line per poll until
 //     the answer; or, with --otp-stdin, check a 6-digit code instead, or
@@ -27,11 +36,17 @@
 // Input: --username, else a prompt on the terminal. The password is read
 // without echo from the terminal (stdin, or /dev/tty when stdin is a pipe),
 // or as the first line of stdin with --password-stdin; --otp-stdin and
-// --recovery-code-stdin read the code from the next line. Prompts go to
-// stderr.
+// --recovery-code-stdin read the code from the next line, before the
+// first request. --code-stdin reads the code sent (or the app's) from the
+// next line once it is asked for, after the request that sent it; without
+// it the terminal is asked, and with no terminal the run fails (input).
+// A missing or malformed --phone-number or --email fails before any
+// request. Prompts go to stderr.
 //
 // With the built-in sandbox (no tenant configured) no one can play the
-// simulated phone, so the run answers for it after a delay and says so.
+// simulated phone, so the run answers for it after a delay and says so:
+// it scans the code, approves the push, and passes on the code its inbox
+// received or its authenticator app computes (never printed).
 //
 // # Exit status
 //
@@ -69,13 +84,14 @@
 //	  ],
 //	  "enrollment": {
 //	    "outcome": "enrolled" | …,
-//	    "expires_at": "2026-03-01T09:05:00Z",   // the QR code's deadline
+//	    "factor": "push" | "otp" | "sms" | "voice" | "email",
+//	    "expires_at": "2026-03-01T09:05:00Z",   // the push QR code's deadline
 //	    "recovery_codes": 1,                     // how many were printed; never their values
-//	    "polls": 3,
+//	    "polls": 3,                              // 0 for a factor confirmed with a code
 //	    "authenticator": {…}                     // once enrolled
 //	  },
 //	  "challenge": {
-//	    "method": "push" | "otp" | "recovery_code",
+//	    "method": "push" | "otp" | "sms" | "voice" | "email" | "recovery_code",
 //	    "authenticator": {…},
 //	    "outcome": "approved" | "rejected" | "expired" | "timed_out" |
 //	               "rate_limited" | "error" | "interrupted",

@@ -11,16 +11,21 @@ import (
 	"github.com/mfapush/mfapush/internal/qr"
 )
 
-// enroll signs in for the MFA API, shows the enrollment QR code once and
-// waits for the phone to enroll.
+// enroll signs in for the MFA API and enrolls the factor asked for: for
+// push it shows the enrollment QR code once and waits for the phone to
+// enroll; the others are confirmed with a code (enroll_code.go).
 func (r *run) enroll() Outcome {
 	if _, o := r.signIn(true); o != "" {
 		return o
 	}
-	if o := r.enrollRefusal(); o != "" {
+	f := r.enrolling()
+	if o := r.enrollRefusal(f); o != "" {
 		return o
 	}
-	r.report.Enrollment = &Enrollment{}
+	r.report.Enrollment = &Enrollment{Factor: f.ID}
+	if f != flow.Push {
+		return r.enrollWithCode(f)
+	}
 	r.say(r.t.Working.Associating)
 	enrollment, err := flow.Enroll(r.ctx, r.Env, r.session.MFAToken, flow.Push, flow.EnrollInput{})
 	if err != nil {
@@ -33,6 +38,7 @@ func (r *run) enroll() Outcome {
 	r.report.Enrollment.ExpiresAt = deadline.UTC().Truncate(time.Second)
 	r.report.Enrollment.RecoveryCodes = len(as.RecoveryCodes)
 	r.showCode(as, deadline)
+	r.say(r.t.Enroll.Step3)
 	stopPhone := r.Sandbox.scan(r.ctx, as.BarcodeURI, flow.PhoneName(r.t, r.session.Credentials.Username))
 	defer stopPhone()
 	a := flow.NewApproval(r.Env, flow.ApprovalEnrollment, r.session.MFAToken, as.OOBCode, enrollment.At, deadline)
@@ -43,7 +49,7 @@ func (r *run) enroll() Outcome {
 	}
 	at := r.now()
 	r.earn(a.Tokens(), at)
-	o := r.enrolled()
+	o := r.enrolled(flow.Push)
 	r.sayRecoveryCodes(as.RecoveryCodes)
 	if r.ShowTokens { // the MFA API token the enrollment earned
 		r.sayTokens(a.Tokens(), at)
@@ -57,10 +63,14 @@ func (r *run) showCode(as *auth0.Association, deadline time.Time) {
 	t := r.t.Enroll
 	r.say(t.Step1)
 	r.say(t.Step2)
-	r.sayQR(as.BarcodeURI)
-	r.sayLabeled("", t.LinkLabel, as.BarcodeURI)
+	r.printQR(as.BarcodeURI)
 	r.say(r.t.Plain.ValidUntil, r.countdown(deadline.Sub(r.now())), clockTime(deadline))
-	r.say(t.Step3)
+}
+
+// printQR prints a QR code of uri once, and the link under it.
+func (r *run) printQR(uri string) {
+	r.sayQR(uri)
+	r.sayLabeled("", r.t.Enroll.LinkLabel, uri)
 }
 
 // sayQR prints a QR code of text, once; a failure is said, since the link
@@ -92,8 +102,9 @@ func (r *run) sayRecoveryCodes(codes []string) {
 	}
 }
 
-// enrolled names the device the phone enrolled: the newest active push.
-func (r *run) enrolled() Outcome {
+// enrolled names the authenticator just enrolled: the newest active one
+// of factor f.
+func (r *run) enrolled(f *flow.Factor) Outcome {
 	list, o := r.list()
 	if o != "" {
 		// The phone is enrolled all the same: only its name is missing.
@@ -101,12 +112,16 @@ func (r *run) enrolled() Outcome {
 		return OutcomeEnrolled
 	}
 	var a auth0.Authenticator
-	if pushes := flow.Push.Answering(list); len(pushes) > 0 {
-		a = pushes[len(pushes)-1] // the newest: the one just enrolled
+	if active := f.Answering(list); len(active) > 0 {
+		a = active[len(active)-1] // the newest: the one just enrolled
 	}
 	device := a.Name
-	if device == "" {
+	switch {
+	case device != "":
+	case f == flow.Push:
 		device = r.t.Enrolled.DeviceUnknown
+	default:
+		device = f.Name(r.t)
 	}
 	if a.ID != "" {
 		found := authenticatorOf(a)

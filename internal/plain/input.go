@@ -54,8 +54,13 @@ func (r *run) input() (creds flow.Credentials, code answerCode, o Outcome) {
 	if creds.Password == "" {
 		return creds, code, r.failInput(r.t.Plain.EmptyPassword)
 	}
-	if r.Command != CommandChallenge {
+	switch {
+	case r.Command == CommandEnroll:
+		return creds, code, r.readEnrollInput()
+	case r.Command != CommandChallenge:
 		return creds, code, ""
+	case r.CodeStdin && r.AuthenticatorID == "":
+		return creds, code, r.failInput(r.t.Factors.CodeNeedsTarget)
 	}
 	switch {
 	case r.OTPStdin:

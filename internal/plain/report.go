@@ -50,9 +50,11 @@ type Authenticator struct {
 	Active     bool       `json:"active"`
 }
 
-// Enrollment is what became of the QR code.
+// Enrollment is what became of the QR code, or of the code sent.
 type Enrollment struct {
-	Outcome   Outcome   `json:"outcome"`
+	Outcome Outcome `json:"outcome"`
+	// Factor is the factor enrolled: push, otp, sms, voice or email.
+	Factor    string    `json:"factor,omitempty"`
 	ExpiresAt time.Time `json:"expires_at,omitzero"`
 	// RecoveryCodes counts the codes printed on the human output; their
 	// values never go into the JSON, which scripts tend to keep.
@@ -63,7 +65,7 @@ type Enrollment struct {
 
 // Challenge is what became of the push (or the code).
 type Challenge struct {
-	Method        string         `json:"method"` // push, otp or recovery_code
+	Method        string         `json:"method"` // push, otp, sms, voice, email or recovery_code
 	Authenticator *Authenticator `json:"authenticator,omitempty"`
 	Outcome       Outcome        `json:"outcome"`
 	Polls         int            `json:"polls,omitempty"`

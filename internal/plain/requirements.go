@@ -10,15 +10,15 @@ func (r *run) sayRequirements() {
 	}
 }
 
-// enrollRefusal is why the requirements rule out enrolling push with the
+// enrollRefusal is why the requirements rule out enrolling f with the
 // mfa_token, or "" to go on: a user with factors verifies first; a tenant
-// that lists what to enroll may leave push out.
-func (r *run) enrollRefusal() Outcome {
+// that lists what to enroll may leave f out.
+func (r *run) enrollRefusal(f *flow.Factor) Outcome {
 	switch {
 	case r.plan.Path == flow.PathChallenge:
 		return r.alreadyEnrolled()
-	case !r.plan.CanEnroll(flow.Push.Requirement):
-		return r.factorNotAllowed(flow.Push.Requirement)
+	case !r.plan.CanEnroll(f.Requirement):
+		return r.factorNotAllowed(f.Requirement)
 	}
 	return ""
 }

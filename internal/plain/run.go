@@ -33,9 +33,17 @@ type Config struct {
 	Username string // "" asks the Terminal
 	Realm    string
 	Audience string // for the challenge's sign-in; enroll and authenticators use the MFA API's
-	// AuthenticatorID picks the authenticator to push; "" takes the first
-	// active Guardian push.
+	// AuthenticatorID picks the authenticator to challenge, of any kind;
+	// "" takes the first active Guardian push.
 	AuthenticatorID string
+	// Factor is the factor to enroll (--factor); nil enrolls push.
+	// PhoneNumber and Email are what SMS, voice and email need; "" asks
+	// the Terminal.
+	Factor             *flow.Factor
+	PhoneNumber, Email string
+	// CodeStdin: the next line of Stdin is the code sent by SMS, voice or
+	// email, or the app's code, once it is asked for.
+	CodeStdin bool
 
 	Stdout, Stderr io.Writer
 	Stdin          io.Reader
@@ -74,7 +82,9 @@ type run struct {
 	stdin   *bufio.Reader
 	session flow.Session
 	plan    flow.MFAPlan // what the sign-in's mfa_requirements allow
-	report  Report
+	// enrollInput is the phone number or address the factor enrolled needs.
+	enrollInput flow.EnrollInput
+	report      Report
 }
 
 // Run runs a command to its end and returns the process exit status.

@@ -2,6 +2,8 @@ package plain
 
 import (
 	"context"
+	"errors"
+	"strings"
 	"time"
 
 	"github.com/mfapush/mfapush/flow"
@@ -9,8 +11,9 @@ import (
 
 // SandboxPhone is the built-in sandbox's simulated phone. In the TUI a
 // panel plays it; in plain mode no one can, so the run answers for it after
-// Delay (and says so at the start): it scans the enrollment code and
-// approves pushes.
+// Delay (and says so at the start): it scans the enrollment code,
+// approves pushes, and passes on the codes it receives or its
+// authenticator app computes.
 type SandboxPhone struct {
 	Phone flow.Phone
 	Delay time.Duration
@@ -61,5 +64,102 @@ func (p *SandboxPhone) after(ctx context.Context, act func(context.Context)) (st
 	return func() {
 		cancel()
 		<-done
+	}
+}
+
+// phoneCode gets, after the delay, the code the sandbox's phone received
+// or computes; nil when there is no sandbox phone to ask.
+type phoneCode func(context.Context) (string, error)
+
+// errNoCodeOnPhone: the phone holds no code for what was asked.
+var errNoCodeOnPhone = errors.New("the sandbox's simulated phone received no code")
+
+// inboxMark is the messages the phone holds now, so that the code read
+// later is the one sent since.
+func (p *SandboxPhone) inboxMark() map[string]bool {
+	if p == nil {
+		return nil
+	}
+	seen := map[string]bool{}
+	for _, m := range p.Phone.Messages() {
+		seen[m.ID] = true
+	}
+	return seen
+}
+
+// sentCode reads the code of f's channel that arrived after the mark. The
+// tenant delivers it before it answers the request that sent it, so it is
+// there once that answer came.
+func (p *SandboxPhone) sentCode(f *flow.Factor, seen map[string]bool) phoneCode {
+	if p == nil {
+		return nil
+	}
+	return func(ctx context.Context) (string, error) {
+		if err := p.pause(ctx); err != nil {
+			return "", err
+		}
+		for _, m := range p.Phone.Messages() { // newest first
+			if !seen[m.ID] && m.Channel == f.ID {
+				return m.Code, nil
+			}
+		}
+		return "", errNoCodeOnPhone
+	}
+}
+
+// appCode scans an authenticator app's QR code into the phone and reads
+// the account's first code.
+func (p *SandboxPhone) appCode(uri, name string) phoneCode {
+	if p == nil {
+		return nil
+	}
+	return func(ctx context.Context) (string, error) {
+		if err := p.pause(ctx); err != nil {
+			return "", err
+		}
+		dev, err := p.Phone.Scan(ctx, uri, name)
+		if err != nil {
+			return "", err
+		}
+		code, _, err := p.Phone.OTP(dev.ID)
+		return code, err
+	}
+}
+
+// accountCode reads the current code of the phone's authenticator-app
+// account for the user, the newest. nil when the phone holds none: the
+// code of a Guardian account's twin is typed, as the authenticator list
+// does not say which account it is the twin of.
+func (p *SandboxPhone) accountCode(username string) phoneCode {
+	if p == nil {
+		return nil
+	}
+	var id string
+	for _, d := range p.Phone.Devices() {
+		if d.App && strings.EqualFold(d.Account, username) {
+			id = d.ID
+		}
+	}
+	if id == "" {
+		return nil
+	}
+	return func(ctx context.Context) (string, error) {
+		if err := p.pause(ctx); err != nil {
+			return "", err
+		}
+		code, _, err := p.Phone.OTP(id)
+		return code, err
+	}
+}
+
+// pause waits the phone's delay, or until ctx ends.
+func (p *SandboxPhone) pause(ctx context.Context) error {
+	timer := time.NewTimer(p.Delay)
+	defer timer.Stop()
+	select {
+	case <-timer.C:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
 	}
 }

@@ -71,8 +71,21 @@ func (s phone) OTP(deviceID string) (string, time.Duration, error) { return s.p.
 
 func (s phone) Changed() <-chan struct{} { return s.p.Changed() }
 
+// Messages adapts the inbox. Its texts are the tenant's, made inert all
+// the same: a number or an address in them came from a script.
+func (s phone) Messages() []flow.PhoneMessage {
+	msgs := s.p.Messages(sandbox.MessageFilter{})
+	out := make([]flow.PhoneMessage, len(msgs))
+	for i, m := range msgs {
+		out[i] = flow.PhoneMessage{ID: m.ID, Channel: m.Channel, To: auth0.CleanText(m.To), Subject: auth0.CleanText(m.Subject),
+			Text: auth0.CleanText(m.Text), Code: auth0.CleanText(m.Code), SentAt: m.SentAt, ExpiresAt: m.ExpiresAt}
+	}
+	return out
+}
+
 // device adapts a device for the screen. Its name is whatever the control
 // API or a script gave it, so it is made inert like a server's.
 func device(d sandbox.Device) flow.PhoneDevice {
-	return flow.PhoneDevice{ID: d.ID, UserID: d.UserID, Name: auth0.CleanText(d.Name)}
+	return flow.PhoneDevice{ID: d.ID, UserID: d.UserID, Name: auth0.CleanText(d.Name),
+		App: d.Kind == sandbox.DeviceAuthenticatorApp, Account: auth0.CleanText(d.Account)}
 }

@@ -2,6 +2,7 @@ package sandboxphone_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"go.uber.org/goleak"
@@ -89,5 +90,42 @@ func TestPhoneScansATicketLink(t *testing.T) {
 	dev, err := sandboxphone.NewForServer(srv.Server).Scan(ctx, ticket.URL, "Alice's phone")
 	if err != nil || dev.UserID != users[0].UserID {
 		t.Fatalf("scan: %+v %v", dev, err)
+	}
+}
+
+// The inbox reaches the interface and the plain mode: an SMS enrollment's
+// code shows in Messages, and an authenticator app scanned from an OTP
+// enrollment's QR code is a device marked as an app.
+func TestMessagesAndAppAccounts(t *testing.T) {
+	srv := sandboxtest.Start(t, sandbox.Options{})
+	client := srv.Client(t, auth0.Config{})
+	ctx := context.Background()
+	login, err := client.LoginWithPassword(ctx, auth0.PasswordLogin{Username: "alice@example.com", Password: "alice-password",
+		Scope: "openid enroll", Audience: client.MFAAudience()})
+	if err != nil || login.MFARequired == nil {
+		t.Fatalf("sign-in: %+v %v", login, err)
+	}
+	phone := sandboxphone.New(srv.Phone)
+	if _, err := client.Associate(ctx, login.MFARequired.MFAToken, auth0.SMSEnrollment("+15555550100")); err != nil {
+		t.Fatal(err)
+	}
+	msgs := phone.Messages()
+	if len(msgs) != 1 || msgs[0].Channel != "sms" || msgs[0].To != "+15555550100" || len(msgs[0].Code) != 6 ||
+		!strings.Contains(msgs[0].Text, msgs[0].Code) {
+		t.Fatalf("inbox %+v", msgs)
+	}
+	as, err := client.Associate(ctx, login.MFARequired.MFAToken, auth0.OTPEnrollment())
+	if err != nil {
+		t.Fatal(err)
+	}
+	dev, err := phone.Scan(ctx, as.BarcodeURI, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !dev.App || dev.Account != "alice@example.com" {
+		t.Errorf("app account %+v", dev)
+	}
+	if code, _, err := phone.OTP(dev.ID); err != nil || len(code) != 6 {
+		t.Errorf("app code %q %v", code, err)
 	}
 }
