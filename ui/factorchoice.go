@@ -15,23 +15,15 @@ import (
 // offers this user (mfa_requirements), push first; 1 to 5 choose at once.
 type factorChoiceScreen struct {
 	*common
-	k       factorChoiceKeys
+	picker
 	factors []*flow.Factor
-	cursor  int
 }
 
-type factorChoiceKeys struct{ Up, Down, Select, Back, Quit key.Binding }
-
 func newFactorChoiceScreen(c *common, factors []*flow.Factor) *factorChoiceScreen {
-	return &factorChoiceScreen{common: c, factors: factors,
-		k: factorChoiceKeys{Up: c.keys.Up, Down: c.keys.Down, Select: c.keys.Select, Back: c.keys.Back, Quit: c.keys.Quit}}
+	return &factorChoiceScreen{common: c, factors: factors, picker: newPicker(c)}
 }
 
 func (s *factorChoiceScreen) ID() screenID { return screenFactorChoice }
-
-func (s *factorChoiceScreen) ShortHelp() []key.Binding {
-	return []key.Binding{s.k.Up, s.k.Down, s.k.Select, s.k.Back, s.k.Quit}
-}
 
 func (s *factorChoiceScreen) Update(msg tea.Msg) (tea.Cmd, intent) {
 	k, ok := msg.(tea.KeyPressMsg)
@@ -40,10 +32,7 @@ func (s *factorChoiceScreen) Update(msg tea.Msg) (tea.Cmd, intent) {
 	}
 	n := len(s.factors)
 	switch {
-	case key.Matches(k, s.k.Up):
-		s.cursor = (s.cursor + n - 1) % n
-	case key.Matches(k, s.k.Down):
-		s.cursor = (s.cursor + 1) % n
+	case s.moved(k, n):
 	case key.Matches(k, s.k.Select):
 		return nil, chooseFactor{s.factors[s.cursor]}
 	case key.Matches(k, s.k.Back):

@@ -69,24 +69,16 @@ func (s *helpdeskFindScreen) View(w, h int) string {
 // helpdeskUsersScreen chooses among the users who share an email.
 type helpdeskUsersScreen struct {
 	*common
-	k      helpdeskUsersKeys
-	email  string
-	users  []management.User
-	cursor int
+	picker
+	email string
+	users []management.User
 }
 
-type helpdeskUsersKeys struct{ Up, Down, Select, Back, Quit key.Binding }
-
 func newHelpdeskUsersScreen(c *common, email string, users []management.User) *helpdeskUsersScreen {
-	return &helpdeskUsersScreen{common: c, email: email, users: users,
-		k: helpdeskUsersKeys{Up: c.keys.Up, Down: c.keys.Down, Select: c.keys.Select, Back: c.keys.Back, Quit: c.keys.Quit}}
+	return &helpdeskUsersScreen{common: c, email: email, users: users, picker: newPicker(c)}
 }
 
 func (s *helpdeskUsersScreen) ID() screenID { return screenHelpdeskUsers }
-
-func (s *helpdeskUsersScreen) ShortHelp() []key.Binding {
-	return []key.Binding{s.k.Up, s.k.Down, s.k.Select, s.k.Back, s.k.Quit}
-}
 
 func (s *helpdeskUsersScreen) Update(msg tea.Msg) (tea.Cmd, intent) {
 	k, ok := msg.(tea.KeyPressMsg)
@@ -95,10 +87,7 @@ func (s *helpdeskUsersScreen) Update(msg tea.Msg) (tea.Cmd, intent) {
 	}
 	n := len(s.users)
 	switch {
-	case key.Matches(k, s.k.Up):
-		s.cursor = (s.cursor + n - 1) % n
-	case key.Matches(k, s.k.Down):
-		s.cursor = (s.cursor + 1) % n
+	case s.moved(k, n):
 	case key.Matches(k, s.k.Select):
 		return nil, pickUser{s.users[s.cursor].UserID}
 	case key.Matches(k, s.k.Back):
