@@ -199,7 +199,7 @@ func TestDemoLoops(t *testing.T) {
 		},
 	}}
 	run := demoRun{settings: config.Settings{PollInterval: time.Second}, speed: testSpeed, loop: true, headless: true,
-		width: 100, height: 34, options: demo.Options{Steps: script, ScreenTimeout: 10 * time.Second}}
+		width: 100, height: 34, options: demo.Options{Steps: script, ScreenTimeout: time.Minute}}
 	code, err := run.play(ctx, &recording{})
 	if err != nil || code != exitcode.OK || runs != 2 {
 		t.Fatalf("status %d, %v, %d runs (want 2)", code, err, runs)

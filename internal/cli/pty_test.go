@@ -158,12 +158,20 @@ func (p *ptyRun) signal(sig syscall.Signal) {
 // killed it. Everything the run wrote has been read by then.
 func (p *ptyRun) exit() int {
 	p.t.Helper()
+	return p.exitWithin(hangBound)
+}
+
+// exitWithin is exit for a run that still has work to do before it ends,
+// such as a demo playing its story: bound is a hang guard, not a timing
+// check.
+func (p *ptyRun) exitWithin(bound time.Duration) int {
+	p.t.Helper()
 	select {
 	case err := <-p.exited:
 		p.status = statusOf(err)
-	case <-time.After(hangBound):
+	case <-time.After(bound):
 		p.cmd.Process.Kill()
-		p.t.Fatalf("the run did not end within %v:\n%q", hangBound, p.output())
+		p.t.Fatalf("the run did not end within %v:\n%q", bound, p.output())
 	}
 	p.checkTerminal()
 	p.tty.Close() // the last reader of the terminal gone, the drain ends
