@@ -256,5 +256,7 @@ func (t *Tenant) pollCIBALocked(id string, app *Application, now time.Time) (*oo
 		b, _ := json.Marshal(map[string]any{"error": e.code, "error_description": e.desc, "interval": secs})
 		return b
 	}
+	// Auth0's reference for the grant: Retry-After gives the same wait.
+	e.header = http.Header{"Retry-After": {strconv.FormatInt(secs, 10)}}
 	return nil, e
 }
