@@ -96,7 +96,7 @@ func TestVoiceAndEmailEnrollments(t *testing.T) {
 	}
 	call := s.lastMessage("?channel=voice")
 	spoken := strings.Join(strings.Split(call.Code, ""), ".")
-	if call.Text != "Hello, you requested a verification code to enroll with mfapush sandbox. Your code is: "+spoken+". I repeat, your code is: "+spoken+"." {
+	if call.Text != "Hello. Your verification code for mfapush sandbox is "+spoken+". I repeat, your verification code is "+spoken {
 		t.Errorf("the call's transcript: %q", call.Text)
 	}
 	// A new enrollment replaces the pending one; with no address, email
@@ -143,7 +143,7 @@ func TestChallengeSendsACodeThatExpires(t *testing.T) {
 		t.Fatalf("challenge: %d %s", ch.status, ch.raw)
 	}
 	call := s.lastMessage("?channel=voice")
-	if call.Purpose != "verification" || !strings.HasPrefix(call.Text, "Hello, you requested a verification code for mfapush sandbox.") {
+	if call.Purpose != "verification" || !strings.HasPrefix(call.Text, "Hello. Your verification code for mfapush sandbox is ") {
 		t.Errorf("the call: %+v", call)
 	}
 	// Without an id, oob picks the phone; oob_channel narrows it.
