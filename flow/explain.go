@@ -69,6 +69,8 @@ func ProblemText(c *i18n.Catalog, k ProblemKind) i18n.ProblemText {
 		return c.Helpdesk.Problem.BindingMessage
 	case ProblemNoHelpdeskApp:
 		return i18n.ProblemText{Title: c.Helpdesk.Problem.NoAppTitle, Fix: c.Helpdesk.Problem.NoApplication}
+	case ProblemNoMFAApp:
+		return p.NoMFAApp
 	}
 	return p.Unknown
 }

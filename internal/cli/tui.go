@@ -43,6 +43,11 @@ func runInteractive(cmd *cobra.Command, start ui.Journey) error {
 		return err
 	}
 	catalog := catalogOf(s)
+	if start != ui.JourneyHome && start != ui.JourneyHelpdesk {
+		if err := refuseWithoutMFAApp(s); err != nil {
+			return err
+		}
+	}
 	if !term.IsTerminal(os.Stdout.Fd()) || !term.IsTerminal(os.Stdin.Fd()) {
 		return errors.New(catalog.CLI.NeedsTerminal)
 	}
@@ -56,18 +61,18 @@ func runInteractive(cmd *cobra.Command, start ui.Journey) error {
 	}
 	defer t.Close()
 
-	if err := confirmReveal(cmd.Context(), s.RevealSecrets, t.sandbox != nil, t.client.Domain(), catalog, cmd.InOrStdin(), cmd.ErrOrStderr()); err != nil {
+	if err := confirmReveal(cmd.Context(), s.RevealSecrets, t.sandbox != nil, t.domain, catalog, cmd.InOrStdin(), cmd.ErrOrStderr()); err != nil {
 		return err
 	}
 	recording, err := startRecording(cmd, catalog)
 	if err != nil {
 		return err
 	}
-	recording.watch(t)
 	env := flow.Env{Client: t.client, Ctx: cmd.Context(), PollInterval: s.PollInterval}
 	opts := ui.Options{
 		Env: env, Start: start, Username: s.Username, Realm: s.Realm, Audience: s.Audience,
 		Theme: themeOf(s.Theme), Catalog: catalog, InvertQR: s.InvertQR, Trace: log, Present: s.Present,
+		NoMFAApp: !s.HasMFAApp(),
 	}
 	if t.sandbox != nil {
 		opts.Sandbox = true
@@ -81,6 +86,7 @@ func runInteractive(cmd *cobra.Command, start ui.Journey) error {
 			return err
 		}
 	}
+	recording.watch(t) // once the helpdesk's client is open too
 	model := ui.New(decorateOptions(opts))
 	// Signals end the context, and with it the program, which restores the
 	// terminal: Bubble Tea's own handler would race with it, and knows no
@@ -101,6 +107,16 @@ func runInteractive(cmd *cobra.Command, start ui.Journey) error {
 	}
 	if code := model.ExitCode(); code != exitcode.OK {
 		return &ExitError{Code: code, Err: errReported}
+	}
+	return nil
+}
+
+// refuseWithoutMFAApp stops a sign-in, enroll or challenge before it
+// starts when only the helpdesk's application is configured, saying what
+// to set.
+func refuseWithoutMFAApp(s config.Settings) error {
+	if p := s.MissingMFAApp(); p != nil {
+		return errors.New(p.Text(catalogOf(s)))
 	}
 	return nil
 }
@@ -136,7 +152,7 @@ func settingsFor(cmd *cobra.Command) (config.Settings, error) {
 		for _, p := range problems {
 			fmt.Fprintln(cmd.ErrOrStderr(), "✗", p.Text(t))
 		}
-		return s, fmt.Errorf(t.CLI.Problems, len(problems))
+		return s, fmt.Errorf(t.Plural(len(problems), t.CLI.ProblemsOne, t.CLI.Problems), len(problems))
 	}
 	return s, nil
 }

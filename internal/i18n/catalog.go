@@ -40,6 +40,7 @@ type Catalog struct {
 		DemoNotEnrolled            string
 		DemoEnrolled               string // %s: recovery code
 		RealTenant                 string // %s: domain
+		NeedsMFAApp                string // an entry's hint when only the helpdesk's application is configured
 	}
 
 	SignIn struct {
@@ -90,6 +91,7 @@ type Catalog struct {
 		// sandbox: its demo users.
 		SandboxUsers                 string
 		AccessExpired, AccessRefused ProblemText
+		NoMFAApp                     ProblemText // only the helpdesk's application is configured
 	}
 
 	Enroll struct {
@@ -167,6 +169,7 @@ type Catalog struct {
 		Refreshed      string
 		FilterPrompt   string
 		Matched        string // %d %d %s: shown, all, filter
+		MatchedOne     string // %d %d %s: Matched for one shown
 		NoMatch        string
 	}
 
@@ -254,6 +257,7 @@ type Catalog struct {
 
 	Trace struct {
 		Title     string // %d: exchanges
+		TitleOne  string // %d: Title for one
 		Empty     string
 		CurlTitle string
 		Variables string // %s: the variables
@@ -272,7 +276,9 @@ type Catalog struct {
 		ReadFailed   string // %s: what failed
 		NoBody       string
 		Binary       string // %d: bytes
+		BinaryOne    string // %d: 1 byte
 		MoreLines    string // %d: lines
+		MoreLineOne  string // %d: 1 line
 		Cut          string
 
 		// What the trace left out to bound its memory.
@@ -280,7 +286,9 @@ type Catalog struct {
 		CutBody        string // %s: size
 		CutURL         string // %s: size
 		Dropped        string // %d %s: exchanges, the bound
+		DroppedOne     string // %d %s: Dropped for one exchange
 		Bytes          string // %d
+		ByteOne        string // %d: Bytes for one
 		Kilobytes      string // %d %d: whole, tenths
 		Megabytes      string // %d %d: whole, tenths
 		CurlWide       string
@@ -303,6 +311,7 @@ type Catalog struct {
 		NeedsTerminal       string
 		Warning             string // %s: the warning
 		Problems            string // %d: how many, after each was printed
+		ProblemsOne         string // %d: Problems for one
 		ProblemOne          string // %d: 1, for mfapush config
 		ProblemMany         string // %d: how many, for mfapush config
 		SandboxFailed       string // %w: why
