@@ -10,6 +10,8 @@ import (
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
+	"github.com/mfapush/mfapush/auth0"
+	"github.com/mfapush/mfapush/auth0/sandbox"
 	"github.com/mfapush/mfapush/config"
 	"github.com/mfapush/mfapush/flow"
 	"github.com/mfapush/mfapush/internal/exitcode"
@@ -167,21 +169,40 @@ func themeOf(s string) ui.Theme {
 	return ui.ThemeAuto
 }
 
-// demoUsers are the sandbox's users for its home screen; presenter mode
-// masks their recovery codes.
+// demoUsers are the sandbox's users for its home screen, each with the
+// factors confirmed now: read at each drawing from the sandbox in this
+// process (a copy under its lock, no I/O). Presenter mode masks their
+// recovery codes.
 func demoUsers(t *tenant, catalog *i18n.Catalog, masked bool) []ui.DemoUser {
 	users := t.sandbox.Tenant.Users()
 	out := make([]ui.DemoUser, 0, len(users))
 	for _, u := range users {
-		note := catalog.Home.DemoNotEnrolled
-		if u.Enrolled {
+		out = append(out, ui.DemoUser{Email: u.Email, Password: u.Password, Note: demoNote(u, catalog, masked)})
+	}
+	return out
+}
+
+// demoNote lists a demo user's confirmed factors, the recovery code
+// after its name: "enrolled: push, OTP and recovery code 17EQ…".
+func demoNote(u sandbox.DemoUser, catalog *i18n.Catalog, masked bool) string {
+	h := catalog.Home
+	if len(u.Factors) == 0 {
+		return h.DemoNotEnrolled
+	}
+	names := make([]string, len(u.Factors))
+	for i, kind := range u.Factors {
+		names[i] = h.DemoKinds.Of(kind)
+		if kind == string(auth0.KindRecoveryCode) && u.RecoveryCode != "" {
 			code := u.RecoveryCode
 			if masked {
 				code = strings.Repeat("•", len(code))
 			}
-			note = fmt.Sprintf(catalog.Home.DemoEnrolled, code)
+			names[i] += " " + code
 		}
-		out = append(out, ui.DemoUser{Email: u.Email, Password: u.Password, Note: note})
 	}
-	return out
+	last := len(names) - 1
+	if last == 0 {
+		return fmt.Sprintf(h.DemoEnrolled, names[0])
+	}
+	return fmt.Sprintf(h.DemoEnrolled, fmt.Sprintf(catalog.Config.And, strings.Join(names[:last], ", "), names[last]))
 }

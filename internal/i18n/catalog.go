@@ -38,9 +38,10 @@ type Catalog struct {
 		Authenticators, ManageHint string
 		DemoUsers                  string
 		DemoNotEnrolled            string
-		DemoEnrolled               string // %s: recovery code
-		RealTenant                 string // %s: domain
-		NeedsMFAApp                string // an entry's hint when only the helpdesk's application is configured
+		DemoEnrolled               string    // %s: the confirmed factors, listed
+		DemoKinds                  KindNames // the factors' names in that list
+		RealTenant                 string    // %s: domain
+		NeedsMFAApp                string    // an entry's hint when only the helpdesk's application is configured
 	}
 
 	SignIn struct {
@@ -473,4 +474,27 @@ type ProblemText struct {
 // KindNames names the kinds of authenticator.
 type KindNames struct {
 	Push, OTP, RecoveryCode, SMS, Voice, Email, WebAuthn, Unknown string
+}
+
+// Of names a kind given as the MFA API's word for it ("push", "otp",
+// "recovery-code", "sms", "voice", "email", "webauthn"), as auth0.Kind
+// spells them.
+func (n KindNames) Of(kind string) string {
+	switch kind {
+	case "push":
+		return n.Push
+	case "otp":
+		return n.OTP
+	case "recovery-code":
+		return n.RecoveryCode
+	case "sms":
+		return n.SMS
+	case "voice":
+		return n.Voice
+	case "email":
+		return n.Email
+	case "webauthn":
+		return n.WebAuthn
+	}
+	return n.Unknown
 }

@@ -42,7 +42,9 @@ func englishCatalog() Catalog {
 	h.ManageHint = "List a user's authenticators, challenge one, or delete one."
 	h.DemoUsers = "Demo users of the sandbox tenant"
 	h.DemoNotEnrolled = "no authenticator yet: enroll push"
-	h.DemoEnrolled = "enrolled: push, OTP and recovery code %s"
+	h.DemoEnrolled = "enrolled: %s"
+	h.DemoKinds = KindNames{Push: "push", OTP: "OTP", RecoveryCode: "recovery code", SMS: "SMS", Voice: "voice call",
+		Email: "email", WebAuthn: "security key", Unknown: "other"}
 	h.RealTenant = "Talking to the Auth0 tenant %s."
 	h.NeedsMFAApp = "Needs the MFA application, which is not configured: set AUTH0_CLIENT_ID, or client_id in a profile (README, Use it with your Auth0 tenant)."
 

@@ -46,7 +46,9 @@ func frenchCatalog() Catalog {
 	h.ManageHint = "Lister les authentifiants d’un utilisateur, lancer un défi-réponse ou en supprimer un."
 	h.DemoUsers = "Utilisateurs de démonstration du bac à sable"
 	h.DemoNotEnrolled = "pas encore d’authentifiant : à inscrire en Push"
-	h.DemoEnrolled = "inscrit : Push, OTP et code de récupération %s"
+	h.DemoEnrolled = "inscrit : %s"
+	h.DemoKinds = KindNames{Push: "Push", OTP: "OTP", RecoveryCode: "code de récupération", SMS: "SMS", Voice: "appel vocal",
+		Email: "courriel", WebAuthn: "clé de sécurité", Unknown: "autre"}
 	h.RealTenant = "Locataire Auth0 : %s."
 	h.NeedsMFAApp = "Demande l’application MFA, qui n’est pas configurée : définissez AUTH0_CLIENT_ID, ou client_id dans un profil (README, Use it with your Auth0 tenant)."
 
