@@ -28,7 +28,7 @@ func TestHelpdeskOnlyConfigurationFromTheEnvironment(t *testing.T) {
 
 	for _, command := range []string{"enroll", "challenge", "authenticators"} {
 		_, stderr, status = runCLI(t, env, command, "--username", "bob@example.com", "--password-stdin")
-		if status == 0 || !strings.Contains(stderr, "AUTH0_CLIENT_ID") || !strings.Contains(stderr, "only the helpdesk's application") {
+		if status == 0 || !strings.Contains(stderr, "AUTH0_CLIENT_ID") || !strings.Contains(stderr, "Only the helpdesk's application") {
 			t.Errorf("%s: status %d\n%s", command, status, stderr)
 		}
 	}
@@ -37,7 +37,7 @@ func TestHelpdeskOnlyConfigurationFromTheEnvironment(t *testing.T) {
 		t.Errorf("enroll --json: %+v", r.Error)
 	}
 	_, stderr, _ = runCLI(t, env, "challenge", "--plain", "--lang", "fr")
-	if !strings.Contains(stderr, "seule l’application de support") {
+	if !strings.Contains(stderr, "Seule l’application de support") {
 		t.Errorf("French:\n%s", stderr)
 	}
 

@@ -118,7 +118,7 @@ func runInteractive(cmd *cobra.Command, start ui.Journey) error {
 // to set.
 func refuseWithoutMFAApp(s config.Settings) error {
 	if p := s.MissingMFAApp(); p != nil {
-		return errors.New(p.Text(catalogOf(s)))
+		return errors.New(p.Message.In(catalogOf(s)))
 	}
 	return nil
 }
