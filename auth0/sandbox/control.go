@@ -22,6 +22,10 @@ type DemoUser struct {
 	Connection   string `json:"connection"`
 	Enrolled     bool   `json:"enrolled"`
 	RecoveryCode string `json:"recovery_code,omitempty"`
+	// Factors are the kinds of the user's confirmed authenticators
+	// ("push", "otp", "sms", "voice", "email", "recovery-code"), for the
+	// home screen's note; kept off the control API's JSON.
+	Factors []string `json:"-"`
 }
 
 type deviceJSON struct {
@@ -59,7 +63,8 @@ func (t *Tenant) demoUsers(all bool) []DemoUser {
 		if u.helpdeskOnly && !all {
 			continue
 		}
-		d := DemoUser{Email: u.email, Password: u.password, UserID: u.id, Name: u.name, Connection: u.connection, Enrolled: hasActiveFactor(u)}
+		d := DemoUser{Email: u.email, Password: u.password, UserID: u.id, Name: u.name, Connection: u.connection, Enrolled: hasActiveFactor(u),
+			Factors: u.activeKinds.names()}
 		if rc := activeRecovery(u); rc != nil {
 			d.RecoveryCode = rc.code
 		}

@@ -314,3 +314,35 @@ func TestDeletingSMSDeletesItsVoiceTwin(t *testing.T) {
 		}
 	}
 }
+
+// factorsOf is a demo user's confirmed factors, as the home screen reads them.
+func factorsOf(t *testing.T, tenant *Tenant, email string) string {
+	t.Helper()
+	for _, u := range tenant.Users() {
+		if u.Email == email {
+			return strings.Join(u.Factors, " ")
+		}
+	}
+	t.Fatalf("no demo user %s", email)
+	return ""
+}
+
+// The demo users' summary follows what they confirm and delete.
+func TestDemoUsersListTheirConfirmedFactors(t *testing.T) {
+	s := startSandbox(t, Options{})
+	if got := factorsOf(t, s.Tenant, "bob@example.com"); got != "push otp recovery-code" {
+		t.Errorf("bob: %q", got)
+	}
+	alice := s.login("alice@example.com")
+	a := s.associateCode(alice, "sms", "+15555550100")
+	if got := factorsOf(t, s.Tenant, "alice@example.com"); got != "" {
+		t.Errorf("alice with a pending SMS: %q", got)
+	}
+	m := s.lastMessage("?channel=sms&user=alice@example.com")
+	if tokens := s.verifyBinding(alice, a.str("oob_code"), m.Code); tokens.status != 200 {
+		t.Fatalf("confirm: %d %s", tokens.status, tokens.raw)
+	}
+	if got := factorsOf(t, s.Tenant, "alice@example.com"); got != "sms voice recovery-code" {
+		t.Errorf("alice after her SMS: %q", got)
+	}
+}

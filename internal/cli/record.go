@@ -79,14 +79,19 @@ func newRecording(path string, width, height int, catalog *i18n.Catalog) (*recor
 	return r, nil
 }
 
-// watch masks, in the recording, every secret the tenant's client meets,
-// and the sandbox's demo passwords and recovery codes, which its home
-// screen shows.
+// watch masks, in the recording, every secret the tenant's clients meet
+// (the MFA application's and the helpdesk's), and the sandbox's demo
+// passwords and recovery codes, which its home screen shows.
 func (r *recording) watch(t *tenant) {
 	if r.rec == nil {
 		return
 	}
-	t.client.WatchSecrets(r.learn)
+	if t.client != nil {
+		t.client.WatchSecrets(r.learn)
+	}
+	for _, c := range t.helpdesk {
+		c.WatchSecrets(r.learn)
+	}
 	if t.sandbox != nil {
 		for _, u := range t.sandbox.Tenant.Users() {
 			r.learn("PASSWORD", u.Password)
