@@ -66,10 +66,6 @@ func runInteractive(cmd *cobra.Command, start ui.Journey) error {
 	if err := confirmReveal(cmd.Context(), s.RevealSecrets, t.sandbox != nil, t.domain, catalog, cmd.InOrStdin(), cmd.ErrOrStderr()); err != nil {
 		return err
 	}
-	recording, err := startRecording(cmd, catalog)
-	if err != nil {
-		return err
-	}
 	env := flow.Env{Client: t.client, Ctx: cmd.Context(), PollInterval: s.PollInterval}
 	opts := ui.Options{
 		Env: env, Start: start, Username: s.Username, Realm: s.Realm, Audience: s.Audience,
@@ -87,6 +83,12 @@ func runInteractive(cmd *cobra.Command, start ui.Journey) error {
 		} else if start == ui.JourneyHelpdesk {
 			return err
 		}
+	}
+	// The recording starts once nothing before the program can fail: a
+	// file opened earlier would be left unclosed by an early return.
+	recording, err := startRecording(cmd, catalog)
+	if err != nil {
+		return err
 	}
 	recording.watch(t) // once the helpdesk's client is open too
 	model := ui.New(decorateOptions(opts))
