@@ -1,8 +1,9 @@
 // Records the requests Auth0's Node SDK (npm auth0: its ManagementClient,
 // and the AuthenticationClient of its auth0/legacy entry point for CIBA)
 // sends to `mfapush sandbox --tls`, with the status, Content-Type, OAuth
-// error code and Retry-After of each answer, into node-auth0-exchanges.json, which TestNodeSDKExchanges
-// replays without npm. It also checks what the SDK makes of each answer.
+// error code and Retry-After of each answer, into node-auth0-exchanges.json,
+// which TestNodeSDKExchanges replays without npm. It also checks what the
+// SDK makes of each answer, on stderr: ok or FAIL for each step.
 //
 // To run it: in a scratch folder outside the repository, `npm install
 // auth0@7.1.0`, copy this file there, start `mfapush sandbox --tls` and paste
@@ -13,7 +14,9 @@
 
 const base = process.env.AUTH0_DOMAIN; // https://127.0.0.1:PORT
 const domain = base.replace(/^https:\/\//, '');
-const helpdesk = { clientId: process.env.AUTH0_HELPDESK_CLIENT_ID ?? 'sandbox-helpdesk', clientSecret: process.env.AUTH0_HELPDESK_CLIENT_SECRET ?? 'sandbox-helpdesk-secret' };
+// The sandbox's helpdesk application (its export lines also offer a
+// read-only one, used at the end).
+const helpdesk = { clientId: 'sandbox-helpdesk', clientSecret: 'sandbox-helpdesk-secret' };
 
 const exchanges = [];
 const secrets = new Map(); // a run's value -> its placeholder
@@ -71,7 +74,6 @@ const carol = await mgmt.users.listUsersByEmail({ email: 'carol@example.com' });
 ok('users-by-email carol: two accounts', carol.length === 2, carol);
 const [bob] = await mgmt.users.listUsersByEmail({ email: 'bob@example.com' });
 secrets.set(encodeURIComponent(bob.user_id), '{BOB_P}').set(bob.user_id, '{BOB}');
-secrets.set(carol.find((u) => u.user_id.startsWith('auth0|')).user_id, '{CAROL}');
 await mgmt.users.listUsersByEmail({ email: 'bob@example.com' });
 const again = await mgmt.users.get(bob.user_id);
 ok('users.get', again.email === 'bob@example.com', again);
@@ -81,7 +83,9 @@ const push = methods.find((m) => m.type === 'push');
 secrets.set(encodeURIComponent(push.id), '{PUSH_P}');
 const enrollments = await mgmt.users.enrollments.get(bob.user_id);
 ok('enrollments', enrollments.some((e) => e.status === 'confirmed'), enrollments);
-const ticket = await mgmt.guardian.enrollments.createTicket({ user_id: carol.find((u) => u.user_id.startsWith('auth0|')).user_id, factor: 'push-notification', send_mail: false, email_locale: 'fr', allow_multiple_enrollments: true });
+const carolDB = carol.find((u) => u.user_id.startsWith('auth0|')).user_id;
+secrets.set(carolDB, '{CAROL}');
+const ticket = await mgmt.guardian.enrollments.createTicket({ user_id: carolDB, factor: 'push-notification', send_mail: false, email_locale: 'fr', allow_multiple_enrollments: true });
 ok('enrollment ticket', ticket.ticket_url && ticket.ticket_id, ticket);
 const regenerated = await mgmt.users.regenerateRecoveryCode(bob.user_id);
 ok('recovery code regenerated', /^[A-Z0-9]{24}$/.test(regenerated.recovery_code), regenerated);
