@@ -17,7 +17,6 @@ import (
 
 	"go.uber.org/goleak"
 
-	"github.com/mfapush/mfapush/auth0/sandbox"
 	"github.com/mfapush/mfapush/auth0/sandbox/sandboxtest"
 )
 
@@ -85,10 +84,6 @@ func mfapushCommand(t *testing.T, srv *sandboxtest.Server, stdin string, args ..
 	cmd.Stdin = strings.NewReader(stdin)
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true}
 	return cmd
-}
-
-func sandboxFor(t *testing.T, autoApprove time.Duration) *sandboxtest.Server {
-	return sandboxtest.StartReal(t, sandbox.Options{MinPollInterval: 0, PollsPerMinute: 100000, AutoApprove: autoApprove})
 }
 
 func exitCode(t *testing.T, err error) int {
