@@ -397,7 +397,7 @@ func englishCatalog() Catalog {
 	fl.PasswordStdin = "read the password from the first line of standard input (plain mode)"
 	fl.JSON = "print one JSON document on stdout at the end; the other lines go to stderr (plain mode)"
 	fl.ShowTokens = "print the values of the tokens earned (plain mode)"
-	fl.Authenticator = "ID of the push authenticator to challenge (default: the first active one)"
+	fl.Authenticator = "ID of the authenticator to challenge: a push, or a code by SMS, voice call, email or the app (default: the first active push)"
 	fl.OTPStdin = "answer with a 6-digit code from the next line of standard input instead of a push (plain mode)"
 	fl.Addr = "loopback address to listen on (127.0.0.1:0 picks a free port)"
 	fl.TLS = "serve https with a certificate made at start (prints SSL_CERT_FILE)"

@@ -402,7 +402,7 @@ func frenchCatalog() Catalog {
 	fl.PasswordStdin = "lire le mot de passe sur la première ligne de l’entrée standard (mode texte)"
 	fl.JSON = "afficher un document JSON sur stdout à la fin ; les autres lignes vont sur stderr (mode texte)"
 	fl.ShowTokens = "afficher la valeur des jetons obtenus (mode texte)"
-	fl.Authenticator = "ID de l’authentifiant Push du défi-réponse (par défaut : le premier actif)"
+	fl.Authenticator = "ID de l’authentifiant du défi-réponse : un Push, ou un code par SMS, appel vocal, e-mail ou l’application (par défaut : le premier Push actif)"
 	fl.OTPStdin = "répondre avec un code à 6 chiffres lu sur la ligne suivante de l’entrée standard au lieu d’une notification (mode texte)"
 	fl.Addr = "adresse de boucle locale où écouter (127.0.0.1:0 choisit un port libre)"
 	fl.TLS = "servir en https avec un certificat créé au démarrage (affiche SSL_CERT_FILE)"

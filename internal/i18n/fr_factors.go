@@ -36,6 +36,7 @@ func frenchFactors() FactorWords {
 	w.BadAppCode = "Le code, ce sont les 6 chiffres affichés par l’application."
 	w.SandboxCode = "Le téléphone simulé du bac à sable a reçu le code %s et le transmet."
 	w.SandboxAppCode = "Le téléphone simulé du bac à sable a scanné le code dans son application d’authentification et transmet son premier code."
+	w.SandboxAccountCode = "Le téléphone simulé du bac à sable transmet le code actuel de son application d’authentification."
 	w.AppSteps = "Scannez le code QR avec une application d’authentification (Google Authenticator, 1Password, Guardian…), ou saisissez-y le secret ; donnez ensuite son premier code."
 	w.SecretLabel = "Clé secrète"
 	w.Checking = "Vérification du code…"

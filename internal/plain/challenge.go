@@ -51,7 +51,7 @@ func (r *run) challenge() Outcome {
 	found := authenticatorOf(target)
 	ch.Authenticator = &found
 	if f != flow.Push {
-		return r.answerWithCode(f, target)
+		return r.answerWithCode(f, target, list)
 	}
 	if r.CodeStdin {
 		return r.failInput(r.fill(r.t.Factors.CodeNotForPush, target.ID))

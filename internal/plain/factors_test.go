@@ -78,7 +78,7 @@ func TestOTPAnswersFromTheSandboxApp(t *testing.T) {
 	cfg := config(plain.CommandChallenge)
 	cfg.AuthenticatorID = report.Enrollment.Authenticator.ID
 	report, _, stderr, status = runJSON(t, cfg)
-	if status != plain.ExitOK || report.Challenge.Method != "otp" || !strings.Contains(stderr, "passes on its first code") {
+	if status != plain.ExitOK || report.Challenge.Method != "otp" || !strings.Contains(stderr, "passes on the current code of its authenticator app") {
 		t.Fatalf("exit %d %+v\n%s", status, report.Challenge, stderr)
 	}
 }
@@ -164,5 +164,31 @@ func TestChallengeByCodeWithoutASourceSaysHow(t *testing.T) {
 	}
 	if len(w.srv.Phone.Messages(sandbox.MessageFilter{Channel: "email"})) != 2 {
 		t.Error("the challenge sent no code")
+	}
+}
+
+// TestPushTwinAnswersFromTheSandboxGuardian: --authenticator names the OTP
+// twin of bob's push; the sandbox's phone passes on the code its Guardian
+// account shows, as it does for an app enrolled alone, instead of asking
+// for --code-stdin.
+func TestPushTwinAnswersFromTheSandboxGuardian(t *testing.T) {
+	w := newWorld(t, nil)
+	phone := &plain.SandboxPhone{Phone: sandboxphone.New(w.srv.Phone)}
+	list, _, stderr, status := runJSON(t, w.config(plain.CommandAuthenticators, "bob@example.com", "bob-password\n"))
+	if status != plain.ExitOK {
+		t.Fatalf("list: exit %d\n%s", status, stderr)
+	}
+	var twin string
+	for _, a := range list.Authenticators {
+		if a.Kind == auth0.KindOTP {
+			twin = a.ID
+		}
+	}
+	cfg := w.config(plain.CommandChallenge, "bob@example.com", "bob-password\n")
+	cfg.AuthenticatorID, cfg.Sandbox = twin, phone
+	report, _, stderr, status := runJSON(t, cfg)
+	if status != plain.ExitOK || report.Challenge == nil || report.Challenge.Method != "otp" || report.Tokens == nil ||
+		!strings.Contains(stderr, "passes on the current code of its authenticator app") {
+		t.Fatalf("challenge %s: exit %d %+v\n%s", twin, status, report.Challenge, stderr)
 	}
 }
