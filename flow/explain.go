@@ -168,3 +168,16 @@ func KindName(c *i18n.Catalog, k auth0.Kind) string {
 	}
 	return n.Unknown
 }
+
+// EnrollmentStatus is a Guardian enrollment's status in the user's words:
+// the Management API's "confirmed" and "pending" (auth0/management), else
+// as the tenant wrote it.
+func EnrollmentStatus(c *i18n.Catalog, status string) string {
+	switch status {
+	case "confirmed":
+		return c.Helpdesk.Card.Confirmed
+	case "pending":
+		return c.Helpdesk.Card.Pending
+	}
+	return auth0.CleanText(status)
+}

@@ -407,6 +407,7 @@ type Catalog struct {
 	Plain struct {
 		NeedsTerminal   string
 		Labeled         string // %s %s: label, value
+		Heading         string // %s: the title of the lines under it
 		Error           string // %s: title
 		Tenant          string // %s: URL
 		SandboxTenant   string // %s: URL

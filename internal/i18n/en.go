@@ -439,6 +439,7 @@ func englishCatalog() Catalog {
 	pl := &c.Plain
 	pl.NeedsTerminal = "mfapush needs a terminal for its interface. Without one, run mfapush enroll, mfapush challenge or mfapush authenticators with --plain."
 	pl.Labeled = "%s: %s"
+	pl.Heading = "%s:"
 	pl.Error = "Error: %s"
 	pl.Tenant = "Tenant: %s"
 	pl.SandboxTenant = "Tenant: the built-in sandbox at %s (no tenant is configured)."

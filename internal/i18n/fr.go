@@ -444,6 +444,7 @@ func frenchCatalog() Catalog {
 	pl := &c.Plain
 	pl.NeedsTerminal = "L’interface de mfapush a besoin d’un terminal. Sans terminal, lancez mfapush enroll, mfapush challenge ou mfapush authenticators avec --plain."
 	pl.Labeled = "%s : %s"
+	pl.Heading = "%s :"
 	pl.Error = "Erreur : %s"
 	pl.Tenant = "Locataire : %s"
 	pl.SandboxTenant = "Locataire : le bac à sable intégré sur %s (aucun locataire n’est configuré)."
