@@ -167,10 +167,10 @@ func (p *phonePanel) statusLine(c *common, canScan bool, w int) string {
 			text += " " + paint(st.Strong, m)
 		}
 		text += "  " + paint(st.PhoneKey, "a") + " " + t.ApproveKey + "  " + paint(st.PhoneKey, "x") + " " + t.RejectKey
+	case p.note != "": // before the scan prompt: a helpdesk's ticket stays on screen once scanned
+		text = paint(st.Text, p.note)
 	case canScan:
 		text = paint(st.PhoneNotice, t.ScanPrompt) + "  " + paint(st.PhoneKey, "s") + " " + c.t.Keys.Scan
-	case p.note != "":
-		text = paint(st.Text, p.note)
 	case p.newestMessage(c) != nil:
 		m := p.newestMessage(c)
 		text = paint(st.Strong, c.kindName(auth0.Kind(m.Channel))) + " " + paint(st.Muted, m.To) + " " +

@@ -53,3 +53,22 @@ func TestFoldedPhoneShowsEveryAccountsCode(t *testing.T) {
 		t.Errorf("phone line %q", line)
 	}
 }
+
+// At 80x24 the phone folds into a line; on a helpdesk's ticket, which
+// stays on screen once scanned, that line says how the scan went instead
+// of offering the scan again as if nothing had happened.
+func TestFoldedPhoneSaysTheTicketWasScanned(t *testing.T) {
+	f := newFixture(t, fixtureOptions{width: 80, height: 24})
+	for _, sc := range helpdeskScenarios {
+		if sc.name == "helpdesk_ticket" {
+			sc.setup(f)
+		}
+	}
+	if !strings.Contains(f.screen(), "phone · A QR code is on screen.") {
+		t.Fatalf("not the ticket's QR code:\n%s", f.screen())
+	}
+	f.send(flow.PhoneScannedMsg{Device: flow.PhoneDevice{ID: "dev_new", Name: "Bob's phone"}})
+	if screen := f.screen(); !strings.Contains(screen, "phone · Enrolled as Bob's phone.") {
+		t.Errorf("the phone line does not say the scan worked:\n%s", screen)
+	}
+}
