@@ -17,7 +17,7 @@ func englishHelpdesk() HelpdeskWords {
 	p.NoAppTitle = "No helpdesk application is configured"
 	p.NoUser = "No user has the email %s."
 	p.SeveralUsers = "%d users have the email %s: pass --user-id or --connection to pick one."
-	p.NeedsEmail = "%s takes one argument: the user's email."
+	p.NeedsEmail = "Give the user's email: %s EMAIL"
 	p.NoSuchUser = "%s is none of the users with the email %s."
 
 	c := &w.Card

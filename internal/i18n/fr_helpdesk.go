@@ -17,7 +17,7 @@ func frenchHelpdesk() HelpdeskWords {
 	p.NoAppTitle = "Aucune application de support n’est configurée"
 	p.NoUser = "Aucun utilisateur n’a l’e-mail %s."
 	p.SeveralUsers = "%d utilisateurs ont l’e-mail %s : passez --user-id ou --connection pour en choisir un."
-	p.NeedsEmail = "%s prend un argument : l’e-mail de l’utilisateur."
+	p.NeedsEmail = "Donnez l’e-mail de l’utilisateur : %s EMAIL"
 	p.NoSuchUser = "%s ne correspond à aucun des utilisateurs ayant l’e-mail %s."
 
 	c := &w.Card
