@@ -71,6 +71,7 @@ func englishHelpdesk() HelpdeskWords {
 	u.Audited = "Every action is written to the audit log: %s"
 	u.KeyFind, u.KeyVerify, u.KeyDelete, u.KeyDeleteAll = "find", "verify", "delete", "delete all"
 	u.KeyTicket, u.KeyRecovery, u.KeySend = "ticket", "recovery code", "send"
+	u.KeyNewPush = "new push"
 	u.VerifyTitle = "Verify the caller: %s"
 	u.MessageLabel = "Message shown on the phone, read aloud to the caller"
 	u.MessageHint = "Letters, digits and +-_.,:# only, no spaces; up to 64."

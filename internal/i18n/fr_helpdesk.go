@@ -71,6 +71,7 @@ func frenchHelpdesk() HelpdeskWords {
 	u.Audited = "Chaque action est écrite dans le journal d’audit : %s"
 	u.KeyFind, u.KeyVerify, u.KeyDelete, u.KeyDeleteAll = "chercher", "vérifier", "supprimer", "tout supprimer"
 	u.KeyTicket, u.KeyRecovery, u.KeySend = "inscription", "code de récupération", "envoyer"
+	u.KeyNewPush = "nouvelle notification"
 	u.VerifyTitle = "Vérifier l’appelant : %s"
 	u.MessageLabel = "Message affiché sur le téléphone, lu à voix haute à l’appelant"
 	u.MessageHint = "Lettres, chiffres et +-_.,:# uniquement, sans espace ; 64 au plus."

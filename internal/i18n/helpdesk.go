@@ -69,6 +69,7 @@ type HelpdeskWords struct {
 		Audited                                                string // %s: the log's path
 		KeyFind, KeyVerify, KeyDelete, KeyDeleteAll            string
 		KeyTicket, KeyRecovery, KeySend                        string
+		KeyNewPush                                             string // enter once a verification ended: another push
 		VerifyTitle                                            string // %s: user
 		MessageLabel, MessageHint                              string
 		Sending                                                string
