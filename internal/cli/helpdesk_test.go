@@ -55,7 +55,7 @@ func TestHelpdeskCommandsOnTheSandbox(t *testing.T) {
 	if stdout, stderr, status = runCLI(t, env, "reset", "bob@example.com", "--all", "--yes"); status != 0 || !strings.Contains(stdout, "Deleted every authentication method") {
 		t.Fatalf("reset: status %d\n%s\n%s", status, stdout, stderr)
 	}
-	if stdout, stderr, status = runCLI(t, env, "recovery-code", "bob@example.com"); status != 0 || !strings.Contains(stdout, "Your new recovery code: ") {
+	if stdout, stderr, status = runCLI(t, env, "recovery-code", "bob@example.com"); status != 0 || !strings.Contains(stdout, "  Recovery code: ") {
 		t.Fatalf("recovery code: status %d\n%s\n%s", status, stdout, stderr)
 	}
 	if _, stderr, status = runCLI(t, env, "verify"); status != 1 || !strings.Contains(stderr, "the user's email") {

@@ -44,6 +44,7 @@ func englishHelpdesk() HelpdeskWords {
 	pl.TicketMailed = "Auth0 also sent it to %s."
 	pl.TicketExpiry = "The user opens it on their phone and scans the code with Guardian. It expires: Auth0 publishes no lifetime; plan on %s."
 	pl.RecoveryFor = "New recovery code for %s:"
+	pl.RecoveryLabel = "Recovery code"
 	pl.RecoveryOnce = "Shown once and never again: the old code no longer works. Give it to the user by a safe channel."
 	pl.ResetChoose = "Pass --method ID to delete one of these, or --all to delete every one."
 	pl.ResetConfirm = "This deletes factors: type the user's email (%s) to confirm: "

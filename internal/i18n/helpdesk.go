@@ -43,6 +43,7 @@ type HelpdeskWords struct {
 		TicketMailed    string // %s: email
 		TicketExpiry    string // %s: lifetime
 		RecoveryFor     string // %s: user
+		RecoveryLabel   string // the user's code, handed out by the agent (not "your")
 		RecoveryOnce    string
 		ResetChoose     string
 		ResetConfirm    string // %s: email (the prompt)

@@ -179,7 +179,10 @@ func TestRecoveryCodeIsPrintedOnceAndNeverInJSON(t *testing.T) {
 	if status != plain.ExitOK || rep.Helpdesk.RecoveryCodes != 1 {
 		t.Fatalf("exit %d %+v\n%s", status, rep, human)
 	}
-	code := strings.TrimSpace(strings.SplitN(lineWith(human, "new recovery code:"), ":", 2)[1])
+	if strings.Contains(human, "Your new recovery code") {
+		t.Errorf("the agent is told the user's code is theirs:\n%s", human)
+	}
+	code := strings.TrimSpace(strings.SplitN(lineWith(human, "  Recovery code:"), ":", 2)[1])
 	if len(code) != 24 || strings.Contains(stdout, code) {
 		t.Errorf("code %q; JSON:\n%s", code, stdout)
 	}
