@@ -106,7 +106,7 @@ func (r *run) findUser() (management.User, Outcome) {
 	}
 	switch {
 	case len(found.Users) == 0:
-		return management.User{}, r.failWith(OutcomeError, problemKinds[flow.ProblemUserNotFound], r.fill(w.Problem.NoUser, h.Email), "")
+		return management.User{}, r.failWith(OutcomeError, problemKinds[flow.ProblemUserNotFound], r.fill(w.Problem.NoUser, h.Email), w.Problem.UserNotFound.Fix)
 	case len(picked) == 0:
 		r.sayUsers(found.Users)
 		given := h.UserID

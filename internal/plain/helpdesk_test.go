@@ -90,9 +90,9 @@ func TestSeveralUsersAskForOne(t *testing.T) {
 
 func TestUnknownEmailIsAnError(t *testing.T) {
 	_, cfg, _ := helpdeskConfig(t, plain.CommandUserShow, "nobody@example.com", false)
-	rep, _, _, status := runJSON(t, cfg)
-	if status != plain.ExitError || rep.Error.Kind != "user_not_found" {
-		t.Errorf("exit %d %+v", status, rep.Error)
+	rep, _, human, status := runJSON(t, cfg)
+	if status != plain.ExitError || rep.Error.Kind != "user_not_found" || !strings.Contains(human, "What to do: Check the email") {
+		t.Errorf("exit %d %+v\n%s", status, rep.Error, human)
 	}
 }
 
