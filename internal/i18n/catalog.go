@@ -431,6 +431,8 @@ type Catalog struct {
 		Pushing         string // %s %s: device, id
 		UsingOTP        string
 		NoSuchAuth      string // %s: id
+		NoSuchAuthFix   string // where the ids are
+		NoSuchAuthFresh string // the built-in sandbox: its ids are new at each run
 		RejectedHint    string
 		ExpiredHint     string
 		Interrupted     string

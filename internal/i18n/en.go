@@ -463,6 +463,8 @@ func englishCatalog() Catalog {
 	pl.Pushing = "Sending a push to %s (%s)…"
 	pl.UsingOTP = "Checking the code from standard input instead of sending a push…"
 	pl.NoSuchAuth = "%s is not one of this user's authenticators."
+	pl.NoSuchAuthFix = "mfapush authenticators --plain lists the user's authenticators with their ids."
+	pl.NoSuchAuthFresh = "The built-in sandbox starts afresh at each run, with new ids: serve one with mfapush sandbox in another terminal and export the AUTH0_ lines it prints, so that the ids stay."
 	pl.RejectedHint = "The person holding the phone refused the request. Run the command again to send a new push."
 	pl.ExpiredHint = "The mfa_token or the push expired before an answer. Run the command again."
 	pl.Interrupted = "Interrupted. A request in flight, if any, was cancelled; nothing more was sent."

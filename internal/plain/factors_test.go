@@ -192,3 +192,23 @@ func TestPushTwinAnswersFromTheSandboxGuardian(t *testing.T) {
 		t.Fatalf("challenge %s: exit %d %+v\n%s", twin, status, report.Challenge, stderr)
 	}
 }
+
+// TestUnknownAuthenticatorSaysWhereIDsAre: an --authenticator id the user
+// does not have is an input error that says how to list the ids, and, on
+// the built-in sandbox, that its ids are new at each run.
+func TestUnknownAuthenticatorSaysWhereIDsAre(t *testing.T) {
+	for _, onSandbox := range []bool{false, true} {
+		w := newWorld(t, nil)
+		cfg := w.config(plain.CommandChallenge, "bob@example.com", "bob-password\n")
+		cfg.AuthenticatorID = "push|dev_fromAnotherRun0"
+		if onSandbox {
+			cfg.Sandbox = &plain.SandboxPhone{Phone: sandboxphone.New(w.srv.Phone)}
+		}
+		report, _, stderr, status := runJSON(t, cfg)
+		if status != plain.ExitError || report.Error == nil || report.Error.Kind != "input" ||
+			!strings.Contains(stderr, "What to do: mfapush authenticators --plain lists") ||
+			strings.Contains(stderr, "starts afresh at each run") != onSandbox {
+			t.Errorf("sandbox %v: exit %d %+v\n%s", onSandbox, status, report.Error, stderr)
+		}
+	}
+}
