@@ -26,6 +26,7 @@ func englishHelpdesk() HelpdeskWords {
 	c.Methods, c.NoMethods = "Authentication methods", "No authentication methods."
 	c.Enrollments, c.NoEnrollments = "Guardian enrollments", "No Guardian enrollments."
 	c.Confirmed, c.Pending, c.Never = "confirmed", "not confirmed", "never"
+	c.RecoveryCode = "Recovery code"
 	c.Missing = "The helpdesk application lacks %s: the actions that need it will be refused. Grant it in the Auth0 Dashboard: %s."
 	c.Created, c.LastUsed = "Created", "Last used"
 
@@ -44,7 +45,6 @@ func englishHelpdesk() HelpdeskWords {
 	pl.TicketMailed = "Auth0 also sent it to %s."
 	pl.TicketExpiry = "The user opens it on their phone and scans the code with Guardian. It expires: Auth0 publishes no lifetime; plan on %s."
 	pl.RecoveryFor = "New recovery code for %s:"
-	pl.RecoveryLabel = "Recovery code"
 	pl.RecoveryOnce = "Shown once and never again: the old code no longer works. Give it to the user by a safe channel."
 	pl.ResetChoose = "Pass --method ID to delete one of these, or --all to delete every one."
 	pl.ResetConfirm = "This deletes factors: type the user's email (%s) to confirm: "

@@ -26,6 +26,7 @@ func frenchHelpdesk() HelpdeskWords {
 	c.Methods, c.NoMethods = "Méthodes d’authentification", "Aucune méthode d’authentification."
 	c.Enrollments, c.NoEnrollments = "Inscriptions Guardian", "Aucune inscription Guardian."
 	c.Confirmed, c.Pending, c.Never = "confirmée", "non confirmée", "jamais"
+	c.RecoveryCode = "Code de récupération"
 	c.Missing = "Il manque %s à l’application du support : les actions qui en ont besoin seront refusées. Accordez-le dans le tableau de bord Auth0 : %s."
 	c.Created, c.LastUsed = "Créée", "Dernière utilisation"
 
@@ -44,7 +45,6 @@ func frenchHelpdesk() HelpdeskWords {
 	pl.TicketMailed = "Auth0 l’a aussi envoyé à %s."
 	pl.TicketExpiry = "L’utilisateur l’ouvre sur son téléphone et scanne le code avec Guardian. Il expire : Auth0 n’en publie pas la durée ; comptez %s."
 	pl.RecoveryFor = "Nouveau code de récupération pour %s :"
-	pl.RecoveryLabel = "Code de récupération"
 	pl.RecoveryOnce = "Affiché une seule fois : l’ancien code ne fonctionne plus. Transmettez-le à l’utilisateur par un canal sûr."
 	pl.ResetChoose = "Passez --method ID pour supprimer l’une de ces méthodes, ou --all pour toutes les supprimer."
 	pl.ResetConfirm = "Des facteurs vont être supprimés : tapez l’e-mail de l’utilisateur (%s) pour confirmer : "

@@ -25,6 +25,7 @@ type HelpdeskWords struct {
 		Methods, NoMethods, Enrollments, NoEnrollments                  string
 		Confirmed, Pending, Never, Created, LastUsed                    string
 		Missing                                                         string // %s %s: scopes, the dashboard place
+		RecoveryCode                                                    string // the user's new code, handed out by the agent (not "your")
 	}
 
 	// Plain is the plain commands' lines.
@@ -43,7 +44,6 @@ type HelpdeskWords struct {
 		TicketMailed    string // %s: email
 		TicketExpiry    string // %s: lifetime
 		RecoveryFor     string // %s: user
-		RecoveryLabel   string // the user's code, handed out by the agent (not "your")
 		RecoveryOnce    string
 		ResetChoose     string
 		ResetConfirm    string // %s: email (the prompt)

@@ -268,7 +268,7 @@ func (r *run) recoveryCode(u management.User) Outcome {
 	}
 	r.report.Helpdesk.RecoveryCodes = 1
 	r.say(w.RecoveryFor, userName(u))
-	r.sayLabeled(indent, w.RecoveryLabel, code.Code)
+	r.sayLabeled(indent, r.t.Helpdesk.Card.RecoveryCode, code.Code)
 	r.say(w.RecoveryOnce)
 	return OutcomeDone
 }
