@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -54,11 +55,12 @@ func TestPresentMasksSecrets(t *testing.T) {
 	}
 }
 
-// Presenter mode captions every screen of the story in plain words.
+// Presenter mode captions every screen of the story, and of the
+// helpdesk console, in plain words.
 func TestPresentCaptionsEveryScreen(t *testing.T) {
-	for _, sc := range scenarios {
+	for _, sc := range append(slices.Clone(scenarios), helpdeskScenarios...) {
 		if strings.HasPrefix(sc.name, "trace") || strings.HasPrefix(sc.name, "problem") || sc.name == "working" ||
-			sc.name == "confirm_delete" || sc.name == "already_enrolled" || sc.name == "enroll_expired" {
+			sc.name == "confirm_delete" || sc.name == "already_enrolled" || sc.name == "enroll_expired" || sc.name == "helpdesk_missing_scope" {
 			continue
 		}
 		f := newFixture(t, fixtureOptions{width: 80, height: 24, present: true})

@@ -40,6 +40,13 @@ func frenchDemo() DemoWords {
 	s.Confirm = "Le code reçu confirme le nouveau facteur."
 	s.Result = "Connecté avec MFA : les jetons délivrés par Auth0."
 	s.NewRecovery = "Un code de récupération ne sert qu’une fois : voici le nouveau."
+	s.HelpdeskFind = "Le support trouve l’appelant par son e-mail, avec l’API Management."
+	s.HelpdeskUsers = "Plusieurs comptes partagent cet e-mail : le support choisit celui de l’appelant."
+	s.HelpdeskCard = "Le compte de l’utilisateur et ses facteurs, tels que l’API Management les liste."
+	s.HelpdeskVerify = "Un push avec un message lu à voix haute prouve que l’appelant tient le téléphone."
+	s.HelpdeskConfirm = "Les facteurs supprimés devront être inscrits à nouveau : le support confirme d’abord."
+	s.HelpdeskTicket = "Un ticket d’inscription : l’utilisateur ouvre le lien, ou scanne le code, sur son téléphone."
+	s.HelpdeskRecovery = "Un nouveau code de récupération, affiché une fois, que le support transmet."
 	w.Masked = "•••••• masqué en mode présentation"
 	w.RecoveryMasked = "Le mode présentation le masque : appuyez sur w pour l’enregistrer dans un fichier."
 	h := &w.Help
