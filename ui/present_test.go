@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/exp/golden"
 
+	"github.com/mfapush/mfapush/internal/i18n"
 	"github.com/mfapush/mfapush/internal/qr"
 	"github.com/mfapush/mfapush/internal/qr/qrtest"
 )
@@ -139,6 +140,23 @@ func TestCaptionMsg(t *testing.T) {
 		}
 		if strings.Contains(screen, "? more keys") {
 			t.Errorf("%v: the interface's keys show beside the demo's:\n%s", size, screen)
+		}
+	}
+}
+
+// At 80x24 the caption over a helpdesk ticket's QR code holds on one line,
+// in either language: the code needs every other row.
+func TestPresentTicketCaptionIsOneLine(t *testing.T) {
+	for _, lang := range []i18n.Lang{i18n.English, i18n.French} {
+		f := newFixture(t, fixtureOptions{width: 80, height: 24, present: true, lang: lang})
+		for _, sc := range helpdeskScenarios {
+			if sc.name == "helpdesk_ticket" {
+				sc.setup(f)
+			}
+		}
+		lines := strings.Split(f.screen(), "\n")
+		if caption := f.m.t.Demo.Screens.HelpdeskTicket; !strings.Contains(lines[1], caption) {
+			t.Errorf("%s: the caption %q is not on one line:\n%s", lang, caption, f.screen())
 		}
 	}
 }

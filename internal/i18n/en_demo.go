@@ -45,7 +45,7 @@ func englishDemo() DemoWords {
 	s.HelpdeskCard = "The user's account and factors, as the Management API lists them."
 	s.HelpdeskVerify = "A push with a message read aloud proves the caller holds the phone."
 	s.HelpdeskConfirm = "Deleted factors must be enrolled again: the helpdesk confirms first."
-	s.HelpdeskTicket = "An enrollment ticket: the user opens the link, or scans the code, on the phone."
+	s.HelpdeskTicket = "Enrollment ticket: the user scans it, or opens its link, on the phone."
 	s.HelpdeskRecovery = "A new recovery code, shown once, for the helpdesk to pass on."
 	w.Masked = "•••••• hidden in presenter mode"
 	w.RecoveryMasked = "Presenter mode hides it: press w to save it to a file."

@@ -45,7 +45,7 @@ func frenchDemo() DemoWords {
 	s.HelpdeskCard = "Le compte de l’utilisateur et ses facteurs, tels que l’API Management les liste."
 	s.HelpdeskVerify = "Un push avec un message lu à voix haute prouve que l’appelant tient le téléphone."
 	s.HelpdeskConfirm = "Les facteurs supprimés devront être inscrits à nouveau : le support confirme d’abord."
-	s.HelpdeskTicket = "Un ticket d’inscription : l’utilisateur ouvre le lien, ou scanne le code, sur son téléphone."
+	s.HelpdeskTicket = "Ticket d’inscription : à scanner, ou son lien à ouvrir, sur le téléphone."
 	s.HelpdeskRecovery = "Un nouveau code de récupération, affiché une fois, que le support transmet."
 	w.Masked = "•••••• masqué en mode présentation"
 	w.RecoveryMasked = "Le mode présentation le masque : appuyez sur w pour l’enregistrer dans un fichier."
