@@ -414,3 +414,18 @@ func TestEnrollScreensInFrench(t *testing.T) {
 		}
 	}
 }
+
+// An authenticator app has no name at Auth0: the enrolled screen says
+// which kind is active, without a device name ("sans nom" in French).
+func TestEnrolledAppSaysNoDeviceName(t *testing.T) {
+	for lang, want := range map[i18n.Lang]string{
+		i18n.English: "One-time password is active for alice@example.com.",
+		i18n.French:  "Mot de passe à usage unique est actif pour alice@example.com.",
+	} {
+		f := newFixture(t, fixtureOptions{width: 100, height: 34, lang: lang})
+		s := newEnrolledScreen(f.m.common, "alice@example.com", auth0.Authenticator{ID: "totp|dev_WzMZ2sZbUw1wbC2F", AuthenticatorType: "otp", Active: true}, []string{fixtureRecoveryCode})
+		if view := squeezeSpaces(stripANSI(s.View(100, 30))); !strings.Contains(view, want) {
+			t.Errorf("%s: %q not in\n%s", lang, want, view)
+		}
+	}
+}

@@ -123,17 +123,18 @@ type Catalog struct {
 	}
 
 	Enrolled struct {
-		FileHeader    string // %s: user; the first line of a saved recovery-code file
-		Title         string
-		Summary       string // %s %s %s: kind, device, user
-		DeviceUnknown string
-		RecoveryTitle string
-		RecoveryHint  string
-		Saved         string // the path follows on its own lines
-		SaveFailed    string // %s: reason
-		AckNeeded     string
-		Continue      string
-		Hidden        string
+		FileHeader     string // %s: user; the first line of a saved recovery-code file
+		Title          string
+		Summary        string // %s %s %s: kind, device, user
+		DeviceUnknown  string
+		SummaryUnnamed string // %s %s: kind, user; an authenticator Auth0 gives no name (an app's code, an email)
+		RecoveryTitle  string
+		RecoveryHint   string
+		Saved          string // the path follows on its own lines
+		SaveFailed     string // %s: reason
+		AckNeeded      string
+		Continue       string
+		Hidden         string
 	}
 
 	AlreadyEnrolled struct {

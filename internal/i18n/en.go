@@ -154,6 +154,7 @@ func englishCatalog() Catalog {
 	en.FileHeader = "Auth0 MFA recovery code for %s"
 	en.Summary = "%s on %s is active for %s."
 	en.DeviceUnknown = "the phone"
+	en.SummaryUnnamed = "%s is active for %s."
 	en.RecoveryTitle = "Recovery code: the way in if the phone is lost"
 	en.RecoveryHint = "Write it down or save it to a file, then confirm. It will not be shown again."
 	en.Saved = "Saved, readable only by you, in:"

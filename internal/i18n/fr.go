@@ -158,6 +158,7 @@ func frenchCatalog() Catalog {
 	en.FileHeader = "Code de récupération Auth0 MFA de %s"
 	en.Summary = "%s (appareil : %s) est actif pour %s."
 	en.DeviceUnknown = "sans nom"
+	en.SummaryUnnamed = "%s est actif pour %s."
 	en.RecoveryTitle = "Code de récupération : l’accès de secours si le téléphone est perdu"
 	en.RecoveryHint = "Notez-le ou enregistrez-le dans un fichier, puis confirmez. Il ne sera plus affiché."
 	en.Saved = "Enregistré, lisible par vous seul, dans :"
