@@ -276,6 +276,9 @@ func (tr *traceScreen) ShortHelp() []key.Binding {
 		}
 		return append(keys, tr.keys.Up, tr.keys.Down, tr.keys.Ends, tr.keys.Back, tr.keys.Trace)
 	}
+	if len(tr.entries) == 0 { // nothing to choose yet
+		return []key.Binding{tr.keys.Back, tr.keys.Trace}
+	}
 	details := tr.keys.Select
 	details.SetHelp("enter", tr.t.Keys.Details)
 	return []key.Binding{details, tr.keys.Up, tr.keys.Down, tr.keys.Ends, tr.keys.Back, tr.keys.Trace}
