@@ -45,7 +45,7 @@ func frenchFactors() FactorWords {
 	w.CodeNotForPush = "%s se valide sur le téléphone, pas avec un code : retirez --code-stdin."
 
 	w.ChooseTitle = "Quel facteur enregistrer ?"
-	w.ChooseHint = "Seuls les facteurs que le tenant propose à cet utilisateur sont listés."
+	w.ChooseHint = "Seuls les facteurs que le locataire propose à cet utilisateur sont listés."
 	w.Hints.Push = "Approuver les connexions sur votre téléphone avec Auth0 Guardian"
 	w.Hints.OTP = "Des codes à six chiffres d’une application d’authentification"
 	w.Hints.SMS = "Un code par SMS"
@@ -71,7 +71,7 @@ func frenchFactors() FactorWords {
 	w.AppFirstCode = "Puis saisissez le code affiché par l’application :"
 	w.Resend = "renvoyer"
 	w.Resent = "Un nouveau code a été envoyé %s à %s."
-	w.ResendLimited = "Le tenant n’envoie qu’un nombre limité de codes : attendez quelques minutes avant d’en demander un autre, ou utilisez celui déjà reçu."
+	w.ResendLimited = "Le locataire n’envoie qu’un nombre limité de codes : attendez quelques minutes avant d’en demander un autre, ou utilisez celui déjà reçu."
 	w.PhoneInbox = "Messages reçus"
 	w.PhoneInboxEmpty = "Aucun message pour l’instant"
 	w.PhoneInboxCode = "code reçu %s"
