@@ -287,3 +287,23 @@ func TestHelpdeskWithoutItsApplication(t *testing.T) {
 		t.Errorf("enter led to %v", f.m.current.ID())
 	}
 }
+
+// An action on a user that fails (here a reset refused for a missing
+// scope) offers esc back to the user's card, where the agent was, rather
+// than starting over at the search.
+func TestHelpdeskProblemEscGoesBackToTheUser(t *testing.T) {
+	f := newFixture(t, fixtureOptions{width: 80, height: 24})
+	for _, sc := range helpdeskScenarios {
+		if sc.name == "helpdesk_missing_scope" {
+			sc.setup(f)
+		}
+	}
+	if f.m.current.ID() != screenProblem || !strings.Contains(f.screen(), "esc back") {
+		t.Fatalf("not a problem offering esc back:\n%s", f.screen())
+	}
+	f.key("esc")
+	f.result(flow.CardMsg{UserCard: flow.UserCard{User: fixtureBob}})
+	if f.m.current.ID() != screenHelpdeskCard {
+		t.Errorf("esc went to %v:\n%s", f.m.current.ID(), f.screen())
+	}
+}
