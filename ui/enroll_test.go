@@ -429,3 +429,33 @@ func TestEnrolledAppSaysNoDeviceName(t *testing.T) {
 		}
 	}
 }
+
+// Esc on the QR code or on the code that confirms a factor goes one step
+// back, to the choice of factor, as it does from the phone number; the
+// enrollment's wait stops. Without a choice (push alone), it starts over.
+func TestEscFromAnEnrollmentGoesBackToTheChoice(t *testing.T) {
+	for _, pick := range []string{"1", "2"} { // push: the QR code; the app: its code
+		f := newFixture(t, fixtureOptions{width: 100, height: 34})
+		factorChoiceFixture(f)
+		f.key(pick)
+		as := &auth0.Association{AuthenticatorType: "oob", OOBChannel: "auth0", OOBCode: "oob", BarcodeURI: fixtureBarcode, RecoveryCodes: []string{fixtureRecoveryCode}}
+		if pick == "2" {
+			as = &auth0.Association{AuthenticatorType: "otp", Secret: "JBSWY3DPEHPK3PXP", BarcodeURI: "otpauth://totp/mfapush:alice@example.com?secret=JBSWY3DPEHPK3PXP", RecoveryCodes: []string{fixtureRecoveryCode}}
+		}
+		f.result(flow.AssociatedMsg{Enrollment: flow.Enrollment{At: fixtureTime, Association: as}})
+		shown := f.m.current.ID()
+		f.key("esc")
+		if f.m.current.ID() != screenFactorChoice || f.m.j.session.MFAToken == "" {
+			t.Errorf("%s: esc on %v went to %v", pick, shown, f.m.current.ID())
+		}
+		if pick == "1" && !f.m.j.enroll.approval.State().Final() {
+			t.Errorf("the enrollment's wait goes on")
+		}
+	}
+	f := newFixture(t, fixtureOptions{width: 100, height: 34})
+	enrollOn(f, fixtureBarcode)
+	f.key("esc")
+	if f.m.current.ID() != screenHome || f.m.j.session.MFAToken != "" {
+		t.Errorf("push alone: esc went to %v", f.m.current.ID())
+	}
+}

@@ -92,7 +92,7 @@ func (s *enrollCodeScreen) Update(msg tea.Msg) (tea.Cmd, intent) {
 	case tea.KeyPressMsg:
 		switch {
 		case key.Matches(msg, s.k.Back):
-			return nil, goHome{}
+			return nil, leave{}
 		case key.Matches(msg, s.k.Submit):
 			if s.verifying {
 				return nil, nil
