@@ -459,3 +459,17 @@ func TestEscFromAnEnrollmentGoesBackToTheChoice(t *testing.T) {
 		t.Errorf("push alone: esc went to %v", f.m.current.ID())
 	}
 }
+
+// The line under the header gives Auth0's error_description with the
+// error code: a wrong code reads "invalid_grant: Invalid otp_code.".
+func TestExplainLineGivesTheErrorDescription(t *testing.T) {
+	f := newFixture(t, fixtureOptions{width: 100, height: 34})
+	scenario("challenge_otp")(f)
+	f.m.opts.Trace.Observe(auth0.Exchange{Op: "POST /oauth/token", Grant: auth0.GrantMFAOTP, Method: "POST", URL: "http://127.0.0.1:8484/oauth/token",
+		StatusCode: 403, ResponseHeader: http.Header{"Content-Type": {"application/json"}},
+		ResponseBody: []byte(`{"error":"invalid_grant","error_description":"Invalid otp_code."}`),
+		Started:      fixtureTime, Duration: 3 * time.Millisecond, ErrorCode: "invalid_grant"})
+	if line := f.m.explainLast(); !strings.HasSuffix(line, "→ 403: invalid_grant: Invalid otp_code.") {
+		t.Errorf("explained as %q", line)
+	}
+}
