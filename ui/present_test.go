@@ -38,13 +38,14 @@ func TestGoldenPresent(t *testing.T) {
 // trace; and the line that explains the last call stays off until the
 // trace is opened.
 func TestPresentMasksSecrets(t *testing.T) {
-	for _, sc := range scenarios {
+	for _, sc := range append(slices.Clone(scenarios), helpdeskScenarios...) {
 		for _, size := range append(presentSizes, [2]int{100, 34}) {
 			f := newFixture(t, fixtureOptions{width: size[0], height: size[1], present: true})
 			sc.setup(f)
 			f.key("v")
 			screen := f.screen()
-			for _, secret := range []string{fixtureRecoveryCode, groupCode(fixtureRecoveryCode), "17EQ HNZC", fixtureBarcode[:30], "eyJ"} {
+			for _, secret := range []string{fixtureRecoveryCode, groupCode(fixtureRecoveryCode), "17EQ HNZC", fixtureBarcode[:30], "eyJ",
+				"ticket=Gi5z", "V6KX 9QJ2", "V6KX9QJ2"} { // the helpdesk's ticket link and recovery code
 				if strings.Contains(screen, secret) {
 					t.Errorf("%s at %dx%d shows %q:\n%s", sc.name, size[0], size[1], secret, screen)
 				}

@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
+	"github.com/mfapush/mfapush/auth0"
 	"github.com/mfapush/mfapush/auth0/guardian"
 	"github.com/mfapush/mfapush/internal/cast"
 	"github.com/mfapush/mfapush/internal/i18n"
@@ -86,12 +87,21 @@ func (r *recording) watch(t *tenant) {
 	if r.rec == nil {
 		return
 	}
-	t.client.WatchSecrets(r.learn)
+	r.watchClient(t.client)
 	if t.sandbox != nil {
 		for _, u := range t.sandbox.Tenant.Users() {
 			r.learn("PASSWORD", u.Password)
 			r.learn("RECOVERY_CODE", u.RecoveryCode)
 		}
+	}
+}
+
+// watchClient masks, in the recording, every secret another client of
+// the session meets: the helpdesk's application (the recovery codes it
+// regenerates, its tickets, its tokens) speaks through its own.
+func (r *recording) watchClient(c *auth0.Client) {
+	if r.rec != nil {
+		c.WatchSecrets(r.learn)
 	}
 }
 

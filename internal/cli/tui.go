@@ -76,6 +76,7 @@ func runInteractive(cmd *cobra.Command, start ui.Journey) error {
 	}
 	if start == ui.JourneyHelpdesk || start == ui.JourneyHome {
 		if h, err := openHelpdesk(cmd, s, t, log.Observe); err == nil {
+			recording.watchClient(h.Client)
 			opts.Helpdesk = &h
 		} else if start == ui.JourneyHelpdesk {
 			return err
