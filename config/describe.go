@@ -31,12 +31,15 @@ func Describe(s Settings, c *i18n.Catalog) []Line {
 	} else {
 		lines = append(lines, Line{Label: w.Tenant, Value: d.orNotSet(s.Domain), Source: d.source(keyDomain)})
 	}
-	secret := maskSecret(s.ClientSecret, s.RevealSecrets, c)
-	if s.ClientSecret == "" && !s.UsesSandbox() {
+	clientID, secret := d.orNotSet(s.ClientID), maskSecret(s.ClientSecret, s.RevealSecrets, c)
+	switch {
+	case s.HelpdeskOnly(): // not a mistake: the helpdesk's commands need no MFA application
+		clientID = w.NoMFAAppValue
+	case s.ClientSecret == "" && !s.UsesSandbox():
 		secret = w.SecretNotSetNative
 	}
 	lines = append(lines,
-		Line{Label: w.ClientID, Value: d.orNotSet(s.ClientID), Source: d.source(keyClientID)},
+		Line{Label: w.ClientID, Value: clientID, Source: d.source(keyClientID)},
 		Line{Label: w.ClientSecret, Value: secret, Source: d.source(keyClientSecret)},
 		Line{Label: w.HelpdeskClientID, Value: d.orNotSet(s.HelpdeskClientID), Source: d.source(keyHelpdeskClientID)},
 		Line{Label: w.HelpdeskClientSecret, Value: maskSecret(s.HelpdeskClientSecret, s.RevealSecrets, c), Source: d.source(keyHelpdeskSecret)},

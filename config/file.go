@@ -131,7 +131,7 @@ func parseConfig(path string, data []byte) (*configFile, []error) {
 	}
 	if p.problems > maxFileProblems {
 		p.errs = append(p.errs, &Error{Setting: keyConfig, Source: Source{Kind: FromFile, File: path},
-			Message: say(func(w *words) string { return w.MoreProblems }, p.problems-maxFileProblems)})
+			Message: count(p.problems-maxFileProblems, func(w *words) (string, string) { return w.MoreProblemOne, w.MoreProblems })})
 	}
 	return p.cf, p.errs
 }

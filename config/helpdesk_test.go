@@ -84,3 +84,36 @@ helpdesk_client_secret_env = "HD_SECRET"
 	_, problems = loadErrors(t, Flags{keyHelpdeskClientID: "{yourClientId}"}, newEnv(t, "AUTH0_DOMAIN", "acme.eu.auth0.com", "AUTH0_CLIENT_ID", "mfa-app", "AUTH0_HELPDESK_CLIENT_SECRET", helpdeskSecret))
 	mustContain(t, "placeholder", findProblem(t, problems, keyHelpdeskClientID).Text(i18n.For(i18n.French)), "machine à machine du support")
 }
+
+// The domain and the helpdesk's application alone are a setup for the
+// helpdesk's commands, not half a tenant; an MFA flow is told what to set.
+func TestTheHelpdeskApplicationAloneIsAValidSetup(t *testing.T) {
+	env := newEnv(t, "AUTH0_DOMAIN", "acme.eu.auth0.com", "AUTH0_HELPDESK_CLIENT_ID", "hd-app", "AUTH0_HELPDESK_CLIENT_SECRET", helpdeskSecret)
+	s, _ := mustLoad(t, nil, env)
+	if !s.HelpdeskOnly() || s.HasMFAApp() || s.UsesSandbox() {
+		t.Fatalf("helpdesk only %v, MFA app %v, sandbox %v", s.HelpdeskOnly(), s.HasMFAApp(), s.UsesSandbox())
+	}
+	p := s.MissingMFAApp()
+	if p == nil {
+		t.Fatal("no problem for an MFA flow")
+	}
+	mustContain(t, "English", p.Text(i18n.For(i18n.English)), "client_id", "AUTH0_CLIENT_ID", "--client-id", "helpdesk's commands work")
+	mustContain(t, "French", p.Text(i18n.For(i18n.French)), "AUTH0_CLIENT_ID", "application MFA")
+	var shown string
+	for _, l := range Describe(s, i18n.For(i18n.English)) {
+		shown += l.Label + "=" + l.Value + "\n"
+	}
+	mustContain(t, "config", shown, "Client ID=(not set: no MFA application", "Client secret=(not set)")
+
+	// A secret of the MFA application without its client ID is still a mistake.
+	env["AUTH0_CLIENT_SECRET"] = "mfa-0123456789abcdefghijklmnop"
+	_, problems := loadErrors(t, nil, env)
+	mustContain(t, "half", findProblem(t, problems, keyClientID).Text(i18n.For(i18n.English)), "half configured")
+
+	// With the MFA application too, nothing is missing.
+	delete(env, "AUTH0_CLIENT_SECRET")
+	env["AUTH0_CLIENT_ID"] = "mfa-app"
+	if s, _ = mustLoad(t, nil, env); s.HelpdeskOnly() || s.MissingMFAApp() != nil {
+		t.Errorf("with client_id: helpdesk only %v", s.HelpdeskOnly())
+	}
+}

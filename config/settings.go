@@ -83,6 +83,29 @@ func (s Settings) UsesSandbox() bool {
 	return s.Domain == "" && s.ClientID == "" && s.ClientSecret == ""
 }
 
+// HasMFAApp reports whether the MFA application, the one users sign in
+// with, is configured (the sandbox has its own). Without it only the
+// helpdesk's commands can run.
+func (s Settings) HasMFAApp() bool {
+	return s.UsesSandbox() || s.ClientID != ""
+}
+
+// HelpdeskOnly reports whether a tenant is configured with the helpdesk's
+// application alone.
+func (s Settings) HelpdeskOnly() bool {
+	return !s.HasMFAApp() && s.HelpdeskClientID != ""
+}
+
+// MissingMFAApp is the problem of starting a sign-in, enroll or challenge
+// with the helpdesk's application alone: what to set, every way. It is nil
+// when the MFA application is configured.
+func (s Settings) MissingMFAApp() *Error {
+	if s.HasMFAApp() {
+		return nil
+	}
+	return &Error{Setting: keyClientID, Message: say(func(w *words) string { return w.NoMFAApp }, missingPlaceIn(s, keyClientID))}
+}
+
 // SourceKind tells which layer a value came from.
 type SourceKind int
 

@@ -196,7 +196,11 @@ func (l *loader) decideTenant() {
 			given = append(given, say(func(w *words) string { return w.ComesFrom }, key, sourceWords(v.src)))
 		}
 	}
-	for _, key := range []string{keyDomain, keyClientID} {
+	needed := []string{keyDomain, keyClientID}
+	if l.helpdeskOnly() {
+		needed = needed[:1] // the helpdesk's commands need no MFA application
+	}
+	for _, key := range needed {
 		if _, ok := l.raw[key]; ok {
 			continue
 		}
@@ -205,6 +209,17 @@ func (l *loader) decideTenant() {
 	if v, ok := l.raw[keyPollInterval]; ok && s.PollInterval >= MinPollInterval && s.PollInterval < DefaultPollInterval && !l.loopbackTenant() {
 		l.warn(keyPollInterval, v.src, say(func(w *words) string { return w.PollTooFast }))
 	}
+}
+
+// helpdeskOnly reports whether the settings name the helpdesk's
+// application and nothing of the MFA application: a setup for the
+// helpdesk's commands alone, not half a tenant.
+func (l *loader) helpdeskOnly() bool {
+	_, id := l.raw[keyHelpdeskClientID]
+	_, secret := l.raw[keyHelpdeskSecret]
+	_, mfaID := l.raw[keyClientID]
+	_, mfaSecret := l.raw[keyClientSecret]
+	return id && secret && !mfaID && !mfaSecret
 }
 
 // checkHelpdeskPair refuses half a helpdesk application: a
@@ -243,11 +258,20 @@ func (l *loader) checkPollFloor() {
 // missingPlace lists the ways to set a missing tenant setting, naming the
 // selected profile when there is one.
 func (l *loader) missingPlace(key string) i18n.Message {
-	switch {
-	case l.profile != nil:
+	if l.profile != nil {
 		return everyWay(key, say(func(w *words) string { return w.ProfileIn }, quoted(l.profile.name), printable(l.file.path)))
-	case l.s.File != "":
-		return everyWay(key, say(func(w *words) string { return w.AProfileIn }, printable(l.s.File)))
+	}
+	return missingPlaceIn(l.s, key)
+}
+
+// missingPlaceIn is missingPlace for settings already loaded: the
+// selected profile, if the file holds it, or any profile of the file.
+func missingPlaceIn(s Settings, key string) i18n.Message {
+	switch {
+	case s.Profile != "" && slices.Contains(s.Profiles, s.Profile):
+		return everyWay(key, say(func(w *words) string { return w.ProfileIn }, quoted(s.Profile), printable(s.File)))
+	case s.File != "":
+		return everyWay(key, say(func(w *words) string { return w.AProfileIn }, printable(s.File)))
 	}
 	return everyWay(key, say(func(w *words) string { return w.AProfileInYourFile }))
 }

@@ -18,6 +18,15 @@ func say(pick func(*words) string, args ...any) i18n.Message {
 	return i18n.Say(func(c *i18n.Catalog) string { return pick(&c.Config) }, args...)
 }
 
+// count is a message of the Config section about n things, its singular
+// or plural by the printer's language, filled with n.
+func count(n int, pick func(*words) (one, many string)) i18n.Message {
+	return i18n.Say(func(c *i18n.Catalog) string {
+		one, many := pick(&c.Config)
+		return c.Plural(n, one, many)
+	}, n)
+}
+
 // verbatim is a value as it is, in every language.
 func verbatim(s string) i18n.Message {
 	return i18n.Say(func(*i18n.Catalog) string { return "%s" }, s)

@@ -69,6 +69,8 @@ func ProblemText(c *i18n.Catalog, k ProblemKind) i18n.ProblemText {
 		return c.Helpdesk.Problem.BindingMessage
 	case ProblemNoHelpdeskApp:
 		return i18n.ProblemText{Title: c.Helpdesk.Problem.NoAppTitle, Fix: c.Helpdesk.Problem.NoApplication}
+	case ProblemNoMFAApp:
+		return p.NoMFAApp
 	}
 	return p.Unknown
 }
@@ -148,26 +150,7 @@ func PhoneName(c *i18n.Catalog, username string) string {
 }
 
 // KindName names a kind of authenticator.
-func KindName(c *i18n.Catalog, k auth0.Kind) string {
-	n := c.List.Kinds
-	switch k {
-	case auth0.KindPush:
-		return n.Push
-	case auth0.KindOTP:
-		return n.OTP
-	case auth0.KindRecoveryCode:
-		return n.RecoveryCode
-	case auth0.KindSMS:
-		return n.SMS
-	case auth0.KindVoice:
-		return n.Voice
-	case auth0.KindEmail:
-		return n.Email
-	case auth0.KindWebAuthn:
-		return n.WebAuthn
-	}
-	return n.Unknown
-}
+func KindName(c *i18n.Catalog, k auth0.Kind) string { return c.List.Kinds.Of(string(k)) }
 
 // EnrollmentStatus is a Guardian enrollment's status in the user's words:
 // the Management API's "confirmed" and "pending" (auth0/management), else

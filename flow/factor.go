@@ -1,6 +1,7 @@
 package flow
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/mfapush/mfapush/auth0"
@@ -73,15 +74,26 @@ const (
 // CodeRule is what a typed code looks like, to check it before sending it
 // and to size the field it is typed in.
 type CodeRule struct {
-	Digits      int  // exactly this many digits; 0: any text
-	MaxLen      int  // the most characters a field takes
-	Upper       bool // sent in capitals, however it was typed
-	Placeholder string
+	Digits int  // exactly this many digits; 0: any text
+	MaxLen int  // the most characters a field takes
+	Upper  bool // sent in capitals, however it was typed
+	// Chars is how long a code that is not digits alone is, in letters
+	// and digits (spaces aside), for the field's hint.
+	Chars int
+}
+
+// Hint is what an empty field for the code shows: what to type ("6
+// digits"), never a sample code that would read as one already typed.
+func (r CodeRule) Hint(c *i18n.Catalog) string {
+	if r.Digits > 0 {
+		return fmt.Sprintf(c.Factors.CodeDigits, r.Digits)
+	}
+	return fmt.Sprintf(c.Factors.CodeChars, r.Chars)
 }
 
 // bindingCode is the code Auth0 sends by SMS, voice call or email: six
 // digits, as its default templates send them.
-var bindingCode = CodeRule{Digits: 6, MaxLen: 6, Placeholder: "123456"}
+var bindingCode = CodeRule{Digits: 6, MaxLen: 6}
 
 // The factors mfapush handles.
 var (
@@ -98,7 +110,7 @@ var (
 	OTP = &Factor{
 		ID: "otp", Kind: auth0.KindOTP, Requirement: auth0.FactorOTP, Needs: NeedsNothing,
 		Associate: func(EnrollInput) auth0.AssociateRequest { return auth0.OTPEnrollment() },
-		VerifyBy:  ByOTP, Code: CodeRule{Digits: 6, MaxLen: 6, Placeholder: "123456"},
+		VerifyBy:  ByOTP, Code: CodeRule{Digits: 6, MaxLen: 6},
 	}
 	// SMS sends a code by text message to a phone number.
 	SMS = &Factor{
@@ -126,7 +138,9 @@ var (
 	// works once.
 	RecoveryCode = &Factor{
 		ID: "recovery_code", Kind: auth0.KindRecoveryCode, Requirement: auth0.FactorRecoveryCode, VerifyBy: ByRecoveryCode,
-		Code: CodeRule{MaxLen: 40, Upper: true, Placeholder: "XXXX XXXX XXXX XXXX XXXX XXXX"},
+		// 24 letters and digits, as Auth0 hands them out (docs/fidelity.md);
+		// room for the spaces and dashes people type between groups.
+		Code: CodeRule{MaxLen: 40, Upper: true, Chars: 24},
 	}
 )
 

@@ -39,6 +39,7 @@ const (
 	ProblemNoPushToVerify                // the user has no Guardian push to verify with
 	ProblemBindingMessage                // a binding message Auth0 would refuse
 	ProblemNoHelpdeskApp                 // no helpdesk application is configured
+	ProblemNoMFAApp                      // only the helpdesk's application is configured
 )
 
 // Problem is a failure explained: its kind and, when Auth0 answered, the

@@ -101,7 +101,7 @@ func (s *challengeScreen) stop() {
 func (s *challengeScreen) enter(f *flow.Factor, oobCode string) tea.Cmd {
 	s.entry, s.oobCode, s.inputErr = f, oobCode, ""
 	s.input.Reset()
-	s.input.Placeholder = f.Code.Placeholder
+	s.input.Placeholder = f.Code.Hint(s.t)
 	s.input.CharLimit = f.Code.MaxLen
 	// A code shows as it is typed: each works once, and 24 characters are
 	// easy to mistype (README, "Recovery codes").

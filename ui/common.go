@@ -114,6 +114,18 @@ func (c *common) shortDuration(d time.Duration) string {
 	return fmt.Sprintf(c.t.Duration.Seconds, secs)
 }
 
+// tenantDomain is the tenant's host: the MFA application's client's, or
+// the helpdesk's when it is the only one configured.
+func (c *common) tenantDomain() string {
+	switch {
+	case c.env.Client != nil:
+		return c.env.Client.Domain()
+	case c.opts.Helpdesk != nil && c.opts.Helpdesk.Env.Client != nil:
+		return c.opts.Helpdesk.Env.Client.Domain()
+	}
+	return ""
+}
+
 // viewDemoUsers lists the sandbox's demo users, with their passwords (they
 // are public demo values, not secrets).
 func (c *common) viewDemoUsers(w int) string {

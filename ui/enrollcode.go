@@ -41,7 +41,7 @@ func newEnrollCodeScreen(c *common, f *flow.Factor, user string, as *auth0.Assoc
 		k: enrollCodeKeys{Submit: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", c.t.Keys.Submit)), Back: c.keys.Back}}
 	s.input.SetStyles(c.st.Input)
 	s.input.SetWidth(20)
-	s.input.CharLimit, s.input.Placeholder = f.Code.MaxLen, f.Code.Placeholder
+	s.input.CharLimit, s.input.Placeholder = f.Code.MaxLen, f.Code.Hint(c.t)
 	s.appsBefore = map[string]bool{}
 	for _, d := range c.phone.devices {
 		if d.App {

@@ -105,9 +105,11 @@ func newFixture(t testing.TB, o fixtureOptions) *fixture {
 		f.phone = &staticPhone{devices: []flow.PhoneDevice{{ID: "dev_BBTKYpxKHOXVBnql", UserID: "auth0|bob", Name: "Bob's phone"}}}
 		opts.Sandbox, opts.Phone = true, f.phone
 		opts.DemoUsers = func() []DemoUser {
+			h := opts.Catalog.Home
 			return []DemoUser{
 				{Email: "alice@example.com", Password: "alice-password", Note: opts.Catalog.Home.DemoNotEnrolled},
-				{Email: "bob@example.com", Password: "bob-password", Note: fmt.Sprintf(opts.Catalog.Home.DemoEnrolled, "17EQHNZC2SZDYG7X4QXVX9SW")},
+				{Email: "bob@example.com", Password: "bob-password", Note: fmt.Sprintf(h.DemoEnrolled,
+					fmt.Sprintf(opts.Catalog.Config.And, h.DemoKinds.Push+", "+h.DemoKinds.OTP, h.DemoKinds.RecoveryCode+" 17EQHNZC2SZDYG7X4QXVX9SW"))},
 			}
 		}
 	}

@@ -69,6 +69,10 @@ func (s *homeScreen) view(w int, withHints bool) string {
 	entries := [][2]string{{t.Enroll, t.EnrollHint}, {t.Challenge, t.ChallengeHint}, {t.Authenticators, t.ManageHint},
 		{s.t.Helpdesk.UI.HomeEntry, s.t.Helpdesk.UI.HomeHint}}
 	for i, e := range entries {
+		hint := s.st.Muted
+		if s.opts.NoMFAApp && homeJourneys[i] != JourneyHelpdesk {
+			e[1], hint = t.NeedsMFAApp, s.st.Warning
+		}
 		marker, title := "  ", s.st.Text.Render(e[0])
 		if i == s.cursor {
 			marker, title = s.st.Selected.Render("▸ "), s.st.Selected.Render(e[0])
@@ -76,9 +80,9 @@ func (s *homeScreen) view(w int, withHints bool) string {
 		fmt.Fprintf(&b, "%s%s %s\n", marker, s.st.Muted.Render(fmt.Sprintf("%d", i+1)), title)
 		switch {
 		case withHints:
-			b.WriteString(indent(s.st.Muted.Render(wrap(e[1], w-6)), 4) + "\n\n")
+			b.WriteString(indent(hint.Render(wrap(e[1], w-6)), 4) + "\n\n")
 		case i == s.cursor:
-			b.WriteString(indent(s.st.Muted.Render(wrap(e[1], w-6)), 4) + "\n")
+			b.WriteString(indent(hint.Render(wrap(e[1], w-6)), 4) + "\n")
 		}
 	}
 	if !withHints {
@@ -86,8 +90,8 @@ func (s *homeScreen) view(w int, withHints bool) string {
 	}
 	if demo := s.viewDemoUsers(w); demo != "" {
 		b.WriteString(demo)
-	} else if s.env.Client != nil {
-		b.WriteString(s.st.Muted.Render(fmt.Sprintf(t.RealTenant, s.env.Client.Domain())))
+	} else if domain := s.tenantDomain(); domain != "" {
+		b.WriteString(s.st.Muted.Render(fmt.Sprintf(t.RealTenant, domain)))
 	}
 	return b.String()
 }

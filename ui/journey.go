@@ -282,6 +282,10 @@ func retryable(k flow.ProblemKind) bool {
 // openSignIn shows the form for a journey, emptied, the username
 // prefilled.
 func (j *journey) openSignIn(kind Journey) tea.Cmd {
+	if j.opts.NoMFAApp { // nothing to sign in with: say what to set
+		j.showProblem(flow.Problem{Kind: flow.ProblemNoMFAApp}, j.home)
+		return nil
+	}
 	j.kind = kind
 	j.signIn.reset()
 	return j.showSignIn()

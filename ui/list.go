@@ -204,7 +204,7 @@ func (s *listScreen) View(w, h int) string {
 	if l.FilterState() != list.Unfiltered {
 		status = s.t.List.NoMatch
 		if shown > 0 {
-			status = fmt.Sprintf(s.t.List.Matched, shown, count, l.FilterValue())
+			status = fmt.Sprintf(s.t.Plural(shown, s.t.List.MatchedOne, s.t.List.Matched), shown, count, l.FilterValue())
 		}
 	}
 	// The list's own title bar, empty but while a filter is typed, makes

@@ -32,7 +32,7 @@ func TestE2EListFilter(t *testing.T) {
 	e.press("/")
 	e.typeText("recovery")
 	e.press("enter") // apply: the list keeps the filter and takes keys again
-	screen = e.waitFor("1 of 3 match “recovery”")
+	screen = e.waitFor("1 of 3 matches “recovery”")
 	if !strings.Contains(screen, "▸ Recovery code") || strings.Contains(screen, "Guardian push") || strings.Contains(screen, "One-time password") {
 		t.Fatalf("the filter does not keep only the recovery code:\n%s", screen)
 	}

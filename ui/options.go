@@ -65,4 +65,8 @@ type Options struct {
 	// Helpdesk is the helpdesk application, for the console; nil when none
 	// is configured.
 	Helpdesk *flow.Helpdesk
+	// NoMFAApp says only the helpdesk's application is configured: Env has
+	// no Client, and the journeys that sign a user in say what to set
+	// instead of starting.
+	NoMFAApp bool
 }

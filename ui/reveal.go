@@ -81,7 +81,7 @@ func (tr *traceScreen) keyReveal(msg tea.KeyPressMsg) (tea.Cmd, intent) {
 // viewReveal is the modal: what showing the secrets means, and the field.
 func (tr *traceScreen) viewReveal(w int) string {
 	inner := min(w, 64) - tr.st.Box.GetHorizontalFrameSize()
-	prompt := fmt.Sprintf(tr.t.Trace.RevealPrompt, tr.env.Client.Domain(), tr.t.CLI.Yes)
+	prompt := fmt.Sprintf(tr.t.Trace.RevealPrompt, tr.tenantDomain(), tr.t.CLI.Yes)
 	body := paint(tr.st.Warning, wrap(prompt, inner)) + "\n\n" + tr.reveal.input.View()
 	return drawBox(tr.st.Box, body, 0)
 }

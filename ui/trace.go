@@ -166,7 +166,7 @@ func (tr *traceScreen) shownExchange() (auth0.Exchange, bool) {
 
 func (tr *traceScreen) View(w, h int) string {
 	t := tr.t.Trace
-	title := tr.st.Title.Render(fmt.Sprintf(t.Title, tr.dropped+len(tr.entries)))
+	title := tr.st.Title.Render(fmt.Sprintf(tr.t.Plural(tr.dropped+len(tr.entries), t.TitleOne, t.Title), tr.dropped+len(tr.entries)))
 	if len(tr.entries) == 0 {
 		return "\n" + title + "\n\n" + tr.st.Muted.Render(wrap(t.Empty, w))
 	}

@@ -108,7 +108,7 @@ func (m *Model) viewBody(w, h int) string {
 func (m *Model) viewHeader(w int) string {
 	tenant := m.t.App.SandboxTenant
 	if !m.opts.Sandbox {
-		tenant = m.env.Client.Domain()
+		tenant = m.tenantDomain()
 	}
 	// The user is named once Auth0 has accepted them: an mfa_token or
 	// tokens, not just a name typed into the form.

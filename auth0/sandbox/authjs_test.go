@@ -13,19 +13,23 @@ import (
 	"time"
 )
 
-// Auth0's own JavaScript SDK, @auth0/auth0-auth-js 1.16.1 (its MFA client:
-// enrollAuthenticator, challengeAuthenticator, verify, listAuthenticators),
-// enrolled, challenged and verified the authenticator app, SMS and email
-// against `mfapush sandbox --tls`, trusting its CA through
-// NODE_EXTRA_CA_CERTS. This test replays the exchanges as the SDK sends
-// them (its bodies and headers, its https base URL, openid-client's
-// discovery and token request), and checks each answer as the SDK and the
-// libraries under it read it, so that CI checks the same without npm.
+// Auth0's own JavaScript SDK, @auth0/auth0-auth-js 1.16.1 (openid-client
+// 6.9.1, oauth4webapi 3.8.9 under it; its MFA client: enrollAuthenticator,
+// challengeAuthenticator, verify, listAuthenticators, deleteAuthenticator,
+// and its CIBA calls), enrolled, challenged and verified the authenticator
+// app, SMS, email, voice, a recovery code and push, and ran CIBA, against
+// `mfapush sandbox --tls`, trusting its CA through NODE_EXTRA_CA_CERTS.
+// These tests (here and in authjs_push_ciba_test.go) replay the exchanges
+// as the SDK sends them (its bodies and headers, its https base URL,
+// openid-client's discovery and token request), and check each answer as
+// the SDK and the libraries under it read it, so that CI checks the same
+// without npm.
 //
 // To run the SDK itself: in a scratch folder outside the repository,
 // `npm install @auth0/auth0-auth-js@1.16.1`, copy testdata/authjs/check.mjs
-// there, start `mfapush sandbox --tls`, then
-// `AUTH0_DOMAIN=https://127.0.0.1:PORT NODE_EXTRA_CA_CERTS=<its CA pem> node check.mjs`.
+// there, start `mfapush sandbox --tls` and paste its export lines, then
+// `NODE_EXTRA_CA_CERTS=$SSL_CERT_FILE node check.mjs` (about 45 s; it
+// prints ok or FAIL for each step and exits 1 on a failure).
 
 // authJS is the SDK, as its requests look on the wire.
 type authJS struct {
@@ -36,7 +40,13 @@ type authJS struct {
 }
 
 func newAuthJS(t *testing.T) *authJS {
-	s := startSandbox(t, Options{TLS: true})
+	return newAuthJSWith(t, Options{})
+}
+
+// newAuthJSWith serves opts over TLS.
+func newAuthJSWith(t *testing.T, opts Options) *authJS {
+	opts.TLS = true
+	s := startSandbox(t, opts)
 	if !strings.HasPrefix(s.URL, "https://") {
 		t.Fatalf("the sandbox serves %s: the SDK speaks https only", s.URL)
 	}
@@ -106,12 +116,17 @@ func (c *authJS) challenge(mfaToken, challengeType, authenticatorID string) answ
 // returns the access token, or the error answer when wantErr.
 func (c *authJS) verify(grant string, fields map[string]string, wantErr bool) answer {
 	c.t.Helper()
+	return c.grantAs(clientID, clientSecret, grant, fields, wantErr)
+}
+
+// grantAs is verify for the application clientID.
+func (c *authJS) grantAs(clientID, clientSecret, grant string, fields map[string]string, wantErr bool) answer {
+	c.t.Helper()
 	form := url.Values{"grant_type": {grant}, "client_id": {clientID}, "client_secret": {clientSecret}}
 	for k, v := range fields {
 		form.Set(k, v)
 	}
-	h := http.Header{"Content-Type": {"application/x-www-form-urlencoded;charset=UTF-8"}, "Accept": {"application/json"}}
-	a := c.s.do(mustRequest(c.t, http.MethodPost, c.token, []byte(form.Encode()), h))
+	a := c.postForm(c.token, form)
 	if mt, _, _ := mime.ParseMediaType(a.header.Get("Content-Type")); mt != "application/json" {
 		c.t.Fatalf("verify: Content-Type %q: the SDK reads only application/json", a.header.Get("Content-Type"))
 	}
@@ -128,13 +143,20 @@ func (c *authJS) verify(grant string, fields map[string]string, wantErr bool) an
 		c.t.Fatalf("verify: %s", a.raw)
 	}
 	if id := a.str("id_token"); id != "" {
-		c.checkIDToken(id)
+		c.checkIDToken(id, clientID)
 	}
 	return a
 }
 
+// postForm is openid-client's form POST.
+func (c *authJS) postForm(endpoint string, form url.Values) answer {
+	c.t.Helper()
+	h := http.Header{"Content-Type": {"application/x-www-form-urlencoded;charset=UTF-8"}, "Accept": {"application/json"}}
+	return c.s.do(mustRequest(c.t, http.MethodPost, endpoint, []byte(form.Encode()), h))
+}
+
 // checkIDToken checks the claims oauth4webapi requires of an ID token.
-func (c *authJS) checkIDToken(token string) {
+func (c *authJS) checkIDToken(token, clientID string) {
 	c.t.Helper()
 	parts := strings.Split(token, ".")
 	if len(parts) != 3 {

@@ -61,7 +61,9 @@ func checkBinding(m string) *apiError {
 		ok = ok && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("+-_.,:#", r))
 	}
 	if !ok {
-		return invalidRequest("binding_message must be at most 64 characters: letters, digits and +-_.,:# only")
+		// CIBA Core's code for a message the server will not show, which
+		// Auth0's other /bc-authorize refusals suggest it follows.
+		return newError(http.StatusBadRequest, "invalid_binding_message", "binding_message must be at most 64 characters: letters, digits and +-_.,:# only")
 	}
 	return nil
 }
@@ -256,5 +258,7 @@ func (t *Tenant) pollCIBALocked(id string, app *Application, now time.Time) (*oo
 		b, _ := json.Marshal(map[string]any{"error": e.code, "error_description": e.desc, "interval": secs})
 		return b
 	}
+	// Auth0's reference for the grant: Retry-After gives the same wait.
+	e.header = http.Header{"Retry-After": {strconv.FormatInt(secs, 10)}}
 	return nil, e
 }

@@ -85,7 +85,7 @@ func TestCIBARejectedExpiredAndRefused(t *testing.T) {
 		"no push enrollment":    {alice, nil, 400, "invalid_request"},
 		"no openid":             {bob, map[string]string{"scope": "profile"}, 400, "invalid_request"},
 		"no binding message":    {bob, map[string]string{"binding_message": ""}, 400, "invalid_request"},
-		"space in the message":  {bob, map[string]string{"binding_message": "Helpdesk call 4821"}, 400, "invalid_request"},
+		"space in the message":  {bob, map[string]string{"binding_message": "Helpdesk call 4821"}, 400, "invalid_binding_message"},
 		"other issuer":          {bob, map[string]string{"login_hint": `{"format":"iss_sub","iss":"https://other.example.com/","sub":"` + bob + `"}`}, 400, "invalid_request"},
 		"expiry for email":      {bob, map[string]string{"requested_expiry": "301"}, 400, "invalid_request"},
 		"the MFA application":   {bob, map[string]string{"client_id": clientID, "client_secret": clientSecret}, 403, "unauthorized_client"},

@@ -22,6 +22,10 @@ type DemoUser struct {
 	Connection   string `json:"connection"`
 	Enrolled     bool   `json:"enrolled"`
 	RecoveryCode string `json:"recovery_code,omitempty"`
+	// Factors are the kinds of the user's confirmed authenticators
+	// ("push", "otp", "sms", "voice", "email", "recovery-code"), for the
+	// home screen's note; kept off the control API's JSON.
+	Factors []string `json:"-"`
 }
 
 type deviceJSON struct {
@@ -59,7 +63,8 @@ func (t *Tenant) demoUsers(all bool) []DemoUser {
 		if u.helpdeskOnly && !all {
 			continue
 		}
-		d := DemoUser{Email: u.email, Password: u.password, UserID: u.id, Name: u.name, Connection: u.connection, Enrolled: hasActiveFactor(u)}
+		d := DemoUser{Email: u.email, Password: u.password, UserID: u.id, Name: u.name, Connection: u.connection, Enrolled: hasActiveFactor(u),
+			Factors: u.activeKinds.names()}
 		if rc := activeRecovery(u); rc != nil {
 			d.RecoveryCode = rc.code
 		}
@@ -228,15 +233,25 @@ func decodeAnswer(body []byte) (answerRequest, *apiError) {
 	return a, nil
 }
 
+// phoneForPush is the simulated phone that holds the push named in the
+// path, or nil once the refusal is written: a push delivered to a device
+// of another client, or no phone connected.
+func (t *Tenant) phoneForPush(w http.ResponseWriter, r *http.Request) *Phone {
+	if t.isExternalPush(r.PathValue("id")) {
+		writeError(w, errExternalPush)
+		return nil
+	}
+	phone := t.connectedPhone()
+	if phone == nil {
+		writeError(w, errNoPhone)
+	}
+	return phone
+}
+
 func (t *Tenant) handleAnswer(accept bool) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		if t.isExternalPush(r.PathValue("id")) {
-			writeError(w, errExternalPush)
-			return
-		}
-		phone := t.connectedPhone()
+		phone := t.phoneForPush(w, r)
 		if phone == nil {
-			writeError(w, errNoPhone)
 			return
 		}
 		body, e := readControlBody(w, r)
@@ -265,13 +280,8 @@ func (t *Tenant) handleAnswer(accept bool) http.HandlerFunc {
 
 // handleDismiss swipes a notification away on the phone, unanswered.
 func (t *Tenant) handleDismiss(w http.ResponseWriter, r *http.Request) {
-	if t.isExternalPush(r.PathValue("id")) {
-		writeError(w, errExternalPush)
-		return
-	}
-	phone := t.connectedPhone()
+	phone := t.phoneForPush(w, r)
 	if phone == nil {
-		writeError(w, errNoPhone)
 		return
 	}
 	if _, e := readControlBody(w, r); e != nil {

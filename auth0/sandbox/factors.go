@@ -73,12 +73,10 @@ func composeMessage(channel, to, code, purpose string, lifetime time.Duration) M
 	case "voice":
 		// Voice providers read the code digit by digit: Auth0 hands the
 		// template the code with dots between its digits.
+		// Auth0's default voice template is one for enrolling and
+		// verifying alike; its pauses before the code say nothing.
 		spoken := strings.Join(strings.Split(code, ""), ".")
-		intro := "Hello, you requested a verification code for " + friendlyName
-		if purpose == purposeEnrollment {
-			intro = "Hello, you requested a verification code to enroll with " + friendlyName
-		}
-		m.Text = intro + ". Your code is: " + spoken + ". I repeat, your code is: " + spoken + "."
+		m.Text = "Hello. Your verification code for " + friendlyName + " is " + spoken + ". I repeat, your verification code is " + spoken
 	case "email":
 		m.Subject = "Your verification code for " + friendlyName
 		m.Text = "Your verification code is " + code + ". It expires in " + minutes(lifetime) + ".\n\n" +

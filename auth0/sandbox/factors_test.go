@@ -96,7 +96,7 @@ func TestVoiceAndEmailEnrollments(t *testing.T) {
 	}
 	call := s.lastMessage("?channel=voice")
 	spoken := strings.Join(strings.Split(call.Code, ""), ".")
-	if call.Text != "Hello, you requested a verification code to enroll with mfapush sandbox. Your code is: "+spoken+". I repeat, your code is: "+spoken+"." {
+	if call.Text != "Hello. Your verification code for mfapush sandbox is "+spoken+". I repeat, your verification code is "+spoken {
 		t.Errorf("the call's transcript: %q", call.Text)
 	}
 	// A new enrollment replaces the pending one; with no address, email
@@ -143,7 +143,7 @@ func TestChallengeSendsACodeThatExpires(t *testing.T) {
 		t.Fatalf("challenge: %d %s", ch.status, ch.raw)
 	}
 	call := s.lastMessage("?channel=voice")
-	if call.Purpose != "verification" || !strings.HasPrefix(call.Text, "Hello, you requested a verification code for mfapush sandbox.") {
+	if call.Purpose != "verification" || !strings.HasPrefix(call.Text, "Hello. Your verification code for mfapush sandbox is ") {
 		t.Errorf("the call: %+v", call)
 	}
 	// Without an id, oob picks the phone; oob_channel narrows it.
@@ -312,5 +312,37 @@ func TestDeletingSMSDeletesItsVoiceTwin(t *testing.T) {
 		if a.OOBChannel == "sms" || a.OOBChannel == "voice" {
 			t.Errorf("%s survived", a.ID)
 		}
+	}
+}
+
+// factorsOf is a demo user's confirmed factors, as the home screen reads them.
+func factorsOf(t *testing.T, tenant *Tenant, email string) string {
+	t.Helper()
+	for _, u := range tenant.Users() {
+		if u.Email == email {
+			return strings.Join(u.Factors, " ")
+		}
+	}
+	t.Fatalf("no demo user %s", email)
+	return ""
+}
+
+// The demo users' summary follows what they confirm and delete.
+func TestDemoUsersListTheirConfirmedFactors(t *testing.T) {
+	s := startSandbox(t, Options{})
+	if got := factorsOf(t, s.Tenant, "bob@example.com"); got != "push otp recovery-code" {
+		t.Errorf("bob: %q", got)
+	}
+	alice := s.login("alice@example.com")
+	a := s.associateCode(alice, "sms", "+15555550100")
+	if got := factorsOf(t, s.Tenant, "alice@example.com"); got != "" {
+		t.Errorf("alice with a pending SMS: %q", got)
+	}
+	m := s.lastMessage("?channel=sms&user=alice@example.com")
+	if tokens := s.verifyBinding(alice, a.str("oob_code"), m.Code); tokens.status != 200 {
+		t.Fatalf("confirm: %d %s", tokens.status, tokens.raw)
+	}
+	if got := factorsOf(t, s.Tenant, "alice@example.com"); got != "sms voice recovery-code" {
+		t.Errorf("alice after her SMS: %q", got)
 	}
 }

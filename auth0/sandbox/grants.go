@@ -48,6 +48,13 @@ func (t *Tenant) lockedGrant(w http.ResponseWriter, r *http.Request, req tokenRe
 	now := t.now()
 	t.mu.Lock()
 	g, e := grant(req, now)
+	t.concludeGrantLocked(w, r, req, g, e, now)
+}
+
+// concludeGrantLocked ends a grant whose checks ran under the lock: it
+// notes the login, releases the lock, withdraws the pushes the grant
+// ended, and answers.
+func (t *Tenant) concludeGrantLocked(w http.ResponseWriter, r *http.Request, req tokenRequest, g *granted, e *apiError, now time.Time) {
 	if g != nil {
 		noteLoginLocked(g.user, r, now)
 	}
@@ -106,13 +113,7 @@ func (t *Tenant) oobGrant(w http.ResponseWriter, r *http.Request, req tokenReque
 		return
 	}
 	g, e := t.pollLocked(req, r, code, now)
-	if g != nil {
-		noteLoginLocked(g.user, r, now)
-	}
-	ended := t.endedPushesLocked(req, g)
-	t.mu.Unlock()
-	t.withdrawPushes(ended)
-	t.finishGrant(w, r, g, e)
+	t.concludeGrantLocked(w, r, req, g, e, now)
 }
 
 func (t *Tenant) pollLocked(req tokenRequest, r *http.Request, code string, now time.Time) (*granted, *apiError) {

@@ -2,17 +2,20 @@ package sandbox
 
 import (
 	"encoding/json"
+	"errors"
 	"net/http"
 	"net/url"
 	"os"
 	"strings"
 	"testing"
+	"time"
 )
 
-// sdkExchange is one request as Auth0's Node SDK (npm auth0: ManagementClient
-// 7.1, AuthenticationClient 6.4 for CIBA) sent it to `mfapush sandbox --tls`,
-// recorded by wrapping its fetch, with the answer's status and Content-Type.
-// Values that change from run to run are {PLACEHOLDERS}.
+// sdkExchange is one request as Auth0's Node SDK sent it to `mfapush
+// sandbox --tls`, with what the SDK read of the answer: its status,
+// Content-Type, OAuth error code and Retry-After. Values that change from
+// run to run are {PLACEHOLDERS}; Note names what happened just before
+// (the phone approved, rejected, the request expired, a poll too soon).
 type sdkExchange struct {
 	Method            string `json:"method"`
 	Path              string `json:"path"`
@@ -21,13 +24,23 @@ type sdkExchange struct {
 	Body              string `json:"body"`
 	Status            int    `json:"status"`
 	AnswerContentType string `json:"answer_content_type"`
+	AnswerError       string `json:"answer_error"`
+	RetryAfter        string `json:"retry_after"`
 	Note              string `json:"note"`
 }
 
 // TestNodeSDKExchanges replays the Node SDK's requests, byte for byte
 // but for the placeholders, so that CI checks what the SDK run showed
-// without npm: every call of the helpdesk, CIBA included, answered as
-// the SDK expects.
+// without npm: every call of the helpdesk, and CIBA approved, rejected,
+// expired, polled too soon and refused for its binding message, answered
+// as the SDK expects.
+//
+// testdata/node-auth0-exchanges.json was recorded by
+// testdata/record-node-auth0.mjs (how to run it is at its top) with npm
+// auth0 7.1.0: its ManagementClient, and for CIBA the AuthenticationClient
+// of its auth0/legacy entry point (auth0 4.37.1 inside), whose requests
+// are the same bytes as the AuthenticationClient 6.4 an earlier recording
+// used.
 func TestNodeSDKExchanges(t *testing.T) {
 	raw, err := os.ReadFile("testdata/node-auth0-exchanges.json")
 	if err != nil {
@@ -37,7 +50,8 @@ func TestNodeSDKExchanges(t *testing.T) {
 	if err := json.Unmarshal(raw, &exchanges); err != nil {
 		t.Fatal(err)
 	}
-	s := startSandbox(t, Options{})
+	// The CLI's sandbox spacing, so that a poll too soon gets slow_down.
+	s := startSandbox(t, Options{MinPollInterval: 5 * time.Second})
 	bob := s.userID("bob@example.com", connection)
 	vars := map[string]string{
 		"{BASE_Q}": url.QueryEscape(s.URL), "{BOB_P}": url.PathEscape(bob), "{BOB}": bob,
@@ -50,11 +64,8 @@ func TestNodeSDKExchanges(t *testing.T) {
 		return text
 	}
 	for i, ex := range exchanges {
-		if ex.Method == http.MethodPost && ex.Path == "/oauth/token" && strings.Contains(ex.Body, "grant-type%3Aciba") && ex.Status == 200 {
-			// Between the SDK's two polls, bob approved on the phone.
-			if err := s.Phone.Approve(t.Context(), s.Phone.Notifications()[0].ID); err != nil {
-				t.Fatal(err)
-			}
+		if err := s.beforeExchange(t, ex.Note); err != nil {
+			t.Fatalf("exchange %d (%s): %v", i, ex.Note, err)
 		}
 		req, err := http.NewRequest(ex.Method, s.URL+fill(ex.Path), strings.NewReader(fill(ex.Body)))
 		if err != nil {
@@ -67,8 +78,11 @@ func TestNodeSDKExchanges(t *testing.T) {
 			req.Header.Set("Authorization", "Bearer "+vars[ex.Bearer])
 		}
 		a := s.do(req)
-		if a.status != ex.Status || a.header.Get("Content-Type") != ex.AnswerContentType {
-			t.Errorf("exchange %d, %s %s: %d %q %s; the SDK got %d %q", i, ex.Method, ex.Path, a.status, a.header.Get("Content-Type"), a.raw, ex.Status, ex.AnswerContentType)
+		got := sdkExchange{Status: a.status, AnswerContentType: a.header.Get("Content-Type"), AnswerError: a.str("error"), RetryAfter: a.header.Get("Retry-After")}
+		want := sdkExchange{Status: ex.Status, AnswerContentType: ex.AnswerContentType, AnswerError: ex.AnswerError, RetryAfter: ex.RetryAfter}
+		if got != want {
+			t.Errorf("exchange %d, %s %s: %d %q error %q Retry-After %q: %s; the SDK got %d %q error %q Retry-After %q", i, ex.Method, ex.Path,
+				got.Status, got.AnswerContentType, got.AnswerError, got.RetryAfter, a.raw, want.Status, want.AnswerContentType, want.AnswerError, want.RetryAfter)
 		}
 		switch {
 		case ex.Note == "limited token":
@@ -79,7 +93,36 @@ func TestNodeSDKExchanges(t *testing.T) {
 			vars["{AUTH_REQ_ID}"] = a.str("auth_req_id")
 		}
 	}
-	if len(exchanges) < 18 {
+	if len(exchanges) < 26 {
 		t.Errorf("only %d exchanges recorded", len(exchanges))
 	}
+}
+
+// beforeExchange plays what happened on the phone or the clock before an
+// exchange of the recording.
+func (s *sandbox) beforeExchange(t *testing.T, note string) error {
+	pending := s.Phone.Notifications()
+	newest := func() (string, error) {
+		if len(pending) == 0 {
+			return "", errors.New("no push is waiting on the phone")
+		}
+		return pending[len(pending)-1].ID, nil
+	}
+	switch note {
+	case "approved on the phone":
+		id, err := newest()
+		if err == nil {
+			err = s.Phone.Approve(t.Context(), id)
+		}
+		return err
+	case "rejected on the phone":
+		id, err := newest()
+		if err == nil {
+			err = s.Phone.Reject(t.Context(), id, "")
+		}
+		return err
+	case "expired":
+		s.clock.Advance(2 * time.Second) // the request asked for 1 s
+	}
+	return nil
 }

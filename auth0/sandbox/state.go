@@ -25,16 +25,18 @@ type user struct {
 	// Counts of active authenticators, kept by recount: a user may have
 	// thousands of pending ones, and these are asked on every enrollment.
 	activeAll     int
-	activeFactors int // every kind but recovery codes
+	activeFactors int     // every kind but recovery codes
+	activeKinds   kindSet // the kinds of the active ones
 }
 
 // recount refreshes the active counts after authenticators were
 // activated or removed.
 func (u *user) recount() {
-	u.activeAll, u.activeFactors = 0, 0
+	u.activeAll, u.activeFactors, u.activeKinds = 0, 0, 0
 	for _, a := range u.auths {
 		if a.active {
 			u.activeAll++
+			u.activeKinds |= 1 << a.kind
 			if a.kind != kindRecovery {
 				u.activeFactors++
 			}
@@ -52,6 +54,28 @@ const (
 	kindVoice // the same number reached by voice call: the SMS's twin
 	kindEmail
 )
+
+// kindSet holds authKinds, one bit each.
+type kindSet uint8
+
+// kindOrder is the order a user's factors are listed in, and kindNames
+// their names in the MFA API's words (the authenticator kinds mfapush's
+// auth0 package names).
+var (
+	kindOrder = []authKind{kindPush, kindTOTP, kindSMS, kindVoice, kindEmail, kindRecovery}
+	kindNames = map[authKind]string{kindPush: "push", kindTOTP: "otp", kindSMS: "sms", kindVoice: "voice", kindEmail: "email", kindRecovery: "recovery-code"}
+)
+
+// names lists the set's kinds by name, in kindOrder.
+func (s kindSet) names() []string {
+	var out []string
+	for _, k := range kindOrder {
+		if s&(1<<k) != 0 {
+			out = append(out, kindNames[k])
+		}
+	}
+	return out
+}
 
 // channelOf is each out-of-band kind's oob_channel.
 var channelOf = map[authKind]string{kindPush: "auth0", kindSMS: "sms", kindVoice: "voice", kindEmail: "email"}

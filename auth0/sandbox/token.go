@@ -32,7 +32,8 @@ func decodeTokenRequest(p params) (tokenRequest, *apiError) {
 	switch grant {
 	case grantPassword, grantPasswordRealm, grantMFAOOB, grantMFAOTP, grantMFARecoveryCode, grantClientCredentials, grantCIBA:
 	default:
-		return tokenRequest{}, newError(http.StatusBadRequest, "unsupported_grant_type", "Unsupported grant type: the sandbox supports password, password-realm, mfa-oob, mfa-otp, mfa-recovery-code, client_credentials and urn:openid:params:grant-type:ciba")
+		// Auth0 names the grant it refused, not the ones it offers.
+		return tokenRequest{}, newError(http.StatusBadRequest, "unsupported_grant_type", "Unsupported grant type: "+grant)
 	}
 	return tokenRequest{params: p, grant: grant}, nil
 }

@@ -40,7 +40,7 @@ func newConfigCommand(t *i18n.Catalog) *cobra.Command {
 			}
 			switch {
 			case len(problems) > 0:
-				return fmt.Errorf(plural(len(problems), t.CLI.ProblemOne, t.CLI.ProblemMany), len(problems))
+				return fmt.Errorf(t.Plural(len(problems), t.CLI.ProblemOne, t.CLI.ProblemMany), len(problems))
 			case err != nil: // not one of config's own problems: show it as it is
 				return err
 			}
@@ -73,8 +73,12 @@ func settingsReport(s config.Settings, warnings []config.Warning, problems []*co
 		}
 		b.WriteString(strings.TrimRight(row, " ") + "\n")
 	}
-	if s.UsesSandbox() && len(problems) == 0 {
+	switch {
+	case len(problems) > 0:
+	case s.UsesSandbox():
 		b.WriteString("\n" + w.SandboxNote + "\n")
+	case s.HelpdeskOnly():
+		b.WriteString("\n" + w.HelpdeskOnly + "\n")
 	}
 	if len(warnings) > 0 {
 		b.WriteString("\n" + st.heading.Render(w.Warnings) + "\n")
@@ -121,11 +125,4 @@ func useColor(w io.Writer) bool {
 
 func pad(s string, width int) string {
 	return s + strings.Repeat(" ", max(0, width-lipgloss.Width(s)))
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }

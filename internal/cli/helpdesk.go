@@ -136,7 +136,7 @@ func openHelpdesk(cmd *cobra.Command, s config.Settings, t *tenant, observer aut
 	if err != nil {
 		return flow.Helpdesk{}, err
 	}
-	t.closers = append(t.closers, client.CloseIdleConnections)
+	t.helpdesk = append(t.helpdesk, client)
 	log, err := audit.Open(nil)
 	if err != nil {
 		return flow.Helpdesk{}, err
@@ -168,7 +168,7 @@ func newHelpdeskLogCommand(t *i18n.Catalog) *cobra.Command {
 func printAudit(out, errOut io.Writer, t *i18n.Catalog, path string, entries []audit.Entry, skipped int, asJSON bool) error {
 	w := t.Helpdesk.Plain
 	if skipped > 0 {
-		fmt.Fprintf(errOut, w.LogSkipped+"\n", skipped)
+		fmt.Fprintf(errOut, t.Plural(skipped, w.LogSkippedOne, w.LogSkipped)+"\n", skipped)
 	}
 	if asJSON {
 		enc := json.NewEncoder(out)

@@ -122,13 +122,16 @@ var plainCommands = map[ui.Journey]plain.Command{
 }
 
 func runPlain(cmd *cobra.Command, s config.Settings, start ui.Journey, f *plainFlags) error {
+	if err := refuseWithoutMFAApp(s); err != nil {
+		return f.setupFailed(cmd, start, err)
+	}
 	t, err := openTenant(s, nil)
 	if err != nil {
 		return f.setupFailed(cmd, start, err)
 	}
 	defer t.Close()
 	catalog := catalogOf(s)
-	if err := confirmReveal(cmd.Context(), s.RevealSecrets, t.sandbox != nil, t.client.Domain(), catalog, cmd.InOrStdin(), cmd.ErrOrStderr()); err != nil {
+	if err := confirmReveal(cmd.Context(), s.RevealSecrets, t.sandbox != nil, t.domain, catalog, cmd.InOrStdin(), cmd.ErrOrStderr()); err != nil {
 		return f.setupFailed(cmd, start, err)
 	}
 	human := cmd.OutOrStdout()

@@ -10,7 +10,6 @@ import (
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
-	"github.com/mfapush/mfapush/auth0"
 	"github.com/mfapush/mfapush/auth0/guardian"
 	"github.com/mfapush/mfapush/internal/cast"
 	"github.com/mfapush/mfapush/internal/i18n"
@@ -80,28 +79,24 @@ func newRecording(path string, width, height int, catalog *i18n.Catalog) (*recor
 	return r, nil
 }
 
-// watch masks, in the recording, every secret the tenant's client meets,
-// and the sandbox's demo passwords and recovery codes, which its home
-// screen shows.
+// watch masks, in the recording, every secret the tenant's clients meet
+// (the MFA application's and the helpdesk's), and the sandbox's demo
+// passwords and recovery codes, which its home screen shows.
 func (r *recording) watch(t *tenant) {
 	if r.rec == nil {
 		return
 	}
-	r.watchClient(t.client)
+	if t.client != nil {
+		t.client.WatchSecrets(r.learn)
+	}
+	for _, c := range t.helpdesk {
+		c.WatchSecrets(r.learn)
+	}
 	if t.sandbox != nil {
 		for _, u := range t.sandbox.Tenant.Users() {
 			r.learn("PASSWORD", u.Password)
 			r.learn("RECOVERY_CODE", u.RecoveryCode)
 		}
-	}
-}
-
-// watchClient masks, in the recording, every secret another client of
-// the session meets: the helpdesk's application (the recovery codes it
-// regenerates, its tickets, its tokens) speaks through its own.
-func (r *recording) watchClient(c *auth0.Client) {
-	if r.rec != nil {
-		c.WatchSecrets(r.learn)
 	}
 }
 

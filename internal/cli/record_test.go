@@ -3,6 +3,8 @@
 package cli
 
 import (
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -11,6 +13,7 @@ import (
 
 	"github.com/mfapush/mfapush/internal/cast"
 	"github.com/mfapush/mfapush/internal/cast/play"
+	"github.com/mfapush/mfapush/internal/exitcode"
 	"github.com/mfapush/mfapush/internal/i18n"
 )
 
@@ -142,5 +145,18 @@ func TestRecordMasksTheHelpdesksSecrets(t *testing.T) {
 		if strings.Contains(string(data), secret) {
 			t.Errorf("the recording holds the secret %q", secret)
 		}
+	}
+}
+
+// A console that cannot open (no helpdesk application here) ends before
+// the interface starts, and leaves no recording behind: none was begun.
+func TestRecordLeavesNoFileWhenTheConsoleCannotOpen(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "helpdesk.cast")
+	p := startOnPty(t, []string{"AUTH0_DOMAIN=http://127.0.0.1:9", "AUTH0_CLIENT_ID=mfa-app"}, "helpdesk", "--record", path)
+	if status := p.exit(); status != exitcode.Error {
+		t.Fatalf("exit %d, want %d:\n%q", status, exitcode.Error, p.output())
+	}
+	if _, err := os.Stat(path); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("a recording was left at %s (%v)", path, err)
 	}
 }

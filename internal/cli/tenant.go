@@ -16,14 +16,17 @@ const (
 
 // tenant is the tenant a run talks to: a real one, or the embedded sandbox.
 type tenant struct {
-	client  *auth0.Client
-	sandbox *sandbox.Server // nil for a real tenant
-	closers []func()        // more clients on the same tenant (the helpdesk's)
+	// client is the MFA application's; nil when only the helpdesk's is
+	// configured (config.Settings.HelpdeskOnly).
+	client   *auth0.Client
+	domain   string          // the tenant's host, with or without client
+	sandbox  *sandbox.Server // nil for a real tenant
+	helpdesk []*auth0.Client // more clients on the same tenant (the helpdesk's)
 }
 
 func (t *tenant) Close() {
-	for _, closeClient := range t.closers {
-		closeClient()
+	for _, c := range t.helpdesk {
+		c.CloseIdleConnections()
 	}
 	if t.client != nil {
 		t.client.CloseIdleConnections()
@@ -53,11 +56,21 @@ func openTenant(s config.Settings, observer auth0.Observer) (*tenant, error) {
 	} else {
 		cfg.Domain, cfg.ClientID, cfg.ClientSecret = s.Domain, s.ClientID, s.ClientSecret
 	}
+	if !s.HasMFAApp() {
+		// The helpdesk's commands open their own client (openHelpdesk);
+		// the MFA flows refuse to start (refuseWithoutMFAApp).
+		base, err := auth0.ParseDomain(s.Domain)
+		if err != nil {
+			return nil, err
+		}
+		t.domain = base.Host
+		return t, nil
+	}
 	client, err := auth0.New(cfg)
 	if err != nil {
 		t.Close()
 		return nil, err
 	}
-	t.client = client
+	t.client, t.domain = client, client.Domain()
 	return t, nil
 }

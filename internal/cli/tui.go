@@ -10,6 +10,8 @@ import (
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
+	"github.com/mfapush/mfapush/auth0"
+	"github.com/mfapush/mfapush/auth0/sandbox"
 	"github.com/mfapush/mfapush/config"
 	"github.com/mfapush/mfapush/flow"
 	"github.com/mfapush/mfapush/internal/exitcode"
@@ -43,6 +45,11 @@ func runInteractive(cmd *cobra.Command, start ui.Journey) error {
 		return err
 	}
 	catalog := catalogOf(s)
+	if start != ui.JourneyHome && start != ui.JourneyHelpdesk {
+		if err := refuseWithoutMFAApp(s); err != nil {
+			return err
+		}
+	}
 	if !term.IsTerminal(os.Stdout.Fd()) || !term.IsTerminal(os.Stdin.Fd()) {
 		return errors.New(catalog.CLI.NeedsTerminal)
 	}
@@ -56,18 +63,14 @@ func runInteractive(cmd *cobra.Command, start ui.Journey) error {
 	}
 	defer t.Close()
 
-	if err := confirmReveal(cmd.Context(), s.RevealSecrets, t.sandbox != nil, t.client.Domain(), catalog, cmd.InOrStdin(), cmd.ErrOrStderr()); err != nil {
+	if err := confirmReveal(cmd.Context(), s.RevealSecrets, t.sandbox != nil, t.domain, catalog, cmd.InOrStdin(), cmd.ErrOrStderr()); err != nil {
 		return err
 	}
-	recording, err := startRecording(cmd, catalog)
-	if err != nil {
-		return err
-	}
-	recording.watch(t)
 	env := flow.Env{Client: t.client, Ctx: cmd.Context(), PollInterval: s.PollInterval}
 	opts := ui.Options{
 		Env: env, Start: start, Username: s.Username, Realm: s.Realm, Audience: s.Audience,
 		Theme: themeOf(s.Theme), Catalog: catalog, InvertQR: s.InvertQR, Trace: log, Present: s.Present,
+		NoMFAApp: !s.HasMFAApp(),
 	}
 	if t.sandbox != nil {
 		opts.Sandbox = true
@@ -76,12 +79,18 @@ func runInteractive(cmd *cobra.Command, start ui.Journey) error {
 	}
 	if start == ui.JourneyHelpdesk || start == ui.JourneyHome {
 		if h, err := openHelpdesk(cmd, s, t, log.Observe); err == nil {
-			recording.watchClient(h.Client)
 			opts.Helpdesk = &h
 		} else if start == ui.JourneyHelpdesk {
 			return err
 		}
 	}
+	// The recording starts once nothing before the program can fail: a
+	// file opened earlier would be left unclosed by an early return.
+	recording, err := startRecording(cmd, catalog)
+	if err != nil {
+		return err
+	}
+	recording.watch(t) // once the helpdesk's client is open too
 	model := ui.New(decorateOptions(opts))
 	// Signals end the context, and with it the program, which restores the
 	// terminal: Bubble Tea's own handler would race with it, and knows no
@@ -102,6 +111,16 @@ func runInteractive(cmd *cobra.Command, start ui.Journey) error {
 	}
 	if code := model.ExitCode(); code != exitcode.OK {
 		return &ExitError{Code: code, Err: errReported}
+	}
+	return nil
+}
+
+// refuseWithoutMFAApp stops a sign-in, enroll or challenge before it
+// starts when only the helpdesk's application is configured, saying what
+// to set.
+func refuseWithoutMFAApp(s config.Settings) error {
+	if p := s.MissingMFAApp(); p != nil {
+		return errors.New(p.Message.In(catalogOf(s)))
 	}
 	return nil
 }
@@ -137,7 +156,7 @@ func settingsFor(cmd *cobra.Command) (config.Settings, error) {
 		for _, p := range problems {
 			fmt.Fprintln(cmd.ErrOrStderr(), "✗", p.Text(t))
 		}
-		return s, fmt.Errorf(t.CLI.Problems, len(problems))
+		return s, fmt.Errorf(t.Plural(len(problems), t.CLI.ProblemsOne, t.CLI.Problems), len(problems))
 	}
 	return s, nil
 }
@@ -152,21 +171,40 @@ func themeOf(s string) ui.Theme {
 	return ui.ThemeAuto
 }
 
-// demoUsers are the sandbox's users for its home screen; presenter mode
-// masks their recovery codes.
+// demoUsers are the sandbox's users for its home screen, each with the
+// factors confirmed now: read at each drawing from the sandbox in this
+// process (a copy under its lock, no I/O). Presenter mode masks their
+// recovery codes.
 func demoUsers(t *tenant, catalog *i18n.Catalog, masked bool) []ui.DemoUser {
 	users := t.sandbox.Tenant.Users()
 	out := make([]ui.DemoUser, 0, len(users))
 	for _, u := range users {
-		note := catalog.Home.DemoNotEnrolled
-		if u.Enrolled {
+		out = append(out, ui.DemoUser{Email: u.Email, Password: u.Password, Note: demoNote(u, catalog, masked)})
+	}
+	return out
+}
+
+// demoNote lists a demo user's confirmed factors, the recovery code
+// after its name: "enrolled: push, OTP and recovery code 17EQ…".
+func demoNote(u sandbox.DemoUser, catalog *i18n.Catalog, masked bool) string {
+	h := catalog.Home
+	if len(u.Factors) == 0 {
+		return h.DemoNotEnrolled
+	}
+	names := make([]string, len(u.Factors))
+	for i, kind := range u.Factors {
+		names[i] = h.DemoKinds.Of(kind)
+		if kind == string(auth0.KindRecoveryCode) && u.RecoveryCode != "" {
 			code := u.RecoveryCode
 			if masked {
 				code = strings.Repeat("•", len(code))
 			}
-			note = fmt.Sprintf(catalog.Home.DemoEnrolled, code)
+			names[i] += " " + code
 		}
-		out = append(out, ui.DemoUser{Email: u.Email, Password: u.Password, Note: note})
 	}
-	return out
+	last := len(names) - 1
+	if last == 0 {
+		return fmt.Sprintf(h.DemoEnrolled, names[0])
+	}
+	return fmt.Sprintf(h.DemoEnrolled, fmt.Sprintf(catalog.Config.And, strings.Join(names[:last], ", "), names[last]))
 }

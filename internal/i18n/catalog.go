@@ -38,8 +38,10 @@ type Catalog struct {
 		Authenticators, ManageHint string
 		DemoUsers                  string
 		DemoNotEnrolled            string
-		DemoEnrolled               string // %s: recovery code
-		RealTenant                 string // %s: domain
+		DemoEnrolled               string    // %s: the confirmed factors, listed
+		DemoKinds                  KindNames // the factors' names in that list
+		RealTenant                 string    // %s: domain
+		NeedsMFAApp                string    // an entry's hint when only the helpdesk's application is configured
 	}
 
 	SignIn struct {
@@ -90,6 +92,7 @@ type Catalog struct {
 		// sandbox: its demo users.
 		SandboxUsers                 string
 		AccessExpired, AccessRefused ProblemText
+		NoMFAApp                     ProblemText // only the helpdesk's application is configured
 	}
 
 	Enroll struct {
@@ -168,6 +171,7 @@ type Catalog struct {
 		Refreshed      string
 		FilterPrompt   string
 		Matched        string // %d %d %s: shown, all, filter
+		MatchedOne     string // %d %d %s: Matched for one shown
 		NoMatch        string
 	}
 
@@ -255,6 +259,7 @@ type Catalog struct {
 
 	Trace struct {
 		Title     string // %d: exchanges
+		TitleOne  string // %d: Title for one
 		Empty     string
 		CurlTitle string
 		Variables string // %s: the variables
@@ -273,7 +278,9 @@ type Catalog struct {
 		ReadFailed   string // %s: what failed
 		NoBody       string
 		Binary       string // %d: bytes
+		BinaryOne    string // %d: 1 byte
 		MoreLines    string // %d: lines
+		MoreLineOne  string // %d: 1 line
 		Cut          string
 
 		// What the trace left out to bound its memory.
@@ -281,7 +288,9 @@ type Catalog struct {
 		CutBody        string // %s: size
 		CutURL         string // %s: size
 		Dropped        string // %d %s: exchanges, the bound
+		DroppedOne     string // %d %s: Dropped for one exchange
 		Bytes          string // %d
+		ByteOne        string // %d: Bytes for one
 		Kilobytes      string // %d %d: whole, tenths
 		Megabytes      string // %d %d: whole, tenths
 		CurlWide       string
@@ -304,6 +313,7 @@ type Catalog struct {
 		NeedsTerminal       string
 		Warning             string // %s: the warning
 		Problems            string // %d: how many, after each was printed
+		ProblemsOne         string // %d: Problems for one
 		ProblemOne          string // %d: 1, for mfapush config
 		ProblemMany         string // %d: how many, for mfapush config
 		SandboxFailed       string // %w: why
@@ -468,4 +478,27 @@ type ProblemText struct {
 // KindNames names the kinds of authenticator.
 type KindNames struct {
 	Push, OTP, RecoveryCode, SMS, Voice, Email, WebAuthn, Unknown string
+}
+
+// Of names a kind given as the MFA API's word for it ("push", "otp",
+// "recovery-code", "sms", "voice", "email", "webauthn"), as auth0.Kind
+// spells them.
+func (n KindNames) Of(kind string) string {
+	switch kind {
+	case "push":
+		return n.Push
+	case "otp":
+		return n.OTP
+	case "recovery-code":
+		return n.RecoveryCode
+	case "sms":
+		return n.SMS
+	case "voice":
+		return n.Voice
+	case "email":
+		return n.Email
+	case "webauthn":
+		return n.WebAuthn
+	}
+	return n.Unknown
 }

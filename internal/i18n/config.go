@@ -54,6 +54,9 @@ type ConfigWords struct {
 	SeveralProfiles                                                   string // %s: file
 	ComesFrom                                                         string // %s %s: setting, source
 	HalfConfigured                                                    string // %s %s %s: what is given, setting, where
+	// The helpdesk's application alone: the MFA flows need client_id.
+	NoMFAApp                    string // %s: every way to set client_id
+	NoMFAAppValue, HelpdeskOnly string // the client ID's value, the report's note
 
 	// The tenant domain.
 	DomainExample              string
@@ -83,6 +86,7 @@ type ConfigWords struct {
 	FileNotRegular, FileTooLarge       string
 	FileReadFailed                     string // %s: why
 	MoreProblems                       string // %d
+	MoreProblemOne                     string // %d: MoreProblems for one
 	ProfilesNotTable, EmptyProfileName string
 	ProfileNotTable                    string // %s %s: profile, table
 	MustBeBool                         string // %s: key

@@ -42,8 +42,11 @@ func englishCatalog() Catalog {
 	h.ManageHint = "List a user's authenticators, challenge one, or delete one."
 	h.DemoUsers = "Demo users of the sandbox tenant"
 	h.DemoNotEnrolled = "no authenticator yet: enroll push"
-	h.DemoEnrolled = "enrolled: push, OTP and recovery code %s"
+	h.DemoEnrolled = "enrolled: %s"
+	h.DemoKinds = KindNames{Push: "push", OTP: "OTP", RecoveryCode: "recovery code", SMS: "SMS", Voice: "voice call",
+		Email: "email", WebAuthn: "security key", Unknown: "other"}
 	h.RealTenant = "Talking to the Auth0 tenant %s."
+	h.NeedsMFAApp = "Needs the MFA application, which is not configured: set AUTH0_CLIENT_ID, or client_id in a profile (README, Use it with your Auth0 tenant)."
 
 	si := &c.SignIn
 	si.Title = "Sign in · %s"
@@ -118,6 +121,8 @@ func englishCatalog() Catalog {
 		"It lives 10 minutes. Try again: verify with a factor for a new one, and the request is sent again."}
 	p.AccessRefused = ProblemText{"Auth0 did not accept the MFA API access token",
 		"It was issued for another tenant or audience, or no longer holds. Try again: verify with a factor for a new one, and the request is sent again."}
+	p.NoMFAApp = ProblemText{"No MFA application is configured",
+		"Only the helpdesk's application is. Signing a user in, enrolling and challenging need the application users sign in with: set AUTH0_CLIENT_ID (and AUTH0_CLIENT_SECRET for a confidential application), or client_id in a profile (README, Use it with your Auth0 tenant). The helpdesk works without it."}
 
 	e := &c.Enroll
 	e.Title = "Enroll Guardian push · %s"
@@ -194,6 +199,7 @@ func englishCatalog() Catalog {
 	l.Refreshed = "List refreshed."
 	l.FilterPrompt = "Filter: "
 	l.Matched = "%d of %d match “%s”"
+	l.MatchedOne = "%d of %d matches “%s”"
 	l.NoMatch = "Nothing matched."
 
 	ch := &c.Challenge
@@ -272,6 +278,7 @@ func englishCatalog() Catalog {
 
 	tr := &c.Trace
 	tr.Title = "Request trace · %d exchanges"
+	tr.TitleOne = "Request trace · %d exchange"
 	tr.Empty = "No request yet. Every HTTP exchange with the tenant will show here, secrets hidden."
 	tr.CurlTitle = "Replay it with curl"
 	tr.Variables = "Set %s in your shell first, as the README's curl walk-through does: they stand for secrets the trace hides."
@@ -287,13 +294,17 @@ func englishCatalog() Catalog {
 	tr.ReadFailed = "the answer could not be read: %s"
 	tr.NoBody = "(no body)"
 	tr.Binary = "(%d bytes that are not text)"
+	tr.BinaryOne = "(%d byte that is not text)"
 	tr.MoreLines = "(%d more lines not shown)"
+	tr.MoreLineOne = "(%d more line not shown)"
 	tr.Cut = "(the body was longer: only its start was kept)"
 	tr.CutHeaders = "… %s of headers not kept"
 	tr.CutBody = "… %s of the body not kept"
 	tr.CutURL = "… %s of the URL not kept"
 	tr.Dropped = "… %d older exchanges not kept (the trace keeps at most %s)"
+	tr.DroppedOne = "… %d older exchange not kept (the trace keeps at most %s)"
 	tr.Bytes = "%d bytes"
+	tr.ByteOne = "%d byte"
 	tr.Kilobytes = "%d.%d kB"
 	tr.Megabytes = "%d.%d MB"
 	tr.CurlWide = "Its lines are not wrapped, so that a mouse copy pastes one command: widen the window to see them whole, scroll with ←/→, or press c to copy it."
@@ -323,6 +334,7 @@ func englishCatalog() Catalog {
 	c.CLI.NeedsTerminal = "mfapush needs a terminal for its interface: run it in one, or use --plain"
 	c.CLI.Warning = "warning: %s"
 	c.CLI.Problems = "the settings have %d problems (listed above; mfapush config shows them all)"
+	c.CLI.ProblemsOne = "the settings have %d problem (listed above; mfapush config shows it too)"
 	c.CLI.ProblemOne = "the settings have %d problem (listed above)"
 	c.CLI.ProblemMany = "the settings have %d problems (listed above)"
 	c.CLI.SandboxFailed = "start the built-in sandbox: %w"

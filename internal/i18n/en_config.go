@@ -80,6 +80,12 @@ func englishConfig() ConfigWords {
 		"pass --profile NAME, set MFAPUSH_PROFILE, or add default_profile = \"NAME\" at the top of the file"
 	w.ComesFrom = "%s comes from %s"
 	w.HalfConfigured = "the tenant is half configured (%s) but %s is missing: set %s"
+	w.NoMFAApp = "only the helpdesk's application is configured: signing in, enrolling and challenging need the MFA application users sign in with; set its client ID: %s (the helpdesk's commands work without it)"
+	w.NoMFAAppValue = "(not set: no MFA application, the helpdesk's only)"
+	w.HelpdeskOnly = "Only the helpdesk's application is configured: its commands work (mfapush helpdesk,\n" +
+		"user show, verify, ticket, reset, recovery-code). Signing in, enrolling and\n" +
+		"challenging need the MFA application: set AUTH0_CLIENT_ID (and AUTH0_CLIENT_SECRET\n" +
+		"for a confidential application), or client_id in a profile."
 
 	w.DomainExample = "your tenant's domain, such as dev-abc123.us.auth0.com (Auth0 Dashboard > Applications > your application > Settings > Domain)"
 	w.DomainEmpty = "the tenant domain is empty: set it to %s"
@@ -110,6 +116,7 @@ func englishConfig() ConfigWords {
 	w.FileReadFailed = "cannot be read (%s)"
 	w.FileTooLarge = "is larger than 1 MiB: give the path of your mfapush config file with --config"
 	w.MoreProblems = "has %d more problems: fix the ones above first"
+	w.MoreProblemOne = "has %d more problem: fix the ones above first"
 	w.ProfilesNotTable = "must be a table of profiles: write each one as [profiles.NAME] followed by its keys"
 	w.EmptyProfileName = "a profile has an empty name: give it a name, such as [profiles.work]"
 	w.ProfileNotTable = "profile %s must be a table: write [profiles.%s] followed by its keys"

@@ -65,6 +65,8 @@ func englishFactors() FactorWords {
 	w.SentTo = "A code was sent %s to %s."
 	w.CodeLabel = "Code"
 	w.CodeHint = "Type the 6 digits of the code, then press enter."
+	w.CodeDigits = "%d digits"
+	w.CodeChars = "%d letters and digits"
 	w.AppTitle = "Authenticator app for %s"
 	w.AppScan = "Scan the QR code with an authenticator app (Google Authenticator, 1Password, Guardian…)."
 	w.AppSecret = "Or type this secret into it:"

@@ -56,6 +56,7 @@ func englishHelpdesk() HelpdeskWords {
 	pl.Unaudited = "Warning: the audit log could not be written: %s"
 	pl.LogEmpty = "The audit log %s holds no entries yet."
 	pl.LogSkipped = "%d lines of the log could not be read."
+	pl.LogSkippedOne = "%d line of the log could not be read."
 	pl.LogHeader = "TIME\tOS USER\tTENANT\tUSER\tACTION\tOUTCOME\tDETAIL"
 	pl.MessageMade = "No --message: using %s."
 	pl.ChooseFlags = "Run the command again with --user-id or --connection, taken from the list above."

@@ -50,6 +50,8 @@ type FactorWords struct {
 	SentTo          string // %s %s: channel, destination
 	CodeLabel       string
 	CodeHint        string
+	CodeDigits      string // %d: how many; the empty field's hint
+	CodeChars       string // %d: how many letters and digits; the same
 	AppTitle        string // %s: user
 	AppScan         string
 	AppSecret       string

@@ -46,8 +46,11 @@ func frenchCatalog() Catalog {
 	h.ManageHint = "Lister les authentifiants d’un utilisateur, lancer un défi-réponse ou en supprimer un."
 	h.DemoUsers = "Utilisateurs de démonstration du bac à sable"
 	h.DemoNotEnrolled = "pas encore d’authentifiant : à inscrire en Push"
-	h.DemoEnrolled = "inscrit : Push, OTP et code de récupération %s"
+	h.DemoEnrolled = "inscrit : %s"
+	h.DemoKinds = KindNames{Push: "Push", OTP: "OTP", RecoveryCode: "code de récupération", SMS: "SMS", Voice: "appel vocal",
+		Email: "courriel", WebAuthn: "clé de sécurité", Unknown: "autre"}
 	h.RealTenant = "Locataire Auth0 : %s."
+	h.NeedsMFAApp = "Demande l’application MFA, qui n’est pas configurée : définissez AUTH0_CLIENT_ID, ou client_id dans un profil (README, Use it with your Auth0 tenant)."
 
 	si := &c.SignIn
 	si.Title = "Se connecter · %s"
@@ -122,6 +125,8 @@ func frenchCatalog() Catalog {
 		"Il est valable 10 minutes. Réessayez : vérifiez avec un facteur pour en obtenir un nouveau, et la requête est renvoyée."}
 	p.AccessRefused = ProblemText{"Auth0 n’a pas accepté le jeton d’accès à l’API MFA",
 		"Il a été émis pour un autre locataire ou une autre audience, ou n’est plus valable. Réessayez : vérifiez avec un facteur pour en obtenir un nouveau, et la requête est renvoyée."}
+	p.NoMFAApp = ProblemText{"Aucune application MFA n’est configurée",
+		"Seule celle du support l’est. Connecter un utilisateur, l’inscrire et le défier demandent l’application avec laquelle les utilisateurs se connectent : définissez AUTH0_CLIENT_ID (et AUTH0_CLIENT_SECRET pour une application confidentielle), ou client_id dans un profil (README, Use it with your Auth0 tenant). Le support fonctionne sans elle."}
 
 	e := &c.Enroll
 	e.Title = "Inscription Push Guardian · %s"
@@ -198,6 +203,7 @@ func frenchCatalog() Catalog {
 	l.Refreshed = "Liste actualisée."
 	l.FilterPrompt = "Filtre : "
 	l.Matched = "%d sur %d correspondent à « %s »"
+	l.MatchedOne = "%d sur %d correspond à « %s »"
 	l.NoMatch = "Aucune correspondance."
 
 	ch := &c.Challenge
@@ -276,6 +282,7 @@ func frenchCatalog() Catalog {
 
 	tr := &c.Trace
 	tr.Title = "Trace des requêtes · %d échanges"
+	tr.TitleOne = "Trace des requêtes · %d échange"
 	tr.Empty = "Aucune requête pour l’instant. Chaque échange HTTP avec le locataire s’affichera ici, secrets masqués."
 	tr.CurlTitle = "Le rejouer avec curl"
 	tr.Variables = "Définissez d’abord %s dans votre shell, comme le fait la partie curl du README : elles remplacent les secrets que la trace masque."
@@ -291,13 +298,17 @@ func frenchCatalog() Catalog {
 	tr.ReadFailed = "la réponse n’a pas pu être lue : %s"
 	tr.NoBody = "(pas de corps)"
 	tr.Binary = "(%d octets qui ne sont pas du texte)"
+	tr.BinaryOne = "(%d octet qui n’est pas du texte)"
 	tr.MoreLines = "(%d lignes de plus non affichées)"
+	tr.MoreLineOne = "(%d ligne de plus non affichée)"
 	tr.Cut = "(le corps était plus long : seul son début a été gardé)"
 	tr.CutHeaders = "… %s d’en-têtes non conservés"
 	tr.CutBody = "… %s du corps non conservés"
 	tr.CutURL = "… %s de l’URL non conservés"
 	tr.Dropped = "… %d échanges plus anciens non conservés (la trace garde %s au plus)"
+	tr.DroppedOne = "… %d échange plus ancien non conservé (la trace garde %s au plus)"
 	tr.Bytes = "%d octets"
+	tr.ByteOne = "%d octet"
 	tr.Kilobytes = "%d,%d ko"
 	tr.Megabytes = "%d,%d Mo"
 	tr.CurlWide = "Ses lignes ne sont pas coupées, pour qu’un copier-coller à la souris donne une seule commande : élargissez la fenêtre pour les voir en entier, faites défiler avec ←/→, ou appuyez sur c pour la copier."
@@ -326,7 +337,8 @@ func frenchCatalog() Catalog {
 	c.CLI.Yes = "oui"
 	c.CLI.NeedsTerminal = "l’interface de mfapush a besoin d’un terminal : lancez-la dans un terminal, ou utilisez --plain"
 	c.CLI.Warning = "avertissement : %s"
-	c.CLI.Problems = "les réglages posent %d problème(s) (voir ci-dessus ; mfapush config les montre tous)"
+	c.CLI.Problems = "les réglages posent %d problèmes (voir ci-dessus ; mfapush config les montre tous)"
+	c.CLI.ProblemsOne = "les réglages posent %d problème (voir ci-dessus ; mfapush config le montre aussi)"
 	c.CLI.ProblemOne = "les réglages posent %d problème (voir ci-dessus)"
 	c.CLI.ProblemMany = "les réglages posent %d problèmes (voir ci-dessus)"
 	c.CLI.SandboxFailed = "impossible de démarrer le bac à sable intégré : %w"

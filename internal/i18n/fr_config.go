@@ -81,6 +81,12 @@ func frenchConfig() ConfigWords {
 		"passez --profile NOM, définissez MFAPUSH_PROFILE, ou ajoutez default_profile = \"NOM\" en haut du fichier"
 	w.ComesFrom = "%s vient de %s"
 	w.HalfConfigured = "le locataire est à moitié configuré (%s) mais %s manque : définissez %s"
+	w.NoMFAApp = "seule l’application de support est configurée : la connexion, l’inscription et le défi demandent l’application MFA avec laquelle les utilisateurs se connectent ; définissez son Client ID : %s (les commandes de support fonctionnent sans elle)"
+	w.NoMFAAppValue = "(non défini : pas d’application MFA, seulement celle du support)"
+	w.HelpdeskOnly = "Seule l’application de support est configurée : ses commandes fonctionnent\n" +
+		"(mfapush helpdesk, user show, verify, ticket, reset, recovery-code). La connexion,\n" +
+		"l’inscription et le défi demandent l’application MFA : définissez AUTH0_CLIENT_ID\n" +
+		"(et AUTH0_CLIENT_SECRET pour une application confidentielle), ou client_id dans un profil."
 
 	w.DomainExample = "le domaine de votre locataire, comme dev-abc123.us.auth0.com (Auth0 Dashboard > Applications > votre application > Paramètres > Domain)"
 	w.DomainEmpty = "le domaine du locataire est vide : donnez-lui %s"
@@ -111,6 +117,7 @@ func frenchConfig() ConfigWords {
 	w.FileReadFailed = "ne peut pas être lu (%s)"
 	w.FileTooLarge = "dépasse 1 Mio : donnez le chemin de votre fichier de configuration mfapush avec --config"
 	w.MoreProblems = "a encore %d problèmes : corrigez d’abord ceux ci-dessus"
+	w.MoreProblemOne = "a encore %d problème : corrigez d’abord ceux ci-dessus"
 	w.ProfilesNotTable = "doit être une table de profils : écrivez chacun sous la forme [profiles.NOM] suivie de ses clés"
 	w.EmptyProfileName = "un profil a un nom vide : donnez-lui un nom, comme [profiles.travail]"
 	w.ProfileNotTable = "le profil %s doit être une table : écrivez [profiles.%s] suivi de ses clés"

@@ -65,6 +65,8 @@ func frenchFactors() FactorWords {
 	w.SentTo = "Un code a été envoyé %s à %s."
 	w.CodeLabel = "Code"
 	w.CodeHint = "Saisissez les 6 chiffres du code, puis appuyez sur Entrée."
+	w.CodeDigits = "%d chiffres"
+	w.CodeChars = "%d lettres et chiffres"
 	w.AppTitle = "Application d’authentification pour %s"
 	w.AppScan = "Scannez le code QR avec une application d’authentification (Google Authenticator, 1Password, Guardian…)."
 	w.AppSecret = "Ou saisissez-y ce secret :"

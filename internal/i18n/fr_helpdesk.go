@@ -56,6 +56,7 @@ func frenchHelpdesk() HelpdeskWords {
 	pl.Unaudited = "Attention : le journal d’audit n’a pas pu être écrit : %s"
 	pl.LogEmpty = "Le journal d’audit %s ne contient encore aucune entrée."
 	pl.LogSkipped = "%d lignes du journal n’ont pas pu être lues."
+	pl.LogSkippedOne = "%d ligne du journal n’a pas pu être lue."
 	pl.LogHeader = "HEURE\tUTILISATEUR OS\tLOCATAIRE\tUTILISATEUR\tACTION\tRÉSULTAT\tDÉTAIL"
 	pl.MessageMade = "Pas de --message : %s sera utilisé."
 	pl.ChooseFlags = "Relancez la commande avec --user-id ou --connection, pris dans la liste ci-dessus."

@@ -55,6 +55,7 @@ type HelpdeskWords struct {
 		Unaudited       string // %s: the error
 		LogEmpty        string // %s: path
 		LogSkipped      string // %d: lines
+		LogSkippedOne   string // %d: LogSkipped for one line
 		LogHeader       string // time, user, tenant, action, outcome…
 		MessageMade     string // %s: the message made up
 		ChooseFlags     string

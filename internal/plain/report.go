@@ -136,6 +136,7 @@ var problemKinds = map[flow.ProblemKind]string{
 	flow.ProblemNoPushToVerify:    "no_push",
 	flow.ProblemBindingMessage:    "bad_binding_message",
 	flow.ProblemNoHelpdeskApp:     "helpdesk_not_configured",
+	flow.ProblemNoMFAApp:          "mfa_app_not_configured",
 }
 
 func authenticatorOf(a auth0.Authenticator) Authenticator {

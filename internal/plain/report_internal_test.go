@@ -14,15 +14,15 @@ import (
 // would reach scripts as "".
 func TestEveryProblemKindHasAName(t *testing.T) {
 	seen := map[string]bool{}
-	for k := flow.ProblemUnknown; k <= flow.ProblemNoHelpdeskApp; k++ {
+	for k := flow.ProblemUnknown; k <= flow.ProblemNoMFAApp; k++ {
 		name := problemKinds[k]
 		if name == "" || seen[name] {
 			t.Errorf("kind %d: name %q (empty or repeated)", k, name)
 		}
 		seen[name] = true
 	}
-	if len(problemKinds) != int(flow.ProblemNoHelpdeskApp)+1 {
-		t.Errorf("%d names for %d kinds", len(problemKinds), flow.ProblemNoHelpdeskApp+1)
+	if len(problemKinds) != int(flow.ProblemNoMFAApp)+1 {
+		t.Errorf("%d names for %d kinds", len(problemKinds), flow.ProblemNoMFAApp+1)
 	}
 }
 

@@ -87,14 +87,19 @@ func drawRow(b *strings.Builder, emu cells, y, cols int, top float64, theme Them
 	var runStyle uv.Style
 	runX := 0
 	flush := func(x int) {
-		if strings.TrimSpace(run.String()) != "" {
+		// A run starts at its first letter: browsers drop a text
+		// element's leading spaces, xml:space notwithstanding, and the
+		// text would then start a cell early.
+		text := strings.TrimLeft(run.String(), " ")
+		if strings.TrimSpace(text) != "" {
 			fg, _ := colors(runStyle, theme)
 			weight := ""
 			if runStyle.Attrs&uv.AttrBold != 0 {
 				weight = ` font-weight="bold"`
 			}
+			start := runX + run.Len() - len(text) // spaces are one byte and one cell each
 			fmt.Fprintf(b, `<text x="%.1f" y="%.1f" fill="%s"%s>%s</text>`+"\n",
-				padding+float64(runX)*cellW, top+cellH*0.75, hex(fg), weight, html.EscapeString(run.String()))
+				padding+float64(start)*cellW, top+cellH*0.75, hex(fg), weight, html.EscapeString(text))
 		}
 		run.Reset()
 		runX = x

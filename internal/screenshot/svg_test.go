@@ -36,3 +36,12 @@ func TestSVGDrawsTextAndBlocks(t *testing.T) {
 		t.Error("a block glyph was drawn as text")
 	}
 }
+
+// A run of text that follows a space starts at its first letter: browsers
+// drop a text element's leading spaces, which would draw it a cell early.
+func TestSVGTextStartsAtItsFirstLetter(t *testing.T) {
+	out := string(SVG("\x1b[1mab\x1b[m  cd", 12, 1, Dark))
+	if !strings.Contains(out, `<text x="45.6" y="25.5" fill="#e6e6e6">cd`) {
+		t.Errorf("the second run should start at column 4 (12 + 4×8.4):\n%s", out)
+	}
+}

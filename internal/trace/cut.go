@@ -30,7 +30,7 @@ func DroppedNote(dropped int, c *i18n.Catalog) string {
 	if dropped <= 0 {
 		return ""
 	}
-	return fmt.Sprintf(c.Trace.Dropped, dropped, Size(MaxBytes, c))
+	return fmt.Sprintf(c.Plural(dropped, c.Trace.DroppedOne, c.Trace.Dropped), dropped, Size(MaxBytes, c))
 }
 
 // Size writes a number of bytes for people: "512 bytes", "64.0 kB",
@@ -39,7 +39,7 @@ func Size(n int, c *i18n.Catalog) string {
 	t := &c.Trace
 	switch {
 	case n < 1000:
-		return fmt.Sprintf(t.Bytes, n)
+		return fmt.Sprintf(c.Plural(n, t.ByteOne, t.Bytes), n)
 	case n < 999_950:
 		tenths := (n + 50) / 100
 		return fmt.Sprintf(t.Kilobytes, tenths/10, tenths%10)

@@ -95,7 +95,7 @@ func writeBody(b *strings.Builder, c *i18n.Catalog, h http.Header, body []byte, 
 		}
 		lines = textLines(body)
 	case looksBinary(body, truncated):
-		lines = []string{fmt.Sprintf(c.Trace.Binary, len(body))}
+		lines = []string{fmt.Sprintf(c.Plural(len(body), c.Trace.BinaryOne, c.Trace.Binary), len(body))}
 	default:
 		var pretty bytes.Buffer
 		if json.Indent(&pretty, body, "", "  ") == nil {
@@ -108,7 +108,7 @@ func writeBody(b *strings.Builder, c *i18n.Catalog, h http.Header, body []byte, 
 		line(b, l)
 	}
 	if more := len(lines) - shown; more > 0 {
-		line(b, fmt.Sprintf(c.Trace.MoreLines, more))
+		line(b, fmt.Sprintf(c.Plural(more, c.Trace.MoreLineOne, c.Trace.MoreLines), more))
 	}
 	if truncated {
 		line(b, c.Trace.Cut)

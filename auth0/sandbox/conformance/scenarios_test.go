@@ -196,6 +196,9 @@ var scenarios = map[string]func(e *env) response{
 	"challenge_missing_mfa_token": func(e *env) response {
 		return e.call(http.MethodPost, "/mfa/challenge", "", map[string]string{"client_id": clientID, "challenge_type": "oob"})
 	},
+	"challenge_access_token_as_mfa_token": func(e *env) response {
+		return e.call(http.MethodPost, "/mfa/challenge", "", e.challengeBody(e.mfaAccessToken("enroll read:authenticators"), "oob", ""))
+	},
 	"challenge_expired_mfa_token": func(e *env) response {
 		mfa := e.login(bob, "", "openid")
 		id := e.authenticatorID(mfa, "push")

@@ -16,7 +16,7 @@ import (
 // are: the program's name, a protocol word, a label of the Auth0 Dashboard,
 // a word both languages share, and a bare format. Anything else the same in
 // both is a translation left undone (TestSameByDesign says so).
-var SameByDesign = []string{"mfapush", "mfa_token", "Audience", "Code", "Client ID", "%s", "%d×%d"}
+var SameByDesign = []string{"mfapush", "mfa_token", "Audience", "Code", "Client ID", "OTP", "SMS", "%s", "%d×%d"}
 
 // Finder knows the English texts to look for on a screen.
 type Finder struct {
