@@ -151,3 +151,16 @@ func PhoneName(c *i18n.Catalog, username string) string {
 
 // KindName names a kind of authenticator.
 func KindName(c *i18n.Catalog, k auth0.Kind) string { return c.List.Kinds.Of(string(k)) }
+
+// EnrollmentStatus is a Guardian enrollment's status in the user's words:
+// the Management API's "confirmed" and "pending" (auth0/management), else
+// as the tenant wrote it.
+func EnrollmentStatus(c *i18n.Catalog, status string) string {
+	switch status {
+	case "confirmed":
+		return c.Helpdesk.Card.Confirmed
+	case "pending":
+		return c.Helpdesk.Card.Pending
+	}
+	return auth0.CleanText(status)
+}

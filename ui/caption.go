@@ -118,6 +118,20 @@ func (m *Model) screenCaption() string {
 		return s.Address
 	case screenEnrollCode:
 		return s.Confirm
+	case screenHelpdeskFind:
+		return s.HelpdeskFind
+	case screenHelpdeskUsers:
+		return s.HelpdeskUsers
+	case screenHelpdeskCard:
+		return s.HelpdeskCard
+	case screenHelpdeskVerify:
+		return s.HelpdeskVerify
+	case screenHelpdeskConfirm:
+		return s.HelpdeskConfirm
+	case screenHelpdeskTicket:
+		return s.HelpdeskTicket
+	case screenHelpdeskRecovery:
+		return s.HelpdeskRecovery
 	}
 	return ""
 }

@@ -82,11 +82,17 @@ func (c *common) qrStyle() qr.Style {
 	return qr.StyleColor
 }
 
+// deviceName is the authenticator's name; Auth0 names only push devices
+// and phone numbers, so an unnamed one is called by its kind (an app's
+// code, an email), or "the phone" for a push.
 func (c *common) deviceName(a auth0.Authenticator) string {
-	if a.Name == "" {
-		return c.t.Enrolled.DeviceUnknown
+	switch {
+	case a.Name != "":
+		return a.Name
+	case a.ID != "" && a.Kind() != auth0.KindPush:
+		return c.kindName(a.Kind())
 	}
-	return a.Name
+	return c.t.Enrolled.DeviceUnknown
 }
 
 // sandboxPace says, on the embedded sandbox's wait screens, that its

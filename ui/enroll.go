@@ -129,7 +129,7 @@ func (e *enrollScreen) Update(msg tea.Msg) (tea.Cmd, intent) {
 		case key.Matches(msg, e.k.NewCode) && !e.waiting():
 			return nil, newCode{}
 		case key.Matches(msg, e.k.Back):
-			return nil, goHome{}
+			return nil, leave{}
 		}
 	}
 	return nil, nil

@@ -414,3 +414,62 @@ func TestEnrollScreensInFrench(t *testing.T) {
 		}
 	}
 }
+
+// An authenticator app has no name at Auth0: the enrolled screen says
+// which kind is active, without a device name ("sans nom" in French).
+func TestEnrolledAppSaysNoDeviceName(t *testing.T) {
+	for lang, want := range map[i18n.Lang]string{
+		i18n.English: "One-time password is active for alice@example.com.",
+		i18n.French:  "Mot de passe à usage unique est actif pour alice@example.com.",
+	} {
+		f := newFixture(t, fixtureOptions{width: 100, height: 34, lang: lang})
+		s := newEnrolledScreen(f.m.common, "alice@example.com", auth0.Authenticator{ID: "totp|dev_WzMZ2sZbUw1wbC2F", AuthenticatorType: "otp", Active: true}, []string{fixtureRecoveryCode})
+		if view := squeezeSpaces(stripANSI(s.View(100, 30))); !strings.Contains(view, want) {
+			t.Errorf("%s: %q not in\n%s", lang, want, view)
+		}
+	}
+}
+
+// Esc on the QR code or on the code that confirms a factor goes one step
+// back, to the choice of factor, as it does from the phone number; the
+// enrollment's wait stops. Without a choice (push alone), it starts over.
+func TestEscFromAnEnrollmentGoesBackToTheChoice(t *testing.T) {
+	for _, pick := range []string{"1", "2"} { // push: the QR code; the app: its code
+		f := newFixture(t, fixtureOptions{width: 100, height: 34})
+		factorChoiceFixture(f)
+		f.key(pick)
+		as := &auth0.Association{AuthenticatorType: "oob", OOBChannel: "auth0", OOBCode: "oob", BarcodeURI: fixtureBarcode, RecoveryCodes: []string{fixtureRecoveryCode}}
+		if pick == "2" {
+			as = &auth0.Association{AuthenticatorType: "otp", Secret: "JBSWY3DPEHPK3PXP", BarcodeURI: "otpauth://totp/mfapush:alice@example.com?secret=JBSWY3DPEHPK3PXP", RecoveryCodes: []string{fixtureRecoveryCode}}
+		}
+		f.result(flow.AssociatedMsg{Enrollment: flow.Enrollment{At: fixtureTime, Association: as}})
+		shown := f.m.current.ID()
+		f.key("esc")
+		if f.m.current.ID() != screenFactorChoice || f.m.j.session.MFAToken == "" {
+			t.Errorf("%s: esc on %v went to %v", pick, shown, f.m.current.ID())
+		}
+		if pick == "1" && !f.m.j.enroll.approval.State().Final() {
+			t.Errorf("the enrollment's wait goes on")
+		}
+	}
+	f := newFixture(t, fixtureOptions{width: 100, height: 34})
+	enrollOn(f, fixtureBarcode)
+	f.key("esc")
+	if f.m.current.ID() != screenHome || f.m.j.session.MFAToken != "" {
+		t.Errorf("push alone: esc went to %v", f.m.current.ID())
+	}
+}
+
+// The line under the header gives Auth0's error_description with the
+// error code: a wrong code reads "invalid_grant: Invalid otp_code.".
+func TestExplainLineGivesTheErrorDescription(t *testing.T) {
+	f := newFixture(t, fixtureOptions{width: 100, height: 34})
+	scenario("challenge_otp")(f)
+	f.m.opts.Trace.Observe(auth0.Exchange{Op: "POST /oauth/token", Grant: auth0.GrantMFAOTP, Method: "POST", URL: "http://127.0.0.1:8484/oauth/token",
+		StatusCode: 403, ResponseHeader: http.Header{"Content-Type": {"application/json"}},
+		ResponseBody: []byte(`{"error":"invalid_grant","error_description":"Invalid otp_code."}`),
+		Started:      fixtureTime, Duration: 3 * time.Millisecond, ErrorCode: "invalid_grant"})
+	if line := f.m.explainLast(); !strings.HasSuffix(line, "→ 403: invalid_grant: Invalid otp_code.") {
+		t.Errorf("explained as %q", line)
+	}
+}

@@ -92,7 +92,7 @@ func (s *enrollCodeScreen) Update(msg tea.Msg) (tea.Cmd, intent) {
 	case tea.KeyPressMsg:
 		switch {
 		case key.Matches(msg, s.k.Back):
-			return nil, goHome{}
+			return nil, leave{}
 		case key.Matches(msg, s.k.Submit):
 			if s.verifying {
 				return nil, nil
@@ -176,7 +176,7 @@ func (s *enrollCodeScreen) prefersFolded(side, folded [2]int) bool {
 // field is the code's label, its field, and the state of the check.
 func (s *enrollCodeScreen) field(w int, label, hint string) string {
 	s.input.SetWidth(min(20, max(w-4, 8)))
-	out := paint(s.st.Label, label) + "\n" + s.input.View() + "\n"
+	out := paint(s.st.Label, wrap(label, w)) + "\n" + s.input.View() + "\n"
 	switch {
 	case s.verifying:
 		out += s.spin.View() + " " + paint(s.st.Muted, s.t.Working.Verifying)

@@ -39,6 +39,9 @@ func (s *enrolledScreen) View(w, h int) string {
 	var b strings.Builder
 	b.WriteString("\n" + s.st.Success.Render("✓ "+t.Title) + "\n\n")
 	summary := fmt.Sprintf(t.Summary, kind, s.st.Strong.Render(s.deviceName(s.authenticator)), s.user)
+	if a := s.authenticator; a.Name == "" && a.ID != "" && a.Kind() != auth0.KindPush {
+		summary = fmt.Sprintf(t.SummaryUnnamed, kind, s.user) // no device to name: not "one-time password on one-time password"
+	}
 	b.WriteString(wrap(s.st.Text.Render(summary), w) + "\n")
 	if s.authenticator.ID != "" {
 		b.WriteString(s.st.Muted.Render(s.authenticator.ID) + "\n")

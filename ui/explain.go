@@ -65,7 +65,7 @@ func (m *Model) meaning(ex auth0.Exchange, line trace.Line) string {
 	case ex.Outcome == auth0.OutcomeRateLimited:
 		return e.RateLimited
 	case ex.StatusCode >= 300:
-		return fmt.Sprintf(e.Error, line.Result)
+		return fmt.Sprintf(e.Error, withDescription(line.Result, ex.ResponseBody))
 	case strings.HasSuffix(line.Path, "/mfa/associate"):
 		return m.factorMeaning(ex, e.Associate, m.t.Factors.ExplainAssociateCode)
 	case strings.HasSuffix(line.Path, "/mfa/challenge"):
@@ -94,4 +94,17 @@ func (m *Model) factorMeaning(ex auth0.Exchange, push, codeSent string) string {
 		return m.t.Factors.ExplainAssociateApp
 	}
 	return push
+}
+
+// withDescription adds Auth0's error_description to the error code: a
+// wrong code reads "invalid_grant: Invalid otp_code.", not a bare
+// invalid_grant that a dozen causes share.
+func withDescription(code string, body []byte) string {
+	var answer struct {
+		Description string `json:"error_description"`
+	}
+	if json.Unmarshal(body, &answer) != nil || answer.Description == "" {
+		return code
+	}
+	return code + ": " + auth0.CleanText(answer.Description)
 }

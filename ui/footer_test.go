@@ -27,6 +27,7 @@ var keyScenarios = append(slices.Clone(scenarios), []struct {
 		f.result(flow.AuthenticatorsMsg{Authenticators: fixtureAuthenticators})
 		f.key("/")
 	}},
+	{"trace_empty", func(f *fixture) { f.key("t") }}, // before any call
 	{"list_empty", func(f *fixture) {
 		f.signedIn(JourneyManage, "alice@example.com")
 		f.result(flow.AuthenticatorsMsg{Authenticators: []auth0.Authenticator{}})

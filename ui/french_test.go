@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/charmbracelet/x/exp/golden"
@@ -73,4 +74,19 @@ func TestE2EEnrollInFrench(t *testing.T) {
 	check(e.waitFor(fr.Enrolled.Continue))
 	e.press("enter")
 	check(e.waitFor(fr.Home.Title))
+}
+
+// The authenticator app's screen at 94x34 in French: the longer words
+// beside the QR code wrap rather than being cut.
+func TestFrenchAppEnrollmentIsNotCut(t *testing.T) {
+	f := newFixture(t, fixtureOptions{width: 94, height: 34, lang: i18n.French})
+	for _, sc := range scenarios {
+		if sc.name == "enroll_code_app" {
+			sc.setup(f)
+		}
+	}
+	screen := f.screen()
+	if !strings.Contains(screen, "l’application :") {
+		t.Errorf("%q is cut:\n%s", f.m.t.Factors.AppFirstCode, screen)
+	}
 }

@@ -151,7 +151,7 @@ func (s *helpdeskCardScreen) view(w int) string {
 		b.WriteString(paint(s.st.Muted, c.NoEnrollments))
 	}
 	for _, e := range s.card.Enrollments {
-		b.WriteString("  " + paint(s.st.Text, auth0.CleanText(e.Name)) + paint(s.st.Muted, " · "+auth0.CleanText(e.Status)+" · "+auth0.CleanText(e.ID)) + "\n")
+		b.WriteString("  " + paint(s.st.Text, auth0.CleanText(e.Name)) + paint(s.st.Muted, " · "+flow.EnrollmentStatus(s.t, e.Status)+" · "+auth0.CleanText(e.ID)) + "\n")
 	}
 	if len(s.card.Missing) > 0 {
 		b.WriteString("\n" + paint(s.st.Warning, wrap(fmt.Sprintf(c.Missing, strings.Join(s.card.Missing, " "), management.DashboardPlace), w)))

@@ -37,6 +37,6 @@ func (s *helpdeskRecoveryScreen) View(w, h int) string {
 	u := s.t.Helpdesk.UI
 	var b strings.Builder
 	b.WriteString("\n" + paint(s.st.Title, wrap(fmt.Sprintf(u.RecoveryTitle, auth0.CleanText(userLabel(s.user))), w)) + "\n\n")
-	b.WriteString(s.view(s.t.NewRecovery.Title, u.RecoveryHint, w))
+	b.WriteString(s.view(s.t.Helpdesk.Card.RecoveryCode, u.RecoveryHint, w))
 	return b.String()
 }

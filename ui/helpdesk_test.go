@@ -10,6 +10,7 @@ import (
 	"github.com/mfapush/mfapush/flow"
 	"github.com/mfapush/mfapush/internal/audit"
 	"github.com/mfapush/mfapush/internal/i18n"
+	"github.com/mfapush/mfapush/internal/i18n/i18ntest"
 )
 
 // The helpdesk console's fixtures: bob's card as the sandbox shows it.
@@ -136,10 +137,13 @@ func TestHelpdeskScreensInFrench(t *testing.T) {
 		f := newFixture(t, fixtureOptions{width: 100, height: 34, lang: i18n.French})
 		sc.setup(f)
 		screen := f.screen()
-		for _, english := range []string{"Verify the caller", "Authentication methods", "Enrollment ticket", "Type the user's email", "Several users", "Helpdesk: find"} {
+		for _, english := range []string{"Verify the caller", "Authentication methods", "Enrollment ticket", "Type the user's email", "Several users", "Helpdesk: find", "· confirmed ·"} {
 			if strings.Contains(screen, english) {
 				t.Errorf("%s shows %q in French:\n%s", sc.name, english, screen)
 			}
+		}
+		if english := i18ntest.NewFinder(i18n.French).EnglishOn(screen, append(fixtureData, "Insufficient scope, expected any of: delete:authentication_methods", "delete:authentication_methods")...); len(english) > 0 {
+			t.Errorf("%s: English on the French screen: %q\n%s", sc.name, english, screen)
 		}
 	}
 }
@@ -281,5 +285,25 @@ func TestHelpdeskWithoutItsApplication(t *testing.T) {
 	f.key("enter") // trying again goes back home
 	if f.m.current.ID() != screenHome {
 		t.Errorf("enter led to %v", f.m.current.ID())
+	}
+}
+
+// An action on a user that fails (here a reset refused for a missing
+// scope) offers esc back to the user's card, where the agent was, rather
+// than starting over at the search.
+func TestHelpdeskProblemEscGoesBackToTheUser(t *testing.T) {
+	f := newFixture(t, fixtureOptions{width: 80, height: 24})
+	for _, sc := range helpdeskScenarios {
+		if sc.name == "helpdesk_missing_scope" {
+			sc.setup(f)
+		}
+	}
+	if f.m.current.ID() != screenProblem || !strings.Contains(f.screen(), "esc back") {
+		t.Fatalf("not a problem offering esc back:\n%s", f.screen())
+	}
+	f.key("esc")
+	f.result(flow.CardMsg{UserCard: flow.UserCard{User: fixtureBob}})
+	if f.m.current.ID() != screenHelpdeskCard {
+		t.Errorf("esc went to %v:\n%s", f.m.current.ID(), f.screen())
 	}
 }

@@ -92,11 +92,11 @@ func (s *helpdeskTicketScreen) view(w, h int) string {
 	u := s.t.Helpdesk.UI
 	title := paint(s.st.Title, wrap(fmt.Sprintf(u.TicketTitle, auth0.CleanText(userLabel(s.user))), w))
 	column := func(cw int) string {
-		parts := []string{
-			paint(s.st.Text, wrap(u.TicketSteps, cw)),
-			paint(s.st.Label, s.t.Enroll.LinkLabel) + "\n" + paint(s.st.Link, wrap(breakAnywhere(s.ticket.URL, cw), cw)),
-			paint(s.st.Muted, wrap(fmt.Sprintf(u.TicketExpiry, s.t.FormatDuration(flow.TicketLifetime)), cw)),
+		parts := []string{paint(s.st.Text, wrap(u.TicketSteps, cw))}
+		if !s.masksSecrets() { // whoever holds the link enrolls a phone for the user
+			parts = append(parts, paint(s.st.Label, s.t.Enroll.LinkLabel)+"\n"+paint(s.st.Link, wrap(breakAnywhere(s.ticket.URL, cw), cw)))
 		}
+		parts = append(parts, paint(s.st.Muted, wrap(fmt.Sprintf(u.TicketExpiry, s.t.FormatDuration(flow.TicketLifetime)), cw)))
 		if s.ticket.Mailed {
 			parts = append(parts, paint(s.st.Muted, wrap(fmt.Sprintf(s.t.Helpdesk.Plain.TicketMailed, auth0.CleanText(s.user.Email)), cw)))
 		}

@@ -196,8 +196,11 @@ func (j *journey) leave(from screen) tea.Cmd {
 		return j.stage.show(j.authenticatorList())
 	case screenChallenge:
 		return j.backToList()
-	case screenEnrollAddress:
+	case screenEnrollAddress, screenEnroll, screenEnrollCode:
+		// One step back: the choice of factor, while the session lasts
+		// (choosing again sends a new associate); without one, start over.
 		if j.choice != nil {
+			j.stopWaits()
 			return j.stage.show(j.choice)
 		}
 		return j.goHome()

@@ -197,7 +197,12 @@ func (j *journey) helpdeskProblem(err error, back screen) tea.Cmd {
 	if back == nil {
 		back = j.hd.find
 	}
-	j.showProblem(flow.DiagnoseHelpdesk(err), back)
+	problem := j.showProblem(flow.DiagnoseHelpdesk(err), back)
+	if back != j.hd.find && j.hd.userID != "" {
+		// An action on the user failed: the agent is still on the phone
+		// with them, and goes back to their card, not to the search.
+		problem.escapeTo(backToCard{}, j.t.Keys.Back)
+	}
 	return nil
 }
 

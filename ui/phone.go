@@ -167,19 +167,29 @@ func (p *phonePanel) statusLine(c *common, canScan bool, w int) string {
 			text += " " + paint(st.Strong, m)
 		}
 		text += "  " + paint(st.PhoneKey, "a") + " " + t.ApproveKey + "  " + paint(st.PhoneKey, "x") + " " + t.RejectKey
+	case p.note != "": // before the scan prompt: a helpdesk's ticket stays on screen once scanned
+		text = paint(st.Text, p.note)
 	case canScan:
 		text = paint(st.PhoneNotice, t.ScanPrompt) + "  " + paint(st.PhoneKey, "s") + " " + c.t.Keys.Scan
-	case p.note != "":
-		text = paint(st.Text, p.note)
 	case p.newestMessage(c) != nil:
 		m := p.newestMessage(c)
 		text = paint(st.Strong, c.kindName(auth0.Kind(m.Channel))) + " " + paint(st.Muted, m.To) + " " +
 			paint(st.Muted, fmt.Sprintf(c.t.Factors.PhoneInboxCode, "")) + paint(st.PhoneCode, groupOTP(m.Code))
 	case len(p.devices) > 0:
-		d := p.devices[len(p.devices)-1]
-		text = paint(st.Strong, d.Name)
-		if otp, ok := p.otps[d.ID]; ok {
-			text += " " + paint(st.PhoneCode, groupOTP(otp.code)) + paint(st.Muted, " "+fmt.Sprintf(t.SecondsLeft, int(otp.validFor.Seconds())))
+		// Every account, newest first: the code to type may be an older
+		// one's (bob's, after alice enrolled in the same session).
+		for i := len(p.devices) - 1; i >= 0; i-- {
+			d := p.devices[i]
+			if i < len(p.devices)-1 {
+				text += paint(st.Muted, " · ")
+			}
+			text += paint(st.Strong, d.Name)
+			if otp, ok := p.otps[d.ID]; ok {
+				text += " " + paint(st.PhoneCode, groupOTP(otp.code))
+				if i == len(p.devices)-1 { // codes change together, every 30 seconds
+					text += paint(st.Muted, " "+fmt.Sprintf(t.SecondsLeft, int(otp.validFor.Seconds())))
+				}
+			}
 		}
 	default:
 		text = paint(st.Muted, t.Idle)

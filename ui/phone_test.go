@@ -2,9 +2,12 @@ package ui
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+
+	"github.com/mfapush/mfapush/flow"
 )
 
 // runAll runs a command and the commands of every batch it answers,
@@ -31,5 +34,41 @@ func TestEscOnAPushWaitDismissesItsRequest(t *testing.T) {
 	}
 	if !slices.Equal(f.phone.dismissed, []string{"n1"}) {
 		t.Errorf("dismissed %v, want the request of the abandoned push", f.phone.dismissed)
+	}
+}
+
+// The folded phone line shows every account's code, newest first: after
+// alice enrolled, bob's code is still there to type at 80x24.
+func TestFoldedPhoneShowsEveryAccountsCode(t *testing.T) {
+	f := newFixture(t, fixtureOptions{width: 80, height: 24})
+	f.phone.devices = append(f.phone.devices, flow.PhoneDevice{ID: "dev_alice", UserID: "auth0|alice", Name: "Alice's phone"})
+	f.send(flow.PhoneChangedMsg{})
+	var line string
+	for l := range strings.SplitSeq(f.screen(), "\n") {
+		if strings.HasPrefix(l, " phone ·") {
+			line = l
+		}
+	}
+	if !strings.Contains(line, "Alice's phone 492 039 17s · Bob's phone 492 039") {
+		t.Errorf("phone line %q", line)
+	}
+}
+
+// At 80x24 the phone folds into a line; on a helpdesk's ticket, which
+// stays on screen once scanned, that line says how the scan went instead
+// of offering the scan again as if nothing had happened.
+func TestFoldedPhoneSaysTheTicketWasScanned(t *testing.T) {
+	f := newFixture(t, fixtureOptions{width: 80, height: 24})
+	for _, sc := range helpdeskScenarios {
+		if sc.name == "helpdesk_ticket" {
+			sc.setup(f)
+		}
+	}
+	if !strings.Contains(f.screen(), "phone · A QR code is on screen.") {
+		t.Fatalf("not the ticket's QR code:\n%s", f.screen())
+	}
+	f.send(flow.PhoneScannedMsg{Device: flow.PhoneDevice{ID: "dev_new", Name: "Bob's phone"}})
+	if screen := f.screen(); !strings.Contains(screen, "phone · Enrolled as Bob's phone.") {
+		t.Errorf("the phone line does not say the scan worked:\n%s", screen)
 	}
 }

@@ -39,7 +39,7 @@ func TestPollingStopsForGood(t *testing.T) {
 		{"esc on the enrollment", JourneyEnroll, nil, func(e *e2e) {
 			e.pollOnce()
 			e.press("esc")
-			e.waitFor("Sign in ·") // where this flow starts
+			e.waitFor("Which factor to enroll?") // one step back: the choice, as from the phone number
 		}},
 		{"ctrl+c", JourneyChallenge, nil, func(e *e2e) { e.pollOnce(); e.press("ctrl+c"); <-e.exited() }},
 		{"q", JourneyChallenge, nil, func(e *e2e) { e.pollOnce(); e.press("q"); <-e.exited() }},

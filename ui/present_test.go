@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -9,6 +10,7 @@ import (
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/exp/golden"
 
+	"github.com/mfapush/mfapush/internal/i18n"
 	"github.com/mfapush/mfapush/internal/qr"
 	"github.com/mfapush/mfapush/internal/qr/qrtest"
 )
@@ -36,13 +38,14 @@ func TestGoldenPresent(t *testing.T) {
 // trace; and the line that explains the last call stays off until the
 // trace is opened.
 func TestPresentMasksSecrets(t *testing.T) {
-	for _, sc := range scenarios {
+	for _, sc := range append(slices.Clone(scenarios), helpdeskScenarios...) {
 		for _, size := range append(presentSizes, [2]int{100, 34}) {
 			f := newFixture(t, fixtureOptions{width: size[0], height: size[1], present: true})
 			sc.setup(f)
 			f.key("v")
 			screen := f.screen()
-			for _, secret := range []string{fixtureRecoveryCode, groupCode(fixtureRecoveryCode), "17EQ HNZC", fixtureBarcode[:30], "eyJ"} {
+			for _, secret := range []string{fixtureRecoveryCode, groupCode(fixtureRecoveryCode), "17EQ HNZC", fixtureBarcode[:30], "eyJ",
+				"ticket=Gi5z", "V6KX 9QJ2", "V6KX9QJ2"} { // the helpdesk's ticket link and recovery code
 				if strings.Contains(screen, secret) {
 					t.Errorf("%s at %dx%d shows %q:\n%s", sc.name, size[0], size[1], secret, screen)
 				}
@@ -54,11 +57,12 @@ func TestPresentMasksSecrets(t *testing.T) {
 	}
 }
 
-// Presenter mode captions every screen of the story in plain words.
+// Presenter mode captions every screen of the story, and of the
+// helpdesk console, in plain words.
 func TestPresentCaptionsEveryScreen(t *testing.T) {
-	for _, sc := range scenarios {
+	for _, sc := range append(slices.Clone(scenarios), helpdeskScenarios...) {
 		if strings.HasPrefix(sc.name, "trace") || strings.HasPrefix(sc.name, "problem") || sc.name == "working" ||
-			sc.name == "confirm_delete" || sc.name == "already_enrolled" || sc.name == "enroll_expired" {
+			sc.name == "confirm_delete" || sc.name == "already_enrolled" || sc.name == "enroll_expired" || sc.name == "helpdesk_missing_scope" {
 			continue
 		}
 		f := newFixture(t, fixtureOptions{width: 80, height: 24, present: true})
@@ -137,6 +141,23 @@ func TestCaptionMsg(t *testing.T) {
 		}
 		if strings.Contains(screen, "? more keys") {
 			t.Errorf("%v: the interface's keys show beside the demo's:\n%s", size, screen)
+		}
+	}
+}
+
+// At 80x24 the caption over a helpdesk ticket's QR code holds on one line,
+// in either language: the code needs every other row.
+func TestPresentTicketCaptionIsOneLine(t *testing.T) {
+	for _, lang := range []i18n.Lang{i18n.English, i18n.French} {
+		f := newFixture(t, fixtureOptions{width: 80, height: 24, present: true, lang: lang})
+		for _, sc := range helpdeskScenarios {
+			if sc.name == "helpdesk_ticket" {
+				sc.setup(f)
+			}
+		}
+		lines := strings.Split(f.screen(), "\n")
+		if caption := f.m.t.Demo.Screens.HelpdeskTicket; !strings.Contains(lines[1], caption) {
+			t.Errorf("%s: the caption %q is not on one line:\n%s", lang, caption, f.screen())
 		}
 	}
 }

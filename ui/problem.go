@@ -10,13 +10,15 @@ import (
 )
 
 // problemScreen says what went wrong and what to do; enter tries again
-// (the journey says what that means), esc starts over.
+// (the journey says what that means), esc starts over, or goes back to
+// the helpdesk's user.
 type problemScreen struct {
 	*common
 	k       problemKeys
 	problem flow.Problem
 	back    screen         // where trying again returns
 	retry   func() tea.Cmd // what trying again does instead, when set
+	escape  intent         // what esc asks: start over unless set
 }
 
 type problemKeys struct{ Retry, Home, Quit key.Binding }
@@ -29,6 +31,12 @@ func newProblemScreen(c *common, p flow.Problem, back screen) *problemScreen {
 
 func (s *problemScreen) ID() screenID { return screenProblem }
 
+// escapeTo makes esc ask for i instead of starting over; help says where.
+func (s *problemScreen) escapeTo(i intent, help string) {
+	s.escape = i
+	s.k.Home.SetHelp("esc", help)
+}
+
 func (s *problemScreen) ShortHelp() []key.Binding {
 	return []key.Binding{s.k.Retry, s.k.Home, s.k.Quit}
 }
@@ -37,6 +45,8 @@ func (s *problemScreen) Update(msg tea.Msg) (tea.Cmd, intent) {
 	switch k, _ := msg.(tea.KeyPressMsg); {
 	case key.Matches(k, s.k.Retry):
 		return nil, tryAgain{}
+	case key.Matches(k, s.k.Home) && s.escape != nil:
+		return nil, s.escape
 	case key.Matches(k, s.k.Home):
 		return nil, goHome{}
 	}

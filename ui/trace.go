@@ -215,8 +215,15 @@ func statusOf(l trace.Line) string {
 	return fmt.Sprint(l.Status)
 }
 
+// roundMillis is the call's time in whole milliseconds; a call under one
+// (the sandbox's, on loopback) shows as 1ms, not as "0s", which read as
+// no time at all.
 func (tr *traceScreen) roundMillis(l trace.Line) string {
-	return tr.t.FormatDuration(l.Duration.Truncate(time.Millisecond))
+	d := l.Duration.Truncate(time.Millisecond)
+	if l.Duration > 0 {
+		d = max(d, time.Millisecond)
+	}
+	return tr.t.FormatDuration(d)
 }
 
 func (tr *traceScreen) viewTraceDetail(w, h int) string {
@@ -268,6 +275,9 @@ func (tr *traceScreen) ShortHelp() []key.Binding {
 			keys = append(keys, tr.keys.Sideways)
 		}
 		return append(keys, tr.keys.Up, tr.keys.Down, tr.keys.Ends, tr.keys.Back, tr.keys.Trace)
+	}
+	if len(tr.entries) == 0 { // nothing to choose yet
+		return []key.Binding{tr.keys.Back, tr.keys.Trace}
 	}
 	details := tr.keys.Select
 	details.SetHelp("enter", tr.t.Keys.Details)

@@ -3,6 +3,7 @@ package ui
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/charmbracelet/x/ansi"
 
@@ -92,4 +93,15 @@ func TestE2ETraceRevealAsksForYesOnARealTenant(t *testing.T) {
 	e.typeText("yes")
 	e.press("enter")
 	e.waitFor("password=bob-password")
+}
+
+// A call under a millisecond is listed as 1ms, not 0s.
+func TestTraceListsAFastCallAsOneMillisecond(t *testing.T) {
+	f := newFixture(t, fixtureOptions{width: 100, height: 34})
+	tr := &traceScreen{common: f.m.common}
+	for d, want := range map[time.Duration]string{700 * time.Microsecond: "1ms", 0: "0s", 12*time.Millisecond + 900*time.Microsecond: "12ms"} {
+		if got := tr.roundMillis(trace.Line{Duration: d}); got != want {
+			t.Errorf("%v: %q, want %q", d, got, want)
+		}
+	}
 }

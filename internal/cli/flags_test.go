@@ -100,3 +100,18 @@ func TestVersionHasOneForm(t *testing.T) {
 		}
 	}
 }
+
+// TestAuthenticatorFlagSaysEveryFactor: challenge --authenticator answers
+// with any factor mfapush verifies, not only a push; its help says so.
+func TestAuthenticatorFlagSaysEveryFactor(t *testing.T) {
+	for _, lang := range []i18n.Lang{i18n.English, i18n.French} {
+		root := newRootCommand(i18n.For(lang))
+		cmd, _, err := root.Find([]string{"challenge"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if usage := cmd.Flags().Lookup("authenticator").Usage; !strings.Contains(usage, "SMS") {
+			t.Errorf("%s: --authenticator: %q", lang, usage)
+		}
+	}
+}

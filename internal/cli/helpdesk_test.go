@@ -3,6 +3,7 @@ package cli
 import (
 	"encoding/json"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -54,7 +55,7 @@ func TestHelpdeskCommandsOnTheSandbox(t *testing.T) {
 	if stdout, stderr, status = runCLI(t, env, "reset", "bob@example.com", "--all", "--yes"); status != 0 || !strings.Contains(stdout, "Deleted every authentication method") {
 		t.Fatalf("reset: status %d\n%s\n%s", status, stdout, stderr)
 	}
-	if stdout, stderr, status = runCLI(t, env, "recovery-code", "bob@example.com"); status != 0 || !strings.Contains(stdout, "Your new recovery code: ") {
+	if stdout, stderr, status = runCLI(t, env, "recovery-code", "bob@example.com"); status != 0 || !strings.Contains(stdout, "  Recovery code: ") {
 		t.Fatalf("recovery code: status %d\n%s\n%s", status, stdout, stderr)
 	}
 	if _, stderr, status = runCLI(t, env, "verify"); status != 1 || !strings.Contains(stderr, "the user's email") {
@@ -86,5 +87,25 @@ func TestHelpdeskNeedsItsApplication(t *testing.T) {
 	stdout, stderr, status := runCLI(t, env, "user", "show", "bob@example.com", "--json")
 	if r := reportOf(t, stdout); status != 1 || r.Error == nil || !strings.Contains(stderr, "AUTH0_HELPDESK_CLIENT_ID") {
 		t.Errorf("status %d %+v\n%s", status, r.Error, stderr)
+	}
+}
+
+// TestHelpdeskCommandWithoutEmailSaysHow: a helpdesk command without its
+// email fails with exit 1 and one line that shows how to type it. fang
+// title-cases the first word and adds the period, so the message must not
+// start with the program's name nor end with a period of its own.
+func TestHelpdeskCommandWithoutEmailSaysHow(t *testing.T) {
+	for _, c := range []struct{ lang, want string }{
+		{"en", "Give the user's email: mfapush recovery-code EMAIL."},
+		{"fr", "Donnez l’e-mail de l’utilisateur : mfapush recovery-code EMAIL."},
+	} {
+		cmd := exec.Command(os.Args[0], "-test.run=^TestCLIHelperProcess$", "--", "recovery-code", "--lang", c.lang)
+		cmd.Env = append(os.Environ(), "MFAPUSH_CLI_HELPER=1")
+		var stderr strings.Builder
+		cmd.Stderr = &stderr
+		err := cmd.Run()
+		if statusOf(err) != 1 || !strings.Contains(stderr.String(), c.want) || strings.Contains(stderr.String(), "..") {
+			t.Errorf("%s: exit %d, stderr %q; want 1 and %q", c.lang, statusOf(err), stderr.String(), c.want)
+		}
 	}
 }

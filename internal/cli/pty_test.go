@@ -100,10 +100,17 @@ func (p *ptyRun) output() string {
 // waitFor blocks until the terminal shows s.
 func (p *ptyRun) waitFor(s string) {
 	p.t.Helper()
+	p.waitForNth(s, 1)
+}
+
+// waitForNth blocks until the terminal has shown s n times: a screen
+// shown again after another.
+func (p *ptyRun) waitForNth(s string, n int) {
+	p.t.Helper()
 	timeout := time.After(30 * time.Second)
 	for {
 		p.mu.Lock()
-		if strings.Contains(p.out.String(), s) {
+		if strings.Count(p.out.String(), s) >= n {
 			p.mu.Unlock()
 			return
 		}

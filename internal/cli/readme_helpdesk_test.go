@@ -19,7 +19,7 @@ func init() {
 			run: func(t *testing.T, r *readmeRunner, command string) {
 				out := r.ok(command, nil)
 				for _, want := range []string{`"connection": "google-oauth2"`, "Verified: Bob <bob@example.com> approved the push",
-					"Link: http", "Deleted every authentication method", "Your new recovery code: ",
+					"Link: http", "Deleted every authentication method", "  Recovery code: ",
 					"verify", "create_ticket", "reset_all", "recovery_code"} {
 					if !strings.Contains(out, want) {
 						t.Errorf("the output lacks %q:\n%s", want, out)

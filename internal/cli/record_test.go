@@ -111,6 +111,43 @@ func TestRecordIsAFlagOfTheInterface(t *testing.T) {
 	}
 }
 
+// The helpdesk console's recording masks what its own application met: a
+// regenerated recovery code and an enrollment ticket's link, both shown on
+// screen to hand out, never kept in a file.
+func TestRecordMasksTheHelpdesksSecrets(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "helpdesk.cast")
+	p := startOnPty(t, nil, "helpdesk", "--record", path)
+	p.waitFor("\x1b[?1049h")
+	p.send("bob@example.com\r")
+	p.waitFor("Authentication methods")
+	p.send("r")
+	p.waitFor("New recovery code for")
+	p.send("\r")
+	p.waitForNth("Authentication methods", 2) // the card again
+	p.send("e")
+	p.waitFor("ticket=")
+	p.send("q")
+	p.exit()
+
+	shown := p.output()
+	code := regexp.MustCompile(`((?:[A-Z0-9]{4} ){5}[A-Z0-9]{4})`).FindStringSubmatch(shown)
+	// The link may break over lines: its first line holds enough of the
+	// ticket (the recording masks a token's runs of 8 characters or more).
+	ticket := regexp.MustCompile(`ticket=([A-Za-z0-9]{8,})`).FindStringSubmatch(shown)
+	if code == nil || ticket == nil {
+		t.Fatalf("the screen did not show the secrets this test looks for:\n%q", shown)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, secret := range []string{code[1], strings.ReplaceAll(code[1], " ", ""), ticket[1]} {
+		if strings.Contains(string(data), secret) {
+			t.Errorf("the recording holds the secret %q", secret)
+		}
+	}
+}
+
 // A console that cannot open (no helpdesk application here) ends before
 // the interface starts, and leaves no recording behind: none was begun.
 func TestRecordLeavesNoFileWhenTheConsoleCannotOpen(t *testing.T) {

@@ -126,17 +126,18 @@ type Catalog struct {
 	}
 
 	Enrolled struct {
-		FileHeader    string // %s: user; the first line of a saved recovery-code file
-		Title         string
-		Summary       string // %s %s %s: kind, device, user
-		DeviceUnknown string
-		RecoveryTitle string
-		RecoveryHint  string
-		Saved         string // the path follows on its own lines
-		SaveFailed    string // %s: reason
-		AckNeeded     string
-		Continue      string
-		Hidden        string
+		FileHeader     string // %s: user; the first line of a saved recovery-code file
+		Title          string
+		Summary        string // %s %s %s: kind, device, user
+		DeviceUnknown  string
+		SummaryUnnamed string // %s %s: kind, user; an authenticator Auth0 gives no name (an app's code, an email)
+		RecoveryTitle  string
+		RecoveryHint   string
+		Saved          string // the path follows on its own lines
+		SaveFailed     string // %s: reason
+		AckNeeded      string
+		Continue       string
+		Hidden         string
 	}
 
 	AlreadyEnrolled struct {
@@ -417,6 +418,7 @@ type Catalog struct {
 	Plain struct {
 		NeedsTerminal   string
 		Labeled         string // %s %s: label, value
+		Heading         string // %s: the title of the lines under it
 		Error           string // %s: title
 		Tenant          string // %s: URL
 		SandboxTenant   string // %s: URL
@@ -440,6 +442,8 @@ type Catalog struct {
 		Pushing         string // %s %s: device, id
 		UsingOTP        string
 		NoSuchAuth      string // %s: id
+		NoSuchAuthFix   string // where the ids are
+		NoSuchAuthFresh string // the built-in sandbox: its ids are new at each run
 		RejectedHint    string
 		ExpiredHint     string
 		Interrupted     string

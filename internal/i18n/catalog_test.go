@@ -86,3 +86,17 @@ func TestFrenchScansCodes(t *testing.T) {
 		}
 	}
 }
+
+// TestFrenchSaysBacASable keeps one French word for the sandbox, the one
+// the header and plain mode print: "bac à sable", and "locataire" for a
+// tenant. "sandbox" stays only in commands, paths and ids
+// (mfapush sandbox, /sandbox/…, sandbox-client), and the README's titles.
+func TestFrenchSaysBacASable(t *testing.T) {
+	command := regexp.MustCompile(`mfapush sandbox|/sandbox|sandbox-|sandbox\.md|MFAPUSH_|Use it with your Auth0 tenant`) // and a README title
+	for _, f := range fields(For(French)) {
+		v := command.ReplaceAllString(f.value, "")
+		if strings.Contains(strings.ToLower(v), "sandbox") || regexp.MustCompile(`(?i)\btenant\b`).MatchString(v) {
+			t.Errorf("%s says %q: write bac à sable, locataire", f.path, f.value)
+		}
+	}
+}

@@ -27,6 +27,8 @@ type DemoWords struct {
 		Home, SignIn, Enroll, Enrolled, List, Push, Rejected, Code, Result, NewRecovery string
 		// The factors beside push: choosing one, the number or address, the code that confirms it.
 		FactorChoice, Address, Confirm string
+		// The helpdesk console's screens.
+		HelpdeskFind, HelpdeskUsers, HelpdeskCard, HelpdeskVerify, HelpdeskConfirm, HelpdeskTicket, HelpdeskRecovery string
 	}
 	// Masked replaces a secret presenter mode keeps off screen.
 	Masked string

@@ -40,6 +40,13 @@ func englishDemo() DemoWords {
 	s.Confirm = "The code that arrived confirms the new factor."
 	s.Result = "Signed in with MFA: the tokens Auth0 issued."
 	s.NewRecovery = "A recovery code works once: here is the new one."
+	s.HelpdeskFind = "The helpdesk finds the caller by email, through the Management API."
+	s.HelpdeskUsers = "Several accounts share this email: the helpdesk picks the caller's."
+	s.HelpdeskCard = "The user's account and factors, as the Management API lists them."
+	s.HelpdeskVerify = "A push with a message read aloud proves the caller holds the phone."
+	s.HelpdeskConfirm = "Deleted factors must be enrolled again: the helpdesk confirms first."
+	s.HelpdeskTicket = "Enrollment ticket: the user scans it, or opens its link, on the phone."
+	s.HelpdeskRecovery = "A new recovery code, shown once, for the helpdesk to pass on."
 	w.Masked = "•••••• hidden in presenter mode"
 	w.RecoveryMasked = "Presenter mode hides it: press w to save it to a file."
 	h := &w.Help

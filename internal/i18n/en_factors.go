@@ -36,6 +36,7 @@ func englishFactors() FactorWords {
 	w.BadAppCode = "The code is the 6 digits the app shows."
 	w.SandboxCode = "The sandbox's simulated phone received the code %s and passes it on."
 	w.SandboxAppCode = "The sandbox's simulated phone scanned the code into its authenticator app and passes on its first code."
+	w.SandboxAccountCode = "The sandbox's simulated phone passes on the current code of its authenticator app."
 	w.AppSteps = "Scan the QR code with an authenticator app (Google Authenticator, 1Password, Guardian…), or type the secret into it; then give its first code."
 	w.SecretLabel = "Secret"
 	w.Checking = "Checking the code…"

@@ -17,7 +17,7 @@ func englishHelpdesk() HelpdeskWords {
 	p.NoAppTitle = "No helpdesk application is configured"
 	p.NoUser = "No user has the email %s."
 	p.SeveralUsers = "%d users have the email %s: pass --user-id or --connection to pick one."
-	p.NeedsEmail = "%s takes one argument: the user's email."
+	p.NeedsEmail = "Give the user's email: %s EMAIL"
 	p.NoSuchUser = "%s is none of the users with the email %s."
 
 	c := &w.Card
@@ -26,6 +26,7 @@ func englishHelpdesk() HelpdeskWords {
 	c.Methods, c.NoMethods = "Authentication methods", "No authentication methods."
 	c.Enrollments, c.NoEnrollments = "Guardian enrollments", "No Guardian enrollments."
 	c.Confirmed, c.Pending, c.Never = "confirmed", "not confirmed", "never"
+	c.RecoveryCode = "Recovery code"
 	c.Missing = "The helpdesk application lacks %s: the actions that need it will be refused. Grant it in the Auth0 Dashboard: %s."
 	c.Created, c.LastUsed = "Created", "Last used"
 
@@ -72,6 +73,7 @@ func englishHelpdesk() HelpdeskWords {
 	u.Audited = "Every action is written to the audit log: %s"
 	u.KeyFind, u.KeyVerify, u.KeyDelete, u.KeyDeleteAll = "find", "verify", "delete", "delete all"
 	u.KeyTicket, u.KeyRecovery, u.KeySend = "ticket", "recovery code", "send"
+	u.KeyNewPush = "new push"
 	u.VerifyTitle = "Verify the caller: %s"
 	u.MessageLabel = "Message shown on the phone, read aloud to the caller"
 	u.MessageHint = "Letters, digits and +-_.,:# only, no spaces; up to 64."

@@ -15,26 +15,27 @@ type FactorWords struct {
 	BySMS, ByVoice, ByEmail string
 
 	// The plain mode.
-	PhonePrompt     string
-	EmailPrompt     string
-	NoPhone         string
-	NoEmail         string
-	UnknownFactor   string // %s: what was given
-	Enrolling       string // %s: factor name
-	CodeSent        string // %s %s: channel, destination
-	CodePrompt      string // %s: channel
-	AppCodePrompt   string
-	NoCode          string
-	BadCode         string
-	BadAppCode      string
-	SandboxCode     string // %s: channel
-	SandboxAppCode  string
-	AppSteps        string
-	SecretLabel     string
-	Checking        string
-	Challenging     string // %s %s %s: kind, name, id
-	CodeNeedsTarget string
-	CodeNotForPush  string // %s: id
+	PhonePrompt        string
+	EmailPrompt        string
+	NoPhone            string
+	NoEmail            string
+	UnknownFactor      string // %s: what was given
+	Enrolling          string // %s: factor name
+	CodeSent           string // %s %s: channel, destination
+	CodePrompt         string // %s: channel
+	AppCodePrompt      string
+	NoCode             string
+	BadCode            string
+	BadAppCode         string
+	SandboxCode        string // %s: channel
+	SandboxAppCode     string
+	SandboxAccountCode string // challenge: the code of an account already on the phone
+	AppSteps           string
+	SecretLabel        string
+	Checking           string
+	Challenging        string // %s %s %s: kind, name, id
+	CodeNeedsTarget    string
+	CodeNotForPush     string // %s: id
 
 	// The interface: the factor choice.
 	ChooseTitle, ChooseHint string

@@ -3,7 +3,7 @@ package i18n
 func frenchDemo() DemoWords {
 	var w DemoWords
 	c := &w.Captions
-	c.Intro = "Un tenant sandbox et un téléphone simulé : rien à configurer."
+	c.Intro = "Un locataire bac à sable et un téléphone simulé : rien à configurer."
 	c.AliceSignsIn = "Alice se connecte avec son mot de passe pour inscrire son téléphone."
 	c.AliceScans = "Auth0 envoie un code QR. Le téléphone d’Alice le scanne…"
 	c.AliceEnrolled = "…et il est inscrit. Son code de récupération la dépannera si elle le perd."
@@ -23,7 +23,7 @@ func frenchDemo() DemoWords {
 	w.Stuck = "la démo a attendu %q à l’écran pendant %s sans le voir venir : donnez-lui une fenêtre d’au moins 80×24 et relancez-la, ou signalez-le"
 	w.NeedsTerminal = "mfapush demo a besoin d’un terminal : lancez-la dans un terminal, ou enregistrez-la sans terminal avec --size 100x34 --record demo.cast"
 	w.NoDevice = "la démo ne trouve aucun appareil de %s sur le téléphone simulé"
-	w.NoUser = "la démo ne trouve aucun utilisateur %s dans la sandbox"
+	w.NoUser = "la démo ne trouve aucun utilisateur %s dans le bac à sable"
 	w.BadSpeed = "--speed %s invalide : donnez un facteur au-dessus de 0, comme 0.5 (plus lent) ou 4 (plus rapide)"
 
 	s := &w.Screens
@@ -40,11 +40,18 @@ func frenchDemo() DemoWords {
 	s.Confirm = "Le code reçu confirme le nouveau facteur."
 	s.Result = "Connecté avec MFA : les jetons délivrés par Auth0."
 	s.NewRecovery = "Un code de récupération ne sert qu’une fois : voici le nouveau."
+	s.HelpdeskFind = "Le support trouve l’appelant par son e-mail, avec l’API Management."
+	s.HelpdeskUsers = "Plusieurs comptes partagent cet e-mail : le support choisit celui de l’appelant."
+	s.HelpdeskCard = "Le compte de l’utilisateur et ses facteurs, tels que l’API Management les liste."
+	s.HelpdeskVerify = "Un push avec un message lu à voix haute prouve que l’appelant tient le téléphone."
+	s.HelpdeskConfirm = "Les facteurs supprimés devront être inscrits à nouveau : le support confirme d’abord."
+	s.HelpdeskTicket = "Ticket d’inscription : à scanner, ou son lien à ouvrir, sur le téléphone."
+	s.HelpdeskRecovery = "Un nouveau code de récupération, affiché une fois, que le support transmet."
 	w.Masked = "•••••• masqué en mode présentation"
 	w.RecoveryMasked = "Le mode présentation le masque : appuyez sur w pour l’enregistrer dans un fichier."
 	h := &w.Help
-	h.Short = "Jouer toute l’histoire toute seule sur la sandbox, devant un public"
-	h.Long = `Joue toute l’histoire sur la sandbox intégrée, toute seule, avec les vrais écrans : Alice s’inscrit
+	h.Short = "Jouer toute l’histoire toute seule sur le bac à sable, devant un public"
+	h.Long = `Joue toute l’histoire sur le bac à sable intégré, toute seule, avec les vrais écrans : Alice s’inscrit
 en scannant le code QR, Bob se connecte avec un push et l’approuve, un push est refusé, le code de
 l’appli Guardian est tapé à la place, et un code de récupération connecte Bob. Une légende dit ce qui se
 passe à chaque étape.

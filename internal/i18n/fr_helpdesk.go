@@ -17,7 +17,7 @@ func frenchHelpdesk() HelpdeskWords {
 	p.NoAppTitle = "Aucune application de support n’est configurée"
 	p.NoUser = "Aucun utilisateur n’a l’e-mail %s."
 	p.SeveralUsers = "%d utilisateurs ont l’e-mail %s : passez --user-id ou --connection pour en choisir un."
-	p.NeedsEmail = "%s prend un argument : l’e-mail de l’utilisateur."
+	p.NeedsEmail = "Donnez l’e-mail de l’utilisateur : %s EMAIL"
 	p.NoSuchUser = "%s ne correspond à aucun des utilisateurs ayant l’e-mail %s."
 
 	c := &w.Card
@@ -26,6 +26,7 @@ func frenchHelpdesk() HelpdeskWords {
 	c.Methods, c.NoMethods = "Méthodes d’authentification", "Aucune méthode d’authentification."
 	c.Enrollments, c.NoEnrollments = "Inscriptions Guardian", "Aucune inscription Guardian."
 	c.Confirmed, c.Pending, c.Never = "confirmée", "non confirmée", "jamais"
+	c.RecoveryCode = "Code de récupération"
 	c.Missing = "Il manque %s à l’application du support : les actions qui en ont besoin seront refusées. Accordez-le dans le tableau de bord Auth0 : %s."
 	c.Created, c.LastUsed = "Créée", "Dernière utilisation"
 
@@ -56,7 +57,7 @@ func frenchHelpdesk() HelpdeskWords {
 	pl.LogEmpty = "Le journal d’audit %s ne contient encore aucune entrée."
 	pl.LogSkipped = "%d lignes du journal n’ont pas pu être lues."
 	pl.LogSkippedOne = "%d ligne du journal n’a pas pu être lue."
-	pl.LogHeader = "HEURE\tUTILISATEUR OS\tTENANT\tUTILISATEUR\tACTION\tRÉSULTAT\tDÉTAIL"
+	pl.LogHeader = "HEURE\tUTILISATEUR OS\tLOCATAIRE\tUTILISATEUR\tACTION\tRÉSULTAT\tDÉTAIL"
 	pl.MessageMade = "Pas de --message : %s sera utilisé."
 	pl.ChooseFlags = "Relancez la commande avec --user-id ou --connection, pris dans la liste ci-dessus."
 	pl.BothMethodFlags = "--method et --all ne peuvent pas être utilisés ensemble."
@@ -72,6 +73,7 @@ func frenchHelpdesk() HelpdeskWords {
 	u.Audited = "Chaque action est écrite dans le journal d’audit : %s"
 	u.KeyFind, u.KeyVerify, u.KeyDelete, u.KeyDeleteAll = "chercher", "vérifier", "supprimer", "tout supprimer"
 	u.KeyTicket, u.KeyRecovery, u.KeySend = "inscription", "code de récupération", "envoyer"
+	u.KeyNewPush = "nouvelle notification"
 	u.VerifyTitle = "Vérifier l’appelant : %s"
 	u.MessageLabel = "Message affiché sur le téléphone, lu à voix haute à l’appelant"
 	u.MessageHint = "Lettres, chiffres et +-_.,:# uniquement, sans espace ; 64 au plus."

@@ -25,6 +25,7 @@ type HelpdeskWords struct {
 		Methods, NoMethods, Enrollments, NoEnrollments                  string
 		Confirmed, Pending, Never, Created, LastUsed                    string
 		Missing                                                         string // %s %s: scopes, the dashboard place
+		RecoveryCode                                                    string // the user's new code, handed out by the agent (not "your")
 	}
 
 	// Plain is the plain commands' lines.
@@ -70,6 +71,7 @@ type HelpdeskWords struct {
 		Audited                                                string // %s: the log's path
 		KeyFind, KeyVerify, KeyDelete, KeyDeleteAll            string
 		KeyTicket, KeyRecovery, KeySend                        string
+		KeyNewPush                                             string // enter once a verification ended: another push
 		VerifyTitle                                            string // %s: user
 		MessageLabel, MessageHint                              string
 		Sending                                                string

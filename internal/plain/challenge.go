@@ -51,7 +51,7 @@ func (r *run) challenge() Outcome {
 	found := authenticatorOf(target)
 	ch.Authenticator = &found
 	if f != flow.Push {
-		return r.answerWithCode(f, target)
+		return r.answerWithCode(f, target, list)
 	}
 	if r.CodeStdin {
 		return r.failInput(r.fill(r.t.Factors.CodeNotForPush, target.ID))
@@ -93,7 +93,11 @@ func (r *run) challengeTarget(list []auth0.Authenticator) (auth0.Authenticator, 
 			return a, ""
 		}
 	}
-	return auth0.Authenticator{}, r.failInput(r.fill(r.t.Plain.NoSuchAuth, r.AuthenticatorID))
+	fix := r.t.Plain.NoSuchAuthFix
+	if r.Sandbox != nil {
+		fix += " " + r.t.Plain.NoSuchAuthFresh
+	}
+	return auth0.Authenticator{}, r.failWith(OutcomeError, errorKindInput, r.fill(r.t.Plain.NoSuchAuth, r.AuthenticatorID), fix)
 }
 
 // verifyCode answers MFA with the code from stdin, with its factor's grant

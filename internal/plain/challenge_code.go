@@ -8,7 +8,7 @@ import (
 // answerWithCode answers MFA with a code of the chosen authenticator: for
 // SMS, voice and email the challenge sends it first; the app's code and a
 // recovery code need none.
-func (r *run) answerWithCode(f *flow.Factor, target auth0.Authenticator) Outcome {
+func (r *run) answerWithCode(f *flow.Factor, target auth0.Authenticator, list []auth0.Authenticator) Outcome {
 	var oobCode string
 	var fromPhone phoneCode
 	if f.SendsCode() {
@@ -22,7 +22,7 @@ func (r *run) answerWithCode(f *flow.Factor, target auth0.Authenticator) Outcome
 		r.say(r.t.Factors.CodeSent, flow.SentBy(r.t, f), r.deviceName(target))
 		fromPhone = r.Sandbox.sentCode(f, seen)
 	} else if f == flow.OTP {
-		fromPhone = r.Sandbox.accountCode(r.session.Credentials.Username)
+		fromPhone = r.Sandbox.accountCode(r.session.Credentials.Username, list)
 	}
 	code, o := r.typedCode(f, fromPhone)
 	if o != "" {

@@ -119,10 +119,13 @@ func (r *run) typedCode(f *flow.Factor, fromPhone phoneCode) (string, Outcome) {
 			}
 			return "", r.failInput(err.Error())
 		}
-		if f == flow.OTP {
-			r.say(w.SandboxAppCode)
-		} else {
+		switch {
+		case f.SendsCode():
 			r.say(w.SandboxCode, flow.SentBy(r.t, f))
+		case r.Command == CommandEnroll:
+			r.say(w.SandboxAppCode)
+		default:
+			r.say(w.SandboxAccountCode)
 		}
 		return code, ""
 	case r.Terminal != nil:

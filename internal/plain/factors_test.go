@@ -78,7 +78,7 @@ func TestOTPAnswersFromTheSandboxApp(t *testing.T) {
 	cfg := config(plain.CommandChallenge)
 	cfg.AuthenticatorID = report.Enrollment.Authenticator.ID
 	report, _, stderr, status = runJSON(t, cfg)
-	if status != plain.ExitOK || report.Challenge.Method != "otp" || !strings.Contains(stderr, "passes on its first code") {
+	if status != plain.ExitOK || report.Challenge.Method != "otp" || !strings.Contains(stderr, "passes on the current code of its authenticator app") {
 		t.Fatalf("exit %d %+v\n%s", status, report.Challenge, stderr)
 	}
 }
@@ -164,5 +164,51 @@ func TestChallengeByCodeWithoutASourceSaysHow(t *testing.T) {
 	}
 	if len(w.srv.Phone.Messages(sandbox.MessageFilter{Channel: "email"})) != 2 {
 		t.Error("the challenge sent no code")
+	}
+}
+
+// TestPushTwinAnswersFromTheSandboxGuardian: --authenticator names the OTP
+// twin of bob's push; the sandbox's phone passes on the code its Guardian
+// account shows, as it does for an app enrolled alone, instead of asking
+// for --code-stdin.
+func TestPushTwinAnswersFromTheSandboxGuardian(t *testing.T) {
+	w := newWorld(t, nil)
+	phone := &plain.SandboxPhone{Phone: sandboxphone.New(w.srv.Phone)}
+	list, _, stderr, status := runJSON(t, w.config(plain.CommandAuthenticators, "bob@example.com", "bob-password\n"))
+	if status != plain.ExitOK {
+		t.Fatalf("list: exit %d\n%s", status, stderr)
+	}
+	var twin string
+	for _, a := range list.Authenticators {
+		if a.Kind == auth0.KindOTP {
+			twin = a.ID
+		}
+	}
+	cfg := w.config(plain.CommandChallenge, "bob@example.com", "bob-password\n")
+	cfg.AuthenticatorID, cfg.Sandbox = twin, phone
+	report, _, stderr, status := runJSON(t, cfg)
+	if status != plain.ExitOK || report.Challenge == nil || report.Challenge.Method != "otp" || report.Tokens == nil ||
+		!strings.Contains(stderr, "passes on the current code of its authenticator app") {
+		t.Fatalf("challenge %s: exit %d %+v\n%s", twin, status, report.Challenge, stderr)
+	}
+}
+
+// TestUnknownAuthenticatorSaysWhereIDsAre: an --authenticator id the user
+// does not have is an input error that says how to list the ids, and, on
+// the built-in sandbox, that its ids are new at each run.
+func TestUnknownAuthenticatorSaysWhereIDsAre(t *testing.T) {
+	for _, onSandbox := range []bool{false, true} {
+		w := newWorld(t, nil)
+		cfg := w.config(plain.CommandChallenge, "bob@example.com", "bob-password\n")
+		cfg.AuthenticatorID = "push|dev_fromAnotherRun0"
+		if onSandbox {
+			cfg.Sandbox = &plain.SandboxPhone{Phone: sandboxphone.New(w.srv.Phone)}
+		}
+		report, _, stderr, status := runJSON(t, cfg)
+		if status != plain.ExitError || report.Error == nil || report.Error.Kind != "input" ||
+			!strings.Contains(stderr, "What to do: mfapush authenticators --plain lists") ||
+			strings.Contains(stderr, "starts afresh at each run") != onSandbox {
+			t.Errorf("sandbox %v: exit %d %+v\n%s", onSandbox, status, report.Error, stderr)
+		}
 	}
 }

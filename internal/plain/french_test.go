@@ -45,3 +45,24 @@ func TestFrenchRunsShowNoEnglish(t *testing.T) {
 		}
 	}
 }
+
+// TestFrenchUserShowShowsNoEnglish: the helpdesk's user card in French,
+// its headings punctuated the French way and the enrollment's status in
+// French, not the Management API's word.
+func TestFrenchUserShowShowsNoEnglish(t *testing.T) {
+	_, cfg, _ := helpdeskConfig(t, plain.CommandUserShow, "bob@example.com", false)
+	cfg.Catalog = i18n.For(i18n.French)
+	out, errOut, status := runToEnd(t, cfg)
+	if status != plain.ExitOK {
+		t.Fatalf("exit %d\n%s\n%s", status, out, errOut)
+	}
+	finder := i18ntest.NewFinder(i18n.French)
+	if english := finder.EnglishOn(out+errOut, "Bob's phone", "Username-Password-Authentication", "recovery-code"); len(english) > 0 {
+		t.Errorf("English in the French output: %q\n%s", english, errOut)
+	}
+	for _, want := range []string{"Méthodes d’authentification :", "Inscriptions Guardian :", "confirmée  pn"} {
+		if !strings.Contains(out+errOut, want) {
+			t.Errorf("no %q in:\n%s", want, out+errOut)
+		}
+	}
+}

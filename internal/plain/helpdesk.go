@@ -106,7 +106,7 @@ func (r *run) findUser() (management.User, Outcome) {
 	}
 	switch {
 	case len(found.Users) == 0:
-		return management.User{}, r.failWith(OutcomeError, problemKinds[flow.ProblemUserNotFound], r.fill(w.Problem.NoUser, h.Email), "")
+		return management.User{}, r.failWith(OutcomeError, problemKinds[flow.ProblemUserNotFound], r.fill(w.Problem.NoUser, h.Email), w.Problem.UserNotFound.Fix)
 	case len(picked) == 0:
 		r.sayUsers(found.Users)
 		given := h.UserID
@@ -150,9 +150,9 @@ func (r *run) sayCard(card flow.UserCard) {
 		r.say(indent + c.NoEnrollments)
 		return
 	}
-	r.say(indent+"%s:", c.Enrollments)
+	r.say(indent+r.t.Plain.Heading, c.Enrollments)
 	for _, e := range card.Enrollments {
-		r.say(indent+indent+"%s  %s  %s  (%s)", auth0.CleanText(e.Status), auth0.CleanText(e.Type), auth0.CleanText(e.Name), auth0.CleanText(e.ID))
+		r.say(indent+indent+"%s  %s  %s  (%s)", flow.EnrollmentStatus(r.t, e.Status), auth0.CleanText(e.Type), auth0.CleanText(e.Name), auth0.CleanText(e.ID))
 	}
 }
 
@@ -169,7 +169,7 @@ func (r *run) sayMethods(methods []management.AuthenticationMethod) {
 		r.say(indent + c.NoMethods)
 		return
 	}
-	r.say(indent+"%s:", c.Methods)
+	r.say(indent+r.t.Plain.Heading, c.Methods)
 	for _, m := range methods {
 		confirmed := c.Pending
 		if m.Confirmed {
@@ -268,7 +268,7 @@ func (r *run) recoveryCode(u management.User) Outcome {
 	}
 	r.report.Helpdesk.RecoveryCodes = 1
 	r.say(w.RecoveryFor, userName(u))
-	r.sayLabeled(indent, r.t.NewRecovery.Title, code.Code)
+	r.sayLabeled(indent, r.t.Helpdesk.Card.RecoveryCode, code.Code)
 	r.say(w.RecoveryOnce)
 	return OutcomeDone
 }

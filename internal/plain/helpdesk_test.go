@@ -90,9 +90,9 @@ func TestSeveralUsersAskForOne(t *testing.T) {
 
 func TestUnknownEmailIsAnError(t *testing.T) {
 	_, cfg, _ := helpdeskConfig(t, plain.CommandUserShow, "nobody@example.com", false)
-	rep, _, _, status := runJSON(t, cfg)
-	if status != plain.ExitError || rep.Error.Kind != "user_not_found" {
-		t.Errorf("exit %d %+v", status, rep.Error)
+	rep, _, human, status := runJSON(t, cfg)
+	if status != plain.ExitError || rep.Error.Kind != "user_not_found" || !strings.Contains(human, "What to do: Check the email") {
+		t.Errorf("exit %d %+v\n%s", status, rep.Error, human)
 	}
 }
 
@@ -179,7 +179,10 @@ func TestRecoveryCodeIsPrintedOnceAndNeverInJSON(t *testing.T) {
 	if status != plain.ExitOK || rep.Helpdesk.RecoveryCodes != 1 {
 		t.Fatalf("exit %d %+v\n%s", status, rep, human)
 	}
-	code := strings.TrimSpace(strings.SplitN(lineWith(human, "new recovery code:"), ":", 2)[1])
+	if strings.Contains(human, "Your new recovery code") {
+		t.Errorf("the agent is told the user's code is theirs:\n%s", human)
+	}
+	code := strings.TrimSpace(strings.SplitN(lineWith(human, "  Recovery code:"), ":", 2)[1])
 	if len(code) != 24 || strings.Contains(stdout, code) {
 		t.Errorf("code %q; JSON:\n%s", code, stdout)
 	}

@@ -3,9 +3,11 @@ package plain
 import (
 	"context"
 	"errors"
+	"slices"
 	"strings"
 	"time"
 
+	"github.com/mfapush/mfapush/auth0"
 	"github.com/mfapush/mfapush/flow"
 )
 
@@ -126,22 +128,35 @@ func (p *SandboxPhone) appCode(uri, name string) phoneCode {
 	}
 }
 
-// accountCode reads the current code of the phone's authenticator-app
-// account for the user, the newest. nil when the phone holds none: the
-// code of a Guardian account's twin is typed, as the authenticator list
-// does not say which account it is the twin of.
-func (p *SandboxPhone) accountCode(username string) phoneCode {
+// accountCode reads the current code of the user's one account on the
+// phone that computes codes: an authenticator app's account for the
+// username, or the Guardian account of one of the user's push
+// authenticators (in list), whose code its OTP twin takes. Several app
+// accounts: the newest. nil when the phone holds none, or both kinds: the
+// authenticator list does not say which of them an OTP entry belongs to,
+// so the code is typed.
+func (p *SandboxPhone) accountCode(username string, list []auth0.Authenticator) phoneCode {
 	if p == nil {
 		return nil
 	}
-	var id string
+	var app string
+	var guardian []string
 	for _, d := range p.Phone.Devices() {
-		if d.App && strings.EqualFold(d.Account, username) {
-			id = d.ID
+		switch {
+		case d.App && strings.EqualFold(d.Account, username):
+			app = d.ID
+		case !d.App && slices.ContainsFunc(list, func(a auth0.Authenticator) bool {
+			return a.Active && a.Kind() == auth0.KindPush && a.EnrollmentID() == d.ID
+		}):
+			guardian = append(guardian, d.ID)
 		}
 	}
-	if id == "" {
+	id := app
+	switch {
+	case app != "" && len(guardian) > 0, app == "" && len(guardian) != 1:
 		return nil
+	case app == "":
+		id = guardian[0]
 	}
 	return func(ctx context.Context) (string, error) {
 		if err := p.pause(ctx); err != nil {
