@@ -73,7 +73,7 @@ const maxLine = 4 << 10
 type Log struct {
 	path   string
 	clock  clock.Clock
-	osUser string
+	osUser func() string
 	mu     sync.Mutex
 }
 
@@ -91,12 +91,15 @@ func At(path string, clk clock.Clock) *Log {
 	if clk == nil {
 		clk = clock.Real
 	}
-	return &Log{path: path, clock: clk, osUser: osUser()}
+	return &Log{path: path, clock: clk, osUser: sync.OnceValue(osUser)}
 }
 
 // Path is the log's file.
 func (l *Log) Path() string { return l.path }
 
+// osUser is asked at the first entry, not when the log opens: the home
+// screen opens the helpdesk's log before its first frame, and the lookup
+// reads the system's user database.
 func osUser() string {
 	if u, err := user.Current(); err == nil && u.Username != "" {
 		return u.Username
@@ -115,7 +118,7 @@ var ErrInvalid = errors.New("audit entry refused")
 // Append writes one entry, stamped with the time and the OS user, as one
 // line appended to the file, which it makes readable by its owner alone.
 func (l *Log) Append(e Entry) error {
-	e.Time, e.OSUser = l.clock.Now().UTC(), l.osUser
+	e.Time, e.OSUser = l.clock.Now().UTC(), l.osUser()
 	if err := e.check(); err != nil {
 		return err
 	}
