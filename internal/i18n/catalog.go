@@ -217,6 +217,8 @@ type Catalog struct {
 		Audience           string
 		ExpiresIn          string
 		ExpiresAt          string // %s %s: countdown, clock time
+		ExpiresTomorrow    string // %s %s: countdown, clock time (tomorrow)
+		ExpiresOn          string // %s %s %s: countdown, date, clock time (later)
 		Expired            string
 		AccessToken        string
 		IDToken            string

@@ -242,6 +242,8 @@ func englishCatalog() Catalog {
 	r.Audience = "Audience"
 	r.ExpiresIn = "Expires"
 	r.ExpiresAt = "in %s (at %s)"
+	r.ExpiresTomorrow = "in %s (tomorrow at %s)"
+	r.ExpiresOn = "in %s (on %s at %s)"
 	r.Expired = "expired"
 	r.AccessToken = "Access token"
 	r.IDToken = "ID token"

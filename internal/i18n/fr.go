@@ -246,6 +246,8 @@ func frenchCatalog() Catalog {
 	r.Audience = "Audience"
 	r.ExpiresIn = "Expiration"
 	r.ExpiresAt = "dans %s (à %s)"
+	r.ExpiresTomorrow = "dans %s (demain à %s)"
+	r.ExpiresOn = "dans %s (le %s à %s)"
 	r.Expired = "expiré"
 	r.AccessToken = "Jeton d’accès"
 	r.IDToken = "Jeton d’ID"
