@@ -97,21 +97,12 @@ func (c *common) deviceName(a auth0.Authenticator) string {
 
 // sandboxPace says, on the embedded sandbox's wait screens, that its
 // quick polls are not what a real tenant allows: the trace shows them.
-func (c *common) sandboxPace(w int) string {
-	if !c.opts.Sandbox || c.env.PollInterval >= flow.DefaultInterval {
+// The pace is the wait's own spacing, the one its policy keeps.
+func (c *common) sandboxPace(a *flow.Approval, w int) string {
+	if !c.opts.Sandbox || a == nil || a.Interval() >= flow.DefaultInterval {
 		return ""
 	}
-	return paint(c.st.Muted, wrap(fmt.Sprintf(c.t.App.SandboxPace, c.shortDuration(c.env.PollInterval)), w))
-}
-
-// shortDuration shows a short wait in whole seconds, rounded up so that
-// "0s" never shows while something is still to come.
-func (c *common) shortDuration(d time.Duration) string {
-	if d <= 0 {
-		return c.t.Duration.Now
-	}
-	secs := int((d + time.Second - 1) / time.Second)
-	return fmt.Sprintf(c.t.Duration.Seconds, secs)
+	return paint(c.st.Muted, wrap(fmt.Sprintf(c.t.App.SandboxPace, c.t.FormatWait(a.Spacing())), w))
 }
 
 // tenantDomain is the tenant's host: the MFA application's client's, or

@@ -38,3 +38,18 @@ func (c *Catalog) FormatDuration(d time.Duration) string {
 	}
 	return fmt.Sprintf(u.Seconds, secs)
 }
+
+// FormatWait says a short wait such as the time to the next poll: to the
+// nearest tenth of a second under 10 s ("1.2s", never "2s" for 1.2 s), to
+// the nearest second above; none is "now". The interface and plain mode
+// both say the polling pace with it, so they give the same figure.
+func (c *Catalog) FormatWait(d time.Duration) string {
+	if d <= 0 {
+		return c.Duration.Now
+	}
+	tenths := max(int((d+50*time.Millisecond)/(100*time.Millisecond)), 1)
+	if tenths >= 100 || tenths%10 == 0 {
+		return fmt.Sprintf(c.Duration.Seconds, (tenths+5)/10)
+	}
+	return fmt.Sprintf(c.Duration.Tenths, tenths/10, tenths%10)
+}
