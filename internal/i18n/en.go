@@ -273,7 +273,7 @@ func englishCatalog() Catalog {
 	ph.AnswerFailed = "Could not answer: %s"
 	ph.OTP = "Code"
 	ph.SecondsLeft = "%ds"
-	ph.Hidden = "phone hidden (p)"
+	ph.Hidden = "panel hidden: p shows it"
 	ph.DeviceName = "%s's phone"
 	ph.DeviceNameElided = "%s's phone"
 	ph.Status = "phone"

@@ -277,7 +277,7 @@ func frenchCatalog() Catalog {
 	ph.AnswerFailed = "Impossible de répondre : %s"
 	ph.OTP = "Code"
 	ph.SecondsLeft = "%d s"
-	ph.Hidden = "téléphone masqué (p)"
+	ph.Hidden = "panneau masqué : p l’affiche"
 	ph.DeviceName = "Téléphone de %s"
 	ph.DeviceNameElided = "Téléphone d’%s" // before a vowel: Alice
 	ph.Status = "téléphone"
