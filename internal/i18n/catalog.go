@@ -133,6 +133,7 @@ type Catalog struct {
 		SummaryUnnamed string // %s %s: kind, user; an authenticator Auth0 gives no name (an app's code, an email)
 		RecoveryTitle  string
 		RecoveryHint   string
+		PresentHint    string // RecoveryHint in presenter mode, where the code is masked: no "write it down"
 		Saved          string // the path follows on its own lines
 		SaveFailed     string // %s: reason
 		AckNeeded      string

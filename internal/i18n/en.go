@@ -162,6 +162,7 @@ func englishCatalog() Catalog {
 	en.SummaryUnnamed = "%s is active for %s."
 	en.RecoveryTitle = "Recovery code: the way in if the phone is lost"
 	en.RecoveryHint = "Write it down or save it to a file, then confirm. It will not be shown again."
+	en.PresentHint = "Confirm once it is saved: it will not be shown again."
 	en.Saved = "Saved, readable only by you, in:"
 	en.SaveFailed = "Could not save: %s"
 	en.AckNeeded = "Save or write down the recovery code, then press enter to confirm."

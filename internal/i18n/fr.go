@@ -166,6 +166,7 @@ func frenchCatalog() Catalog {
 	en.SummaryUnnamed = "%s est actif pour %s."
 	en.RecoveryTitle = "Code de récupération : l’accès de secours si le téléphone est perdu"
 	en.RecoveryHint = "Notez-le ou enregistrez-le dans un fichier, puis confirmez. Il ne sera plus affiché."
+	en.PresentHint = "Confirmez une fois qu’il est enregistré : il ne sera plus affiché."
 	en.Saved = "Enregistré, lisible par vous seul, dans :"
 	en.SaveFailed = "Échec de l’enregistrement : %s"
 	en.AckNeeded = "Enregistrez ou notez le code de récupération, puis appuyez sur enter pour confirmer."
