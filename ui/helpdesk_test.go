@@ -348,3 +348,22 @@ func TestHelpdeskProblemEscGoesBackToTheUser(t *testing.T) {
 		t.Errorf("esc went to %v:\n%s", f.m.current.ID(), f.screen())
 	}
 }
+
+// French elides "de" before a name that starts with a vowel: the console
+// asks "Supprimer toutes les méthodes d’authentification d’Alice …".
+func TestHelpdeskFrenchElidesBeforeAName(t *testing.T) {
+	f := newFixture(t, fixtureOptions{width: 100, height: 34, lang: i18n.French})
+	helpdeskOpen(f)
+	alice := fixtureBob
+	alice.Email, alice.Name = "alice@example.com", "Alice"
+	card := fixtureCard
+	card.User = alice
+	f.typeText("alice@example.com")
+	f.key("enter")
+	f.result(flow.FoundMsg{Found: flow.Found{Email: "alice@example.com", Users: []management.User{alice}}})
+	f.result(flow.CardMsg{UserCard: card})
+	f.key("D")
+	if screen := f.screen(); !strings.Contains(screen, "d’authentification d’Alice") {
+		t.Errorf("no elision before Alice:\n%s", screen)
+	}
+}

@@ -149,7 +149,7 @@ func (s *helpdeskVerifyScreen) View(w, h int) string {
 	}
 	b.WriteString(paint(s.st.Strong, wrap(fmt.Sprintf(u.ReadAloud, s.message.Value()), w)) + "\n\n")
 	if s.waiting() {
-		b.WriteString(s.viewWaiting(s.approval, fmt.Sprintf(u.Instructions, auth0.CleanText(s.user.Email)), w))
+		b.WriteString(s.viewWaiting(s.approval, s.t.Sprintf(u.Instructions, auth0.CleanText(s.user.Email)), w))
 		return b.String()
 	}
 	b.WriteString(s.viewEnd(w, name))
