@@ -42,9 +42,7 @@ type helpdeskCardKeys struct {
 // cursor it keeps.
 func newHelpdeskCardScreen(c *common, card flow.UserCard, before *helpdeskCardScreen) *helpdeskCardScreen {
 	u := c.t.Helpdesk.UI
-	b := func(help string, keys ...string) key.Binding {
-		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(keys[0], help))
-	}
+	b := func(help string, keys ...string) key.Binding { return bind(c.t, help, keys...) }
 	s := &helpdeskCardScreen{common: c, card: card, k: helpdeskCardKeys{
 		Up: c.keys.Up, Down: c.keys.Down, Refresh: c.keys.Refresh, Back: c.keys.Back, Quit: c.keys.Quit,
 		Verify: b(u.KeyVerify, "v"), Delete: b(u.KeyDelete, "d"), DeleteAll: b(u.KeyDeleteAll, "D"),

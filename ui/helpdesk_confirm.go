@@ -26,7 +26,7 @@ type helpdeskConfirmKeys struct{ Confirm, Back, ForceQuit key.Binding }
 func newHelpdeskConfirmScreen(c *common, user management.User, method *management.AuthenticationMethod) *helpdeskConfirmScreen {
 	return &helpdeskConfirmScreen{common: c, emailField: newEmailField(c, user.Email), user: user, method: method,
 		k: helpdeskConfirmKeys{Back: c.keys.Back, ForceQuit: c.keys.ForceQuit,
-			Confirm: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", c.t.Helpdesk.UI.KeyDelete))}}
+			Confirm: bind(c.t, c.t.Helpdesk.UI.KeyDelete, "enter")}}
 }
 
 func (s *helpdeskConfirmScreen) ID() screenID { return screenHelpdeskConfirm }

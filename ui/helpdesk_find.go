@@ -23,7 +23,7 @@ type helpdeskFindKeys struct{ Submit, Back, ForceQuit key.Binding }
 func newHelpdeskFindScreen(c *common) *helpdeskFindScreen {
 	return &helpdeskFindScreen{common: c, emailField: newEmailField(c, "user@example.com"),
 		k: helpdeskFindKeys{Back: c.keys.Back, ForceQuit: c.keys.ForceQuit,
-			Submit: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", c.t.Helpdesk.UI.KeyFind))}}
+			Submit: bind(c.t, c.t.Helpdesk.UI.KeyFind, "enter")}}
 }
 
 func (s *helpdeskFindScreen) ID() screenID { return screenHelpdeskFind }

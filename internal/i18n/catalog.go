@@ -29,6 +29,7 @@ type Catalog struct {
 		ApplyFilter, Cancel string
 		LessHelp, Ends                       string
 		Sideways, RevealSecrets, HideSecrets string
+		EnterKey, EscKey                     string // the keys' names in the footer ("entrée", "échap")
 	}
 
 	Home struct {

@@ -20,6 +20,7 @@ func englishCatalog() Catalog {
 
 	k := &c.Keys
 	k.Quit, k.Back, k.Help, k.MoreHelp = "quit", "back", "help", "more keys"
+	k.EnterKey, k.EscKey = "enter", "esc"
 	k.Select, k.Up, k.Down, k.Next, k.Submit = "choose", "up", "down", "next field", "submit"
 	k.Copy, k.Save, k.Confirm, k.NewCode = "copy link", "save to file", "I've saved it", "new code"
 	k.Scan, k.Approve, k.Reject, k.TogglePhone = "phone: scan", "phone: approve", "phone: reject", "phone panel"
