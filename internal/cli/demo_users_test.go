@@ -81,3 +81,17 @@ func TestDemoUserNotesFollowTheirFactors(t *testing.T) {
 		t.Errorf("bob's new recovery code %s: %q", code, got)
 	}
 }
+
+// The helpdesk's search lists every user of the built-in sandbox, carol
+// (two accounts, one email) too, as the sandbox has them.
+func TestSandboxEmailsAreTheSandboxsUsers(t *testing.T) {
+	tn, err := openTenant(config.Settings{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(tn.Close)
+	got := strings.Join(sandboxEmails(tn), ", ")
+	if want := "alice@example.com, bob@example.com, carol@example.com"; got != want {
+		t.Errorf("sandbox emails %q, want %q", got, want)
+	}
+}
