@@ -167,28 +167,18 @@ func (c *common) now() time.Time {
 // problemDetail is the answer as Auth0 gave it, or what failed.
 func (c *common) problemDetail(p flow.Problem) string { return flow.ProblemDetail(c.t, p) }
 
-// countdown says how long until at, and when that is. Within the hour it
-// counts as a clock (m:ss) beside the time of day; further off, in hours
-// and minutes, with the date when it is not today: a time of day alone
-// reads as today's. The time of day is in the clock's zone, the local one
-// outside tests.
+// countdown says how long until at, and when that is
+// (i18n.Catalog.ExpiresWhen): within the hour as a clock (m:ss), further
+// off in hours and minutes.
 func (c *common) countdown(at time.Time) string {
 	now := c.now()
 	left := at.Sub(now)
 	if left <= 0 {
 		return paint(c.st.Error, c.t.Result.Expired)
 	}
-	at = at.In(now.Location())
-	r := c.t.Result
+	in := c.t.FormatDuration(left)
 	if left < time.Hour {
-		return fmt.Sprintf(r.ExpiresAt, clockDuration(left), at.Format("15:04:05"))
+		in = clockDuration(left)
 	}
-	in, clock := c.t.FormatDuration(left), at.Format("15:04")
-	switch at.Format(time.DateOnly) {
-	case now.Format(time.DateOnly):
-		return fmt.Sprintf(r.ExpiresAt, in, clock)
-	case now.AddDate(0, 0, 1).Format(time.DateOnly):
-		return fmt.Sprintf(r.ExpiresTomorrow, in, clock)
-	}
-	return fmt.Sprintf(r.ExpiresOn, in, at.Format(time.DateOnly), clock)
+	return c.t.ExpiresWhen(in, now, at)
 }

@@ -53,3 +53,24 @@ func (c *Catalog) FormatWait(d time.Duration) string {
 	}
 	return fmt.Sprintf(c.Duration.Tenths, tenths/10, tenths%10)
 }
+
+// ExpiresWhen says an expiry: in, how long until it (said by the caller,
+// as a clock or in words), then when it falls, in now's time zone. Within
+// the hour the time of day to the second; further off to the minute, with
+// "tomorrow" or the date when it is not today, since a time of day alone
+// reads as today's.
+func (c *Catalog) ExpiresWhen(in string, now, at time.Time) string {
+	r := c.Result
+	at = at.In(now.Location())
+	if at.Sub(now) < time.Hour {
+		return fmt.Sprintf(r.ExpiresAt, in, at.Format(time.TimeOnly))
+	}
+	clock := at.Format("15:04")
+	switch at.Format(time.DateOnly) {
+	case now.Format(time.DateOnly):
+		return fmt.Sprintf(r.ExpiresAt, in, clock)
+	case now.AddDate(0, 0, 1).Format(time.DateOnly):
+		return fmt.Sprintf(r.ExpiresTomorrow, in, clock)
+	}
+	return fmt.Sprintf(r.ExpiresOn, in, at.Format(time.DateOnly), clock)
+}
