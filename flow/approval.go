@@ -258,6 +258,9 @@ func (a *Approval) Polls() int { return a.polls }
 // Interval is the current spacing between polls.
 func (a *Approval) Interval() time.Duration { return a.poller.Interval() }
 
+// Spacing is the wait between polls while the answer is pending.
+func (a *Approval) Spacing() time.Duration { return a.poller.Spacing() }
+
 // ClockSuspect reports repeated slow_down answers: the clock may run fast.
 func (a *Approval) ClockSuspect() bool { return a.poller.ClockSuspect() }
 

@@ -108,6 +108,23 @@ type UserCard struct {
 	Audited
 }
 
+// CanVerify reports whether a push can verify the user: CIBA sends it to
+// their Guardian app, so they need a confirmed push method (or, as the
+// enrollments list says it, a confirmed "pn" enrollment).
+func (c UserCard) CanVerify() bool {
+	for _, m := range c.Methods {
+		if m.Type == "push" && m.Confirmed {
+			return true
+		}
+	}
+	for _, e := range c.Enrollments {
+		if e.Type == "pn" && e.Status == "confirmed" {
+			return true
+		}
+	}
+	return false
+}
+
 // Card reads a user, their authentication methods and their Guardian
 // enrollments.
 func Card(ctx context.Context, h Helpdesk, userID string) (UserCard, error) {

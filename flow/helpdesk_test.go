@@ -65,6 +65,25 @@ func TestHelpdeskCardShowsBobsFactors(t *testing.T) {
 	}
 }
 
+// The card says who a push can verify, as the sandbox's CIBA endpoint
+// decides it: bob, who has push; not alice, who has none, whose
+// verification the tenant refuses.
+func TestCardCanVerifyOnlyAUserWithPush(t *testing.T) {
+	_, h, _ := helpdeskWorld(t, false)
+	ctx := context.Background()
+	for email, can := range map[string]bool{"bob@example.com": true, "alice@example.com": false} {
+		id := userOf(t, h, email)
+		card, err := Card(ctx, h, id)
+		if err != nil || card.CanVerify() != can {
+			t.Errorf("%s: CanVerify %v, want %v (%v)", email, card.CanVerify(), can, err)
+		}
+		_, err = StartVerify(ctx, h, id, "Helpdesk-4821")
+		if refused := err != nil && DiagnoseHelpdesk(err).Kind == ProblemNoPushToVerify; refused == can {
+			t.Errorf("%s: the tenant refused the push %v, CanVerify %v (%v)", email, refused, can, err)
+		}
+	}
+}
+
 // verifyBob sends bob a CIBA push and returns the wait for it.
 func verifyBob(t *testing.T, w *world, h Helpdesk) (*Approval, string) {
 	t.Helper()

@@ -101,7 +101,7 @@ func (p *Poller) Failures() int { return p.failures }
 // First is the wait before the first poll: one interval after the answer
 // that started the wait, never at once.
 func (p *Poller) First(now time.Time) Decision {
-	return p.waitFor(p.stretched(), now)
+	return p.waitFor(p.Spacing(), now)
 }
 
 // Due reports whether a wake-up at now may still poll: the deadline is
@@ -123,11 +123,11 @@ func (p *Poller) Next(outcome auth0.Outcome, rl auth0.RateLimit, now time.Time) 
 	case auth0.OutcomeTokens:
 		return Decision{Action: ActionDone}
 	case auth0.OutcomePending:
-		return p.waitFor(p.stretched(), now)
+		return p.waitFor(p.Spacing(), now)
 	case auth0.OutcomeSlowDown:
 		p.slowDowns++
 		p.interval += SlowDownStep
-		return p.waitFor(p.stretched(), now)
+		return p.waitFor(p.Spacing(), now)
 	case auth0.OutcomeRejected:
 		return Decision{Action: ActionStop, Reason: StopRejected}
 	case auth0.OutcomeExpired:
@@ -149,14 +149,17 @@ func (p *Poller) Next(outcome auth0.Outcome, rl auth0.RateLimit, now time.Time) 
 	return Decision{Action: ActionStop, Reason: StopFailed}
 }
 
-func (p *Poller) stretched() time.Duration {
+// Spacing is the wait between two polls while the answer is pending: the
+// interval stretched by the safety factor. Screens and plain mode state it
+// as the pace, since it is the wait the policy keeps.
+func (p *Poller) Spacing() time.Duration {
 	return time.Duration(float64(p.interval) * safetyFactor)
 }
 
 // backoff doubles from the interval for each failure in a row, up to
 // MaxInterval, with up to 20% jitter so many clients do not retry together.
 func (p *Poller) backoff() time.Duration {
-	wait := p.stretched()
+	wait := p.Spacing()
 	for i := 1; i < p.failures && wait < MaxInterval; i++ {
 		wait *= 2
 	}

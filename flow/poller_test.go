@@ -36,6 +36,19 @@ func TestFirstPollWaitsOneStretchedInterval(t *testing.T) {
 	}
 }
 
+// Spacing, which the screens and plain mode state, is the wait the policy
+// keeps while the answer is pending, and after a slow_down.
+func TestSpacingIsThePendingWait(t *testing.T) {
+	for _, interval := range []time.Duration{0, time.Second, 5 * time.Second, 10 * time.Minute} {
+		p := newTestPoller(interval)
+		for _, outcome := range []auth0.Outcome{auth0.OutcomePending, auth0.OutcomeSlowDown} {
+			if d := p.Next(outcome, auth0.RateLimit{}, t0); d.Wait != p.Spacing() {
+				t.Errorf("interval %v, %v: waits %v, Spacing says %v", interval, outcome, d.Wait, p.Spacing())
+			}
+		}
+	}
+}
+
 func TestPendingKeepsTheSpacing(t *testing.T) {
 	p := newTestPoller(5 * time.Second)
 	for i := 0; i < 5; i++ {

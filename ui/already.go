@@ -19,7 +19,7 @@ type alreadyKeys struct{ Verify, Home, Quit key.Binding }
 
 func newAlreadyScreen(c *common) *alreadyScreen {
 	verify := c.keys.Select
-	verify.SetHelp("enter", c.t.Keys.Verify)
+	verify.SetHelp(keyName(c.t, "enter"), c.t.Keys.Verify)
 	return &alreadyScreen{common: c, k: alreadyKeys{Verify: verify, Home: c.keys.Back, Quit: c.keys.Quit}}
 }
 

@@ -43,8 +43,8 @@ func newChallengeScreen(c *common, target auth0.Authenticator, forAccess bool) *
 	s := &challengeScreen{common: c, target: target, forAccess: forAccess, input: textinput.New(),
 		k: challengeKeys{Retry: c.keys.Retry, OTP: c.keys.OTP, Recovery: c.keys.Recovery, Back: c.keys.Back, Quit: c.keys.Quit,
 			PhoneApprove: c.keys.PhoneApprove, PhoneReject: c.keys.PhoneReject,
-			Submit: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", c.t.Keys.Submit)),
-			Resend: key.NewBinding(key.WithKeys("ctrl+r"), key.WithHelp("ctrl+r", c.t.Factors.Resend))}}
+			Submit: bind(c.t, c.t.Keys.Submit, "enter"),
+			Resend: bind(c.t, c.t.Factors.Resend, "ctrl+r")}}
 	s.input.SetStyles(c.st.Input)
 	s.input.SetWidth(30)
 	return s

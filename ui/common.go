@@ -97,21 +97,12 @@ func (c *common) deviceName(a auth0.Authenticator) string {
 
 // sandboxPace says, on the embedded sandbox's wait screens, that its
 // quick polls are not what a real tenant allows: the trace shows them.
-func (c *common) sandboxPace(w int) string {
-	if !c.opts.Sandbox || c.env.PollInterval >= flow.DefaultInterval {
+// The pace is the wait's own spacing, the one its policy keeps.
+func (c *common) sandboxPace(a *flow.Approval, w int) string {
+	if !c.opts.Sandbox || a == nil || a.Interval() >= flow.DefaultInterval {
 		return ""
 	}
-	return paint(c.st.Muted, wrap(fmt.Sprintf(c.t.App.SandboxPace, c.shortDuration(c.env.PollInterval)), w))
-}
-
-// shortDuration shows a short wait in whole seconds, rounded up so that
-// "0s" never shows while something is still to come.
-func (c *common) shortDuration(d time.Duration) string {
-	if d <= 0 {
-		return c.t.Duration.Now
-	}
-	secs := int((d + time.Second - 1) / time.Second)
-	return fmt.Sprintf(c.t.Duration.Seconds, secs)
+	return paint(c.st.Muted, wrap(fmt.Sprintf(c.t.App.SandboxPace, c.t.FormatWait(a.Spacing())), w))
 }
 
 // tenantDomain is the tenant's host: the MFA application's client's, or
@@ -176,11 +167,18 @@ func (c *common) now() time.Time {
 // problemDetail is the answer as Auth0 gave it, or what failed.
 func (c *common) problemDetail(p flow.Problem) string { return flow.ProblemDetail(c.t, p) }
 
-// countdown says how long until t, and when that is.
+// countdown says how long until at, and when that is
+// (i18n.Catalog.ExpiresWhen): within the hour as a clock (m:ss), further
+// off in hours and minutes.
 func (c *common) countdown(at time.Time) string {
-	left := at.Sub(c.now())
+	now := c.now()
+	left := at.Sub(now)
 	if left <= 0 {
 		return paint(c.st.Error, c.t.Result.Expired)
 	}
-	return fmt.Sprintf(c.t.Result.ExpiresAt, clockDuration(left), at.Local().Format("15:04:05"))
+	in := c.t.FormatDuration(left)
+	if left < time.Hour {
+		in = clockDuration(left)
+	}
+	return c.t.ExpiresWhen(in, now, at)
 }

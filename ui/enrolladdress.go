@@ -27,7 +27,7 @@ type enrollAddressKeys struct{ Submit, Back key.Binding }
 
 func newEnrollAddressScreen(c *common, f *flow.Factor) *enrollAddressScreen {
 	s := &enrollAddressScreen{common: c, factor: f, input: textinput.New(),
-		k: enrollAddressKeys{Submit: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", c.t.Keys.Submit)), Back: c.keys.Back}}
+		k: enrollAddressKeys{Submit: bind(c.t, c.t.Keys.Submit, "enter"), Back: c.keys.Back}}
 	s.input.SetStyles(c.st.Input)
 	s.input.SetWidth(40)
 	s.input.CharLimit = 254

@@ -38,7 +38,7 @@ type enrollCodeKeys struct{ Submit, Back key.Binding }
 
 func newEnrollCodeScreen(c *common, f *flow.Factor, user string, as *auth0.Association, destination string) *enrollCodeScreen {
 	s := &enrollCodeScreen{common: c, factor: f, user: user, association: as, destination: destination, input: textinput.New(),
-		k: enrollCodeKeys{Submit: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", c.t.Keys.Submit)), Back: c.keys.Back}}
+		k: enrollCodeKeys{Submit: bind(c.t, c.t.Keys.Submit, "enter"), Back: c.keys.Back}}
 	s.input.SetStyles(c.st.Input)
 	s.input.SetWidth(20)
 	s.input.CharLimit, s.input.Placeholder = f.Code.MaxLen, f.Code.Hint(c.t)

@@ -47,6 +47,10 @@ func (s *enrolledScreen) View(w, h int) string {
 		b.WriteString(s.st.Muted.Render(s.authenticator.ID) + "\n")
 	}
 	b.WriteString("\n")
-	b.WriteString(s.view(t.RecoveryTitle, t.RecoveryHint, w))
+	hint := t.RecoveryHint
+	if s.masksSecrets() { // the audience sees no code to write down
+		hint = t.PresentHint
+	}
+	b.WriteString(s.view(t.RecoveryTitle, hint, w))
 	return b.String()
 }

@@ -145,7 +145,7 @@ func (e *enrollScreen) blocks(w int, withCode bool) []textBlock {
 		blocks = append(blocks, textBlock{lines: lines(steps), rank: rankSteps})
 	}
 	blocks = append(blocks, textBlock{lines: lines(e.status(w)), short: []string{e.shortStatus()}, rank: rankStatus})
-	if pace := e.sandboxPace(w); pace != "" {
+	if pace := e.sandboxPace(e.approval, w); pace != "" {
 		blocks = append(blocks, textBlock{lines: lines(pace), rank: rankPace})
 	}
 	link := textBlock{lines: lines(e.linkText(w)), rank: rankLink}
@@ -204,7 +204,7 @@ func (e *enrollScreen) status(w int) string {
 			e.progressBar(left, flow.EnrollmentLifetime, min(w, 40)))
 		next := t.Checking
 		if a.State() == flow.ApprovalWaiting {
-			next = fmt.Sprintf(t.NextCheck, e.shortDuration(a.NextPoll().Sub(now)))
+			next = fmt.Sprintf(t.NextCheck, e.t.FormatWait(a.NextPoll().Sub(now)))
 		}
 		lines = append(lines, e.spin.View()+" "+paint(e.st.Strong, t.Waiting), "  "+paint(e.st.Muted, next))
 		if n := a.Retrying(); n > 0 {

@@ -104,6 +104,7 @@ func newFixture(t testing.TB, o fixtureOptions) *fixture {
 	if !o.realTenant {
 		f.phone = &staticPhone{devices: []flow.PhoneDevice{{ID: "dev_BBTKYpxKHOXVBnql", UserID: "auth0|bob", Name: "Bob's phone"}}}
 		opts.Sandbox, opts.Phone = true, f.phone
+		opts.SandboxEmails = func() []string { return []string{"alice@example.com", "bob@example.com", "carol@example.com"} }
 		opts.DemoUsers = func() []DemoUser {
 			h := opts.Catalog.Home
 			return []DemoUser{

@@ -90,3 +90,25 @@ func TestFrenchAppEnrollmentIsNotCut(t *testing.T) {
 		t.Errorf("%q is cut:\n%s", f.m.t.Factors.AppFirstCode, screen)
 	}
 }
+
+// The footer names enter and esc in French ("entrée", "échap") on every
+// screen, as the French hints do; the keys themselves are unchanged.
+func TestFrenchFooterNamesKeysInFrench(t *testing.T) {
+	for _, sc := range keyScenarios {
+		f := newFixture(t, fixtureOptions{width: 100, height: 34, lang: i18n.French})
+		sc.setup(f)
+		f.m.help.ShowAll = true
+		f.m.layout()
+		footer := stripANSI(f.m.viewFooter(100))
+		for _, english := range []string{"enter ", "esc "} {
+			if strings.Contains(footer, english) {
+				t.Errorf("%s: the French footer names %q:\n%s", sc.name, english, footer)
+			}
+		}
+	}
+	f := newFixture(t, fixtureOptions{width: 100, height: 34, lang: i18n.French})
+	f.key("enter") // the sign-in: enter submits
+	if footer := stripANSI(f.m.viewFooter(100)); !strings.Contains(footer, "entrée valider") {
+		t.Errorf("no \"entrée valider\" in the footer:\n%s", f.screen())
+	}
+}

@@ -42,9 +42,7 @@ type helpdeskCardKeys struct {
 // cursor it keeps.
 func newHelpdeskCardScreen(c *common, card flow.UserCard, before *helpdeskCardScreen) *helpdeskCardScreen {
 	u := c.t.Helpdesk.UI
-	b := func(help string, keys ...string) key.Binding {
-		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(keys[0], help))
-	}
+	b := func(help string, keys ...string) key.Binding { return bind(c.t, help, keys...) }
 	s := &helpdeskCardScreen{common: c, card: card, k: helpdeskCardKeys{
 		Up: c.keys.Up, Down: c.keys.Down, Refresh: c.keys.Refresh, Back: c.keys.Back, Quit: c.keys.Quit,
 		Verify: b(u.KeyVerify, "v"), Delete: b(u.KeyDelete, "d"), DeleteAll: b(u.KeyDeleteAll, "D"),
@@ -58,8 +56,13 @@ func newHelpdeskCardScreen(c *common, card flow.UserCard, before *helpdeskCardSc
 
 func (s *helpdeskCardScreen) ID() screenID { return screenHelpdeskCard }
 
+// ShortHelp offers v only when a push can reach the user: the card says
+// why not otherwise.
 func (s *helpdeskCardScreen) ShortHelp() []key.Binding {
-	keys := []key.Binding{s.k.Verify}
+	var keys []key.Binding
+	if s.card.CanVerify() {
+		keys = append(keys, s.k.Verify)
+	}
 	if len(s.card.Methods) > 0 {
 		keys = append(keys, s.k.Up, s.k.Down, s.k.Delete, s.k.DeleteAll)
 	}
@@ -77,7 +80,7 @@ func (s *helpdeskCardScreen) Update(msg tea.Msg) (tea.Cmd, intent) {
 		s.cursor = (s.cursor + n - 1) % n
 	case key.Matches(k, s.k.Down) && n > 0:
 		s.cursor = (s.cursor + 1) % n
-	case key.Matches(k, s.k.Verify):
+	case key.Matches(k, s.k.Verify) && s.card.CanVerify():
 		return nil, verifyCaller{}
 	case key.Matches(k, s.k.Delete) && n > 0:
 		m := s.card.Methods[s.cursor]
@@ -148,10 +151,13 @@ func (s *helpdeskCardScreen) view(w int) string {
 	}
 	b.WriteString("\n" + paint(s.st.Label, c.Enrollments) + "\n")
 	if len(s.card.Enrollments) == 0 {
-		b.WriteString(paint(s.st.Muted, c.NoEnrollments))
+		b.WriteString(paint(s.st.Muted, c.NoEnrollments) + "\n")
 	}
 	for _, e := range s.card.Enrollments {
 		b.WriteString("  " + paint(s.st.Text, auth0.CleanText(e.Name)) + paint(s.st.Muted, " · "+flow.EnrollmentStatus(s.t, e.Status)+" · "+auth0.CleanText(e.ID)) + "\n")
+	}
+	if !s.card.CanVerify() {
+		b.WriteString("\n" + paint(s.st.Muted, wrap(fmt.Sprintf(c.NoPush, s.k.Ticket.Help().Key), w)) + "\n")
 	}
 	if len(s.card.Missing) > 0 {
 		b.WriteString("\n" + paint(s.st.Warning, wrap(fmt.Sprintf(c.Missing, strings.Join(s.card.Missing, " "), management.DashboardPlace), w)))

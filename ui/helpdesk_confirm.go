@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -27,7 +26,7 @@ type helpdeskConfirmKeys struct{ Confirm, Back, ForceQuit key.Binding }
 func newHelpdeskConfirmScreen(c *common, user management.User, method *management.AuthenticationMethod) *helpdeskConfirmScreen {
 	return &helpdeskConfirmScreen{common: c, emailField: newEmailField(c, user.Email), user: user, method: method,
 		k: helpdeskConfirmKeys{Back: c.keys.Back, ForceQuit: c.keys.ForceQuit,
-			Confirm: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", c.t.Helpdesk.UI.KeyDelete))}}
+			Confirm: bind(c.t, c.t.Helpdesk.UI.KeyDelete, "enter")}}
 }
 
 func (s *helpdeskConfirmScreen) ID() screenID { return screenHelpdeskConfirm }
@@ -61,9 +60,9 @@ func (s *helpdeskConfirmScreen) Update(msg tea.Msg) (tea.Cmd, intent) {
 func (s *helpdeskConfirmScreen) View(w, h int) string {
 	u := s.t.Helpdesk.UI
 	name := auth0.CleanText(userLabel(s.user))
-	question := fmt.Sprintf(u.ConfirmAll, name)
+	question := s.t.Sprintf(u.ConfirmAll, name)
 	if s.method != nil {
-		question = fmt.Sprintf(u.ConfirmOne, auth0.CleanText(s.method.Type+" "+s.method.ID), name)
+		question = s.t.Sprintf(u.ConfirmOne, auth0.CleanText(s.method.Type+" "+s.method.ID), name)
 	}
 	var b strings.Builder
 	b.WriteString("\n" + paint(s.st.Warning, wrap(question, w)) + "\n\n")

@@ -23,7 +23,7 @@ type helpdeskFindKeys struct{ Submit, Back, ForceQuit key.Binding }
 func newHelpdeskFindScreen(c *common) *helpdeskFindScreen {
 	return &helpdeskFindScreen{common: c, emailField: newEmailField(c, "user@example.com"),
 		k: helpdeskFindKeys{Back: c.keys.Back, ForceQuit: c.keys.ForceQuit,
-			Submit: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", c.t.Helpdesk.UI.KeyFind))}}
+			Submit: bind(c.t, c.t.Helpdesk.UI.KeyFind, "enter")}}
 }
 
 func (s *helpdeskFindScreen) ID() screenID { return screenHelpdeskFind }
@@ -53,11 +53,8 @@ func (s *helpdeskFindScreen) View(w, h int) string {
 	b.WriteString("\n" + paint(s.st.Title, u.FindTitle) + "\n\n")
 	b.WriteString(paint(s.st.Label, u.EmailLabel) + "\n" + s.email.View() + "\n\n")
 	b.WriteString(paint(s.st.Muted, wrap(u.FindHint, w)) + "\n")
-	if s.opts.DemoUsers != nil {
-		var emails []string
-		for _, d := range s.opts.DemoUsers() {
-			emails = append(emails, d.Email)
-		}
+	if s.opts.SandboxEmails != nil {
+		emails := s.opts.SandboxEmails()
 		b.WriteString("\n" + paint(s.st.Muted, wrap(fmt.Sprintf(u.SandboxUsers, strings.Join(emails, ", ")), w)) + "\n")
 	}
 	if h := s.opts.Helpdesk; h != nil && h.Audit != nil {

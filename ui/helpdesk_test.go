@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -51,6 +52,45 @@ func helpdeskCard(f *fixture) {
 	f.result(flow.CardMsg{UserCard: fixtureCard})
 }
 
+// helpdeskCardNoPush shows carol's card: no method, so no push to verify
+// her with.
+func helpdeskCardNoPush(f *fixture) {
+	helpdeskOpen(f)
+	f.typeText("carol@example.com")
+	f.key("enter")
+	f.result(flow.FoundMsg{Found: flow.Found{Email: "carol@example.com", Users: fixtureCarols[:1]}})
+	f.result(flow.CardMsg{UserCard: flow.UserCard{User: fixtureCarols[0]}})
+}
+
+// A user without a confirmed push cannot be verified: the card does not
+// offer v, says why and what to do instead, and v does nothing; with
+// one, v is offered and opens the verification.
+func TestCardOffersVerifyOnlyWithAPush(t *testing.T) {
+	for _, lang := range []i18n.Lang{i18n.English, i18n.French} {
+		words := i18n.For(lang).Helpdesk
+		verify := "v " + words.UI.KeyVerify
+		why := fmt.Sprintf(words.Card.NoPush, "e")
+		why = why[:strings.IndexRune(why, ':')] // the rest wraps
+
+		f := newFixture(t, fixtureOptions{width: 100, height: 34, lang: lang})
+		helpdeskCardNoPush(f)
+		screen := f.screen()
+		if strings.Contains(screen, verify) || !strings.Contains(screen, why) {
+			t.Errorf("%s: a user without push is offered %q, or not told %q:\n%s", lang, verify, why, screen)
+		}
+		if f.key("v"); f.m.current.ID() != screenHelpdeskCard {
+			t.Errorf("%s: v left the card of a user without push for %v", lang, f.m.current.ID())
+		}
+
+		f = newFixture(t, fixtureOptions{width: 100, height: 34, lang: lang})
+		helpdeskCard(f)
+		screen = f.screen()
+		if !strings.Contains(screen, verify) || strings.Contains(screen, why) {
+			t.Errorf("%s: bob, who has push, is not offered %q, or is told %q:\n%s", lang, verify, why, screen)
+		}
+	}
+}
+
 // helpdeskVerifying shows the wait for bob's answer to a verify push.
 func helpdeskVerifying(f *fixture) *flow.Approval {
 	helpdeskCard(f)
@@ -81,6 +121,7 @@ var helpdeskScenarios = []struct {
 		f.result(flow.FoundMsg{Found: flow.Found{Email: "carol@example.com", Users: fixtureCarols}})
 	}},
 	{"helpdesk_card", helpdeskCard},
+	{"helpdesk_card_no_push", helpdeskCardNoPush},
 	{"helpdesk_card_limited", func(f *fixture) { // the read-only application
 		helpdeskCard(f)
 		limited := fixtureCard
@@ -305,5 +346,24 @@ func TestHelpdeskProblemEscGoesBackToTheUser(t *testing.T) {
 	f.result(flow.CardMsg{UserCard: flow.UserCard{User: fixtureBob}})
 	if f.m.current.ID() != screenHelpdeskCard {
 		t.Errorf("esc went to %v:\n%s", f.m.current.ID(), f.screen())
+	}
+}
+
+// French elides "de" before a name that starts with a vowel: the console
+// asks "Supprimer toutes les méthodes d’authentification d’Alice …".
+func TestHelpdeskFrenchElidesBeforeAName(t *testing.T) {
+	f := newFixture(t, fixtureOptions{width: 100, height: 34, lang: i18n.French})
+	helpdeskOpen(f)
+	alice := fixtureBob
+	alice.Email, alice.Name = "alice@example.com", "Alice"
+	card := fixtureCard
+	card.User = alice
+	f.typeText("alice@example.com")
+	f.key("enter")
+	f.result(flow.FoundMsg{Found: flow.Found{Email: "alice@example.com", Users: []management.User{alice}}})
+	f.result(flow.CardMsg{UserCard: card})
+	f.key("D")
+	if screen := f.screen(); !strings.Contains(screen, "d’authentification d’Alice") {
+		t.Errorf("no elision before Alice:\n%s", screen)
 	}
 }

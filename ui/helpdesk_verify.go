@@ -29,9 +29,9 @@ type helpdeskVerifyKeys struct{ Send, Again, Back, ForceQuit, Quit, PhoneApprove
 
 func newHelpdeskVerifyScreen(c *common, user management.User, message string) *helpdeskVerifyScreen {
 	s := &helpdeskVerifyScreen{common: c, user: user, message: textinput.New(),
-		k: helpdeskVerifyKeys{Again: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", c.t.Helpdesk.UI.KeyNewPush)), Back: c.keys.Back, ForceQuit: c.keys.ForceQuit, Quit: c.keys.Quit,
+		k: helpdeskVerifyKeys{Again: bind(c.t, c.t.Helpdesk.UI.KeyNewPush, "enter"), Back: c.keys.Back, ForceQuit: c.keys.ForceQuit, Quit: c.keys.Quit,
 			PhoneApprove: c.keys.PhoneApprove, PhoneReject: c.keys.PhoneReject,
-			Send: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", c.t.Helpdesk.UI.KeySend))}}
+			Send: bind(c.t, c.t.Helpdesk.UI.KeySend, "enter")}}
 	s.message.CharLimit = auth0.MaxBindingMessage
 	s.message.SetValue(message)
 	s.message.SetStyles(c.st.Input)
@@ -149,7 +149,7 @@ func (s *helpdeskVerifyScreen) View(w, h int) string {
 	}
 	b.WriteString(paint(s.st.Strong, wrap(fmt.Sprintf(u.ReadAloud, s.message.Value()), w)) + "\n\n")
 	if s.waiting() {
-		b.WriteString(s.viewWaiting(s.approval, fmt.Sprintf(u.Instructions, auth0.CleanText(s.user.Email)), w))
+		b.WriteString(s.viewWaiting(s.approval, s.t.Sprintf(u.Instructions, auth0.CleanText(s.user.Email)), w))
 		return b.String()
 	}
 	b.WriteString(s.viewEnd(w, name))

@@ -56,9 +56,7 @@ type KeyMap struct {
 // NewKeyMap builds the bindings with help texts in the catalog's language.
 func NewKeyMap(t *i18n.Catalog) *KeyMap {
 	k := t.Keys
-	b := func(help string, keys ...string) key.Binding {
-		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(keys[0], help))
-	}
+	b := func(help string, keys ...string) key.Binding { return bind(t, help, keys...) }
 	km := &KeyMap{
 		Quit:       b(k.Quit, "q"),
 		ForceQuit:  b(k.Quit, "ctrl+c"),
@@ -104,6 +102,23 @@ func NewKeyMap(t *i18n.Catalog) *KeyMap {
 	km.Ends.SetHelp("home/end", k.Ends)
 	km.Sideways.SetHelp("←/→", k.Sideways)
 	return km
+}
+
+// bind makes a binding whose help names its first key in the catalog's
+// words (keyName).
+func bind(t *i18n.Catalog, help string, keys ...string) key.Binding {
+	return key.NewBinding(key.WithKeys(keys...), key.WithHelp(keyName(t, keys[0]), help))
+}
+
+// keyName is how the help names a key: French says "entrée" and "échap".
+func keyName(t *i18n.Catalog, k string) string {
+	switch k {
+	case "enter":
+		return t.Keys.EnterKey
+	case "esc":
+		return t.Keys.EscKey
+	}
+	return k
 }
 
 // helpKeys adapts a list of bindings to bubbles' help.KeyMap.

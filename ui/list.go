@@ -58,8 +58,8 @@ func newListScreen(c *common) *listScreen {
 	l.SetStatusBarItemName(c.t.List.ItemName, c.t.List.ItemsName)
 	l.FilterInput.Prompt = c.t.List.FilterPrompt
 	l.KeyMap.Filter.SetHelp("/", c.t.Keys.Filter)
-	l.KeyMap.AcceptWhileFiltering.SetHelp("enter", c.t.Keys.ApplyFilter)
-	l.KeyMap.CancelWhileFiltering.SetHelp("esc", c.t.Keys.Cancel)
+	l.KeyMap.AcceptWhileFiltering.SetHelp(keyName(c.t, "enter"), c.t.Keys.ApplyFilter)
+	l.KeyMap.CancelWhileFiltering.SetHelp(keyName(c.t, "esc"), c.t.Keys.Cancel)
 	s := &listScreen{common: c, list: l, delegate: d,
 		k: listKeys{Select: c.keys.Select, Delete: c.keys.Delete, Enroll: c.keys.Enroll, Refresh: c.keys.Refresh, Back: c.keys.Back, Quit: c.keys.Quit}}
 	s.restyle()

@@ -43,7 +43,11 @@ type Options struct {
 	// DemoUsers lists the sandbox's demo users as they are now (bob's
 	// recovery code changes when used).
 	DemoUsers func() []DemoUser
-	Start     Journey
+	// SandboxEmails lists the email of every user of the sandbox, the
+	// helpdesk's own (carol) too, each once: the helpdesk's search offers
+	// them.
+	SandboxEmails func() []string
+	Start         Journey
 	// Username, when set, is filled in: only the password is asked.
 	Username string
 	Realm    string

@@ -195,7 +195,7 @@ func (p *phonePanel) statusLine(c *common, canScan bool, w int) string {
 		text = paint(st.Muted, t.Idle)
 	}
 	if !p.visible {
-		text += paint(st.Muted, "  ("+t.Hidden+")")
+		text += paint(st.Muted, " · "+t.Hidden)
 	}
 	return fit(label+" "+text, w, 1)
 }

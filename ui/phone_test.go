@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/mfapush/mfapush/flow"
+	"github.com/mfapush/mfapush/internal/i18n"
 )
 
 // runAll runs a command and the commands of every batch it answers,
@@ -51,6 +52,21 @@ func TestFoldedPhoneShowsEveryAccountsCode(t *testing.T) {
 	}
 	if !strings.Contains(line, "Alice's phone 492 039 17s · Bob's phone 492 039") {
 		t.Errorf("phone line %q", line)
+	}
+}
+
+// p at 80x24 hides the panel the phone folds from: its line says so in
+// plain words, not "(phone hidden (p))" inside parentheses of its own.
+func TestFoldedPhoneSaysThePanelIsHidden(t *testing.T) {
+	for lang, want := range map[i18n.Lang]string{
+		i18n.English: "Bob's phone 492 039 17s · panel hidden: p shows it",
+		i18n.French:  "Bob's phone 492 039 17 s · panneau masqué : p l’affiche",
+	} {
+		f := newFixture(t, fixtureOptions{width: 80, height: 24, lang: lang})
+		f.key("p")
+		if screen := f.screen(); !strings.Contains(screen, want) || strings.Contains(screen, "((") || strings.Contains(screen, "))") {
+			t.Errorf("%s: the folded phone does not read %q:\n%s", lang, want, screen)
+		}
 	}
 }
 

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"slices"
 	"sort"
 	"strings"
@@ -8,6 +9,7 @@ import (
 	"time"
 
 	"github.com/mfapush/mfapush/auth0/sandbox"
+	"github.com/mfapush/mfapush/internal/i18n"
 )
 
 // Polling discipline through the whole program, from the sandbox's own
@@ -169,4 +171,28 @@ func (e *e2e) exited() <-chan struct{} {
 		close(ch)
 	}()
 	return ch
+}
+
+// TestWaitStatesThePaceItKeeps: the sandbox's note on its pace and the
+// next check give the same figure, the policy's spacing (1 s stretched to
+// 1.2 s), which is when the next poll is due; plain mode says the same
+// (internal/plain, TestWaitSaysTheNextCheckHonestly).
+func TestWaitStatesThePaceItKeeps(t *testing.T) {
+	for lang, want := range map[i18n.Lang]string{i18n.English: "1.2s", i18n.French: "1,2 s"} {
+		f := newFixture(t, fixtureOptions{width: 100, height: 34, lang: lang})
+		f.m.env.PollInterval = time.Second
+		a := challengeFixture(f)
+		words := i18n.For(lang)
+		due := words.FormatWait(a.NextPoll().Sub(f.clock.Now()))
+		if spacing := words.FormatWait(a.Spacing()); due != spacing || due != want {
+			t.Fatalf("%s: the next poll is due in %s, the policy spaces them %s, want %s", lang, due, spacing, want)
+		}
+		screen := f.screen()
+		for _, said := range []string{fmt.Sprintf(words.App.SandboxPace, due), fmt.Sprintf(words.Challenge.NextCheck, due)} {
+			said = said[:strings.Index(said, due)+len(due)] // up to the figure: the rest wraps
+			if !strings.Contains(screen, said) {
+				t.Errorf("%s: the wait does not say %q:\n%s", lang, said, f.screen())
+			}
+		}
+	}
 }

@@ -2,6 +2,8 @@ package ui
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -158,6 +160,39 @@ func TestPresentTicketCaptionIsOneLine(t *testing.T) {
 		lines := strings.Split(f.screen(), "\n")
 		if caption := f.m.t.Demo.Screens.HelpdeskTicket; !strings.Contains(lines[1], caption) {
 			t.Errorf("%s: the caption %q is not on one line:\n%s", lang, caption, f.screen())
+		}
+	}
+}
+
+// In presenter mode the recovery code is masked, so the screens do not ask
+// to write it down: they say it is hidden from the audience and that w
+// saves it to a private file, and w does save the real code there.
+func TestPresentSaysHowToGetTheMaskedRecoveryCode(t *testing.T) {
+	for _, lang := range []i18n.Lang{i18n.English, i18n.French} {
+		words := i18n.For(lang)
+		for _, sc := range []struct {
+			name  string
+			setup func(*fixture)
+			code  string
+		}{
+			{"enrolled", scenario("enrolled"), "MZCRK3YX5V3AKNNYY6JEBQCL"},
+			{"new_recovery_code", scenario("new_recovery_code"), "17EQHNZC2SZDYG7X4QXVX9SW"},
+		} {
+			f := newFixture(t, fixtureOptions{width: 80, height: 24, lang: lang, present: true}) // the phone folds: lines join
+			f.m.opts.SaveDir = t.TempDir()
+			sc.setup(f)
+			screen := strings.Join(strings.Fields(f.screen()), " ")
+			if strings.Contains(screen, words.Enrolled.RecoveryHint) || !strings.Contains(screen, words.Demo.RecoveryMasked) {
+				t.Errorf("%s/%s: the masked code is to be written down, or not said how to get:\n%s", lang, sc.name, f.screen())
+			}
+			f.send(f.key("w")())
+			saved, _ := filepath.Glob(filepath.Join(f.m.opts.SaveDir, "recovery-*.txt"))
+			if len(saved) != 1 {
+				t.Fatalf("%s/%s: w saved %v", lang, sc.name, saved)
+			}
+			if b, err := os.ReadFile(saved[0]); err != nil || !strings.Contains(string(b), sc.code) {
+				t.Errorf("%s/%s: the file does not hold the code: %q %v", lang, sc.name, b, err)
+			}
 		}
 	}
 }

@@ -25,7 +25,7 @@ type problemKeys struct{ Retry, Home, Quit key.Binding }
 
 func newProblemScreen(c *common, p flow.Problem, back screen) *problemScreen {
 	home := c.keys.Back
-	home.SetHelp("esc", c.t.Keys.Home)
+	home.SetHelp(keyName(c.t, "esc"), c.t.Keys.Home)
 	return &problemScreen{common: c, k: problemKeys{Retry: c.keys.Retry, Home: home, Quit: c.keys.Quit}, problem: p, back: back}
 }
 
@@ -34,7 +34,7 @@ func (s *problemScreen) ID() screenID { return screenProblem }
 // escapeTo makes esc ask for i instead of starting over; help says where.
 func (s *problemScreen) escapeTo(i intent, help string) {
 	s.escape = i
-	s.k.Home.SetHelp("esc", help)
+	s.k.Home.SetHelp(keyName(s.t, "esc"), help)
 }
 
 func (s *problemScreen) ShortHelp() []key.Binding {

@@ -88,8 +88,8 @@ func (tr *traceScreen) viewReveal(w int) string {
 
 func (tr *traceScreen) revealKeys() []key.Binding {
 	return []key.Binding{
-		key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", tr.t.Keys.Submit)),
-		key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", tr.t.Keys.Cancel)),
+		bind(tr.t, tr.t.Keys.Submit, "enter"),
+		bind(tr.t, tr.t.Keys.Cancel, "esc"),
 		tr.keys.ForceQuit,
 	}
 }

@@ -42,7 +42,7 @@ const (
 func newSignInScreen(c *common) *signInScreen {
 	s := &signInScreen{common: c, fields: make([]textinput.Model, 3), token: textinput.New()}
 	s.k = signInKeys{Next: c.keys.NextField, Prev: c.keys.PrevField, Paste: c.keys.Paste, Back: c.keys.Back, ForceQuit: c.keys.ForceQuit,
-		Submit: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", c.t.Keys.Submit))}
+		Submit: bind(c.t, c.t.Keys.Submit, "enter")}
 	for i := range s.fields {
 		s.fields[i] = textinput.New()
 		s.fields[i].CharLimit = 256

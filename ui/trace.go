@@ -280,6 +280,6 @@ func (tr *traceScreen) ShortHelp() []key.Binding {
 		return []key.Binding{tr.keys.Back, tr.keys.Trace}
 	}
 	details := tr.keys.Select
-	details.SetHelp("enter", tr.t.Keys.Details)
+	details.SetHelp(keyName(tr.t, "enter"), tr.t.Keys.Details)
 	return []key.Binding{details, tr.keys.Up, tr.keys.Down, tr.keys.Ends, tr.keys.Back, tr.keys.Trace}
 }

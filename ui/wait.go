@@ -16,7 +16,7 @@ func (c *common) viewWaiting(a *flow.Approval, instructions string, w int) strin
 	now := c.now()
 	next := t.Checking
 	if a.State() == flow.ApprovalWaiting {
-		next = fmt.Sprintf(t.NextCheck, c.shortDuration(a.NextPoll().Sub(now)))
+		next = fmt.Sprintf(t.NextCheck, c.t.FormatWait(a.NextPoll().Sub(now)))
 	}
 	left := a.Deadline().Sub(now)
 	lines := []string{
@@ -30,7 +30,7 @@ func (c *common) viewWaiting(a *flow.Approval, instructions string, w int) strin
 		}, " · ")),
 		"  " + c.progressBar(left, a.Deadline().Sub(a.Started()), min(w-2, 40)),
 	}
-	if pace := c.sandboxPace(w); pace != "" {
+	if pace := c.sandboxPace(a, w); pace != "" {
 		lines = append(lines, pace)
 	}
 	if n := a.Retrying(); n > 0 {

@@ -166,7 +166,8 @@ func (r demoRun) playOnce(ctx context.Context, rec *recording) (*demo.Demo, erro
 		Env:   flow.Env{Client: t.client, Ctx: ctx, PollInterval: s.PollInterval},
 		Theme: themeOf(s.Theme), Catalog: catalog, InvertQR: s.InvertQR, Trace: log,
 		Sandbox: true, Phone: sandboxphone.New(t.sandbox.Phone), Present: r.present,
-		DemoUsers: func() []ui.DemoUser { return demoUsers(t, catalog, r.present) },
+		DemoUsers:     func() []ui.DemoUser { return demoUsers(t, catalog, r.present) },
+		SandboxEmails: func() []string { return sandboxEmails(t) },
 	}
 	o := r.options
 	o.Speed, o.Catalog, o.World = r.speed, catalog, sandboxWorld{ctx: ctx, srv: t.sandbox, catalog: catalog}

@@ -81,3 +81,42 @@ func TestDemoUserNotesFollowTheirFactors(t *testing.T) {
 		t.Errorf("bob's new recovery code %s: %q", code, got)
 	}
 }
+
+// The helpdesk's search lists every user of the built-in sandbox, carol
+// (two accounts, one email) too, as the sandbox has them.
+func TestSandboxEmailsAreTheSandboxsUsers(t *testing.T) {
+	tn, err := openTenant(config.Settings{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(tn.Close)
+	got := strings.Join(sandboxEmails(tn), ", ")
+	if want := "alice@example.com, bob@example.com, carol@example.com"; got != want {
+		t.Errorf("sandbox emails %q, want %q", got, want)
+	}
+}
+
+// The README says the built-in sandbox's ids and codes are new at every
+// run, so that an id copied from an earlier run is not expected to work:
+// two sandboxes share no user id and no recovery code.
+func TestSandboxIDsAreNewEachRun(t *testing.T) {
+	if !strings.Contains(strings.Join(strings.Fields(readmeSection(t, "## Use it")), " "), "The built-in sandbox starts afresh at every run") {
+		t.Error("the README does not say the sandbox's ids change at every run")
+	}
+	seen := map[string]bool{}
+	for range 2 {
+		tn, err := openTenant(config.Settings{}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(tn.Close)
+		for _, u := range tn.sandbox.Tenant.Directory() {
+			for _, id := range []string{u.UserID, u.RecoveryCode} {
+				if id != "" && seen[id] {
+					t.Errorf("%s has %q again in a second sandbox", u.Email, id)
+				}
+				seen[id] = true
+			}
+		}
+	}
+}

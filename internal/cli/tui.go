@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
@@ -76,6 +77,7 @@ func runInteractive(cmd *cobra.Command, start ui.Journey) error {
 		opts.Sandbox = true
 		opts.Phone = sandboxphone.NewForServer(t.sandbox)
 		opts.DemoUsers = func() []ui.DemoUser { return demoUsers(t, catalog, s.Present) }
+		opts.SandboxEmails = func() []string { return sandboxEmails(t) }
 	}
 	if start == ui.JourneyHelpdesk || start == ui.JourneyHome {
 		if h, err := openHelpdesk(cmd, s, t, log.Observe); err == nil {
@@ -182,6 +184,18 @@ func demoUsers(t *tenant, catalog *i18n.Catalog, masked bool) []ui.DemoUser {
 		out = append(out, ui.DemoUser{Email: u.Email, Password: u.Password, Note: demoNote(u, catalog, masked)})
 	}
 	return out
+}
+
+// sandboxEmails are the emails of every user of the sandbox, each once
+// (carol has two accounts), in the sandbox's order.
+func sandboxEmails(t *tenant) []string {
+	var emails []string
+	for _, u := range t.sandbox.Tenant.Directory() {
+		if !slices.Contains(emails, u.Email) {
+			emails = append(emails, u.Email)
+		}
+	}
+	return emails
 }
 
 // demoNote lists a demo user's confirmed factors, the recovery code

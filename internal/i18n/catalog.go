@@ -29,6 +29,7 @@ type Catalog struct {
 		ApplyFilter, Cancel string
 		LessHelp, Ends                       string
 		Sideways, RevealSecrets, HideSecrets string
+		EnterKey, EscKey                     string // the keys' names in the footer ("entrée", "échap")
 	}
 
 	Home struct {
@@ -133,6 +134,7 @@ type Catalog struct {
 		SummaryUnnamed string // %s %s: kind, user; an authenticator Auth0 gives no name (an app's code, an email)
 		RecoveryTitle  string
 		RecoveryHint   string
+		PresentHint    string // RecoveryHint in presenter mode, where the code is masked: no "write it down"
 		Saved          string // the path follows on its own lines
 		SaveFailed     string // %s: reason
 		AckNeeded      string
@@ -217,6 +219,8 @@ type Catalog struct {
 		Audience           string
 		ExpiresIn          string
 		ExpiresAt          string // %s %s: countdown, clock time
+		ExpiresTomorrow    string // %s %s: countdown, clock time (tomorrow)
+		ExpiresOn          string // %s %s %s: countdown, date, clock time (later)
 		Expired            string
 		AccessToken        string
 		IDToken            string

@@ -38,3 +38,39 @@ func (c *Catalog) FormatDuration(d time.Duration) string {
 	}
 	return fmt.Sprintf(u.Seconds, secs)
 }
+
+// FormatWait says a short wait such as the time to the next poll: to the
+// nearest tenth of a second under 10 s ("1.2s", never "2s" for 1.2 s), to
+// the nearest second above; none is "now". The interface and plain mode
+// both say the polling pace with it, so they give the same figure.
+func (c *Catalog) FormatWait(d time.Duration) string {
+	if d <= 0 {
+		return c.Duration.Now
+	}
+	tenths := max(int((d+50*time.Millisecond)/(100*time.Millisecond)), 1)
+	if tenths >= 100 || tenths%10 == 0 {
+		return fmt.Sprintf(c.Duration.Seconds, (tenths+5)/10)
+	}
+	return fmt.Sprintf(c.Duration.Tenths, tenths/10, tenths%10)
+}
+
+// ExpiresWhen says an expiry: in, how long until it (said by the caller,
+// as a clock or in words), then when it falls, in now's time zone. Within
+// the hour the time of day to the second; further off to the minute, with
+// "tomorrow" or the date when it is not today, since a time of day alone
+// reads as today's.
+func (c *Catalog) ExpiresWhen(in string, now, at time.Time) string {
+	r := c.Result
+	at = at.In(now.Location())
+	if at.Sub(now) < time.Hour {
+		return fmt.Sprintf(r.ExpiresAt, in, at.Format(time.TimeOnly))
+	}
+	clock := at.Format("15:04")
+	switch at.Format(time.DateOnly) {
+	case now.Format(time.DateOnly):
+		return fmt.Sprintf(r.ExpiresAt, in, clock)
+	case now.AddDate(0, 0, 1).Format(time.DateOnly):
+		return fmt.Sprintf(r.ExpiresTomorrow, in, clock)
+	}
+	return fmt.Sprintf(r.ExpiresOn, in, at.Format(time.DateOnly), clock)
+}

@@ -20,6 +20,7 @@ func englishCatalog() Catalog {
 
 	k := &c.Keys
 	k.Quit, k.Back, k.Help, k.MoreHelp = "quit", "back", "help", "more keys"
+	k.EnterKey, k.EscKey = "enter", "esc"
 	k.Select, k.Up, k.Down, k.Next, k.Submit = "choose", "up", "down", "next field", "submit"
 	k.Copy, k.Save, k.Confirm, k.NewCode = "copy link", "save to file", "I've saved it", "new code"
 	k.Scan, k.Approve, k.Reject, k.TogglePhone = "phone: scan", "phone: approve", "phone: reject", "phone panel"
@@ -162,6 +163,7 @@ func englishCatalog() Catalog {
 	en.SummaryUnnamed = "%s is active for %s."
 	en.RecoveryTitle = "Recovery code: the way in if the phone is lost"
 	en.RecoveryHint = "Write it down or save it to a file, then confirm. It will not be shown again."
+	en.PresentHint = "Confirm once it is saved: it will not be shown again."
 	en.Saved = "Saved, readable only by you, in:"
 	en.SaveFailed = "Could not save: %s"
 	en.AckNeeded = "Save or write down the recovery code, then press enter to confirm."
@@ -242,6 +244,8 @@ func englishCatalog() Catalog {
 	r.Audience = "Audience"
 	r.ExpiresIn = "Expires"
 	r.ExpiresAt = "in %s (at %s)"
+	r.ExpiresTomorrow = "in %s (tomorrow at %s)"
+	r.ExpiresOn = "in %s (on %s at %s)"
 	r.Expired = "expired"
 	r.AccessToken = "Access token"
 	r.IDToken = "ID token"
@@ -271,7 +275,7 @@ func englishCatalog() Catalog {
 	ph.AnswerFailed = "Could not answer: %s"
 	ph.OTP = "Code"
 	ph.SecondsLeft = "%ds"
-	ph.Hidden = "phone hidden (p)"
+	ph.Hidden = "panel hidden: p shows it"
 	ph.DeviceName = "%s's phone"
 	ph.DeviceNameElided = "%s's phone"
 	ph.Status = "phone"

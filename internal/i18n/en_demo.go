@@ -48,7 +48,7 @@ func englishDemo() DemoWords {
 	s.HelpdeskTicket = "Enrollment ticket: the user scans it, or opens its link, on the phone."
 	s.HelpdeskRecovery = "A new recovery code, shown once, for the helpdesk to pass on."
 	w.Masked = "•••••• hidden in presenter mode"
-	w.RecoveryMasked = "Presenter mode hides it: press w to save it to a file."
+	w.RecoveryMasked = "Hidden from the audience: press w to save it to a private file."
 	h := &w.Help
 	h.Short = "Play the whole story by itself on the sandbox, for an audience"
 	h.Long = `Play the whole story on the built-in sandbox, by itself, through the real screens: Alice enrolls

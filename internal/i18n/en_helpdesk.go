@@ -29,6 +29,7 @@ func englishHelpdesk() HelpdeskWords {
 	c.RecoveryCode = "Recovery code"
 	c.Missing = "The helpdesk application lacks %s: the actions that need it will be refused. Grant it in the Auth0 Dashboard: %s."
 	c.Created, c.LastUsed = "Created", "Last used"
+	c.NoPush = "No Guardian push enrolled: a push cannot verify this caller. Hand out an enrollment ticket with %s."
 
 	pl := &w.Plain
 	pl.Finding = "Looking up %s…"

@@ -48,7 +48,7 @@ func frenchDemo() DemoWords {
 	s.HelpdeskTicket = "Ticket d’inscription : à scanner, ou son lien à ouvrir, sur le téléphone."
 	s.HelpdeskRecovery = "Un nouveau code de récupération, affiché une fois, que le support transmet."
 	w.Masked = "•••••• masqué en mode présentation"
-	w.RecoveryMasked = "Le mode présentation le masque : appuyez sur w pour l’enregistrer dans un fichier."
+	w.RecoveryMasked = "Masqué pour le public : appuyez sur w pour l’enregistrer dans un fichier privé."
 	h := &w.Help
 	h.Short = "Jouer toute l’histoire toute seule sur le bac à sable, devant un public"
 	h.Long = `Joue toute l’histoire sur le bac à sable intégré, toute seule, avec les vrais écrans : Alice s’inscrit

@@ -29,6 +29,7 @@ func frenchHelpdesk() HelpdeskWords {
 	c.RecoveryCode = "Code de récupération"
 	c.Missing = "Il manque %s à l’application du support : les actions qui en ont besoin seront refusées. Accordez-le dans le tableau de bord Auth0 : %s."
 	c.Created, c.LastUsed = "Créée", "Dernière utilisation"
+	c.NoPush = "Aucun Push Guardian inscrit : aucune notification ne peut vérifier cet appelant. Remettez un ticket d’inscription avec %s."
 
 	pl := &w.Plain
 	pl.Finding = "Recherche de %s…"

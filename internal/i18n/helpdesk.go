@@ -26,6 +26,7 @@ type HelpdeskWords struct {
 		Confirmed, Pending, Never, Created, LastUsed                    string
 		Missing                                                         string // %s %s: scopes, the dashboard place
 		RecoveryCode                                                    string // the user's new code, handed out by the agent (not "your")
+		NoPush                                                          string // %s: the ticket's key
 	}
 
 	// Plain is the plain commands' lines.

@@ -174,7 +174,8 @@ func (r *run) sayTokens(tokens *auth0.Tokens, at time.Time) {
 	}
 	if tokens.ExpiresIn > 0 {
 		expiry := at.Add(tokens.ExpiresIn)
-		r.sayLabeled(indent, t.ExpiresIn, fmt.Sprintf(t.ExpiresAt, r.countdown(expiry.Sub(r.now())), clockTime(expiry)))
+		now := r.now()
+		r.sayLabeled(indent, t.ExpiresIn, r.t.ExpiresWhen(r.countdown(expiry.Sub(now)), now, expiry))
 	} else {
 		r.sayLabeled(indent, t.ExpiresIn, t.ExpiryUnknown)
 	}

@@ -329,3 +329,14 @@ func TestWrongPasswordAdviceNamesTheDemoUsersOnlyOnTheSandbox(t *testing.T) {
 		}
 	}
 }
+
+// TestExpiryADayAwaySaysItsDay: the sandbox's tokens last a day, so the
+// expiry line names tomorrow, not a bare time of day that reads as today's.
+func TestExpiryADayAwaySaysItsDay(t *testing.T) {
+	w := newWorld(t, nil)
+	r, status := challengeAnswered(t, w, w.config(plain.CommandChallenge, "bob@example.com", "bob-password\n"), approve)
+	line := lineWith(r.stdout.String(), "Expires")
+	if status != plain.ExitOK || !regexp.MustCompile(`^Expires: in (1d|23h 5\dm) \(tomorrow at \d\d:\d\d\)$`).MatchString(line) {
+		t.Fatalf("exit %d, expiry line %q\n%s", status, line, r.stdout)
+	}
+}

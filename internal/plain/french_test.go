@@ -66,3 +66,16 @@ func TestFrenchUserShowShowsNoEnglish(t *testing.T) {
 		}
 	}
 }
+
+// TestFrenchElidesBeforeAName: "Recherche d’alice@example.com…", not
+// "Recherche de alice…"; bob's name keeps its "de".
+func TestFrenchElidesBeforeAName(t *testing.T) {
+	for email, want := range map[string]string{"alice@example.com": "Recherche d’alice@example.com…", "bob@example.com": "Recherche de bob@example.com…"} {
+		_, cfg, _ := helpdeskConfig(t, plain.CommandUserShow, email, false)
+		cfg.Catalog = i18n.For(i18n.French)
+		out, errOut, _ := runToEnd(t, cfg)
+		if !strings.Contains(out+errOut, want) {
+			t.Errorf("no %q in:\n%s", want, out+errOut)
+		}
+	}
+}

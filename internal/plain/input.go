@@ -119,7 +119,7 @@ func (r *run) inputEnded(err error) Outcome {
 // fill fills a catalog format with a value from the user, made safe to
 // print.
 func (r *run) fill(format, value string) string {
-	return fmt.Sprintf(format, auth0.CleanText(value))
+	return r.t.Sprintf(format, auth0.CleanText(value))
 }
 
 // stdinLine reads the next line of stdin, without its line ending. Only

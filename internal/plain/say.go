@@ -12,7 +12,7 @@ import (
 // say prints one line of the human output. Catalog texts are formats;
 // values from the user or the server are only ever arguments.
 func (r *run) say(format string, args ...any) {
-	fmt.Fprintf(r.out, format+"\n", args...)
+	fmt.Fprint(r.out, r.t.Sprintf(format+"\n", args...)) // French elides "de" before a name
 }
 
 // sayLabeled prints "label: value" after a margin, in the catalog's
