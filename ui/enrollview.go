@@ -204,7 +204,7 @@ func (e *enrollScreen) status(w int) string {
 			e.progressBar(left, flow.EnrollmentLifetime, min(w, 40)))
 		next := t.Checking
 		if a.State() == flow.ApprovalWaiting {
-			next = fmt.Sprintf(t.NextCheck, e.t.FormatWait(a.NextPoll().Sub(now)))
+			next = fmt.Sprintf(t.NextCheck, e.t.FormatCountdown(a.NextPoll().Sub(now)))
 		}
 		lines = append(lines, e.spin.View()+" "+paint(e.st.Strong, t.Waiting), "  "+paint(e.st.Muted, next))
 		if n := a.Retrying(); n > 0 {

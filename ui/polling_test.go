@@ -173,25 +173,30 @@ func (e *e2e) exited() <-chan struct{} {
 	return ch
 }
 
-// TestWaitStatesThePaceItKeeps: the sandbox's note on its pace and the
-// next check give the same figure, the policy's spacing (1 s stretched to
-// 1.2 s), which is when the next poll is due; plain mode says the same
-// (internal/plain, TestWaitSaysTheNextCheckHonestly).
+// TestWaitStatesThePaceItKeeps: the sandbox's note on its pace gives the
+// policy's spacing (1 s stretched to 1.2 s), which is when the next poll is
+// due, as plain mode says it (internal/plain, TestWaitSaysTheNextCheckHonestly);
+// the next check counts down to it in whole seconds, so that the figure
+// changes once a second and not at every frame of the spinner.
 func TestWaitStatesThePaceItKeeps(t *testing.T) {
 	for lang, want := range map[i18n.Lang]string{i18n.English: "1.2s", i18n.French: "1,2 s"} {
 		f := newFixture(t, fixtureOptions{width: 100, height: 34, lang: lang})
 		f.m.env.PollInterval = time.Second
 		a := challengeFixture(f)
 		words := i18n.For(lang)
-		due := words.FormatWait(a.NextPoll().Sub(f.clock.Now()))
-		if spacing := words.FormatWait(a.Spacing()); due != spacing || due != want {
-			t.Fatalf("%s: the next poll is due in %s, the policy spaces them %s, want %s", lang, due, spacing, want)
+		due := a.NextPoll().Sub(f.clock.Now())
+		if pace, spacing := words.FormatWait(due), words.FormatWait(a.Spacing()); pace != spacing || pace != want {
+			t.Fatalf("%s: the next poll is due in %s, the policy spaces them %s, want %s", lang, pace, spacing, want)
 		}
 		screen := f.screen()
-		for _, said := range []string{fmt.Sprintf(words.App.SandboxPace, due), fmt.Sprintf(words.Challenge.NextCheck, due)} {
-			said = said[:strings.Index(said, due)+len(due)] // up to the figure: the rest wraps
+		countdown := words.FormatCountdown(due)
+		for said, figure := range map[string]string{
+			fmt.Sprintf(words.App.SandboxPace, want):          want,
+			fmt.Sprintf(words.Challenge.NextCheck, countdown): countdown,
+		} {
+			said = said[:strings.Index(said, figure)+len(figure)] // up to the figure: the rest wraps
 			if !strings.Contains(screen, said) {
-				t.Errorf("%s: the wait does not say %q:\n%s", lang, said, f.screen())
+				t.Errorf("%s: the wait does not say %q:\n%s", lang, said, screen)
 			}
 		}
 	}

@@ -16,7 +16,7 @@ func (c *common) viewWaiting(a *flow.Approval, instructions string, w int) strin
 	now := c.now()
 	next := t.Checking
 	if a.State() == flow.ApprovalWaiting {
-		next = fmt.Sprintf(t.NextCheck, c.t.FormatWait(a.NextPoll().Sub(now)))
+		next = fmt.Sprintf(t.NextCheck, c.t.FormatCountdown(a.NextPoll().Sub(now)))
 	}
 	left := a.Deadline().Sub(now)
 	lines := []string{

@@ -74,3 +74,16 @@ func (c *Catalog) ExpiresWhen(in string, now, at time.Time) string {
 	}
 	return fmt.Sprintf(r.ExpiresOn, in, at.Format(time.DateOnly), clock)
 }
+
+// FormatCountdown says the time left to something that comes round again,
+// such as the next poll, in whole seconds: rounded to the nearest, never
+// under one until it is due ("now"). A screen that redraws ten times a
+// second for its spinner then rewrites the figure once a second, not at
+// every frame as tenths would (they took the wait's output from 274 to
+// 450 bytes a second); the pace itself is said with FormatWait.
+func (c *Catalog) FormatCountdown(d time.Duration) string {
+	if d <= 0 {
+		return c.Duration.Now
+	}
+	return fmt.Sprintf(c.Duration.Seconds, max(int64(d.Round(time.Second)/time.Second), 1))
+}

@@ -54,3 +54,40 @@ func TestFormatWaitIsRoundedHonestly(t *testing.T) {
 		}
 	}
 }
+
+// The countdown to the next poll is in whole seconds, so that it reads the
+// same over a whole second of frames, and never says none before it is due.
+func TestFormatCountdownChangesOnceASecond(t *testing.T) {
+	en, fr := For(English), For(French)
+	for _, tc := range []struct {
+		d      time.Duration
+		en, fr string
+	}{
+		{0, "now", fr.Duration.Now},
+		{-time.Second, "now", fr.Duration.Now},
+		{100 * time.Millisecond, "1s", "1 s"},
+		{1200 * time.Millisecond, "1s", "1 s"},
+		{1499 * time.Millisecond, "1s", "1 s"},
+		{1500 * time.Millisecond, "2s", "2 s"},
+		{6 * time.Second, "6s", "6 s"},
+		{5400 * time.Millisecond, "5s", "5 s"},
+	} {
+		if got := en.FormatCountdown(tc.d); got != tc.en {
+			t.Errorf("English %v: %q, want %q", tc.d, got, tc.en)
+		}
+		if got := fr.FormatCountdown(tc.d); got != tc.fr {
+			t.Errorf("French %v: %q, want %q", tc.d, got, tc.fr)
+		}
+	}
+	// Ten frames a second over a 6 s wait: the figure changes at most
+	// once in each second.
+	changes, last := 0, ""
+	for ms := 6000; ms > 0; ms -= 100 {
+		if s := en.FormatCountdown(time.Duration(ms) * time.Millisecond); s != last {
+			changes, last = changes+1, s
+		}
+	}
+	if changes > 6 {
+		t.Errorf("the countdown changed %d times over 6 s of frames", changes)
+	}
+}
