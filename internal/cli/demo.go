@@ -126,6 +126,9 @@ func (r demoRun) play(ctx context.Context, rec *recording) (int, error) {
 	played := false
 	for {
 		d, err := r.playOnce(ctx, rec)
+		// The next story starts as this one ended: a demo paused and
+		// stepped through stays paused.
+		r.options.Paused = d != nil && d.Paused()
 		if err != nil {
 			return exitcode.Error, err
 		}

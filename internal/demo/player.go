@@ -27,6 +27,9 @@ type Options struct {
 	ScreenTimeout time.Duration
 	// Steps is the script; nil is Story().
 	Steps []Step
+	// Paused starts the demo paused: --loop's next story, when the last
+	// one ended paused.
+	Paused bool
 }
 
 // typingPause is the time between two keys typed, at speed 1.
@@ -58,7 +61,7 @@ func New(inner tea.Model, o Options) *Demo {
 	if o.Steps == nil {
 		o.Steps = Story()
 	}
-	return &Demo{opts: o, model: &Model{inner: inner, watch: newScreenWatch(), controls: make(chan control, 4)}}
+	return &Demo{opts: o, paused: o.Paused, model: &Model{inner: inner, watch: newScreenWatch(), controls: make(chan control, 4)}}
 }
 
 // Model is the model to run the program with.
@@ -76,11 +79,9 @@ func (d *Demo) Play(ctx context.Context, send func(tea.Msg)) {
 
 func (d *Demo) play(ctx context.Context, send func(tea.Msg)) error {
 	for i, s := range d.opts.Steps {
-		d.step = i
-		if err := d.atStepStart(ctx, send); err != nil {
+		if err := d.beginStep(ctx, send, i); err != nil {
 			return err
 		}
-		send(d.caption(s))
 		for _, a := range s.Actions {
 			if err := d.gate(ctx, send); err != nil {
 				return err
@@ -103,9 +104,13 @@ func (d *Demo) caption(s Step) ui.CaptionMsg {
 	return ui.CaptionMsg{Text: s.Caption(d.opts.Catalog), Note: note, Keys: t.Keys}
 }
 
-// atStepStart ends the one step a paused demo was allowed.
-func (d *Demo) atStepStart(ctx context.Context, send func(tea.Msg)) error {
-	d.allowed = false
+// beginStep makes step i the one playing: it ends the one step a paused
+// demo was allowed and captions step i at once, paused or not, since the
+// screen step i starts on is already shown (the last step waited for it).
+// Then it waits while the demo is paused.
+func (d *Demo) beginStep(ctx context.Context, send func(tea.Msg), i int) error {
+	d.step, d.allowed = i, false
+	send(d.caption(d.opts.Steps[i]))
 	return d.gate(ctx, send)
 }
 
@@ -127,7 +132,9 @@ func (d *Demo) gate(ctx context.Context, send func(tea.Msg)) error {
 func (d *Demo) apply(c control, send func(tea.Msg)) {
 	switch c {
 	case togglePause:
-		d.paused = !d.paused
+		// A step allowed before (→ while playing) must not carry the
+		// pause past the next action.
+		d.paused, d.allowed = !d.paused, false
 	case nextStep:
 		d.allowed = true
 	}
@@ -202,6 +209,10 @@ func (d *Demo) ExitCode() int {
 	}
 	return exitcode.Cancelled
 }
+
+// Paused reports whether the demo was paused when it ended; read it once
+// Play has returned.
+func (d *Demo) Paused() bool { return d.paused }
 
 // Err is why the story could not go on, if it could not.
 func (d *Demo) Err() error { return d.model.err }
