@@ -3,7 +3,6 @@ package cli
 import (
 	"errors"
 	"fmt"
-	"io"
 	"os"
 
 	tea "charm.land/bubbletea/v2"
@@ -125,21 +124,17 @@ func (r *recording) programOptions() []tea.ProgramOption {
 	if r.rec == nil {
 		return nil
 	}
-	return r.programOptionsTo(recordedTerminal{File: os.Stdout, tee: r.rec.Tee(os.Stdout)})
+	return []tea.ProgramOption{tea.WithOutput(recordedTerminal{File: os.Stdout, tee: r.rec.Tee(os.Stdout)}), r.followResizes()}
 }
 
-// programOptionsTo are programOptions for a program whose output is out
-// (which writes to the recording).
-func (r *recording) programOptionsTo(out io.Writer) []tea.ProgramOption {
-	return []tea.ProgramOption{
-		tea.WithOutput(out),
-		tea.WithFilter(func(_ tea.Model, msg tea.Msg) tea.Msg {
-			if size, ok := msg.(tea.WindowSizeMsg); ok {
-				r.rec.Resize(size.Width, size.Height)
-			}
-			return msg
-		}),
-	}
+// followResizes records the program's window's sizes.
+func (r *recording) followResizes() tea.ProgramOption {
+	return tea.WithFilter(func(_ tea.Model, msg tea.Msg) tea.Msg {
+		if size, ok := msg.(tea.WindowSizeMsg); ok {
+			r.rec.Resize(size.Width, size.Height)
+		}
+		return msg
+	})
 }
 
 // close ends the recording: what the mask still held is written.

@@ -3,10 +3,12 @@ package demo
 import (
 	"context"
 	"fmt"
+	"io"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/mfapush/mfapush/internal/cast/play"
 	"github.com/mfapush/mfapush/internal/clock"
 	"github.com/mfapush/mfapush/internal/exitcode"
 	"github.com/mfapush/mfapush/internal/i18n"
@@ -64,6 +66,23 @@ func New(inner tea.Model, o Options) *Demo {
 	return &Demo{opts: o, paused: o.Paused, model: &Model{inner: inner, watch: newScreenWatch(), controls: make(chan control, 4)}}
 }
 
+// Output is w, the program's output, also played on a terminal of the
+// demo's own, width×height until the program says its window's size: the
+// script then moves on from a screen it waited for, or a step's caption,
+// only once the terminal has shown it. Close the demo once the program
+// has ended.
+func (d *Demo) Output(w io.Writer, width, height int) io.Writer {
+	d.model.shown = &terminalWatch{out: w, term: play.NewTerminal(width, height), watch: newScreenWatch()}
+	return d.model.shown
+}
+
+// Close ends the terminal of Output, if there is one.
+func (d *Demo) Close() {
+	if d.model.shown != nil {
+		d.model.shown.close()
+	}
+}
+
 // Model is the model to run the program with.
 func (d *Demo) Model() tea.Model { return d.model }
 
@@ -110,7 +129,11 @@ func (d *Demo) caption(s Step) ui.CaptionMsg {
 // Then it waits while the demo is paused.
 func (d *Demo) beginStep(ctx context.Context, send func(tea.Msg), i int) error {
 	d.step, d.allowed = i, false
-	send(d.caption(d.opts.Steps[i]))
+	caption := d.caption(d.opts.Steps[i])
+	send(caption)
+	if err := d.waitShown(ctx, send, caption.Text, 0, d.terminal()); err != nil {
+		return err
+	}
 	return d.gate(ctx, send)
 }
 
@@ -161,18 +184,40 @@ func (d *Demo) do(ctx context.Context, send func(tea.Msg), a Action) error {
 			}
 		}
 	case a.WaitFor != nil:
-		words := a.WaitFor(d.opts.Catalog)
-		wctx, cancel := context.WithTimeout(ctx, d.opts.ScreenTimeout)
-		defer cancel()
-		err := d.model.watch.waitFor(wctx, words, d.keys, d.model.controls, func(c control) { d.apply(c, send) })
-		if err != nil && ctx.Err() == nil {
-			return fmt.Errorf(d.opts.Catalog.Demo.Stuck, words, d.opts.ScreenTimeout)
-		}
-		return err
+		return d.waitShown(ctx, send, a.WaitFor(d.opts.Catalog), d.keys, d.model.watch, d.terminal())
 	case a.Hold > 0:
 		return d.pause(ctx, send, a.Hold)
 	}
 	return nil
+}
+
+// waitShown waits until the words show on each watch in turn (nil ones
+// left out), on a frame drawn after the program took the script's first
+// keys keys.
+func (d *Demo) waitShown(ctx context.Context, send func(tea.Msg), words string, keys uint64, watches ...*screenWatch) error {
+	wctx, cancel := context.WithTimeout(ctx, d.opts.ScreenTimeout)
+	defer cancel()
+	for _, w := range watches {
+		if w == nil {
+			continue
+		}
+		err := w.waitFor(wctx, words, keys, d.model.controls, func(c control) { d.apply(c, send) })
+		if err != nil && ctx.Err() == nil {
+			return fmt.Errorf(d.opts.Catalog.Demo.Stuck, words, d.opts.ScreenTimeout)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// terminal is what the terminal of Output shows, nil without one.
+func (d *Demo) terminal() *screenWatch {
+	if d.model.shown == nil {
+		return nil
+	}
+	return d.model.shown.watch
 }
 
 // pause holds the screen d at speed 1. The next step's key cuts it short;

@@ -3,6 +3,7 @@ package demo
 import (
 	"context"
 	"fmt"
+	"io"
 	"strings"
 	"sync"
 	"testing"
@@ -301,4 +302,63 @@ func TestPauseAfterNextStepStopsAtTheNextAction(t *testing.T) {
 	p.press("space")
 	expect(t, r.got, step, "key x")
 	<-done
+}
+
+// drawn stands for the interface, as the terminal gets it: a caption over
+// a screen, which keys change.
+type drawn struct {
+	screens
+	caption string
+}
+
+func (d *drawn) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if c, ok := msg.(ui.CaptionMsg); ok {
+		d.caption = c.Text
+	}
+	d.screens.Update(msg)
+	return d, nil
+}
+func (d *drawn) View() tea.View { return tea.NewView(d.caption + "\r\n" + d.screen) }
+
+// The program writes to the terminal at its own pace, the latest frame
+// only: a caption or a screen the model drew may never reach the terminal
+// if the script moves on first. With Output, the script waits until the
+// terminal shows each step's caption and each screen it waits for.
+func TestScriptWaitsForTheTerminal(t *testing.T) {
+	c := i18n.For(i18n.English)
+	steps := []Step{
+		{words("one"), []Action{press("x"), waitFor(words("screen B"))}},
+		{words("two"), []Action{press("y"), waitFor(words("screen C"))}},
+	}
+	// Drawn by the model, never written to the terminal: the demo stops
+	// at the first caption.
+	inner := &drawn{screens: screens{screen: "screen A", got: make(chan string, 32)}}
+	d := New(inner, Options{Catalog: c, Steps: steps, ScreenTimeout: time.Millisecond})
+	d.Output(io.Discard, 40, 3)
+	p := &program{model: d.Model()}
+	d.Play(context.Background(), p.send)
+	d.Close()
+	if d.Err() == nil || !strings.Contains(d.Err().Error(), `"one"`) {
+		t.Fatalf("the story went on with the terminal blank: %v", d.Err())
+	}
+
+	// Written after each message, as a renderer would: the story plays.
+	inner = &drawn{screens: screens{screen: "screen A", got: make(chan string, 32)}}
+	d = New(inner, Options{Catalog: c, Steps: steps})
+	terminal := d.Output(io.Discard, 40, 3)
+	defer d.Close()
+	p = &program{model: d.Model()}
+	done := make(chan struct{})
+	go func() { defer close(done); d.Play(context.Background(), p.send) }()
+	step1, step2 := fmt.Sprintf(c.Demo.Step, 1, 2), fmt.Sprintf(c.Demo.Step, 2, 2)
+	for _, want := range []string{"one · " + step1 + " over screen A", "key x", "two · " + step2 + " over screen B", "key y"} {
+		expect(t, inner.got, want)
+		p.mu.Lock()
+		io.WriteString(terminal, "\x1b[H\x1b[2J"+p.model.View().Content)
+		p.mu.Unlock()
+	}
+	<-done
+	if !d.Finished() {
+		t.Fatalf("the story did not finish: %v", d.Err())
+	}
 }
