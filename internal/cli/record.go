@@ -150,7 +150,8 @@ func (r *recording) close(catalog *i18n.Catalog) error {
 }
 
 // recordedTerminal is the terminal as Bubble Tea sees it (a file, so that
-// it knows its size and colours) whose output is also recorded.
+// it knows its size and colours) whose output goes through tee: to the
+// recording, the demo's own terminal, or both.
 type recordedTerminal struct {
 	*os.File
 	tee interface{ Write([]byte) (int, error) }
