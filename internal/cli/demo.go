@@ -126,6 +126,9 @@ func (r demoRun) play(ctx context.Context, rec *recording) (int, error) {
 	played := false
 	for {
 		d, err := r.playOnce(ctx, rec)
+		// The next story starts as this one ended: a demo paused and
+		// stepped through stays paused.
+		r.options.Paused = d != nil && d.Paused()
 		if err != nil {
 			return exitcode.Error, err
 		}
@@ -180,15 +183,25 @@ func (r demoRun) playOnce(ctx context.Context, rec *recording) (*demo.Demo, erro
 		// driver to begin lines with, as a terminal's would; TERM says
 		// which sequences the renderer may use on the terminal the
 		// recording is played on.
+		recorded := io.Discard
 		if rec.rec != nil {
-			programOptions = append(programOptions, rec.programOptionsTo(lineFeeds{rec.rec.Tee(io.Discard)})...)
-		} else {
-			programOptions = append(programOptions, tea.WithOutput(io.Discard))
+			recorded = rec.rec.Tee(io.Discard)
+			programOptions = append(programOptions, rec.followResizes())
 		}
-		programOptions = append(programOptions, tea.WithInput(nil), tea.WithWindowSize(r.width, r.height),
+		programOptions = append(programOptions, tea.WithOutput(lineFeeds{d.Output(recorded, r.width, r.height)}),
+			tea.WithInput(nil), tea.WithWindowSize(r.width, r.height),
 			tea.WithEnvironment([]string{"TERM=xterm-256color"}), tea.WithColorProfile(colorprofile.ANSI256))
 	default:
-		programOptions = append(programOptions, rec.programOptions()...)
+		var shown io.Writer = os.Stdout
+		if rec.rec != nil {
+			shown = rec.rec.Tee(os.Stdout)
+			programOptions = append(programOptions, rec.followResizes())
+		}
+		width, height, err := term.GetSize(os.Stdout.Fd())
+		if err != nil {
+			width, height = 80, 24 // until the program says its window's size
+		}
+		programOptions = append(programOptions, tea.WithOutput(recordedTerminal{File: os.Stdout, tee: d.Output(shown, width, height)}))
 	}
 	program := tea.NewProgram(d.Model(), programOptions...)
 	played := make(chan struct{})
@@ -199,6 +212,7 @@ func (r demoRun) playOnce(ctx context.Context, rec *recording) (*demo.Demo, erro
 	_, err = program.Run()
 	stop()
 	<-played
+	d.Close()
 	if err := programFailure(err); err != nil {
 		return nil, err
 	}

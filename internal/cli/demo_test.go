@@ -15,8 +15,9 @@ import (
 	"github.com/mfapush/mfapush/internal/i18n"
 )
 
-// testSpeed plays the story forty times faster than for an audience: each
-// caption still stays a few frames, so that the recording has it.
+// testSpeed plays the story forty times faster than for an audience; the
+// demo still waits for the terminal, and so the recording, to show each
+// caption and each screen it waits for.
 const testSpeed = 40
 
 // recordDemo plays the whole story headless at w×h, recorded, and returns
@@ -31,7 +32,7 @@ func recordDemo(t *testing.T, lang i18n.Lang, w, h int) (*play.Player, []byte) {
 	}
 	s := config.Settings{Lang: string(lang), PollInterval: time.Second}
 	run := demoRun{settings: s, speed: testSpeed, present: true, headless: true, width: w, height: h,
-		options: demo.Options{ScreenTimeout: 20 * time.Second}}
+		options: demo.Options{ScreenTimeout: hangBound}}
 	code, err := run.play(context.Background(), rec)
 	if closeErr := rec.close(catalog); closeErr != nil {
 		t.Fatal(closeErr)

@@ -29,7 +29,7 @@ func TestPanicInACommandRestoresTheTerminal(t *testing.T) {
 	p.send("\r") // push, first of the factors offered
 	tick := time.NewTicker(300 * time.Millisecond)
 	defer tick.Stop()
-	deadline := time.After(30 * time.Second)
+	deadline := time.After(hangBound)
 wait:
 	for {
 		select {

@@ -146,7 +146,7 @@ func TestBinarySignalsDuringTheWait(t *testing.T) {
 			for lines.Scan() { // drain, or the child could block writing
 				stderr.WriteString(lines.Text() + "\n")
 			}
-			if status := statusOf(waitAtMost(t, cmd, 10*time.Second)); status != want {
+			if status := statusOf(waitAtMost(t, cmd, hangBound)); status != want {
 				t.Errorf("exit %d, want %d\n%s", status, want, stderr.String())
 			}
 			if !strings.Contains(stderr.String(), "Interrupted") || strings.Contains(stderr.String(), "reported above") {

@@ -107,7 +107,7 @@ func (p *ptyRun) waitFor(s string) {
 // shown again after another.
 func (p *ptyRun) waitForNth(s string, n int) {
 	p.t.Helper()
-	timeout := time.After(30 * time.Second)
+	timeout := time.After(hangBound)
 	for {
 		p.mu.Lock()
 		if strings.Count(p.out.String(), s) >= n {
@@ -134,7 +134,7 @@ func (p *ptyRun) waitForNth(s string, n int) {
 // prompt or the interface does once it holds the terminal.
 func (p *ptyRun) waitEchoOff() {
 	p.t.Helper()
-	for deadline := time.Now().Add(30 * time.Second); ; time.Sleep(5 * time.Millisecond) {
+	for deadline := time.Now().Add(hangBound); ; time.Sleep(5 * time.Millisecond) {
 		if now, err := unix.IoctlGetTermios(int(p.tty.Fd()), unix.TCGETS); err == nil && now.Lflag&unix.ECHO == 0 {
 			return
 		}

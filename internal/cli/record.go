@@ -3,7 +3,6 @@ package cli
 import (
 	"errors"
 	"fmt"
-	"io"
 	"os"
 
 	tea "charm.land/bubbletea/v2"
@@ -125,21 +124,17 @@ func (r *recording) programOptions() []tea.ProgramOption {
 	if r.rec == nil {
 		return nil
 	}
-	return r.programOptionsTo(recordedTerminal{File: os.Stdout, tee: r.rec.Tee(os.Stdout)})
+	return []tea.ProgramOption{tea.WithOutput(recordedTerminal{File: os.Stdout, tee: r.rec.Tee(os.Stdout)}), r.followResizes()}
 }
 
-// programOptionsTo are programOptions for a program whose output is out
-// (which writes to the recording).
-func (r *recording) programOptionsTo(out io.Writer) []tea.ProgramOption {
-	return []tea.ProgramOption{
-		tea.WithOutput(out),
-		tea.WithFilter(func(_ tea.Model, msg tea.Msg) tea.Msg {
-			if size, ok := msg.(tea.WindowSizeMsg); ok {
-				r.rec.Resize(size.Width, size.Height)
-			}
-			return msg
-		}),
-	}
+// followResizes records the program's window's sizes.
+func (r *recording) followResizes() tea.ProgramOption {
+	return tea.WithFilter(func(_ tea.Model, msg tea.Msg) tea.Msg {
+		if size, ok := msg.(tea.WindowSizeMsg); ok {
+			r.rec.Resize(size.Width, size.Height)
+		}
+		return msg
+	})
 }
 
 // close ends the recording: what the mask still held is written.
@@ -155,7 +150,8 @@ func (r *recording) close(catalog *i18n.Catalog) error {
 }
 
 // recordedTerminal is the terminal as Bubble Tea sees it (a file, so that
-// it knows its size and colours) whose output is also recorded.
+// it knows its size and colours) whose output goes through tee: to the
+// recording, the demo's own terminal, or both.
 type recordedTerminal struct {
 	*os.File
 	tee interface{ Write([]byte) (int, error) }

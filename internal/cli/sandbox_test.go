@@ -55,7 +55,7 @@ func serveSandboxLines(t *testing.T, f sandboxFlags) (map[string]string, []strin
 		select {
 		case err := <-done:
 			return err
-		case <-time.After(10 * time.Second):
+		case <-time.After(hangBound):
 			return errors.New("the command did not stop")
 		}
 	})

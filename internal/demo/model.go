@@ -36,6 +36,7 @@ const (
 type Model struct {
 	inner    tea.Model
 	watch    *screenWatch
+	shown    *terminalWatch // nil without Output
 	controls chan control
 	keys     uint64 // the script's keys taken
 	quit     quitKind
@@ -68,6 +69,10 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case endMsg:
 		m.quit, m.err = ended, msg.err
 		return m, tea.Quit
+	case tea.WindowSizeMsg:
+		if m.shown != nil {
+			m.shown.resize(msg.Width, msg.Height)
+		}
 	}
 	return m.forward(msg)
 }

@@ -3,10 +3,12 @@ package demo
 import (
 	"context"
 	"fmt"
+	"io"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/mfapush/mfapush/internal/cast/play"
 	"github.com/mfapush/mfapush/internal/clock"
 	"github.com/mfapush/mfapush/internal/exitcode"
 	"github.com/mfapush/mfapush/internal/i18n"
@@ -27,6 +29,9 @@ type Options struct {
 	ScreenTimeout time.Duration
 	// Steps is the script; nil is Story().
 	Steps []Step
+	// Paused starts the demo paused: --loop's next story, when the last
+	// one ended paused.
+	Paused bool
 }
 
 // typingPause is the time between two keys typed, at speed 1.
@@ -58,7 +63,24 @@ func New(inner tea.Model, o Options) *Demo {
 	if o.Steps == nil {
 		o.Steps = Story()
 	}
-	return &Demo{opts: o, model: &Model{inner: inner, watch: newScreenWatch(), controls: make(chan control, 4)}}
+	return &Demo{opts: o, paused: o.Paused, model: &Model{inner: inner, watch: newScreenWatch(), controls: make(chan control, 4)}}
+}
+
+// Output is w, the program's output, also played on a terminal of the
+// demo's own, width×height until the program says its window's size: the
+// script then moves on from a screen it waited for, or a step's caption,
+// only once the terminal has shown it. Close the demo once the program
+// has ended.
+func (d *Demo) Output(w io.Writer, width, height int) io.Writer {
+	d.model.shown = &terminalWatch{out: w, term: play.NewTerminal(width, height), watch: newScreenWatch()}
+	return d.model.shown
+}
+
+// Close ends the terminal of Output, if there is one.
+func (d *Demo) Close() {
+	if d.model.shown != nil {
+		d.model.shown.close()
+	}
 }
 
 // Model is the model to run the program with.
@@ -76,11 +98,9 @@ func (d *Demo) Play(ctx context.Context, send func(tea.Msg)) {
 
 func (d *Demo) play(ctx context.Context, send func(tea.Msg)) error {
 	for i, s := range d.opts.Steps {
-		d.step = i
-		if err := d.atStepStart(ctx, send); err != nil {
+		if err := d.beginStep(ctx, send, i); err != nil {
 			return err
 		}
-		send(d.caption(s))
 		for _, a := range s.Actions {
 			if err := d.gate(ctx, send); err != nil {
 				return err
@@ -103,9 +123,17 @@ func (d *Demo) caption(s Step) ui.CaptionMsg {
 	return ui.CaptionMsg{Text: s.Caption(d.opts.Catalog), Note: note, Keys: t.Keys}
 }
 
-// atStepStart ends the one step a paused demo was allowed.
-func (d *Demo) atStepStart(ctx context.Context, send func(tea.Msg)) error {
-	d.allowed = false
+// beginStep makes step i the one playing: it ends the one step a paused
+// demo was allowed and captions step i at once, paused or not, since the
+// screen step i starts on is already shown (the last step waited for it).
+// Then it waits while the demo is paused.
+func (d *Demo) beginStep(ctx context.Context, send func(tea.Msg), i int) error {
+	d.step, d.allowed = i, false
+	caption := d.caption(d.opts.Steps[i])
+	send(caption)
+	if err := d.waitShown(ctx, send, caption.Text, 0, d.terminal()); err != nil {
+		return err
+	}
 	return d.gate(ctx, send)
 }
 
@@ -127,7 +155,9 @@ func (d *Demo) gate(ctx context.Context, send func(tea.Msg)) error {
 func (d *Demo) apply(c control, send func(tea.Msg)) {
 	switch c {
 	case togglePause:
-		d.paused = !d.paused
+		// A step allowed before (→ while playing) must not carry the
+		// pause past the next action.
+		d.paused, d.allowed = !d.paused, false
 	case nextStep:
 		d.allowed = true
 	}
@@ -154,18 +184,40 @@ func (d *Demo) do(ctx context.Context, send func(tea.Msg), a Action) error {
 			}
 		}
 	case a.WaitFor != nil:
-		words := a.WaitFor(d.opts.Catalog)
-		wctx, cancel := context.WithTimeout(ctx, d.opts.ScreenTimeout)
-		defer cancel()
-		err := d.model.watch.waitFor(wctx, words, d.keys, d.model.controls, func(c control) { d.apply(c, send) })
-		if err != nil && ctx.Err() == nil {
-			return fmt.Errorf(d.opts.Catalog.Demo.Stuck, words, d.opts.ScreenTimeout)
-		}
-		return err
+		return d.waitShown(ctx, send, a.WaitFor(d.opts.Catalog), d.keys, d.model.watch, d.terminal())
 	case a.Hold > 0:
 		return d.pause(ctx, send, a.Hold)
 	}
 	return nil
+}
+
+// waitShown waits until the words show on each watch in turn (nil ones
+// left out), on a frame drawn after the program took the script's first
+// keys keys.
+func (d *Demo) waitShown(ctx context.Context, send func(tea.Msg), words string, keys uint64, watches ...*screenWatch) error {
+	wctx, cancel := context.WithTimeout(ctx, d.opts.ScreenTimeout)
+	defer cancel()
+	for _, w := range watches {
+		if w == nil {
+			continue
+		}
+		err := w.waitFor(wctx, words, keys, d.model.controls, func(c control) { d.apply(c, send) })
+		if err != nil && ctx.Err() == nil {
+			return fmt.Errorf(d.opts.Catalog.Demo.Stuck, words, d.opts.ScreenTimeout)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// terminal is what the terminal of Output shows, nil without one.
+func (d *Demo) terminal() *screenWatch {
+	if d.model.shown == nil {
+		return nil
+	}
+	return d.model.shown.watch
 }
 
 // pause holds the screen d at speed 1. The next step's key cuts it short;
@@ -202,6 +254,10 @@ func (d *Demo) ExitCode() int {
 	}
 	return exitcode.Cancelled
 }
+
+// Paused reports whether the demo was paused when it ended; read it once
+// Play has returned.
+func (d *Demo) Paused() bool { return d.paused }
 
 // Err is why the story could not go on, if it could not.
 func (d *Demo) Err() error { return d.model.err }

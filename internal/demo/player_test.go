@@ -3,6 +3,7 @@ package demo
 import (
 	"context"
 	"fmt"
+	"io"
 	"strings"
 	"sync"
 	"testing"
@@ -64,7 +65,7 @@ func expect(t *testing.T, got <-chan string, want ...string) {
 			if g != w {
 				t.Fatalf("got %q, want %q", g, w)
 			}
-		case <-time.After(5 * time.Second):
+		case <-time.After(time.Minute): // a hang guard only
 			t.Fatalf("nothing came; want %q", w)
 		}
 	}
@@ -79,15 +80,18 @@ func expectNothing(t *testing.T, got <-chan string) {
 	}
 }
 
+// words are the same words in every language: a test's caption, or a
+// test screen's.
+func words(s string) func(*i18n.Catalog) string { return func(*i18n.Catalog) string { return s } }
+
 // Space pauses the story, → plays one step and pauses again, space
 // resumes; the keys a person presses never reach the interface, the
 // script's do; the demo ends with status 0 at the story's end.
 func TestPauseStepResume(t *testing.T) {
 	c := i18n.For(i18n.English)
-	caption := func(s string) func(*i18n.Catalog) string { return func(*i18n.Catalog) string { return s } }
 	steps := []Step{
-		{caption("one"), []Action{hold(10 * time.Second), press("x")}},
-		{caption("two"), []Action{press("y")}},
+		{words("one"), []Action{hold(10 * time.Second), press("x")}},
+		{words("two"), []Action{press("y")}},
 	}
 	clk := clock.NewManual(time.Unix(0, 0))
 	r := &recorder{got: make(chan string, 32)}
@@ -108,10 +112,11 @@ func TestPauseStepResume(t *testing.T) {
 	p.press("a")                 // the phone's key: the audience's keys do nothing
 	clk.Advance(5 * time.Second) // the hold, at speed 2
 	p.press("n")
-	expect(t, r.got, "one · "+c.Demo.Paused, "key x")
+	// Step one plays on; step two's caption comes as it begins, paused.
+	expect(t, r.got, "one · "+c.Demo.Paused, "key x", "two · "+c.Demo.Paused)
 	expectNothing(t, r.got)
 	p.press("space")
-	expect(t, r.got, "two · "+step2, "two · "+step2, "key y")
+	expect(t, r.got, "two · "+step2, "key y")
 	<-done
 	if !p.quit || d.ExitCode() != exitcode.OK || !d.Finished() {
 		t.Errorf("quit %v, status %d", p.quit, d.ExitCode())
@@ -138,7 +143,7 @@ func TestQuitKeys(t *testing.T) {
 // words it waited for, instead of hanging.
 func TestStuckOnAScreen(t *testing.T) {
 	c := i18n.For(i18n.English)
-	steps := []Step{{func(*i18n.Catalog) string { return "one" }, []Action{waitFor(signedIn)}}}
+	steps := []Step{{words("one"), []Action{waitFor(signedIn)}}}
 	d := New(&recorder{got: make(chan string, 8)}, Options{Catalog: c, Steps: steps, ScreenTimeout: time.Millisecond})
 	p := &program{model: d.Model()}
 	d.Play(context.Background(), p.send)
@@ -166,7 +171,7 @@ func (s *screenModel) View() tea.View { return tea.NewView(s.text) }
 // for them: the screen the key leads to must show them.
 func TestWaitCountsOnlyFramesAfterTheKeys(t *testing.T) {
 	c := i18n.For(i18n.English)
-	steps := []Step{{func(*i18n.Catalog) string { return "one" }, []Action{press("enter"), waitFor(signedIn)}}}
+	steps := []Step{{words("one"), []Action{press("enter"), waitFor(signedIn)}}}
 	inner := &screenModel{text: c.Result.Title}
 	d := New(inner, Options{Catalog: c, Steps: steps, ScreenTimeout: 50 * time.Millisecond})
 	p := &program{model: d.Model()}
@@ -189,5 +194,171 @@ func TestWaitCountsOnlyFramesAfterTheKeys(t *testing.T) {
 	d.Play(context.Background(), p.send)
 	if d.Err() != nil {
 		t.Fatal(d.Err())
+	}
+}
+
+// screens stands for the interface: x leads from screen A to screen B, y
+// to screen C. It writes down each key, and each caption with the screen
+// it shows over.
+type screens struct {
+	screen string
+	got    chan string
+}
+
+func (s *screens) Init() tea.Cmd { return nil }
+func (s *screens) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		s.got <- "key " + msg.String()
+		switch msg.String() {
+		case "x":
+			s.screen = "screen B"
+		case "y":
+			s.screen = "screen C"
+		}
+	case ui.CaptionMsg:
+		s.got <- msg.Text + " · " + msg.Note + " over " + s.screen
+	}
+	return s, nil
+}
+func (s *screens) View() tea.View { return tea.NewView(s.screen) }
+
+// → on a paused demo plays the step to the screen it waits for, then
+// captions that screen's step at once, still paused: the caption never
+// stays behind on the screen before. A demo started paused (--loop's next
+// story after a paused one) waits for → or space, and says when it ended
+// paused.
+func TestStepWhilePausedCaptionsTheScreenShown(t *testing.T) {
+	c := i18n.For(i18n.English)
+	steps := []Step{
+		{words("A"), []Action{hold(10 * time.Second), press("x"), waitFor(words("screen B"))}},
+		{words("B"), []Action{hold(10 * time.Second), press("y"), waitFor(words("screen C"))}},
+		{words("C"), []Action{hold(10 * time.Second)}},
+	}
+	inner := &screens{screen: "screen A", got: make(chan string, 32)}
+	clk := clock.NewManual(time.Unix(0, 0))
+	d := New(inner, Options{Catalog: c, Clock: clk, Steps: steps, Paused: true})
+	p := &program{model: d.Model()}
+	p.model.View()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	done := make(chan struct{})
+	go func() { defer close(done); d.Play(ctx, p.send) }()
+
+	paused := " · " + c.Demo.Paused + " over "
+	expect(t, inner.got, "A"+paused+"screen A")
+	expectNothing(t, inner.got)
+	// → plays a step at its pace: its hold, then its key and the wait.
+	step := func(waits int) {
+		t.Helper()
+		p.press("n")
+		if err := clk.BlockUntilWaiters(ctx, waits); err != nil {
+			t.Fatal(err)
+		}
+		clk.Advance(10 * time.Second)
+	}
+	step(1)
+	expect(t, inner.got, "A"+paused+"screen A", "key x", "B"+paused+"screen B")
+	expectNothing(t, inner.got)
+	step(1)
+	expect(t, inner.got, "B"+paused+"screen B", "key y", "C"+paused+"screen C")
+	step(1)
+	expect(t, inner.got, "C"+paused+"screen C")
+	<-done
+	if !d.Finished() || !d.Paused() {
+		t.Errorf("finished %v, paused %v: the story ended, paused", d.Finished(), d.Paused())
+	}
+}
+
+// → while the story plays cuts a hold short; space after it still pauses
+// at the next action, not at the step's end.
+func TestPauseAfterNextStepStopsAtTheNextAction(t *testing.T) {
+	c := i18n.For(i18n.English)
+	steps := []Step{{words("one"), []Action{
+		hold(10 * time.Second), hold(10 * time.Second), press("x")}}}
+	clk := clock.NewManual(time.Unix(0, 0))
+	r := &recorder{got: make(chan string, 32)}
+	d := New(r, Options{Catalog: c, Clock: clk, Steps: steps})
+	p := &program{model: d.Model()}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	done := make(chan struct{})
+	go func() { defer close(done); d.Play(ctx, p.send) }()
+
+	step := "one · " + fmt.Sprintf(c.Demo.Step, 1, 1)
+	expect(t, r.got, step)
+	if err := clk.BlockUntilWaiters(ctx, 1); err != nil {
+		t.Fatal(err)
+	}
+	p.press("n") // cuts the first hold short
+	expect(t, r.got, step)
+	if err := clk.BlockUntilWaiters(ctx, 2); err != nil {
+		t.Fatal(err)
+	}
+	p.press("space")
+	expect(t, r.got, "one · "+c.Demo.Paused)
+	clk.Advance(10 * time.Second) // the second hold ends: paused, x waits
+	expectNothing(t, r.got)
+	p.press("space")
+	expect(t, r.got, step, "key x")
+	<-done
+}
+
+// drawn stands for the interface, as the terminal gets it: a caption over
+// a screen, which keys change.
+type drawn struct {
+	screens
+	caption string
+}
+
+func (d *drawn) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if c, ok := msg.(ui.CaptionMsg); ok {
+		d.caption = c.Text
+	}
+	d.screens.Update(msg)
+	return d, nil
+}
+func (d *drawn) View() tea.View { return tea.NewView(d.caption + "\r\n" + d.screen) }
+
+// The program writes to the terminal at its own pace, the latest frame
+// only: a caption or a screen the model drew may never reach the terminal
+// if the script moves on first. With Output, the script waits until the
+// terminal shows each step's caption and each screen it waits for.
+func TestScriptWaitsForTheTerminal(t *testing.T) {
+	c := i18n.For(i18n.English)
+	steps := []Step{
+		{words("one"), []Action{press("x"), waitFor(words("screen B"))}},
+		{words("two"), []Action{press("y"), waitFor(words("screen C"))}},
+	}
+	// Drawn by the model, never written to the terminal: the demo stops
+	// at the first caption.
+	inner := &drawn{screens: screens{screen: "screen A", got: make(chan string, 32)}}
+	d := New(inner, Options{Catalog: c, Steps: steps, ScreenTimeout: time.Millisecond})
+	d.Output(io.Discard, 40, 3)
+	p := &program{model: d.Model()}
+	d.Play(context.Background(), p.send)
+	d.Close()
+	if d.Err() == nil || !strings.Contains(d.Err().Error(), `"one"`) {
+		t.Fatalf("the story went on with the terminal blank: %v", d.Err())
+	}
+
+	// Written after each message, as a renderer would: the story plays.
+	inner = &drawn{screens: screens{screen: "screen A", got: make(chan string, 32)}}
+	d = New(inner, Options{Catalog: c, Steps: steps})
+	terminal := d.Output(io.Discard, 40, 3)
+	defer d.Close()
+	p = &program{model: d.Model()}
+	done := make(chan struct{})
+	go func() { defer close(done); d.Play(context.Background(), p.send) }()
+	step1, step2 := fmt.Sprintf(c.Demo.Step, 1, 2), fmt.Sprintf(c.Demo.Step, 2, 2)
+	for _, want := range []string{"one · " + step1 + " over screen A", "key x", "two · " + step2 + " over screen B", "key y"} {
+		expect(t, inner.got, want)
+		p.mu.Lock()
+		io.WriteString(terminal, "\x1b[H\x1b[2J"+p.model.View().Content)
+		p.mu.Unlock()
+	}
+	<-done
+	if !d.Finished() {
+		t.Fatalf("the story did not finish: %v", d.Err())
 	}
 }

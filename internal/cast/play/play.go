@@ -103,36 +103,61 @@ func (p *Player) Screens() []Screen {
 // false. The terminal is valid during the call only.
 func (p *Player) Each(visit func(e cast.Event, term *vt.Emulator) bool) {
 	h := p.rec.Header
-	term := vt.NewEmulator(h.Width, h.Height)
-	// The terminal answers the program's queries on its input: read and
-	// drop the answers, or it would block.
-	drained := make(chan struct{})
-	go func() {
-		io.Copy(io.Discard, term)
-		close(drained)
-	}()
-	defer func() {
-		// Ending the input, not the terminal: Close would race with the
-		// read it ends (the emulator marks itself closed unguarded).
-		if in, ok := term.InputPipe().(io.Closer); ok {
-			in.Close()
-		}
-		<-drained
-	}()
+	term := NewTerminal(h.Width, h.Height)
+	defer term.Close()
 	for _, e := range p.rec.Events {
 		switch e.Kind {
 		case cast.Output:
-			term.WriteString(e.Data)
+			term.emu.WriteString(e.Data)
 		case cast.Resize:
 			w, h, _ := cast.ParseSize(e.Data) // checked by Read
-			term.Resize(w, h)
+			term.emu.Resize(w, h)
 		default:
 			continue // input and markers show nothing
 		}
-		if !visit(e, term) {
+		if !visit(e, term.emu) {
 			return
 		}
 	}
+}
+
+// Terminal is a terminal emulator a program's output can be written to
+// as it comes, to read what the terminal shows. Its methods are not safe
+// for concurrent use.
+type Terminal struct {
+	emu     *vt.Emulator
+	drained chan struct{}
+}
+
+// NewTerminal is a terminal of that size; Close ends it.
+func NewTerminal(width, height int) *Terminal {
+	t := &Terminal{emu: vt.NewEmulator(width, height), drained: make(chan struct{})}
+	// The terminal answers the program's queries on its input: read and
+	// drop the answers, or it would block.
+	go func() {
+		io.Copy(io.Discard, t.emu)
+		close(t.drained)
+	}()
+	return t
+}
+
+// Write plays the program's output.
+func (t *Terminal) Write(p []byte) (int, error) { return t.emu.Write(p) }
+
+// Resize gives the terminal another size.
+func (t *Terminal) Resize(width, height int) { t.emu.Resize(width, height) }
+
+// Screen is what the terminal shows.
+func (t *Terminal) Screen() Screen { return screenOf(t.emu) }
+
+// Close ends the terminal.
+func (t *Terminal) Close() {
+	// Ending the input, not the terminal: Close would race with the read
+	// it ends (the emulator marks itself closed unguarded).
+	if in, ok := t.emu.InputPipe().(io.Closer); ok {
+		in.Close()
+	}
+	<-t.drained
 }
 
 func screenOf(term *vt.Emulator) Screen {
