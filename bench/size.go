@@ -29,8 +29,8 @@ func measureSize(b *binaries) (sizeResult, error) {
 	return res, err
 }
 
-// enrollmentRSS runs a whole enrollment in a pty (alice signs in, the
-// phone scans the code, the enrolled screen) and returns the process's
+// enrollmentRSS runs a whole enrollment in a pty (alice signs in, chooses
+// Guardian push, the phone scans the code, the enrolled screen) and returns the process's
 // peak resident set. It is read from /proc (VmHWM) before the program
 // exits: wait4's ru_maxrss counts the memory of this process too, which
 // the child shared between fork and exec.
@@ -44,6 +44,7 @@ func enrollmentRSS(bin string) (int64, error) {
 		{mfapushHomeDone, "1"},
 		{"Email", "alice@example.com\r"},
 		{"Password", "alice-password\r"},
+		{"Which factor to enroll?", "\r"}, // Guardian push, the first
 		{"Waiting for the phone", "s"},
 		{"Enrolled", ""},
 	})
