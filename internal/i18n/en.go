@@ -358,13 +358,14 @@ func englishCatalog() Catalog {
 	c.CLI.RecordFailed = "cannot record to %s: %w"
 
 	hp := &c.Help
-	hp.Root = "Enroll and challenge Auth0 Guardian push authenticators from a terminal"
-	hp.RootLong = "mfapush walks you through Auth0's MFA API push flow: sign in, enroll Guardian push\n" +
-		"with an on-screen QR code, list authenticators, and answer a push challenge.\n" +
-		"With no tenant configured it runs against a built-in sandbox tenant with a\n" +
-		"simulated Guardian phone."
-	hp.Enroll = "Enroll Guardian push for a user, with the QR code on screen"
-	hp.Challenge = "Sign a user in with a push approval (or an OTP or recovery code)"
+	hp.Root = "Enroll and challenge Auth0 MFA factors, Guardian push first, from a terminal"
+	hp.RootLong = "mfapush walks you through Auth0's MFA API: sign in, enroll Guardian push with an\n" +
+		"on-screen QR code (or an authenticator app, SMS, voice or email), list\n" +
+		"authenticators, and answer a challenge. Its helpdesk console verifies a caller\n" +
+		"with a push and resets factors. With no tenant configured it runs against a\n" +
+		"built-in sandbox tenant with a simulated Guardian phone."
+	hp.Enroll = "Enroll a factor for a user: Guardian push with the QR code on screen, an app, SMS, voice or email"
+	hp.Challenge = "Sign a user in with a push approval, or a code (app, SMS, voice, email, recovery)"
 	hp.Authenticators = "List, challenge and delete a user's authenticators"
 	hp.Sandbox = "Serve the sandbox tenant and its simulated Guardian phone on loopback"
 	hp.SandboxLong = "Serve an in-memory Auth0 tenant that speaks the MFA API and the Guardian device\n" +

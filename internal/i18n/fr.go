@@ -362,13 +362,15 @@ func frenchCatalog() Catalog {
 	c.CLI.RecordFailed = "impossible d’enregistrer dans %s : %w"
 
 	hp := &c.Help
-	hp.Root = "Inscrire des authentifiants Push Guardian d’Auth0 et leur lancer des défis-réponses depuis un terminal"
-	hp.RootLong = "mfapush vous guide dans le flux Push de l’API MFA d’Auth0 : connexion, inscription\n" +
-		"de Guardian en Push avec un code QR à l’écran, liste des authentifiants, réponse à un\n" +
-		"défi-réponse par notification poussée. Sans locataire configuré, il utilise un\n" +
-		"locataire bac à sable intégré, avec un téléphone Guardian simulé."
-	hp.Enroll = "Inscrire un utilisateur à Push Guardian, avec le code QR à l’écran"
-	hp.Challenge = "Connecter un utilisateur par une notification poussée (ou un code OTP ou de récupération)"
+	hp.Root = "Inscrire des facteurs MFA d’Auth0, Push Guardian en tête, et leur lancer des défis-réponses depuis un terminal"
+	hp.RootLong = "mfapush vous guide dans l’API MFA d’Auth0 : connexion, inscription de Guardian en\n" +
+		"Push avec un code QR à l’écran (ou d’une application d’authentification, du SMS, de\n" +
+		"la voix ou du courriel), liste des authentifiants, réponse à un défi-réponse. Sa\n" +
+		"console de support vérifie un appelant par une notification poussée et réinitialise\n" +
+		"des facteurs. Sans locataire configuré, il utilise un locataire bac à sable intégré,\n" +
+		"avec un téléphone Guardian simulé."
+	hp.Enroll = "Inscrire un facteur pour un utilisateur : Push Guardian avec le code QR à l’écran, une application, SMS, voix ou courriel"
+	hp.Challenge = "Connecter un utilisateur par une notification poussée, ou un code (application, SMS, voix, courriel, récupération)"
 	hp.Authenticators = "Lister les authentifiants d’un utilisateur, leur lancer un défi-réponse, les supprimer"
 	hp.Sandbox = "Servir le locataire bac à sable et son téléphone Guardian simulé en boucle locale"
 	hp.SandboxLong = "Sert un locataire Auth0 en mémoire qui parle l’API MFA et les points de terminaison\n" +
