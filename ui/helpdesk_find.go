@@ -15,15 +15,20 @@ import (
 type helpdeskFindScreen struct {
 	*common
 	emailField
-	k helpdeskFindKeys
+	k             helpdeskFindKeys
+	sandboxEmails []string // the sandbox's users, offered; read once, as they do not change
 }
 
 type helpdeskFindKeys struct{ Submit, Back, ForceQuit key.Binding }
 
 func newHelpdeskFindScreen(c *common) *helpdeskFindScreen {
-	return &helpdeskFindScreen{common: c, emailField: newEmailField(c, "user@example.com"),
+	s := &helpdeskFindScreen{common: c, emailField: newEmailField(c, "user@example.com"),
 		k: helpdeskFindKeys{Back: c.keys.Back, ForceQuit: c.keys.ForceQuit,
 			Submit: bind(c.t, c.t.Helpdesk.UI.KeyFind, "enter")}}
+	if c.opts.SandboxEmails != nil {
+		s.sandboxEmails = c.opts.SandboxEmails()
+	}
+	return s
 }
 
 func (s *helpdeskFindScreen) ID() screenID { return screenHelpdeskFind }
@@ -53,9 +58,8 @@ func (s *helpdeskFindScreen) View(w, h int) string {
 	b.WriteString("\n" + paint(s.st.Title, u.FindTitle) + "\n\n")
 	b.WriteString(paint(s.st.Label, u.EmailLabel) + "\n" + s.email.View() + "\n\n")
 	b.WriteString(paint(s.st.Muted, wrap(u.FindHint, w)) + "\n")
-	if s.opts.SandboxEmails != nil {
-		emails := s.opts.SandboxEmails()
-		b.WriteString("\n" + paint(s.st.Muted, wrap(fmt.Sprintf(u.SandboxUsers, strings.Join(emails, ", ")), w)) + "\n")
+	if len(s.sandboxEmails) > 0 {
+		b.WriteString("\n" + paint(s.st.Muted, wrap(fmt.Sprintf(u.SandboxUsers, strings.Join(s.sandboxEmails, ", ")), w)) + "\n")
 	}
 	if h := s.opts.Helpdesk; h != nil && h.Audit != nil {
 		b.WriteString("\n" + paint(s.st.Muted, wrap(fmt.Sprintf(u.Audited, h.Audit.Path()), w)))
